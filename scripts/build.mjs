@@ -1,0 +1,39 @@
+// Bundles the extension, the language server and the CLI with esbuild, and (with --tests) the test files.
+// --production minifies and leaves source maps out (they never reach the .vsix).
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = {
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  minify: production,
+  sourcemap: !production,
+};
+
+function testEntryPoints(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return testEntryPoints(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+rmSync('dist', { recursive: true, force: true });
+const builds = [
+  esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+];
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  builds.push(esbuild.build({ ...common, entryPoints: testEntryPoints('test'), outbase: 'test', outdir: 'out/test', sourcemap: 'inline' }));
+}
+await Promise.all(builds);

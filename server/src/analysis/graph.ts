@@ -1,0 +1,150 @@
+// Dependency edges between stages, cycles, and which stages a set of build targets reaches.
+import type { Stage, StageEdge, StageReference } from './model';
+import { variablePattern, hasVariable } from './args';
+
+/** The stages a reference may point at: one for a resolved reference, several for an ARG-built pattern. */
+export function targetsOf(reference: StageReference): readonly number[] {
+  const { resolution } = reference;
+  if (resolution.kind === 'stage') return [resolution.stage];
+  if (resolution.kind === 'pattern') return resolution.stages;
+  return [];
+}
+
+/**
+ * Edges from `FROM <stage>`, `COPY --from`, `RUN --mount from`, and ONBUILD triggers: an ONBUILD reference in
+ * stage T makes each stage built FROM T (directly, not its grandchildren) depend on what it names.
+ */
+export function buildEdges(references: readonly StageReference[], stageCount: number): StageEdge[] {
+  const edges: StageEdge[] = [];
+  const children: number[][] = Array.from({ length: stageCount }, () => []);
+  for (const reference of references) {
+    if (reference.kind !== 'from') continue;
+    for (const parent of targetsOf(reference)) children[parent].push(reference.inStage);
+  }
+  for (const reference of references) {
+    const possible = reference.resolution.kind === 'pattern';
+    const dependents = reference.onbuild ? children[reference.inStage] : [reference.inStage];
+    for (const from of dependents) {
+      for (const to of targetsOf(reference)) edges.push({ from, to, reference, possible });
+    }
+  }
+  return edges;
+}
+
+/** Per stage, the references that may point at it. */
+export function referencesByTarget(references: readonly StageReference[], stageCount: number): StageReference[][] {
+  const byTarget: StageReference[][] = Array.from({ length: stageCount }, () => []);
+  for (const reference of references) {
+    for (const target of targetsOf(reference)) byTarget[target].push(reference);
+  }
+  return byTarget;
+}
+
+/** The references on a dependency cycle (a stage needing itself), which BuildKit rejects. */
+export function circularReferences(edges: readonly StageEdge[], stageCount: number): Set<StageReference> {
+  const component = stronglyConnectedComponents(edges.filter((e) => !e.possible), stageCount);
+  const componentSize = new Map<number, number>();
+  for (const c of component) componentSize.set(c, (componentSize.get(c) ?? 0) + 1);
+  const circular = new Set<StageReference>();
+  for (const edge of edges) {
+    const sameComponent = component[edge.from] === component[edge.to] && componentSize.get(component[edge.from])! > 1;
+    if (!edge.possible && (edge.from === edge.to || sameComponent)) circular.add(edge.reference);
+  }
+  return circular;
+}
+
+/** Tarjan's algorithm, iterative so that a 1,000-stage chain cannot overflow the stack. */
+function stronglyConnectedComponents(edges: readonly StageEdge[], stageCount: number): number[] {
+  const successors: number[][] = Array.from({ length: stageCount }, () => []);
+  for (const edge of edges) successors[edge.from].push(edge.to);
+  const index = new Array<number>(stageCount).fill(-1);
+  const low = new Array<number>(stageCount).fill(0);
+  const onStack = new Array<boolean>(stageCount).fill(false);
+  const component = new Array<number>(stageCount).fill(-1);
+  const stack: number[] = [];
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < stageCount; root++) {
+    if (index[root] !== -1) continue;
+    const work: Array<{ node: number; next: number }> = [{ node: root, next: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const { node } = frame;
+      if (frame.next < successors[node].length) {
+        const successor = successors[node][frame.next++];
+        if (index[successor] === -1) {
+          index[successor] = low[successor] = counter++;
+          stack.push(successor);
+          onStack[successor] = true;
+          work.push({ node: successor, next: 0 });
+        } else if (onStack[successor]) {
+          low[node] = Math.min(low[node], index[successor]);
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) low[work[work.length - 1].node] = Math.min(low[work[work.length - 1].node], low[node]);
+      if (low[node] === index[node]) {
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = false;
+          component[member] = components;
+        } while (member !== node);
+        components++;
+      }
+    }
+  }
+  return component;
+}
+
+/** A build target: the default (last stage) or a name given by the user or found in the workspace. */
+export interface BuildTarget {
+  readonly name: string;
+  /** Where the target comes from, for messages: `default target`, `setting`, `docker-bake.hcl:167`. */
+  readonly origin: string;
+}
+
+export interface Reachability {
+  /** Per stage, the targets that build it (empty = unused). */
+  readonly builtBy: readonly (readonly BuildTarget[])[];
+  /** The targets considered, for messages. */
+  readonly targets: readonly BuildTarget[];
+}
+
+/** Which stages each target builds. A target written with a variable is a pattern, like ARG-built names. */
+export function reachability(stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[]): Reachability {
+  const builtBy: BuildTarget[][] = stages.map(() => []);
+  if (stages.length === 0) return { builtBy, targets: [] };
+  const last = stages[stages.length - 1];
+  const targets: BuildTarget[] = [{ name: last.name?.text ?? `stage ${last.index}`, origin: 'default target' }, ...extraTargets];
+  const successors: number[][] = stages.map(() => []);
+  for (const edge of edges) successors[edge.from].push(edge.to);
+  targets.forEach((target, i) => {
+    const roots = i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name);
+    const seen = new Set<number>();
+    const pending = [...roots];
+    while (pending.length > 0) {
+      const stage = pending.pop()!;
+      if (seen.has(stage)) continue;
+      seen.add(stage);
+      builtBy[stage].push(target);
+      pending.push(...successors[stage]);
+    }
+  });
+  return { builtBy, targets };
+}
+
+/** `--target` is case-insensitive and binds to the last definition of a duplicated name. */
+function stagesMatchingTarget(stages: readonly Stage[], name: string): number[] {
+  if (hasVariable(name)) {
+    const pattern = variablePattern(name.toLowerCase(), 'i');
+    return stages.filter((s) => s.normalizedName !== undefined && pattern.test(s.normalizedName)).map((s) => s.index);
+  }
+  const normalized = name.toLowerCase();
+  const matches = stages.filter((s) => s.normalizedName === normalized);
+  return matches.length > 0 ? [matches[matches.length - 1].index] : [];
+}

@@ -1,0 +1,140 @@
+// The stage model: everything the features know about a Dockerfile's build stages.
+// Built once per document version by `analyze` and never mutated afterwards.
+// All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A piece of source text and where it stands. */
+export interface Located {
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface InstructionInfo {
+  /** Upper-cased keyword as written (`RUN`, `COPY`, `ONBUILD`, ...). */
+  readonly keyword: string;
+  readonly keywordRange: Range;
+  /** The whole instruction, continuation lines and heredoc bodies included. */
+  readonly range: Range;
+  /** For `ONBUILD X ...`: the upper-cased trigger keyword `X`. */
+  readonly triggerKeyword?: string;
+}
+
+export interface GlobalArg {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The default value with quotes removed, or undefined for `ARG NAME` without a default. */
+  readonly defaultValue?: string;
+  readonly range: Range;
+}
+
+export interface Stage {
+  /** 0-based position among all stages, in file order (what `--from=N` counts). */
+  readonly index: number;
+  /** The name after `AS`, as written. */
+  readonly name?: Located;
+  /** The name as BuildKit stores it: lower-cased. */
+  readonly normalizedName?: string;
+  /** The `AS` keyword as written, for the casing check. */
+  readonly asKeyword?: Located;
+  readonly fromKeyword: Located;
+  /** The FROM instruction. */
+  readonly fromRange: Range;
+  /** From FROM through the stage's last instruction (heredoc bodies included). */
+  readonly range: Range;
+  /** The base image or stage as written; undefined on a half-typed `FROM`. */
+  readonly base?: Located;
+  /** The base with global ARG defaults expanded; variables without a default stay as written. */
+  readonly expandedBase?: string;
+  readonly platform?: Located;
+  /** The comment block directly above FROM (without `#`), the stage's description. */
+  readonly docComment?: string;
+  /** The instructions after FROM. */
+  readonly instructions: readonly InstructionInfo[];
+}
+
+export type ReferenceKind = 'from' | 'copy-from' | 'mount-from';
+
+/** How BuildKit resolves a reference (../shared/docs/stage-semantics.md). */
+export type Resolution =
+  | { readonly kind: 'stage'; readonly stage: number; readonly by: 'name' | 'index' }
+  /** A name that is built from ARGs: any of these stages may be meant (all of them count as used). */
+  | { readonly kind: 'pattern'; readonly stages: readonly number[] }
+  /** Pulled as an image or a named build context. */
+  | { readonly kind: 'image' }
+  /** `--from=$X` / `from=$X`: BuildKit does not expand variables there. */
+  | { readonly kind: 'variable' }
+  /** `--from=N` with no stage N. */
+  | { readonly kind: 'index-out-of-range' }
+  /** `from=N` in a mount: mounts take no index, so this is an image called N. */
+  | { readonly kind: 'mount-index' }
+  /** `--from=` with nothing after it yet. */
+  | { readonly kind: 'empty' };
+
+export interface StageReference {
+  readonly kind: ReferenceKind;
+  /** Inside an `ONBUILD` trigger: takes effect in the stages built FROM this one. */
+  readonly onbuild: boolean;
+  /** The value as written, quotes removed. */
+  readonly text: string;
+  /** The value's range (quotes excluded); empty for an empty value. */
+  readonly range: Range;
+  /** The stage the reference is written in. */
+  readonly inStage: number;
+  /** The line where the instruction holding the reference starts. */
+  readonly instructionLine: number;
+  readonly resolution: Resolution;
+  /**
+   * Whether BuildKit accepts the order: `forward` = names a stage defined later,
+   * `self` = names its own stage. Only meaningful for a resolved stage.
+   */
+  readonly order: 'ok' | 'forward' | 'self';
+}
+
+/** A dependency of one stage on another, from one reference. */
+export interface StageEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly reference: StageReference;
+  /** True when the reference is an ARG-built pattern: the dependency is possible, not certain. */
+  readonly possible: boolean;
+}
+
+export interface Directive {
+  readonly name: string;
+  readonly value: string;
+  readonly range: Range;
+  readonly valueRange: Range;
+}
+
+export interface CommentLine {
+  /** Text after `#`, trimmed. */
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface StageModel {
+  readonly version: number;
+  readonly lineCount: number;
+  readonly escapeCharacter: string;
+  readonly directives: readonly Directive[];
+  readonly comments: readonly CommentLine[];
+  readonly globalArgs: readonly GlobalArg[];
+  readonly stages: readonly Stage[];
+  readonly references: readonly StageReference[];
+  readonly edges: readonly StageEdge[];
+  /** Per stage, the references that point at it (resolved or possible). */
+  readonly referencesTo: readonly (readonly StageReference[])[];
+  /** Per stage, the reference of its `FROM` line (undefined on a half-typed `FROM`). */
+  readonly baseReferences: readonly (StageReference | undefined)[];
+  /** The references on a dependency cycle, which BuildKit rejects. */
+  readonly circular: ReadonlySet<StageReference>;
+}

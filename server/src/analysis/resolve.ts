@@ -1,0 +1,69 @@
+// BuildKit's resolution of a stage reference (../shared/docs/stage-semantics.md, "Resolving a reference X").
+import type { Resolution, Stage, StageReference } from './model';
+import type { RawReference } from './references';
+import { expandDefaults, hasVariable, isBareVariable, variablePattern } from './args';
+import { isStageIndex, normalizeStageName } from './names';
+
+export class StageResolver {
+  /** Stage indices by normalized name, in file order (duplicates keep every definition). */
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(
+    private readonly stages: readonly Stage[],
+    private readonly argDefaults: ReadonlyMap<string, string | undefined>,
+  ) {
+    for (const stage of stages) {
+      if (stage.normalizedName === undefined) continue;
+      const list = this.byName.get(stage.normalizedName) ?? [];
+      list.push(stage.index);
+      this.byName.set(stage.normalizedName, list);
+    }
+  }
+
+  resolve(raw: RawReference): StageReference {
+    const resolution = this.resolution(raw);
+    return { ...raw, resolution, order: orderOf(resolution, raw) };
+  }
+
+  /** The stage a name denotes for `--from`: case-insensitive, the last definition wins. */
+  private lastStageNamed(name: string): number | undefined {
+    const list = this.byName.get(normalizeStageName(name));
+    return list?.[list.length - 1];
+  }
+
+  private resolution(raw: RawReference): Resolution {
+    if (raw.kind === 'from') return this.resolveFrom(raw.text, raw.inStage);
+    if (raw.text === '') return { kind: 'empty' };
+    if (hasVariable(raw.text)) return { kind: 'variable' };
+    if (isStageIndex(raw.text)) {
+      if (raw.kind === 'mount-from') return { kind: 'mount-index' };
+      const index = Number(raw.text);
+      return index < this.stages.length ? { kind: 'stage', stage: index, by: 'index' } : { kind: 'index-out-of-range' };
+    }
+    const stage = this.lastStageNamed(raw.text);
+    return stage === undefined ? { kind: 'image' } : { kind: 'stage', stage, by: 'name' };
+  }
+
+  /**
+   * `FROM X`: after global ARG expansion, X is compared as written with the lower-cased names of the stages
+   * defined earlier; the latest earlier definition wins. A name built from ARGs around literal text may be any
+   * earlier stage the pattern can produce; a bare `${BASE}` is its default.
+   */
+  private resolveFrom(text: string, inStage: number): Resolution {
+    if (hasVariable(text) && !isBareVariable(text)) {
+      const pattern = variablePattern(text);
+      const stages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined && pattern.test(s.normalizedName));
+      return stages.length > 0 ? { kind: 'pattern', stages: stages.map((s) => s.index) } : { kind: 'image' };
+    }
+    const expanded = expandDefaults(text, this.argDefaults);
+    const earlier = this.byName.get(expanded)?.filter((index) => index < inStage) ?? [];
+    return earlier.length > 0 ? { kind: 'stage', stage: earlier[earlier.length - 1], by: 'name' } : { kind: 'image' };
+  }
+}
+
+function orderOf(resolution: Resolution, raw: RawReference): StageReference['order'] {
+  // An ONBUILD trigger runs in the stages built FROM this one, so its order is judged there (graph.ts).
+  if (resolution.kind !== 'stage' || raw.onbuild) return 'ok';
+  if (resolution.stage === raw.inStage) return 'self';
+  return resolution.stage > raw.inStage ? 'forward' : 'ok';
+}

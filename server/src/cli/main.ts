@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...`
+// Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage or an unreadable file, else 0.
+import { readFileSync } from 'node:fs';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { AnalyzedDocument } from '../analysis/document';
+import { computeDiagnostics } from '../features/diagnostics';
+import { formatJson, formatSarif, formatText, type FileReport } from './format';
+
+const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...
+
+Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
+cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage.
+Exit status: 1 if any error was found, 2 on bad usage or an unreadable file, 0 otherwise.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly files: string[];
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly targets: string[];
+}
+
+function parseArguments(args: readonly string[]): Options {
+  if (args[0] !== 'check') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${args[0]}'`);
+  const options: Options = { files: [], format: 'text', targets: [] };
+  let format: string = 'text';
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') format = value();
+    else if (flag === '--target') options.targets.push(value());
+    else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else options.files.push(arg);
+  }
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  if (options.files.length === 0) throw new UsageError('no file given');
+  return { ...options, format };
+}
+
+function checkFile(file: string, targets: readonly string[]): FileReport {
+  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  const document = AnalyzedDocument.fromText(text);
+  const reachability = document.reachability(targets.map((name) => ({ name, origin: '--target' })));
+  return { file, diagnostics: computeDiagnostics({ model: document.model, reachability }, {}) };
+}
+
+function main(args: readonly string[]): number {
+  let options: Options;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    const message = (error as Error).message;
+    process.stderr.write((message ? `dockerfile-stages: ${message}\n\n` : '') + USAGE + '\n');
+    return message ? 2 : 0;
+  }
+  const reports: FileReport[] = [];
+  for (const file of options.files) {
+    try {
+      reports.push(checkFile(file, options.targets));
+    } catch (error) {
+      process.stderr.write(`dockerfile-stages: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+  }
+  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, PACKAGE_VERSION) : formatText(reports);
+  process.stdout.write(output);
+  const failed = reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,28 @@
+// Open documents and their analyses: each version is analysed once, on first use, and reused by every request.
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalyzedDocument } from './analysis/document';
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly analyses = new Map<string, AnalyzedDocument>();
+
+  constructor() {
+    this.documents.onDidClose(({ document }) => this.analyses.delete(document.uri));
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** The analysis of the document's current version; undefined for a document that is not open. */
+  analysis(uri: string): AnalyzedDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.model.version === document.version) return cached;
+    const analysis = AnalyzedDocument.fromText(document.getText(), document.version);
+    this.analyses.set(uri, analysis);
+    return analysis;
+  }
+}

@@ -1,0 +1,43 @@
+// All stage diagnostics of a document: the rules' findings, filtered by `# check=` and the rules setting.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { RuleLevel } from '../../settings';
+import type { FeatureContext } from '../context';
+import { RULES, SOURCE, type Finding } from './rules';
+import { checkStageDeclarations } from './stageRules';
+import { checkReferences } from './referenceRules';
+import { checkUnusedStages } from './unusedStage';
+import { isSkipped, readCheckConfiguration } from './checkDirectives';
+
+const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
+  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context)];
+  const checks = readCheckConfiguration(context.model);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const level = ruleLevels[finding.code];
+    if (level === 'off' || isSkipped(checks, finding.code, finding.instructionLine)) continue;
+    let severity = level ? LEVELS[level] : RULES[finding.code].severity;
+    if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
+    diagnostics.push(toDiagnostic(finding, severity));
+  }
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {
+  return {
+    range: finding.range,
+    severity,
+    source: SOURCE,
+    code: finding.code,
+    codeDescription: { href: RULES[finding.code].href },
+    message: finding.message,
+    tags: finding.tags,
+    data: finding.data,
+  };
+}

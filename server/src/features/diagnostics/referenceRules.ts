@@ -1,0 +1,86 @@
+// Rules about references: what BuildKit fails on, and names it would silently pull as images.
+import type { StageModel, StageReference } from '../../analysis/model';
+import { hasVariable } from '../../analysis/args';
+import { closeStageNames } from './similarity';
+import type { Finding } from './rules';
+
+const REFERENCE_NAME: Record<StageReference['kind'], string> = {
+  'from': 'FROM',
+  'copy-from': '--from',
+  'mount-from': 'mount from=',
+};
+
+export function checkReferences(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of model.references) {
+    const finding = checkReference(model, reference);
+    if (finding) findings.push({ range: reference.range, instructionLine: reference.instructionLine, ...finding });
+  }
+  return findings;
+}
+
+function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
+  const { resolution, text } = reference;
+  const current = model.stages[reference.inStage];
+  const currentName = current.name?.text ?? `stage ${current.index}`;
+  if (model.circular.has(reference) || reference.order === 'self') {
+    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through '${text}'.` };
+  }
+  switch (resolution.kind) {
+    case 'stage':
+      if (reference.order === 'forward') {
+        const target = model.stages[resolution.stage];
+        return {
+          code: 'StageForwardReference',
+          message: `Stage '${target.name?.text ?? text}' is defined after '${currentName}' (line ${target.fromRange.start.line + 1}): BuildKit requires it to be defined before.`,
+          data: { stage: resolution.stage },
+        };
+      }
+      return undefined;
+    case 'index-out-of-range':
+      return { code: 'StageIndexOutOfRange', message: `There is no stage ${text}: this Dockerfile has ${model.stages.length} stage${model.stages.length === 1 ? '' : 's'} (0–${model.stages.length - 1}).` };
+    case 'mount-index':
+      return { code: 'MountFromIndex', message: `Mounts take stage names, not indices: from=${text} pulls an image called '${text}'.` };
+    case 'variable':
+      return { code: 'VariableInStageReference', message: `BuildKit does not expand variables in ${REFERENCE_NAME[reference.kind]}: '${text}' is used literally.` };
+    case 'image':
+      return reference.kind === 'from' ? checkFromImage(model, reference) : checkUndefinedStage(model, reference);
+    default:
+      return undefined;
+  }
+}
+
+/** `FROM Builder` for stage `builder`: FROM compares as written, so this is an image pull that fails. */
+function checkFromImage(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
+  if (hasVariable(reference.text)) return undefined;
+  const lower = reference.text.toLowerCase();
+  const earlier = model.stages.slice(0, reference.inStage).filter((s) => s.normalizedName === lower);
+  if (earlier.length === 0) return checkUndefinedStage(model, reference);
+  const stage = earlier[earlier.length - 1];
+  return {
+    code: 'FromStageCasing',
+    message: `FROM compares stage names case-sensitively: '${reference.text}' does not match stage '${stage.normalizedName}' and would be pulled as an image.`,
+    data: { stage: stage.index, suggestions: [stage.normalizedName!] },
+  };
+}
+
+/**
+ * A name close to a stage's that is no stage: BuildKit would pull it as an image. Image references (a tag, a
+ * digest or a registry path) and names close to no stage (named build contexts) are left alone.
+ */
+function checkUndefinedStage(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
+  const { text } = reference;
+  if (text === '' || /[:/@]/.test(text) || hasVariable(text)) return undefined;
+  // FROM may only name earlier stages; --from may name any stage but its own.
+  const candidates = reference.kind === 'from'
+    ? model.stages.slice(0, reference.inStage)
+    : model.stages.filter((s) => s.index !== reference.inStage);
+  // FROM lines name images far more often than stages: only a typo-sized distance counts there, not a part.
+  const suggestions = closeStageNames(text, candidates, reference.kind !== 'from');
+  if (suggestions.length === 0) return undefined;
+  return {
+    code: 'UndefinedStage',
+    message: `'${text}' is not a stage of this Dockerfile and would be pulled as an image: did you mean '${suggestions[0]}'?`,
+    data: { suggestions },
+  };
+}

@@ -1,0 +1,45 @@
+// The stage rules: their codes, default severities and documentation links.
+import { DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver-types';
+
+export const SOURCE = 'dockerfile-stages';
+
+/** Our rules are documented in the README; BuildKit's own checks on docs.docker.com. */
+const README = 'https://github.com/dockerfile-stages/dockerfile-stages/blob/main/README.md';
+const BUILDKIT = 'https://docs.docker.com/go/dockerfile/rule';
+
+export const RULES = {
+  UnusedStage: { severity: DiagnosticSeverity.Hint, href: `${README}#unusedstage` },
+  UndefinedStage: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedstage` },
+  StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference` },
+  CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency` },
+  StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange` },
+  MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
+  VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference` },
+  FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing` },
+  DuplicateStageName: { severity: DiagnosticSeverity.Error, href: `${BUILDKIT}/duplicate-stage-name/` },
+  InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename` },
+  ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
+  StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
+  FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
+} as const;
+
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** What a rule found, before settings and `# check=` directives decide whether and how it is shown. */
+export interface Finding {
+  readonly code: RuleCode;
+  readonly range: Range;
+  readonly message: string;
+  /** The first line of the instruction it is about: a `# check=skip=` comment right above silences it. */
+  readonly instructionLine: number;
+  readonly tags?: DiagnosticTag[];
+  /** What the quick fixes need (candidate names, the stage concerned). */
+  readonly data?: FindingData;
+}
+
+export interface FindingData {
+  readonly stage?: number;
+  readonly suggestions?: readonly string[];
+}

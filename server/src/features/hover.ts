@@ -1,0 +1,34 @@
+// Hover on a stage name or a reference: the stage card; on an image reference, say that it is no stage.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { StageReference } from '../analysis/model';
+import type { FeatureContext } from './context';
+import { stagesOf, symbolAt } from './locate';
+import { stageCard, stageLabel } from './stageCard';
+
+export function hoverStage(context: FeatureContext, position: Position): Hover | undefined {
+  const { model } = context;
+  const symbol = symbolAt(model, position);
+  if (!symbol) return undefined;
+  const range = symbol.kind === 'declaration' ? symbol.stage.name!.range : symbol.reference.range;
+  const stages = stagesOf(model, symbol);
+  let value: string | undefined;
+  if (stages.length === 1) value = stageCard(context, stages[0]);
+  else if (stages.length > 1) value = `\`${(symbol as { reference: StageReference }).reference.text}\` is built from ARGs and may name any of: ${stages.map((s) => `**${stageLabel(s)}**`).join(', ')}`;
+  else if (symbol.kind === 'reference') value = unresolvedText(symbol.reference);
+  return value === undefined ? undefined : { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+function unresolvedText(reference: StageReference): string | undefined {
+  switch (reference.resolution.kind) {
+    case 'image':
+      return reference.kind === 'from' ? undefined : `\`${reference.text}\` is an image or a named build context, not a stage of this Dockerfile.`;
+    case 'mount-index':
+      return `\`${reference.text}\`: mounts take stage names only, so this is an image called \`${reference.text}\`.`;
+    case 'index-out-of-range':
+      return `There is no stage #${reference.text}.`;
+    case 'variable':
+      return `BuildKit does not expand variables in \`${reference.kind === 'mount-from' ? 'from=' : '--from='}\`.`;
+    default:
+      return undefined;
+  }
+}

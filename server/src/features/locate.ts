@@ -1,0 +1,52 @@
+// What stands at a position: a stage's name where it is declared, or a reference to a stage.
+import type { Position, Stage, StageModel, StageReference } from '../analysis/model';
+import { rangeContains } from '../analysis/positions';
+import { targetsOf } from '../analysis/graph';
+
+export type StageSymbol =
+  | { readonly kind: 'declaration'; readonly stage: Stage }
+  | { readonly kind: 'reference'; readonly reference: StageReference };
+
+export function symbolAt(model: StageModel, position: Position): StageSymbol | undefined {
+  const stage = stageAtLine(model, position.line);
+  if (!stage) return undefined;
+  if (stage.name && rangeContains(stage.name.range, position)) return { kind: 'declaration', stage };
+  const reference = referenceAt(model, position);
+  return reference && { kind: 'reference', reference };
+}
+
+/** The reference whose value contains the position (an empty `--from=` value included). */
+export function referenceAt(model: StageModel, position: Position): StageReference | undefined {
+  return model.references.find((reference) => rangeContains(reference.range, position));
+}
+
+/** The stages a symbol stands for: the declared one, or every stage the reference may name. */
+export function stagesOf(model: StageModel, symbol: StageSymbol): Stage[] {
+  if (symbol.kind === 'declaration') return [symbol.stage];
+  return targetsOf(symbol.reference).map((index) => model.stages[index]);
+}
+
+/** The stage whose FROM...last-instruction span holds the line; binary search, the stages are in order. */
+export function stageAtLine(model: StageModel, line: number): Stage | undefined {
+  const { stages } = model;
+  let low = 0;
+  let high = stages.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = stages[middle].range;
+    if (line < range.start.line) high = middle - 1;
+    else if (line > range.end.line) low = middle + 1;
+    else return stages[middle];
+  }
+  return undefined;
+}
+
+/** The stage a position belongs to, including the lines between its last instruction and the next FROM. */
+export function enclosingStage(model: StageModel, line: number): Stage | undefined {
+  let found: Stage | undefined;
+  for (const stage of model.stages) {
+    if (stage.range.start.line > line) break;
+    found = stage;
+  }
+  return found;
+}

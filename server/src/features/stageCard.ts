@@ -1,0 +1,89 @@
+// The Markdown summary of a stage, shown by hover and as completion documentation.
+import type { Stage, StageModel, StageReference } from '../analysis/model';
+import type { Reachability } from '../analysis/graph';
+import type { FeatureContext } from './context';
+
+const KIND_LABEL: Record<StageReference['kind'], string> = {
+  'from': 'FROM',
+  'copy-from': 'COPY --from',
+  'mount-from': 'RUN --mount from',
+};
+
+export function stageLabel(stage: Stage): string {
+  return stage.name?.text ?? `stage ${stage.index}`;
+}
+
+export function referenceKindLabel(reference: StageReference): string {
+  return (reference.onbuild ? 'ONBUILD ' : '') + KIND_LABEL[reference.kind];
+}
+
+export function stageCard({ model, reachability }: FeatureContext, stage: Stage): string {
+  const lines = [`**${stageLabel(stage)}** · stage #${stage.index}`];
+  if (stage.docComment) lines.push('', stage.docComment);
+  lines.push('', `- Base: ${baseDescription(stage)}`);
+  const chain = fromChain(model, stage);
+  if (chain.length > 2) lines.push(`- Chain: ${chain.join(' ← ')}`);
+  if (stage.platform) lines.push(`- Platform: \`${stage.platform.text}\``);
+  const first = stage.fromRange.start.line + 1;
+  const last = stage.range.end.line + 1;
+  lines.push(`- ${stage.instructions.length} instruction${stage.instructions.length === 1 ? '' : 's'}, lines ${first}–${last}`);
+  const dependsOn = dependencies(model, stage);
+  if (dependsOn.length > 0) lines.push(`- Depends on: ${dependsOn.join(', ')}`);
+  const usedBy = users(model, stage);
+  if (usedBy.length > 0) lines.push(`- Used by: ${usedBy.join(', ')}`);
+  lines.push(`- ${buildStatus(reachability, stage)}`);
+  return lines.join('\n');
+}
+
+function baseDescription(stage: Stage): string {
+  if (!stage.base) return '(none yet)';
+  const written = `\`${stage.base.text}\``;
+  return stage.expandedBase && stage.expandedBase !== stage.base.text ? `${written} → \`${stage.expandedBase}\`` : written;
+}
+
+/** `release ← build ← base ← golang:1.22-alpine`: the FROM parents up to the external image. */
+export function fromChain(model: StageModel, stage: Stage): string[] {
+  const chain = [stageLabel(stage)];
+  const seen = new Set<number>();
+  let current: Stage | undefined = stage;
+  while (current && !seen.has(current.index)) {
+    seen.add(current.index);
+    const base: StageReference | undefined = model.baseReferences[current.index];
+    if (base?.resolution.kind === 'stage') {
+      current = model.stages[base.resolution.stage];
+      chain.push(stageLabel(current));
+    } else {
+      chain.push(current.expandedBase ?? current.base?.text ?? '?');
+      current = undefined;
+    }
+  }
+  return chain;
+}
+
+function dependencies(model: StageModel, stage: Stage): string[] {
+  const seen = new Set<string>();
+  for (const edge of model.edges) {
+    if (edge.from !== stage.index) continue;
+    const how = referenceKindLabel(edge.reference) + (edge.possible ? ', may use' : '');
+    seen.add(`${stageLabel(model.stages[edge.to])} (${how})`);
+  }
+  return [...seen];
+}
+
+function users(model: StageModel, stage: Stage): string[] {
+  const seen = new Set<string>();
+  for (const reference of model.referencesTo[stage.index]) {
+    const how = referenceKindLabel(reference) + (reference.resolution.kind === 'pattern' ? ', may use' : '');
+    seen.add(`${stageLabel(model.stages[reference.inStage])} (${how})`);
+  }
+  return [...seen];
+}
+
+export function buildStatus(reachability: Reachability, stage: Stage): string {
+  const builtBy = reachability.builtBy[stage.index] ?? [];
+  if (builtBy.length === 0) {
+    const considered = reachability.targets.map((t) => `\`${t.name}\``).join(', ');
+    return `Unused: no build target reaches it (targets: ${considered})`;
+  }
+  return 'Built by ' + builtBy.map((t) => `target \`${t.name}\` (${t.origin})`).join(', ');
+}

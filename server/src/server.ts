@@ -1,0 +1,207 @@
+// The language server: wires LSP requests to the feature functions, nothing more.
+// Started as `node dist/server.js --stdio` (or `--node-ipc` by VS Code); the connection picks the transport.
+import {
+  createConnection, DidChangeConfigurationNotification, ErrorCodes, ProposedFeatures, ResponseError,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
+} from 'vscode-languageserver/node';
+import { DocumentStore } from './documentStore';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { GeneralFeatures } from './general/generalFeatures';
+import { GeneralRegistrations } from './general/registrations';
+import type { FeatureContext } from './features/context';
+import { completeStages, resolveStageCompletion } from './features/completion';
+import { findDefinition } from './features/definition';
+import { findReferences, highlightStage } from './features/references';
+import { prepareStageRename, renameStage, RenameRefused } from './features/rename';
+import { hoverStage } from './features/hover';
+import { computeDiagnostics } from './features/diagnostics';
+import { symbolAt } from './features/locate';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const store = new DocumentStore();
+let settings: Settings = DEFAULT_SETTINGS;
+let general: GeneralFeatures;
+let registrations: GeneralRegistrations;
+let otherDockerServerActive = false;
+let clientHasConfiguration = false;
+
+/** The feature context of an open document, or undefined when the client asks about a document it never opened. */
+function contextOf(uri: string): FeatureContext | undefined {
+  const analysis = store.analysis(uri);
+  if (!analysis) return undefined;
+  const targets = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
+  return { model: analysis.model, reachability: analysis.reachability(targets) };
+}
+
+/**
+ * Runs a handler so that no exception reaches the connection: a bug in one feature answers "nothing" for that
+ * request and is logged, instead of taking the server down. Refusals meant for the user pass through.
+ */
+function guarded<P, R, F = null>(name: string, handler: (params: P) => R, fallback: (params: P) => F = () => null as F): (params: P) => R | F {
+  return (params) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      if (error instanceof RenameRefused) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+      return fallback(params);
+    }
+  };
+}
+
+/** Resolve requests answer with the item they were given when something goes wrong. */
+const unchanged = <T>(item: T): T => item;
+
+function text(uri: string): string {
+  return store.get(uri)?.getText() ?? '';
+}
+
+function isStageSymbol(uri: string, position: Position): boolean {
+  const context = contextOf(uri);
+  return !!context && symbolAt(context.model, position) !== undefined;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; settings?: unknown };
+  otherDockerServerActive = options.otherDockerServerActive === true;
+  if (options.settings !== undefined) settings = readSettings(options.settings);
+  clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  general = new GeneralFeatures({
+    completion: { completionItem: params.capabilities.textDocument?.completion?.completionItem },
+    hover: params.capabilities.textDocument?.hover,
+    foldingRange: params.capabilities.textDocument?.foldingRange,
+  } as ConstructorParameters<typeof GeneralFeatures>[0]);
+  general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
+  registrations = new GeneralRegistrations(connection, params.capabilities);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['=', ',', ' ', '$', '-'], resolveProvider: true },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      hoverProvider: true,
+      ...registrations.staticCapabilities(general.enabled),
+    },
+    serverInfo: { name: 'dockerfile-stages', version: PACKAGE_VERSION },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (clientHasConfiguration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileStages' }).catch(() => undefined);
+  }
+  await refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  if (clientHasConfiguration) {
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration('dockerfileStages'));
+    } catch (error) {
+      connection.console.warn(`Could not read settings: ${(error as Error).message}`);
+    }
+  }
+  general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
+  await registrations.update(general.enabled);
+  for (const document of store.documents.all()) scheduler.schedule(document.uri, document.lineCount);
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (!clientHasConfiguration) settings = readSettings((change.settings as { dockerfileStages?: unknown } | null)?.dockerfileStages);
+  await refreshSettings();
+});
+
+const scheduler = new DiagnosticsScheduler((uri) => {
+  const document = store.get(uri);
+  const context = contextOf(uri);
+  if (!document || !context) return;
+  const diagnostics = guarded('diagnostics', () => computeDiagnostics(context, settings.rules), () => [])(undefined);
+  connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+});
+
+store.documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri, document.lineCount));
+store.documents.onDidClose(({ document }) => {
+  scheduler.cancel(document.uri);
+  connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCompletion(async (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  const stages = guarded('completion', () => completeStages(context, params.position, uri))(undefined);
+  if (stages) return stages;
+  try {
+    return await general.completion(text(uri), params.position, context.model);
+  } catch (error) {
+    connection.console.error(`general completion failed: ${(error as Error).stack ?? error}`);
+    return null;
+  }
+});
+
+connection.onCompletionResolve(guarded('completionItem/resolve', (item) => {
+  if (GeneralFeatures.isGeneralItem(item)) return general.resolveCompletion(item);
+  const context = contextOf(item.data?.uri);
+  return context ? resolveStageCompletion(context, item) : item;
+}, unchanged));
+
+connection.onDefinition(guarded('definition', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  return findDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
+}));
+
+connection.onReferences(guarded('references', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  return context ? findReferences(context, params.position, uri, params.context.includeDeclaration) ?? null : null;
+}));
+
+connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  return highlightStage(context, params.position) ?? general.highlight(text(uri), params.position);
+}));
+
+connection.onPrepareRename(guarded('prepareRename', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  if (isStageSymbol(uri, params.position)) return prepareStageRename(context, params.position);
+  const range = general.prepareRename(text(uri), params.position);
+  if (!range) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only stage names and variables can be renamed.');
+  return range;
+}));
+
+connection.onRenameRequest(guarded('rename', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  const edits = isStageSymbol(uri, params.position)
+    ? renameStage(context, params.position, params.newName)
+    : general.rename(uri, text(uri), params.position, params.newName);
+  return { changes: { [uri]: edits } };
+}));
+
+connection.onHover(guarded('hover', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  return hoverStage(context, params.position) ?? general.hover(text(uri), params.position);
+}));
+
+connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));
+connection.onDocumentFormatting(guarded('formatting', (params) => general.format(text(params.textDocument.uri), params.options)));
+connection.onDocumentRangeFormatting(guarded('rangeFormatting', (params) => general.formatRange(text(params.textDocument.uri), params.range, params.options)));
+connection.onDocumentOnTypeFormatting(guarded('onTypeFormatting', (params) => general.formatOnType(text(params.textDocument.uri), params.position, params.ch, params.options)));
+connection.onDocumentLinks(guarded('documentLinks', (params) => general.links(text(params.textDocument.uri))));
+connection.onDocumentLinkResolve(guarded('documentLink/resolve', (link) => general.resolveLink(link), unchanged));
+
+store.documents.listen(connection);
+connection.listen();
