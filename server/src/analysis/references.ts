@@ -1,5 +1,5 @@
 // Every place a stage may be named: FROM x, COPY --from=x, RUN --mount=...,from=x, and those inside ONBUILD.
-import type { Copy, Flag, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
+import type { Flag, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Range, ReferenceKind } from './model';
 import type { StageSource } from './stages';
 
@@ -38,13 +38,15 @@ type Site = Pick<RawReference, 'inStage' | 'instructionLine'>;
 
 function collectFlagReferences(instruction: Instruction, onbuild: boolean, at: Site, into: RawReference[]): void {
   const keyword = instruction.getKeyword();
-  if (keyword === 'COPY') {
-    const flag = (instruction as Copy).getFromFlag();
-    const range = flag?.getValueRange();
-    if (flag && range) into.push({ kind: 'copy-from', onbuild, ...unquote(flag.getValue() ?? '', range), ...at });
-  } else if (keyword === 'RUN') {
-    for (const flag of (instruction as ModifiableInstruction).getFlags()) {
-      if (flag.getName() === 'mount') collectMountReferences(flag, onbuild, at, into);
+  if (keyword !== 'COPY' && keyword !== 'RUN') return;
+  // Not Copy.getFromFlag(): dockerfile-ast 0.7.1 returns null there as soon as COPY has a second flag
+  // (`COPY --link --from=build`), which would hide most real references.
+  for (const flag of (instruction as ModifiableInstruction).getFlags()) {
+    if (keyword === 'COPY' && flag.getName() === 'from') {
+      const range = flag.getValueRange();
+      if (range) into.push({ kind: 'copy-from', onbuild, ...unquote(flag.getValue() ?? '', range), ...at });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      collectMountReferences(flag, onbuild, at, into);
     }
   }
 }

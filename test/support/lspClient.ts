@@ -1,0 +1,132 @@
+// A minimal editor: spawns dist/server.js over stdio and speaks JSON-RPC to it, as VS Code or Neovim would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+
+const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface ClientOptions {
+  /** What `workspace/configuration` answers for the `dockerfileStages` section. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+  /** Announce support for dynamic registration (as VS Code does). */
+  dynamicRegistration?: boolean;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly versions = new Map<string, number>();
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly diagnosticWaiters: Array<() => void> = [];
+  readonly registrations: string[] = [];
+  stderr = '';
+  settings: Record<string, unknown>;
+
+  private constructor(options: ClientOptions) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'dockerfileStages' ? this.settings : null)));
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { method: string }[] }) => {
+      for (const { method } of params.unregisterations) this.registrations.splice(this.registrations.indexOf(method), 1);
+      return null;
+    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      this.diagnosticWaiters.splice(0).forEach((wake) => wake());
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const client = new LspClient(options);
+    const dynamicRegistration = options.dynamicRegistration ?? false;
+    const result = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+          hover: { contentFormat: ['markdown'] },
+          definition: { linkSupport: true },
+          rename: { prepareSupport: true },
+          formatting: { dynamicRegistration },
+          rangeFormatting: { dynamicRegistration },
+          onTypeFormatting: { dynamicRegistration },
+          signatureHelp: { dynamicRegistration },
+          documentLink: { dynamicRegistration },
+          publishDiagnostics: { versionSupport: true },
+        },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    client.capabilities = (result as { capabilities: Record<string, unknown> }).capabilities;
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  capabilities: Record<string, unknown> = {};
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  }
+
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R = any>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Waits for the diagnostics of the document's current version (earlier versions' are ignored). */
+  async diagnosticsFor(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const published = this.diagnostics.get(uri);
+      if (published && published.version === this.versions.get(uri)) return published.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${this.versions.get(uri)}`);
+      await new Promise<void>((resolve) => {
+        this.diagnosticWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { dockerfileStages: settings } });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.request('shutdown', null);
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      await new Promise<void>((resolve) => {
+        if (this.process.exitCode !== null) resolve();
+        this.process.once('exit', () => resolve());
+        setTimeout(() => { this.process.kill(); resolve(); }, 2000);
+      });
+    }
+  }
+}
