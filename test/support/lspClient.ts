@@ -1,10 +1,11 @@
 // A minimal editor: spawns dist/server.js over stdio and speaks JSON-RPC to it, as VS Code or Neovim would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
 
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+const SERVER = join(REPO_ROOT, 'dist', 'server.js');
 
 export interface ClientOptions {
   /** What `workspace/configuration` answers for the `dockerfileStages` section. */

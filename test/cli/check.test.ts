@@ -1,0 +1,77 @@
+// `dockerfile-stages check` as a user runs it: output formats, --target, exit status.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, REPO_ROOT } from '../support/paths';
+import { lines } from '../support/fixture';
+
+let dir: string;
+before(() => { dir = mkdtempSync(join(tmpdir(), 'dockerfile-stages-cli-')); });
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function check(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('dockerfile-stages check', () => {
+  it('prints file:line:col severity Code message and exits 1 on an error', () => {
+    const file = write('errors.Dockerfile', lines('FROM golang AS builder', 'FROM alpine', 'COPY --from=buidler / /', 'COPY --from=7 / /'));
+    const { status, stdout } = check(file);
+    assert.equal(status, 1);
+    assert.deepEqual(stdout.trim().split('\n'), [
+      `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `${file}:3:13 warning UndefinedStage 'buidler' is not a stage of this Dockerfile and would be pulled as an image: did you mean 'builder'?`,
+      `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1).`,
+    ]);
+  });
+
+  it('exits 0 without errors, and --target adds a build target', () => {
+    const file = write('targets.Dockerfile', lines('FROM a AS test', 'FROM a AS release'));
+    assert.match(check(file).stdout, /UnusedStage Stage 'test'/);
+    const withTarget = check(file, '--target', 'test');
+    assert.equal(withTarget.status, 0);
+    assert.equal(withTarget.stdout, '');
+    assert.equal(check(file, '--target=TEST').stdout, '');
+  });
+
+  it('writes JSON and SARIF', () => {
+    const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
+    const json = JSON.parse(check(file, '--format', 'json').stdout);
+    // FROM Build does not find stage 'build' (FROM is case-sensitive), so that stage is unused too.
+    assert.deepEqual(json[0].diagnostics.map((d: { code: string }) => d.code), ['UnusedStage', 'StageNameCasing', 'FromStageCasing']);
+    const sarif = JSON.parse(check('--format=sarif', file).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
+      [['UnusedStage', 'note'], ['StageNameCasing', 'warning'], ['FromStageCasing', 'error']]);
+    assert.equal(sarif.runs[0].results[2].locations[0].physicalLocation.region.startLine, 2);
+  });
+
+  it('exits 2 with a clear message on bad usage or an unreadable file', () => {
+    const missing = check(join(dir, 'missing'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read .*missing: ENOENT/);
+    assert.equal(check('--format', 'xml', 'x').status, 2);
+    assert.equal(check().status, 2);
+    const unknown = spawnSync(process.execPath, [CLI, 'lint'], { encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command 'lint'[\s\S]*usage: dockerfile-stages check/);
+  });
+
+  it('checks the shipped example: only the test stage, built with --target test, is unused by default', () => {
+    const example = join(REPO_ROOT, 'examples', 'Dockerfile');
+    const { status, stdout } = check(example);
+    assert.equal(status, 0, stdout);
+    assert.deepEqual(stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 4).join(' ')), ["hint UnusedStage Stage"]);
+    assert.match(stdout, /Stage 'test' is not built/);
+    assert.equal(check(example, '--target', 'test').stdout, '');
+  });
+});

@@ -1,0 +1,69 @@
+// Every feature over every real Dockerfile of ../shared/corpus: no exception, no hang, every range inside the
+// document.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AnalyzedDocument } from '../server/src/analysis/document';
+import type { Position, Range } from '../server/src/analysis/model';
+import type { FeatureContext } from '../server/src/features/context';
+import { computeDiagnostics } from '../server/src/features/diagnostics';
+import { completeStages } from '../server/src/features/completion';
+import { findDefinition } from '../server/src/features/definition';
+import { findReferences, highlightStage } from '../server/src/features/references';
+import { hoverStage } from '../server/src/features/hover';
+import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
+import { corpusFiles } from './support/paths';
+
+/** Every range a feature returns must lie inside the document's lines and columns. */
+function assertInside(range: Range, lineLengths: number[], what: string): void {
+  for (const position of [range.start, range.end]) {
+    assert.ok(position.line >= 0 && position.line < lineLengths.length, `${what}: line ${position.line} outside`);
+    assert.ok(position.character >= 0 && position.character <= lineLengths[position.line], `${what}: column ${position.character} outside line ${position.line}`);
+  }
+}
+
+function rangesIn(value: unknown, found: Range[] = []): Range[] {
+  if (Array.isArray(value)) value.forEach((v) => rangesIn(v, found));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (record.start && record.end && typeof (record.start as Position).line === 'number') found.push(record as unknown as Range);
+    else Object.values(record).forEach((v) => rangesIn(v, found));
+  }
+  return found;
+}
+
+describe('corpus', () => {
+  const files = corpusFiles();
+
+  it('has the 115 files', () => assert.equal(files.length, 115));
+
+  for (const file of files) {
+    it(basename(file), () => {
+      const text = readFileSync(file, 'utf8');
+      const lineLengths = text.split(/\r\n|\r|\n/).map((line) => line.length);
+      const started = Date.now();
+      const document = AnalyzedDocument.fromText(text);
+      const context: FeatureContext = { model: document.model, reachability: document.reachability([]) };
+      const uri = 'file:///corpus';
+      const results: unknown[] = [document.model.stages, document.model.references, computeDiagnostics(context, {})];
+      // Every reference and stage name, plus one position on each line.
+      const positions: Position[] = [
+        ...document.model.references.flatMap((r) => [r.range.start, r.range.end]),
+        ...document.model.stages.flatMap((s) => (s.name ? [s.name.range.start] : [])),
+        ...lineLengths.map((length, line) => ({ line, character: Math.floor(length / 2) })),
+      ];
+      for (const position of positions) {
+        results.push(completeStages(context, position, uri), findDefinition(context, position, uri), findReferences(context, position, uri, true),
+          highlightStage(context, position), hoverStage(context, position));
+        try {
+          results.push(prepareStageRename(context, position));
+        } catch (error) {
+          assert.ok(error instanceof RenameRefused, String(error));
+        }
+      }
+      for (const range of rangesIn(results)) assertInside(range, lineLengths, basename(file));
+      assert.ok(Date.now() - started < 5000, 'took over 5 s');
+    });
+  }
+});

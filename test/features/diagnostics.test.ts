@@ -1,0 +1,130 @@
+// Each stage rule with positive and negative cases; `[[ ]]` marks where each diagnostic must be.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import type { RuleLevel } from '../../server/src/settings';
+import { fixture, lines } from '../support/fixture';
+
+function diagnose(text: string, options: { targets?: string[]; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
+  const document = AnalyzedDocument.fromText(text);
+  const reachability = document.reachability((options.targets ?? []).map((name) => ({ name, origin: 'test' })));
+  return computeDiagnostics({ model: document.model, reachability }, options.rules ?? {});
+}
+
+/** Asserts that `code` is reported exactly at the marked ranges. */
+function expectAt(code: string, marked: string, options?: Parameters<typeof diagnose>[1]): Diagnostic[] {
+  const fx = fixture(marked);
+  const found = diagnose(fx.text, options).filter((d) => d.code === code);
+  assert.deepEqual(found.map((d) => d.range), fx.ranges, `${code} in:\n${fx.text}`);
+  return found;
+}
+
+describe('UnusedStage', () => {
+  it('reports a stage no target reaches, faded, naming the targets considered', () => {
+    const [diagnostic] = expectAt('UnusedStage', lines('FROM a AS used', '[[FROM a AS unused', 'RUN true]]', 'FROM used'));
+    assert.deepEqual(diagnostic.tags, [1]);
+    assert.equal(diagnostic.severity, 4);
+    assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: 'stage 2' \(default target\)\)/);
+  });
+
+  it('counts stages used only through ONBUILD in a base stage, and configured targets', () => {
+    expectAt('UnusedStage', lines('FROM a AS src', 'FROM a AS tmpl', 'ONBUILD COPY --from=src / /', 'FROM tmpl'));
+    expectAt('UnusedStage', lines('FROM a AS test', 'FROM a AS release'), { targets: ['test'] });
+  });
+
+  it('ignores text in heredoc bodies', () => {
+    expectAt('UnusedStage', lines('[[FROM a AS lonely]]', 'FROM b', 'RUN <<EOF', 'COPY --from=lonely / /', 'EOF'));
+  });
+});
+
+describe('UndefinedStage', () => {
+  it('suggests the close stage name for --from, mount from= and FROM', () => {
+    const [copy] = expectAt('UndefinedStage', lines('FROM golang AS builder', 'FROM alpine', 'COPY --from=[[buidler]] / /'));
+    assert.match(copy.message, /did you mean 'builder'\?/);
+    assert.deepEqual(copy.data, { suggestions: ['builder'] });
+    expectAt('UndefinedStage', lines('FROM golang AS builder', 'FROM alpine', 'RUN --mount=from=[[buildr]] true'));
+    expectAt('UndefinedStage', lines('FROM golang AS builder', 'FROM [[buidler]] AS test'));
+  });
+
+  it('suggests the stage whose name has the reference as one part', () => {
+    const [diagnostic] = expectAt('UndefinedStage', lines('FROM a AS license-set', 'FROM b', 'COPY --from=[[set]] / /'));
+    assert.deepEqual(diagnostic.data, { suggestions: ['license-set'] });
+  });
+
+  it('leaves images, named contexts and far names alone, and never suggests the current stage', () => {
+    expectAt('UndefinedStage', lines('FROM golang AS builder', 'FROM alpine', 'COPY --from=busybox:1.36 / /', 'COPY --from=golang-base / /', 'COPY --from=nginx / /'));
+    expectAt('UndefinedStage', lines('FROM golang AS builder', 'COPY --from=buidler / /'));
+    expectAt('UndefinedStage', lines('FROM golang AS builder', 'FROM node AS web', 'FROM nodejs AS other'));
+  });
+});
+
+describe('reference errors', () => {
+  it('StageForwardReference on --from and mount from= naming a later stage', () => {
+    expectAt('StageForwardReference', lines('FROM a AS first', 'COPY --from=[[later]] / /', 'RUN --mount=from=[[later]] true', 'FROM b AS later'));
+  });
+
+  it('CircularStageDependency on self references and cycles', () => {
+    expectAt('CircularStageDependency', lines('FROM a AS s', 'COPY --from=[[s]] / /', 'COPY --from=[[0]] / /'));
+    expectAt('CircularStageDependency', lines('FROM x AS a', 'COPY --from=[[b]] / /', 'FROM x AS b', 'COPY --from=[[a]] / /'));
+  });
+
+  it('StageIndexOutOfRange, MountFromIndex and VariableInStageReference', () => {
+    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', 'COPY --from=[[2]] / /', 'COPY --from=1 / /'));
+    expectAt('MountFromIndex', lines('FROM a AS x', 'FROM b', 'RUN --mount=from=[[0]] true', 'RUN --mount=from=x true'));
+    expectAt('VariableInStageReference', lines('FROM a', 'FROM b', 'COPY --from=[[$S]] / /', 'RUN --mount=from=[[${S}]] true'));
+  });
+
+  it('FromStageCasing when FROM differs from the stage name only in case', () => {
+    const [diagnostic] = expectAt('FromStageCasing', lines('FROM golang AS builder', 'FROM [[Builder]]', 'FROM builder AS ok'));
+    assert.deepEqual(diagnostic.data, { stage: 0, suggestions: ['builder'] });
+    expectAt('FromStageCasing', lines('FROM golang AS Builder', 'FROM [[Builder]]'));
+  });
+});
+
+describe('declaration rules', () => {
+  it('DuplicateStageName on every later definition', () => {
+    expectAt('DuplicateStageName', lines('FROM a AS x', 'FROM b AS [[x]]', 'FROM c AS [[X]]'));
+  });
+
+  it('InvalidStageName, ReservedStageName and StageNameCasing', () => {
+    expectAt('InvalidStageName', lines('FROM a AS [[1st]]', 'FROM a AS [[my$stage]]', 'FROM a AS fine-name_1.2'));
+    expectAt('ReservedStageName', lines('FROM a AS [[scratch]]', 'FROM a AS [[Context]]', 'FROM scratch'));
+    expectAt('StageNameCasing', lines('FROM a AS [[Build]]', 'FROM a AS build2'));
+  });
+
+  it('FromAsCasing on mixed keyword casing only', () => {
+    expectAt('FromAsCasing', lines('FROM a [[as]] x', 'from a [[AS]] y', 'FROM a AS z', 'from a as w', 'From a as v'));
+  });
+});
+
+describe('configuration', () => {
+  it('# check=skip= silences rules for the file, and all of them with all', () => {
+    expectAt('StageNameCasing', lines('# check=skip=StageNameCasing,FromAsCasing', 'FROM a AS Build'));
+    assert.deepEqual(diagnose(lines('# check=skip=all', 'FROM a AS Build', 'COPY --from=9 / /')), []);
+  });
+
+  it('a # check=skip= comment right above an instruction silences it there only', () => {
+    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', '# check=skip=StageIndexOutOfRange', 'COPY --from=7 / /', 'COPY --from=[[8]] / /'));
+    expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=StageNameCasing', 'FROM a AS Quiet', 'FROM a AS [[Loud]]'));
+  });
+
+  it('error=true raises warnings to errors', () => {
+    const [diagnostic] = diagnose(lines('# check=error=true', 'FROM a AS Build'));
+    assert.equal(diagnostic.code, 'StageNameCasing');
+    assert.equal(diagnostic.severity, 1);
+  });
+
+  it('the rules setting changes severities and turns rules off', () => {
+    const text = lines('FROM a AS Build', 'FROM b AS unused', 'FROM c');
+    const found = diagnose(text, { rules: { StageNameCasing: 'error', UnusedStage: 'off' } });
+    assert.deepEqual(found.map((d) => [d.code, d.severity]), [['StageNameCasing', 1]]);
+  });
+
+  it('carries source, code and a documentation link', () => {
+    const [diagnostic] = diagnose(lines('FROM a AS Build'));
+    assert.equal(diagnostic.source, 'dockerfile-stages');
+    assert.equal(diagnostic.codeDescription?.href, 'https://docs.docker.com/go/dockerfile/rule/stage-name-casing/');
+  });
+});

@@ -1,0 +1,109 @@
+// The server as an editor sees it: diagnostics with versions, settings, the general features, bad requests.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { LspClient } from '../support/lspClient';
+import { fixture, lines } from '../support/fixture';
+
+async function withClient(options: Parameters<typeof LspClient.start>[0], body: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = await LspClient.start(options);
+  try {
+    await body(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+describe('diagnostics over LSP', () => {
+  it('publishes with the document version and follows edits', () => withClient({}, async (client) => {
+    const uri = 'file:///d/Dockerfile';
+    await client.open(uri, lines('FROM a AS builder', 'FROM b', 'COPY --from=buidler / /'));
+    const first = await client.diagnosticsFor(uri);
+    assert.deepEqual(first.map((d) => d.code).sort(), ['UndefinedStage', 'UnusedStage']);
+    await client.change(uri, lines('FROM a AS builder', 'FROM b', 'COPY --from=builder / /'));
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
+  }));
+
+  it('reads targets and rules from workspace/configuration, and re-reads them on change', () => withClient({ settings: { targets: ['test'] } }, async (client) => {
+    const uri = 'file:///s/Dockerfile';
+    await client.open(uri, lines('FROM a AS test', 'FROM a AS Other', 'FROM a AS release'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual((await client.diagnosticsFor(uri)).map((d) => d.code).sort(), ['StageNameCasing', 'UnusedStage']);
+    await client.changeSettings({ targets: [], rules: { StageNameCasing: 'off' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.change(uri, lines('FROM a AS test', 'FROM a AS Other', 'FROM a AS release', ''));
+    assert.deepEqual((await client.diagnosticsFor(uri)).map((d) => d.code), ['UnusedStage', 'UnusedStage']);
+  }));
+
+  it('clears diagnostics when the document closes', () => withClient({}, async (client) => {
+    const uri = 'file:///c/Dockerfile';
+    await client.open(uri, lines('FROM a AS x', 'FROM b'));
+    assert.equal((await client.diagnosticsFor(uri)).length, 1);
+    await client.close(uri);
+  }));
+});
+
+describe('general Dockerfile features', () => {
+  const position = (marked: string) => fixture(marked);
+
+  it('answers instruction hover and completion from dockerfile-language-service', () => withClient({}, async (client) => {
+    const fx = position(lines('FROM alpine', 'WORK|DIR /app'));
+    await client.open('file:///g/Dockerfile', fx.text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///g/Dockerfile' }, position: fx.cursor });
+    assert.match(JSON.stringify(hover.contents), /working directory/i);
+    const keyword = position(lines('FROM alpine', 'WORK|'));
+    await client.change('file:///g/Dockerfile', keyword.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///g/Dockerfile' }, position: keyword.cursor });
+    assert.ok(items.some((i) => i.label.startsWith('WORKDIR')), JSON.stringify(items.map((i) => i.label)));
+  }));
+
+  it('answers only with stages where a stage is expected', () => withClient({}, async (client) => {
+    const fx = position(lines('FROM alpine AS base', 'FROM base', 'COPY --from=| / /'));
+    await client.open('file:///g2/Dockerfile', fx.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///g2/Dockerfile' }, position: fx.cursor });
+    assert.deepEqual(items.map((i) => i.label), ['base']);
+  }));
+
+  it('does not hang on a FROM cycle, where the library loops forever', () => withClient({}, async (client) => {
+    const fx = position(lines('FROM b AS a', 'FROM a AS b', 'COPY a |'));
+    await client.open('file:///g3/Dockerfile', fx.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///g3/Dockerfile' }, position: fx.cursor });
+    assert.deepEqual(items, []);
+  }));
+
+  it('turns off with generalFeatures "off", and with "auto" when another Docker server is active', async () => {
+    for (const options of [{ settings: { generalFeatures: 'off' } }, { initializationOptions: { otherDockerServerActive: true } }]) {
+      await withClient(options, async (client) => {
+        const fx = position(lines('FROM alpine', 'WORK|DIR /app'));
+        await client.open('file:///g4/Dockerfile', fx.text);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///g4/Dockerfile' }, position: fx.cursor }), null);
+      });
+    }
+  });
+
+  it('registers formatting and signature help dynamically only while enabled', () => withClient({ dynamicRegistration: true }, async (client) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(client.registrations.includes('textDocument/formatting'));
+    assert.equal(client.capabilities.documentFormattingProvider, undefined);
+    await client.changeSettings({ generalFeatures: 'off' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(!client.registrations.includes('textDocument/formatting'));
+  }));
+});
+
+describe('protocol misuse', () => {
+  it('answers null for unopened documents and positions past the end, and keeps serving', () => withClient({}, async (client) => {
+    const unopened = { textDocument: { uri: 'file:///nowhere/Dockerfile' }, position: { line: 0, character: 0 } };
+    for (const method of ['textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/documentHighlight']) {
+      assert.equal(await client.request(method, unopened), null, method);
+    }
+    await client.open('file:///m/Dockerfile', 'FROM a AS b\n');
+    const far = { textDocument: { uri: 'file:///m/Dockerfile' }, position: { line: 999, character: 999 } };
+    assert.equal(await client.request('textDocument/hover', far), null);
+    assert.deepEqual(await client.request('textDocument/references', { ...far, context: { includeDeclaration: true } }), null);
+    await client.request('textDocument/definition', { textDocument: { uri: 'file:///m/Dockerfile' } }).catch(() => undefined);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///m/Dockerfile' }, position: { line: 0, character: 11 } });
+    assert.match(JSON.stringify(hover.contents), /stage #0/);
+  }));
+});
