@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 const SERVER = join(REPO_ROOT, 'dist', 'server.js');
 
