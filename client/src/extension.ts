@@ -21,7 +21,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dockerfileStages.addTarget', addTarget),
+    vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
+  );
   await client.start();
+}
+
+/** Quick fix "Treat as a build target": adds the stage to `dockerfileStages.targets` of the workspace. */
+async function addTarget(name: string): Promise<void> {
+  const configuration = vscode.workspace.getConfiguration('dockerfileStages');
+  const targets = configuration.get<string[]>('targets', []);
+  if (targets.includes(name)) return;
+  const scope = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await configuration.update('targets', [...targets, name], scope);
+}
+
+/** Puts the cursor on a stage name and starts a rename, after a refactor gave the stage a provisional name. */
+async function renameAt(uri: string, position: { line: number; character: number }): Promise<void> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+  const at = new vscode.Position(position.line, position.character);
+  editor.selection = new vscode.Selection(at, at);
+  await vscode.commands.executeCommand('editor.action.rename');
 }
 
 export async function deactivate(): Promise<void> {

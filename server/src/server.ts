@@ -1,7 +1,7 @@
 // The language server: wires LSP requests to the feature functions, nothing more.
 // Started as `node dist/server.js --stdio` (or `--node-ipc` by VS Code); the connection picks the transport.
 import {
-  createConnection, DidChangeConfigurationNotification, ErrorCodes, ProposedFeatures, ResponseError,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documentStore';
@@ -17,6 +17,7 @@ import { prepareStageRename, renameStage, RenameRefused } from './features/renam
 import { hoverStage } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
+import { quickFixes } from './features/codeActions/quickFixes';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -84,6 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       ...registrations.staticCapabilities(general.enabled),
     },
     serverInfo: { name: 'dockerfile-stages', version: PACKAGE_VERSION },
@@ -194,6 +196,15 @@ connection.onHover(guarded('hover', (params) => {
   const context = contextOf(uri);
   if (!context) return null;
   return hoverStage(context, params.position) ?? general.hover(text(uri), params.position);
+}));
+
+connection.onCodeAction(guarded('codeAction', (params) => {
+  const { uri } = params.textDocument;
+  const context = contextOf(uri);
+  if (!context) return null;
+  const only = params.context.only;
+  const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+  return wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : [];
 }));
 
 connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));

@@ -35,6 +35,16 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual((await client.diagnosticsFor(uri)).map((d) => d.code), ['UnusedStage', 'UnusedStage']);
   }));
 
+  it('offers quick fixes for the published diagnostics', () => withClient({}, async (client) => {
+    const uri = 'file:///q/Dockerfile';
+    await client.open(uri, lines('FROM a AS builder', 'FROM b', 'COPY --from=buidler / /'));
+    const diagnostics = await client.diagnosticsFor(uri);
+    const undefinedStage = diagnostics.filter((d) => d.code === 'UndefinedStage');
+    const actions = await client.request<{ title: string; isPreferred?: boolean }[]>('textDocument/codeAction',
+      { textDocument: { uri }, range: undefinedStage[0].range, context: { diagnostics: undefinedStage } });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'builder'", true], ['Ignore UndefinedStage in this file', undefined]]);
+  }));
+
   it('clears diagnostics when the document closes', () => withClient({}, async (client) => {
     const uri = 'file:///c/Dockerfile';
     await client.open(uri, lines('FROM a AS x', 'FROM b'));

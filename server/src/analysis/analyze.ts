@@ -19,7 +19,7 @@ export function analyze(text: string, version = 0): StageModel {
   const edges = buildEdges(references, stages.length);
   return {
     version,
-    lineCount: countLines(text),
+    lineLengths: text.split(/\r\n|\r|\n/).map((line) => line.length),
     escapeCharacter: dockerfile.getEscapeCharacter(),
     directives: readDirectives(dockerfile),
     comments,
@@ -37,13 +37,4 @@ function baseReferences(references: readonly StageReference[], stageCount: numbe
   const bases = new Array<StageReference | undefined>(stageCount).fill(undefined);
   for (const reference of references) if (reference.kind === 'from') bases[reference.inStage] = reference;
   return bases;
-}
-
-function countLines(text: string): number {
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
-  }
-  return lines;
 }

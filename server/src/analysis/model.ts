@@ -123,7 +123,8 @@ export interface CommentLine {
 
 export interface StageModel {
   readonly version: number;
-  readonly lineCount: number;
+  /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
+  readonly lineLengths: readonly number[];
   readonly escapeCharacter: string;
   readonly directives: readonly Directive[];
   readonly comments: readonly CommentLine[];

@@ -23,6 +23,11 @@ export function prepareStageRename({ model }: FeatureContext, position: Position
 export function renameStage({ model }: FeatureContext, position: Position, newName: string): TextEdit[] {
   const { stage } = renameTargetAt(model, position);
   checkNewName(model, stage, newName);
+  return stageRenameEdits(model, stage, newName);
+}
+
+/** The declaration and every reference bound to it by name; numeric references stay valid as they are. */
+export function stageRenameEdits(model: StageModel, stage: Stage, newName: string): TextEdit[] {
   const edits: TextEdit[] = [{ range: stage.name!.range, newText: newName }];
   for (const reference of model.referencesTo[stage.index]) {
     if (reference.resolution.kind !== 'stage' || reference.resolution.by !== 'name') continue;
@@ -30,6 +35,13 @@ export function renameStage({ model }: FeatureContext, position: Position, newNa
     edits.push({ range: reference.range, newText: reference.kind === 'from' ? normalizeStageName(newName) : newName });
   }
   return edits;
+}
+
+/** A valid name that no stage uses yet: `base`, else `base-2`, `base-3`, ... */
+export function freshStageName(model: StageModel, base: string): string {
+  const taken = new Set(model.stages.map((s) => s.normalizedName));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 function renameTargetAt(model: StageModel, position: Position): RenameTarget {

@@ -1,0 +1,101 @@
+// Quick fixes for the stage diagnostics, each computed from the model (never from the diagnostic's text).
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import type { Stage, StageModel } from '../../analysis/model';
+import { rangesOverlap } from '../../analysis/positions';
+import type { FeatureContext } from '../context';
+import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
+import { freshStageName, stageRenameEdits } from '../rename';
+import { stageLabel } from '../stageCard';
+import { ignoreRuleEdit } from './ignoreRule';
+import { renumberIndices, wholeLines } from './edits';
+
+/** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
+export const COMMANDS = {
+  addTarget: 'dockerfileStages.addTarget',
+  renameAt: 'dockerfileStages.renameAt',
+} as const;
+
+export function quickFixes(context: FeatureContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    const code = diagnostic.code as RuleCode;
+    const fix = (title: string, edits: TextEdit[], extra: Partial<CodeAction> = {}): CodeAction =>
+      ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } }, ...extra });
+    for (const action of fixesFor(context, uri, code, diagnostic, fix)) actions.push(action);
+    actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context.model, code)]));
+  }
+  return actions;
+}
+
+type MakeFix = (title: string, edits: TextEdit[], extra?: Partial<CodeAction>) => CodeAction;
+
+function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnostic: Diagnostic, fix: MakeFix): CodeAction[] {
+  const { model } = context;
+  const data = (diagnostic.data ?? {}) as FindingData;
+  const stage = data.stage !== undefined ? model.stages[data.stage] : undefined;
+  switch (code) {
+    case 'UndefinedStage':
+    case 'FromStageCasing':
+      return (data.suggestions ?? []).map((name, i) =>
+        fix(`Change to '${name}'`, [{ range: diagnostic.range, newText: name }], { isPreferred: i === 0 }));
+    case 'StageNameCasing':
+      return stage?.name ? [fix(`Rename '${stage.name.text}' to '${stage.normalizedName}' everywhere`, stageRenameEdits(model, stage, stage.normalizedName!), { isPreferred: true })] : [];
+    case 'FromAsCasing':
+      return fromAsCasingFix(model, diagnostic, fix);
+    case 'DuplicateStageName':
+      return stage?.name ? [renameDuplicate(model, uri, stage, fix)] : [];
+    case 'UnusedStage':
+      return stage ? unusedStageFixes(model, stage, fix) : [];
+    default:
+      return [];
+  }
+}
+
+function fromAsCasingFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix): CodeAction[] {
+  const stage = model.stages.find((s) => s.asKeyword && rangesOverlap(s.asKeyword.range, diagnostic.range));
+  if (!stage) return [];
+  const upper = stage.fromKeyword.text === stage.fromKeyword.text.toUpperCase();
+  const keyword = upper ? 'AS' : 'as';
+  return [fix(`Write '${keyword}' to match '${stage.fromKeyword.text}'`, [{ range: stage.asKeyword!.range, newText: keyword }], { isPreferred: true })];
+}
+
+/** Gives this definition (and what binds to it) a fresh name, then lets the user type the real one. */
+function renameDuplicate(model: StageModel, uri: string, stage: Stage, fix: MakeFix): CodeAction {
+  const fresh = freshStageName(model, stage.normalizedName!);
+  return fix(`Rename this definition to '${fresh}'`, stageRenameEdits(model, stage, fresh), {
+    command: { title: 'Rename stage', command: COMMANDS.renameAt, arguments: [uri, stage.name!.range.start] },
+  });
+}
+
+function unusedStageFixes(model: StageModel, stage: Stage, fix: MakeFix): CodeAction[] {
+  const actions: CodeAction[] = [];
+  // Only a stage nothing names can go without changing another stage.
+  if (model.referencesTo[stage.index].length === 0) {
+    actions.push(fix(`Remove unused stage '${stageLabel(stage)}'`, [
+      { range: stageLines(model, stage), newText: '' },
+      ...renumberIndices(model, (index) => (index > stage.index ? index - 1 : undefined), stage.index),
+    ]));
+  }
+  if (stage.name) {
+    actions.push({
+      title: `Treat '${stage.name.text}' as a build target`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Add build target', command: COMMANDS.addTarget, arguments: [stage.normalizedName] },
+    });
+  }
+  return actions;
+}
+
+/**
+ * The stage's lines: its description comment, FROM through the last instruction, and one blank line after it.
+ * Between a stage's last instruction and the next FROM there are only comments and blank lines.
+ */
+function stageLines(model: StageModel, stage: Stage): ReturnType<typeof wholeLines> {
+  const commentLines = stage.docComment ? stage.docComment.split('\n').length : 0;
+  const last = stage.range.end.line;
+  const next = last + 1;
+  const nextStage = model.stages[stage.index + 1];
+  const blankAfter = next < model.lineLengths.length && model.lineLengths[next] === 0 && (!nextStage || nextStage.fromRange.start.line > next);
+  return wholeLines(model, stage.fromRange.start.line - commentLines, blankAfter ? next : last);
+}

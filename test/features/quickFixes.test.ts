@@ -1,0 +1,76 @@
+// Each quick fix applied to its diagnostic, the result compared with the expected text and analysed again.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
+import { applyEdits, lines } from '../support/fixture';
+
+const URI = 'file:///fix/Dockerfile';
+
+function diagnose(text: string): { diagnostics: Diagnostic[]; actions: CodeAction[] } {
+  const document = AnalyzedDocument.fromText(text);
+  const context = { model: document.model, reachability: document.reachability([]) };
+  const diagnostics = computeDiagnostics(context, {});
+  return { diagnostics, actions: quickFixes(context, URI, diagnostics) };
+}
+
+/** Applies the fix titled `title` for `code`, and checks the text it makes and that the problem is gone. */
+function applyFix(before: string, code: string, title: string | RegExp, after: string): CodeAction {
+  const { actions } = diagnose(before);
+  const action = actions.find((a) => a.diagnostics?.[0].code === code && (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  assert.ok(action, `no fix '${title}' for ${code}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  const fixed = applyEdits(before, action.edit?.changes?.[URI] ?? []);
+  assert.equal(fixed, after);
+  if (!/^Ignore/.test(action.title)) assert.ok(!diagnose(fixed).diagnostics.some((d) => d.code === code), `${code} still reported`);
+  return action;
+}
+
+describe('quick fixes', () => {
+  it('UndefinedStage: replace with each close name, the best one preferred', () => {
+    const text = lines('FROM a AS builder', 'FROM a AS builds', 'FROM b', 'COPY --from=buildr / /', 'COPY --from=builder / /', 'COPY --from=builds / /');
+    const action = applyFix(text, 'UndefinedStage', "Change to 'builder'", text.replace('--from=buildr', '--from=builder'));
+    assert.equal(action.isPreferred, true);
+    const other = diagnose(text).actions.find((a) => a.title === "Change to 'builds'");
+    assert.equal(other?.isPreferred, false);
+  });
+
+  it('UnusedStage: remove the stage with its description and the blank line after, renumbering indices', () => {
+    const before = lines('FROM a AS base', '', '# old is not used any more', 'FROM a AS old', 'RUN true', '', 'FROM base AS final', 'COPY --from=0 / /', 'COPY --from=3 / /', 'FROM c', 'COPY --from=2 / /');
+    const after = lines('FROM a AS base', '', 'FROM base AS final', 'COPY --from=0 / /', 'COPY --from=2 / /', 'FROM c', 'COPY --from=1 / /');
+    applyFix(before, 'UnusedStage', "Remove unused stage 'old'", after);
+  });
+
+  it('UnusedStage: offers to treat a named stage as a build target', () => {
+    const action = diagnose(lines('FROM a AS test', 'FROM b')).actions.find((a) => a.title === "Treat 'test' as a build target");
+    assert.deepEqual(action?.command, { title: 'Add build target', command: 'dockerfileStages.addTarget', arguments: ['test'] });
+  });
+
+  it('StageNameCasing: lower-cases the name and every reference to it', () => {
+    applyFix(lines('FROM a AS Build', 'FROM build', 'COPY --from=BUILD / /', 'RUN --mount=from=Build true'), 'StageNameCasing', /^Rename 'Build' to 'build'/,
+      lines('FROM a AS build', 'FROM build', 'COPY --from=build / /', 'RUN --mount=from=build true'));
+  });
+
+  it('FromAsCasing and FromStageCasing', () => {
+    applyFix(lines('FROM a as b'), 'FromAsCasing', "Write 'AS' to match 'FROM'", lines('FROM a AS b'));
+    applyFix(lines('from a AS b'), 'FromAsCasing', "Write 'as' to match 'from'", lines('from a as b'));
+    applyFix(lines('FROM a AS builder', 'FROM Builder'), 'FromStageCasing', "Change to 'builder'", lines('FROM a AS builder', 'FROM builder'));
+  });
+
+  it('DuplicateStageName: renames this definition and its users to a fresh name, then starts a rename', () => {
+    const action = applyFix(lines('FROM a AS x', 'FROM x AS y', 'FROM b AS x', 'FROM c', 'COPY --from=x / /'), 'DuplicateStageName', "Rename this definition to 'x-2'",
+      lines('FROM a AS x', 'FROM x AS y', 'FROM b AS x-2', 'FROM c', 'COPY --from=x-2 / /'));
+    assert.deepEqual(action.command?.arguments, [URI, { line: 2, character: 10 }]);
+  });
+
+  it('every rule: ignore it in this file, creating or extending the one check directive', () => {
+    applyFix(lines('# syntax=docker/dockerfile:1', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',
+      lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', 'FROM a AS Build'));
+    applyFix(lines('# check=error=true;skip=FromAsCasing', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',
+      lines('# check=skip=FromAsCasing,StageNameCasing;error=true', 'FROM a AS Build'));
+    const ignored = applyFix(lines('FROM a AS b', 'FROM c'), 'UnusedStage', 'Ignore UnusedStage in this file', lines('# check=skip=UnusedStage', 'FROM a AS b', 'FROM c'));
+    assert.equal(ignored.kind, 'quickfix');
+    assert.deepEqual(diagnose(lines('# check=skip=UnusedStage', 'FROM a AS b', 'FROM c')).diagnostics, []);
+  });
+});
