@@ -21,7 +21,8 @@ export class DocumentStore {
     if (!document) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.model.version === document.version) return cached;
-    const analysis = AnalyzedDocument.fromText(document.getText(), document.version);
+    const text = document.getText();
+    const analysis = cached ? cached.update(text, document.version) : AnalyzedDocument.fromText(text, document.version);
     this.analyses.set(uri, analysis);
     return analysis;
   }

@@ -1,28 +1,26 @@
 // Every place a stage may be named: FROM x, COPY --from=x, RUN --mount=...,from=x, and those inside ONBUILD.
-import type { Flag, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
+import type { Flag, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Range, ReferenceKind } from './model';
-import type { StageSource } from './stages';
 
-/** A reference as written, before resolution. */
+/** A reference as written in its stage, before resolution. */
 export interface RawReference {
   readonly kind: ReferenceKind;
   readonly onbuild: boolean;
   readonly text: string;
   readonly range: Range;
-  readonly inStage: number;
   /** The line where the instruction holding the reference starts (for `# check=skip` comments above it). */
   readonly instructionLine: number;
 }
 
-export function collectReferences(source: StageSource, stageIndex: number): RawReference[] {
+export function collectReferences(from: From, body: readonly Instruction[]): RawReference[] {
   const references: RawReference[] = [];
-  const base = source.from.getArguments()[0];
+  const base = from.getArguments()[0];
   if (base) {
-    const instructionLine = source.from.getRange().start.line;
-    references.push({ kind: 'from', onbuild: false, text: base.getValue(), range: base.getRange(), inStage: stageIndex, instructionLine });
+    const instructionLine = from.getRange().start.line;
+    references.push({ kind: 'from', onbuild: false, text: base.getValue(), range: base.getRange(), instructionLine });
   }
-  for (const instruction of source.body) {
-    const at = { inStage: stageIndex, instructionLine: instruction.getRange().start.line };
+  for (const instruction of body) {
+    const at = { instructionLine: instruction.getRange().start.line };
     if (instruction.getKeyword() === 'ONBUILD') {
       const trigger = (instruction as Onbuild).getTriggerInstruction();
       if (trigger) collectFlagReferences(trigger, true, at, references);
@@ -33,8 +31,8 @@ export function collectReferences(source: StageSource, stageIndex: number): RawR
   return references;
 }
 
-/** Where a reference is written: its stage, and the first line of its instruction. */
-type Site = Pick<RawReference, 'inStage' | 'instructionLine'>;
+/** Where a reference is written: the first line of its instruction. */
+type Site = Pick<RawReference, 'instructionLine'>;
 
 function collectFlagReferences(instruction: Instruction, onbuild: boolean, at: Site, into: RawReference[]): void {
   const keyword = instruction.getKeyword();

@@ -4,6 +4,9 @@ import type { RawReference } from './references';
 import { expandDefaults, hasVariable, isBareVariable, variablePattern } from './args';
 import { isStageIndex, normalizeStageName } from './names';
 
+/** A raw reference placed in its stage. */
+type Located = RawReference & { readonly inStage: number };
+
 export class StageResolver {
   /** Stage indices by normalized name, in file order (duplicates keep every definition). */
   private readonly byName = new Map<string, number[]>();
@@ -20,9 +23,10 @@ export class StageResolver {
     }
   }
 
-  resolve(raw: RawReference): StageReference {
-    const resolution = this.resolution(raw);
-    return { ...raw, resolution, order: orderOf(resolution, raw) };
+  resolve(raw: RawReference, inStage: number): StageReference {
+    const located = { ...raw, inStage };
+    const resolution = this.resolution(located);
+    return { ...located, resolution, order: orderOf(resolution, located) };
   }
 
   /** The stage a name denotes for `--from`: case-insensitive, the last definition wins. */
@@ -31,7 +35,7 @@ export class StageResolver {
     return list?.[list.length - 1];
   }
 
-  private resolution(raw: RawReference): Resolution {
+  private resolution(raw: Located): Resolution {
     if (raw.kind === 'from') return this.resolveFrom(raw.text, raw.inStage);
     if (raw.text === '') return { kind: 'empty' };
     if (hasVariable(raw.text)) return { kind: 'variable' };
@@ -61,7 +65,7 @@ export class StageResolver {
   }
 }
 
-function orderOf(resolution: Resolution, raw: RawReference): StageReference['order'] {
+function orderOf(resolution: Resolution, raw: Located): StageReference['order'] {
   // An ONBUILD trigger runs in the stages built FROM this one, so its order is judged there (graph.ts).
   if (resolution.kind !== 'stage' || raw.onbuild) return 'ok';
   if (resolution.stage === raw.inStage) return 'self';

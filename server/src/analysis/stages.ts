@@ -1,35 +1,53 @@
-// Stages, global ARGs, directives and comments, read off dockerfile-ast's parse.
+// What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
+// Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { Arg, Dockerfile, From, Instruction, Onbuild } from 'dockerfile-ast';
 import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
 import { normalizeStageName } from './names';
-import { expandDefaults } from './args';
+import { collectReferences, type RawReference } from './references';
 
-/** A stage while it is being read: its FROM and the instructions that follow it. */
-export interface StageSource {
-  readonly from: From;
-  readonly body: Instruction[];
+/** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
+export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
+  readonly references: readonly RawReference[];
 }
 
-export interface StageLayout {
-  readonly globalArgs: GlobalArg[];
-  readonly stageSources: StageSource[];
+/** The part of the file before the first FROM. */
+export interface FileHeader {
+  readonly escapeCharacter: string;
+  readonly directives: readonly Directive[];
+  readonly globalArgs: readonly GlobalArg[];
 }
 
-/** Splits the instruction list at each FROM; what stands before the first FROM is global. */
-export function splitStages(dockerfile: Dockerfile): StageLayout {
+export interface ParsedFile {
+  readonly header: FileHeader;
+  readonly stages: readonly StageSkeleton[];
+  readonly comments: readonly CommentLine[];
+  readonly lineLengths: readonly number[];
+}
+
+/** Reads the whole parse: what stands before the first FROM is global. */
+export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths'> {
   const globalArgs: GlobalArg[] = [];
-  const stageSources: StageSource[] = [];
+  const stages: StageSkeleton[] = [];
+  let from: From | undefined;
+  let body: Instruction[] = [];
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      stageSources.push({ from: instruction as From, body: [] });
-    } else if (stageSources.length > 0) {
-      stageSources[stageSources.length - 1].body.push(instruction);
+      if (from) stages.push(readStage(from, body));
+      from = instruction as From;
+      body = [];
+    } else if (from) {
+      body.push(instruction);
     } else if (keyword === 'ARG') {
       globalArgs.push(...readArgs(instruction as Arg));
     }
   }
-  return { globalArgs, stageSources };
+  if (from) stages.push(readStage(from, body));
+  return {
+    header: { escapeCharacter: dockerfile.getEscapeCharacter(), directives: readDirectives(dockerfile), globalArgs },
+    stages,
+    comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
+  };
 }
 
 function readArgs(arg: Arg): GlobalArg[] {
@@ -41,7 +59,7 @@ function readArgs(arg: Arg): GlobalArg[] {
   }));
 }
 
-export function readDirectives(dockerfile: Dockerfile): Directive[] {
+function readDirectives(dockerfile: Dockerfile): Directive[] {
   return dockerfile.getDirectives().map((directive) => ({
     name: directive.getName().toLowerCase(),
     value: directive.getValue(),
@@ -50,37 +68,24 @@ export function readDirectives(dockerfile: Dockerfile): Directive[] {
   }));
 }
 
-export function readComments(dockerfile: Dockerfile): CommentLine[] {
-  return dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() }));
-}
-
-export function buildStage(
-  source: StageSource,
-  index: number,
-  argDefaults: ReadonlyMap<string, string | undefined>,
-  commentsByLine: ReadonlyMap<number, CommentLine>,
-): Stage {
-  const { from, body } = source;
+function readStage(from: From, body: Instruction[]): StageSkeleton {
   const args = from.getArguments();
   const hasAlias = args.length >= 3 && args[1].getValue().toLowerCase() === 'as';
   const name = hasAlias ? located(args[2].getValue(), args[2].getRange()) : undefined;
-  const base = args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined;
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
   return {
-    index,
     name,
     normalizedName: name && normalizeStageName(name.text),
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
     range: { start: from.getRange().start, end: last.end },
-    base,
-    expandedBase: base && expandDefaults(base.text, argDefaults),
+    base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
-    docComment: docCommentAbove(from.getRange().start.line, commentsByLine),
     instructions: body.map(instructionInfo),
+    references: collectReferences(from, body),
   };
 }
 
@@ -93,17 +98,6 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     range: instruction.getRange(),
     triggerKeyword: trigger ? trigger.toUpperCase() : undefined,
   };
-}
-
-/** The block of comment lines right above FROM, top to bottom; `# check=` lines are configuration, not text. */
-function docCommentAbove(fromLine: number, commentsByLine: ReadonlyMap<number, CommentLine>): string | undefined {
-  const lines: string[] = [];
-  for (let line = fromLine - 1; commentsByLine.has(line); line--) {
-    const text = commentsByLine.get(line)!.text;
-    if (/^check\s*=/i.test(text)) break;
-    lines.unshift(text);
-  }
-  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function located(text: string, range: Range): Located {

@@ -1,0 +1,113 @@
+// Re-parsing only what an edit touched. A stage's text runs from its FROM line to the line before the next
+// FROM; an edit inside such spans re-parses just those stages, and the stages around them are reused with
+// their lines shifted. Anything that could change how the rest of the file parses (the part before the first
+// FROM, a heredoc or continuation left open into the next stage, a FROM line that stops being one) falls back
+// to a full parse. test/analysis/incremental.test.ts checks the result against a full parse on random edits.
+import type { CommentLine } from './model';
+import { parseDockerfile } from './parse';
+import { lineLengths, parseFile } from './analyze';
+import { readParse, type ParsedFile, type StageSkeleton } from './stages';
+
+/** Splits text into lines the way dockerfile-ast counts them, keeping each line's end. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+/** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
+export function reparse(previous: ParsedFile, previousText: string, text: string): ParsedFile {
+  return reparseStages(previous, previousText, text) ?? parseFile(text);
+}
+
+function reparseStages(previous: ParsedFile, previousText: string, text: string): ParsedFile | undefined {
+  const stages = previous.stages;
+  if (stages.length === 0) return undefined;
+  const oldLines = splitLines(previousText);
+  const newLines = splitLines(text);
+  const { prefix, oldEnd, newEnd } = changedLines(oldLines, newLines);
+  const delta = newLines.length - oldLines.length;
+  // The line before the change joins in: a continuation there could take the changed line with it.
+  const first = stageHoldingLine(stages, Math.max(prefix - 1, 0));
+  const last = stageHoldingLine(stages, Math.max(oldEnd - 1, prefix));
+  if (first === undefined || last === undefined || prefix <= stages[0].fromRange.start.line) return undefined;
+  const startLine = stages[first].fromRange.start.line;
+  const next = stages[last + 1];
+  const endLine = next ? next.fromRange.start.line + delta : newLines.length;
+  if (endLine < newEnd) return undefined;
+  const part = parsePart(newLines.slice(startLine, next ? endLine + 1 : endLine).join(''), startLine, previous.header.escapeCharacter);
+  if (!part) return undefined;
+  const reparsed = [...part.stages];
+  if (next) {
+    // The next FROM must still start an instruction, and be the last one: then nothing spilled over it.
+    const nextFrom = reparsed.pop();
+    if (!nextFrom || nextFrom.fromRange.start.line !== endLine) return undefined;
+  }
+  const firstOld = stages[first].fromRange.start.line;
+  const afterOld = next ? next.fromRange.start.line : oldLines.length;
+  return {
+    header: previous.header,
+    stages: [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))],
+    comments: [
+      ...previous.comments.filter((c) => c.range.start.line < firstOld),
+      ...part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
+      ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
+    ] as CommentLine[],
+    lineLengths: lineLengths(text),
+  };
+}
+
+/** The lines both texts share at the start and the end; what is between changed. */
+function changedLines(oldLines: string[], newLines: string[]): { prefix: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(oldLines.length, newLines.length);
+  let prefix = 0;
+  while (prefix < shorter && oldLines[prefix] === newLines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && oldLines[oldLines.length - 1 - suffix] === newLines[newLines.length - 1 - suffix]) suffix++;
+  return { prefix, oldEnd: oldLines.length - suffix, newEnd: newLines.length - suffix };
+}
+
+/** The stage whose span (its FROM line up to the next FROM) holds the line; binary search. */
+function stageHoldingLine(stages: readonly StageSkeleton[], line: number): number | undefined {
+  let low = 0;
+  let high = stages.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (stages[middle].fromRange.start.line <= line) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses a run of stages on its own. The file's escape character is given as a directive on a line of its
+ * own before the text, so the text's first line is never read as a directive. Undefined unless the text
+ * starts with FROM: what came before a FROM would be read as global.
+ */
+function parsePart(text: string, startLine: number, escapeCharacter: string): Pick<ParsedFile, 'stages' | 'comments'> | undefined {
+  const parsed = readParse(parseDockerfile(`# escape=${escapeCharacter}\n${text}`));
+  const firstStage = parsed.stages[0];
+  if (!firstStage || firstStage.fromRange.start.line !== 1 || parsed.header.globalArgs.length > 0) return undefined;
+  const delta = startLine - 1;
+  return { stages: parsed.stages.map((stage) => shift(stage, delta)), comments: parsed.comments.map((c) => shift(c, delta)) };
+}
+
+/** A copy with every position moved by `delta` lines. */
+function shift<T>(value: T, delta: number): T {
+  if (delta === 0) return value;
+  if (Array.isArray(value)) return value.map((item) => shift(item, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === 'number' && typeof record.character === 'number') {
+    return { line: record.line + delta, character: record.character } as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    copy[key] = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
+  }
+  return copy as T;
+}

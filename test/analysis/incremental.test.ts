@@ -1,0 +1,90 @@
+// The incremental re-parse must give exactly what a full dockerfile-ast parse gives, on random edit sequences.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseFile } from '../../server/src/analysis/analyze';
+import { reparse } from '../../server/src/analysis/incremental';
+import { generateDockerfile } from '../support/generate';
+import { corpusFiles } from '../support/paths';
+import { lines } from '../support/fixture';
+import { randomGenerator, type Random } from '../support/random';
+
+/** Lines that change how the rest of the file parses: they are the interesting ones to type. */
+const INTERESTING_LINES = [
+  'FROM alpine AS inserted', 'FROM inserted', 'RUN <<EOF', 'EOF', 'RUN echo a \\', 'RUN echo b `', '# comment',
+  'COPY --from=inserted / /', 'RUN --mount=from=stage1,target=/x true', 'ONBUILD COPY --from=0 / /', '', '  ',
+  '# escape=`', 'ARG X=1', 'COPY <<-END /x', 'END', 'FROM', 'FROM --platform=$BUILDPLATFORM x AS 1bad', 'RUN "\\',
+];
+
+function randomEdit(text: string, random: Random): string {
+  const all = text.split('\n');
+  const line = random.int(all.length);
+  switch (random.int(6)) {
+    case 0: { // type a character
+      const at = random.int(all[line].length + 1);
+      all[line] = all[line].slice(0, at) + random.pick(['a', ' ', '=', '\\', '`', '"', '<', '-', 'é', '😀']) + all[line].slice(at);
+      break;
+    }
+    case 1: { // delete a character
+      const at = random.int(all[line].length + 1);
+      all[line] = all[line].slice(0, at) + all[line].slice(at + 1);
+      break;
+    }
+    case 2: all.splice(line, 0, random.pick(INTERESTING_LINES)); break;
+    case 3: all.splice(line, 1); break;
+    case 4: all.splice(line, 0, all[line]); break;
+    default: all.splice(line, 1, all[line].replace(/\r?$/, '\r')); break;
+  }
+  return all.join('\n');
+}
+
+interface Stats { edits: number; reused: number }
+
+function checkEditSequence(start: string, edits: number, random: Random, stats: Stats): void {
+  let text = start;
+  let parsed = parseFile(text);
+  for (let i = 0; i < edits; i++) {
+    const next = randomEdit(text, random);
+    const incremental = reparse(parsed, text, next);
+    const full = parseFile(next);
+    assert.deepEqual(incremental, full, `edit ${i} differs from a full parse`);
+    if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
+    stats.edits++;
+    text = next;
+    parsed = incremental;
+  }
+}
+
+describe('incremental re-parse', () => {
+  it('equals a full parse after random edits of generated files', () => {
+    const random = randomGenerator(20261126);
+    const stats: Stats = { edits: 0, reused: 0 };
+    for (let round = 0; round < 20; round++) checkEditSequence(generateDockerfile(12), 40, random, stats);
+    assert.ok(stats.reused > stats.edits / 3, `only ${stats.reused} of ${stats.edits} edits reused stages`);
+  });
+
+  it('equals a full parse after random edits of the corpus files', () => {
+    const random = randomGenerator(7);
+    const stats: Stats = { edits: 0, reused: 0 };
+    for (const file of corpusFiles()) checkEditSequence(readFileSync(file, 'utf8'), 8, random, stats);
+    assert.ok(stats.reused > stats.edits / 3, `only ${stats.reused} of ${stats.edits} edits reused stages`);
+  });
+
+  it('falls back to a full parse when a heredoc is left open into the next stage', () => {
+    const before = lines('FROM a AS one', 'RUN true', 'FROM b AS two', 'COPY --from=one / /');
+    const after = lines('FROM a AS one', 'RUN <<EOF', 'FROM b AS two', 'COPY --from=one / /');
+    const incremental = reparse(parseFile(before), before, after);
+    assert.equal(incremental.stages.length, 1);
+    assert.deepEqual(incremental, parseFile(after));
+  });
+
+  it('reuses the stages an edit did not touch, shifted', () => {
+    const before = generateDockerfile(5);
+    const after = before.replace('ENV PART=2', 'ENV PART=2\nENV MORE=1');
+    const previous = parseFile(before);
+    const incremental = reparse(previous, before, after);
+    assert.equal(incremental.stages[0], previous.stages[0]);
+    assert.equal(incremental.stages[4].fromRange.start.line, previous.stages[4].fromRange.start.line + 1);
+    assert.deepEqual(incremental, parseFile(after));
+  });
+});
