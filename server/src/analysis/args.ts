@@ -4,13 +4,21 @@ import type { GlobalArg } from './model';
 /** `$NAME`, `${NAME}` and `${NAME:-word}` / `${NAME-word}` / `${NAME:+word}` / `${NAME+word}`. */
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
+const HAS_VARIABLE = new RegExp(VARIABLE.source);
+const BARE_VARIABLE = new RegExp(`^(?:${VARIABLE.source})$`);
+
 export function hasVariable(text: string): boolean {
-  return new RegExp(VARIABLE.source).test(text);
+  return HAS_VARIABLE.test(text);
 }
 
 /** True when the whole text is one variable (`$BASE`, `${BASE}`). */
 export function isBareVariable(text: string): boolean {
-  return new RegExp(`^(?:${VARIABLE.source})$`).test(text);
+  return BARE_VARIABLE.test(text);
+}
+
+/** The text without its variables: the literal parts that every value it takes must contain. */
+export function literalParts(text: string): string {
+  return text.replace(VARIABLE, '');
 }
 
 /** Global ARG defaults, later declarations expanded with earlier ones, as BuildKit does. */

@@ -1,26 +1,28 @@
-// One document version's analysis: its text, the parse it came from, the stage model, and which stages the
-// configured targets build (computed on first use, once per set of targets).
+// One document version's analysis: its text, the parse and assembly it came from, the stage model, and which
+// stages the configured targets build (computed on first use, once per set of targets).
 import type { StageModel } from './model';
-import { assemble, parseFile } from './analyze';
+import { parseFile } from './analyze';
+import { assemble, type Assembled } from './assemble';
 import { reparse } from './incremental';
 import { reachability, type BuildTarget, type Reachability } from './graph';
-import type { ParsedFile } from './stages';
 
 export class AnalyzedDocument {
   private reachabilityCache?: { key: string; value: Reachability };
-  readonly model: StageModel;
 
-  private constructor(readonly text: string, private readonly parsed: ParsedFile, version: number) {
-    this.model = assemble(parsed, version);
+  private constructor(readonly text: string, private readonly assembled: Assembled) {}
+
+  get model(): StageModel {
+    return this.assembled.model;
   }
 
   static fromText(text: string, version = 0): AnalyzedDocument {
-    return new AnalyzedDocument(text, parseFile(text), version);
+    return new AnalyzedDocument(text, assemble(parseFile(text), version));
   }
 
-  /** The next version's analysis, re-parsing only the stages the edit touched. */
+  /** The next version's analysis, re-parsing and re-resolving only the stages the edit touched. */
   update(text: string, version: number): AnalyzedDocument {
-    return new AnalyzedDocument(text, reparse(this.parsed, this.text, text), version);
+    const parsed = reparse(this.assembled.parsed, this.text, text);
+    return new AnalyzedDocument(text, assemble(parsed, version, this.assembled));
   }
 
   reachability(targets: readonly BuildTarget[]): Reachability {

@@ -1,7 +1,7 @@
 // BuildKit's resolution of a stage reference (../shared/docs/stage-semantics.md, "Resolving a reference X").
 import type { Resolution, Stage, StageReference } from './model';
 import type { RawReference } from './references';
-import { expandDefaults, hasVariable, isBareVariable, variablePattern } from './args';
+import { expandDefaults, hasVariable, isBareVariable, literalParts, variablePattern } from './args';
 import { isStageIndex, normalizeStageName } from './names';
 
 /** A raw reference placed in its stage. */
@@ -24,7 +24,8 @@ export class StageResolver {
   }
 
   resolve(raw: RawReference, inStage: number): StageReference {
-    const located = { ...raw, inStage };
+    // Written out rather than spread: this runs for every reference on every keystroke.
+    const located: Located = { kind: raw.kind, onbuild: raw.onbuild, text: raw.text, range: raw.range, instructionLine: raw.instructionLine, inStage };
     const resolution = this.resolution(located);
     return { ...located, resolution, order: orderOf(resolution, located) };
   }
@@ -55,6 +56,8 @@ export class StageResolver {
    */
   private resolveFrom(text: string, inStage: number): Resolution {
     if (hasVariable(text) && !isBareVariable(text)) {
+      // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
+      if (!/^[a-z0-9-_.]*$/.test(literalParts(text))) return { kind: 'image' };
       const pattern = variablePattern(text);
       const stages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined && pattern.test(s.normalizedName));
       return stages.length > 0 ? { kind: 'pattern', stages: stages.map((s) => s.index) } : { kind: 'image' };

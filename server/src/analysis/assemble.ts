@@ -1,0 +1,85 @@
+// Assembles the stage model from the parse: everything that depends on more than one stage (indices, ARG
+// expansion, resolution, edges, cycles). Runs on every version; when the previous version had the same stage
+// names, the stages an edit did not touch keep their resolved references (the common case while typing).
+import type { CommentLine, Stage, StageModel, StageReference } from './model';
+import type { ParsedFile, StageSkeleton } from './stages';
+import { StageResolver } from './resolve';
+import { expandDefaults, globalArgDefaults } from './args';
+import { buildEdges, circularReferences, referencesByTarget } from './graph';
+
+/** A model with what it was built from, so that the next version can reuse its parts. */
+export interface Assembled {
+  readonly parsed: ParsedFile;
+  readonly model: StageModel;
+  /** Per stage, its resolved references (the model's `references`, split by stage). */
+  readonly referencesByStage: readonly (readonly StageReference[])[];
+}
+
+export function assemble(parsed: ParsedFile, version: number, previous?: Assembled): Assembled {
+  const { header } = parsed;
+  const commentsByLine = new Map<number, CommentLine>(parsed.comments.map((c) => [c.range.start.line, c]));
+  const argDefaults = globalArgDefaults(header.globalArgs);
+  const reusable = previous && sameResolutionInputs(previous.parsed, parsed) ? previous : undefined;
+  const stages = parsed.stages.map((skeleton, index) => {
+    const docComment = docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
+    const old = reusable?.model.stages[index];
+    if (old && reusable!.parsed.stages[index] === skeleton && old.docComment === docComment) return old;
+    return stageOf(skeleton, index, docComment, skeleton.base && expandDefaults(skeleton.base.text, argDefaults));
+  });
+  const resolver = new StageResolver(stages, argDefaults);
+  const referencesByStage = parsed.stages.map((skeleton, index) =>
+    reusable && reusable.parsed.stages[index] === skeleton
+      ? reusable.referencesByStage[index]
+      : skeleton.references.map((raw) => resolver.resolve(raw, index)));
+  const references = referencesByStage.flat();
+  const edges = buildEdges(references, stages.length);
+  const model: StageModel = {
+    version,
+    lineLengths: parsed.lineLengths,
+    escapeCharacter: header.escapeCharacter,
+    directives: header.directives,
+    comments: parsed.comments,
+    globalArgs: header.globalArgs,
+    stages,
+    references,
+    edges,
+    referencesTo: referencesByTarget(references, stages.length),
+    baseReferences: referencesByStage.map((list) => list.find((r) => r.kind === 'from')),
+    circular: circularReferences(edges, stages.length),
+  };
+  return { parsed, model, referencesByStage };
+}
+
+/** Resolution reads the global ARGs and every stage's name and index: when those are unchanged, so is it. */
+function sameResolutionInputs(before: ParsedFile, after: ParsedFile): boolean {
+  return before.header === after.header && before.stages.length === after.stages.length
+    && before.stages.every((stage, i) => stage.normalizedName === after.stages[i].normalizedName);
+}
+
+function stageOf(skeleton: StageSkeleton, index: number, docComment: string | undefined, expandedBase: string | undefined): Stage {
+  return {
+    index,
+    name: skeleton.name,
+    normalizedName: skeleton.normalizedName,
+    asKeyword: skeleton.asKeyword,
+    fromKeyword: skeleton.fromKeyword,
+    fromRange: skeleton.fromRange,
+    range: skeleton.range,
+    base: skeleton.base,
+    expandedBase,
+    platform: skeleton.platform,
+    docComment,
+    instructions: skeleton.instructions,
+  };
+}
+
+/** The block of comment lines right above FROM, top to bottom; `# check=` lines are configuration, not text. */
+function docCommentAbove(fromLine: number, commentsByLine: ReadonlyMap<number, CommentLine>): string | undefined {
+  const lines: string[] = [];
+  for (let line = fromLine - 1; commentsByLine.has(line); line--) {
+    const text = commentsByLine.get(line)!.text;
+    if (/^check\s*=/i.test(text)) break;
+    lines.unshift(text);
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
