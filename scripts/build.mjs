@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
+const withBench = process.argv.includes('--bench');
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
@@ -35,5 +36,8 @@ const builds = [
 if (withTests) {
   rmSync('out', { recursive: true, force: true });
   builds.push(esbuild.build({ ...common, entryPoints: testEntryPoints('test'), outbase: 'test', outdir: 'out/test', sourcemap: 'inline' }));
+}
+if (withBench) {
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts'], outdir: 'out/bench' }));
 }
 await Promise.all(builds);

@@ -13,6 +13,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Announce support for dynamic registration (as VS Code does). */
   dynamicRegistration?: boolean;
+  /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
+  server?: string[];
 }
 
 export class LspClient {
@@ -27,7 +29,7 @@ export class LspClient {
 
   private constructor(options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, options.server ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -81,6 +83,18 @@ export class LspClient {
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  }
+
+  get pid(): number {
+    return this.process.pid!;
+  }
+
+  /** Replaces a range, as an editor sends a keystroke. */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
   }
 
   async change(uri: string, text: string): Promise<number> {

@@ -1,0 +1,153 @@
+// `npm run bench`: request latency after an edit on generated Dockerfiles (30, 300 and 1,000 stages), ours
+// side by side with the incumbent dockerfile-language-server-nodejs, alternating in one run so that machine
+// noise hits both alike. Prints Markdown tables for the README.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { LspClient } from '../support/lspClient';
+import { generateDockerfile } from '../support/generate';
+import { analyze } from '../../server/src/analysis/analyze';
+import { REPO_ROOT } from '../support/paths';
+
+const INCUMBENT = [join(REPO_ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'];
+const URI = 'file:///bench/Dockerfile';
+
+interface Scenario {
+  readonly name: string;
+  readonly method: string;
+  params(position: Position): unknown;
+}
+type Position = { line: number; character: number };
+
+const SCENARIOS: Scenario[] = [
+  { name: 'completion at `COPY --from=`', method: 'textDocument/completion', params: (p) => ({ textDocument: { uri: URI }, position: p }) },
+  { name: 'definition', method: 'textDocument/definition', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 2 } }) },
+  { name: 'document highlight', method: 'textDocument/documentHighlight', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 2 } }) },
+  { name: 'hover', method: 'textDocument/hover', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 2 } }) },
+  { name: 'references', method: 'textDocument/references', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 2 }, context: { includeDeclaration: true } }) },
+  { name: 'rename', method: 'textDocument/rename', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 2 }, newName: 'renamed' }) },
+  { name: 'document symbols', method: 'textDocument/documentSymbol', params: () => ({ textDocument: { uri: URI } }) },
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function format(ms: number | undefined): string {
+  return ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+/** The `COPY --from=` of the middle stage, and the `ENV PART=` line that each edit changes. */
+function positions(text: string): { reference: Position; editLine: number } {
+  const lines = text.split('\n');
+  const middle = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('COPY --from=stage'));
+  const editLine = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('ENV PART='));
+  return { reference: { line: middle, character: 'COPY --from='.length }, editLine };
+}
+
+async function timeRequest(client: LspClient, method: string, params: unknown): Promise<number | undefined> {
+  const started = performance.now();
+  try {
+    await client.request(method, params);
+  } catch (error) {
+    if (/Unhandled method|not found/i.test(String(error))) return undefined;
+  }
+  return performance.now() - started;
+}
+
+async function runSize(stages: number, iterations: number): Promise<void> {
+  const text = generateDockerfile(stages);
+  const { reference, editLine } = positions(text);
+  const servers = { ours: await LspClient.start(), incumbent: await LspClient.start({ server: INCUMBENT }) };
+  for (const client of Object.values(servers)) await client.open(URI, text);
+  const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();
+  let toggle = false;
+  const editEach = async () => {
+    toggle = !toggle;
+    // One keystroke: the last character of the ENV value changes.
+    const column = lines[editLine].length - 1;
+    for (const client of Object.values(servers)) {
+      await client.edit(URI, { start: { line: editLine, character: column }, end: { line: editLine, character: column + 1 } }, toggle ? 'x' : lines[editLine][column]);
+    }
+  };
+  const lines = text.split('\n');
+  for (let i = 0; i < iterations + 2; i++) {
+    for (const scenario of SCENARIOS) {
+      const entry = results.get(scenario.name) ?? { ours: [], incumbent: [], unsupported: new Set<string>() };
+      results.set(scenario.name, entry);
+      const order = i % 2 === 0 ? (['ours', 'incumbent'] as const) : (['incumbent', 'ours'] as const);
+      for (const which of order) {
+        await editEach();
+        const ms = await timeRequest(servers[which], scenario.method, scenario.params(reference));
+        if (ms === undefined) entry.unsupported.add(which);
+        else if (i >= 2) entry[which].push(ms); // the first two rounds warm up the JIT
+      }
+    }
+  }
+  const parse = [...Array(7)].map(() => { const t = performance.now(); analyze(text); return performance.now() - t; });
+  console.log(`\n### ${stages} stages, ${lines.length} lines (${iterations} requests each, each right after an edit)\n`);
+  console.log('| request | ours median / p95 (ms) | incumbent median / p95 (ms) | ratio of medians |');
+  console.log('|---|---|---|---|');
+  for (const [name, entry] of results) {
+    const ours = entry.unsupported.has('ours') ? undefined : percentile(entry.ours, 0.5);
+    const incumbent = entry.unsupported.has('incumbent') || entry.incumbent.length === 0 ? undefined : percentile(entry.incumbent, 0.5);
+    const cell = (values: number[], median: number | undefined) => (median === undefined ? 'not supported' : `${format(median)} / ${format(percentile(values, 0.95))}`);
+    const ratio = ours !== undefined && incumbent !== undefined ? (ours / incumbent).toFixed(3) : '–';
+    console.log(`| ${name} | ${cell(entry.ours, ours)} | ${cell(entry.incumbent, incumbent)} | ${ratio} |`);
+  }
+  console.log(`\nFull analysis of this file in-process (parse + model): median ${format(percentile(parse, 0.5))} ms.`);
+  for (const client of Object.values(servers)) await client.stop();
+}
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/** 1,000 edits of the 300-stage file, each followed by a request so that each version is analysed. */
+async function memory(): Promise<void> {
+  const text = generateDockerfile(300);
+  const { reference, editLine } = positions(text);
+  const client = await LspClient.start();
+  await client.open(URI, text);
+  const line = text.split('\n')[editLine];
+  const samples: string[] = [];
+  for (let i = 1; i <= 1000; i++) {
+    await client.edit(URI, { start: { line: editLine, character: 0 }, end: { line: editLine, character: line.length } }, `${line}${i}`);
+    await client.request('textDocument/hover', { textDocument: { uri: URI }, position: reference });
+    if (i === 1 || i % 250 === 0) samples.push(`${i}: ${rssMegabytes(client.pid).toFixed(0)} MB`);
+  }
+  console.log(`\nServer RSS over 1,000 edits of the 300-stage file: ${samples.join(', ')}.`);
+  await client.stop();
+}
+
+async function startup(): Promise<void> {
+  const times: Record<string, number[]> = { ours: [], incumbent: [] };
+  for (let i = 0; i < 5; i++) {
+    for (const which of ['ours', 'incumbent'] as const) {
+      const started = performance.now();
+      const client = await LspClient.start(which === 'ours' ? {} : { server: INCUMBENT });
+      times[which].push(performance.now() - started);
+      await client.stop();
+    }
+  }
+  console.log(`\nServer start to initialize result: ours median ${format(percentile(times.ours, 0.5))} ms, incumbent ${format(percentile(times.incumbent, 0.5))} ms.`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Benchmark ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}.`);
+  const only = process.argv[2];
+  for (const [stages, iterations] of [[30, 40], [300, 30], [1000, 10]] as const) {
+    if (!only || only === String(stages)) await runSize(stages, iterations);
+  }
+  if (!only) {
+    await startup();
+    await memory();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
