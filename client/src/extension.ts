@@ -24,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStages.addTarget', addTarget),
     vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
+    vscode.commands.registerCommand('dockerfileStages.showReferences', showReferences),
+    vscode.commands.registerCommand('dockerfileStages.buildStage', buildStage),
   );
   await client.start();
 }
@@ -35,6 +37,37 @@ async function addTarget(name: string): Promise<void> {
   if (targets.includes(name)) return;
   const scope = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await configuration.update('targets', [...targets, name], scope);
+}
+
+type JsonPosition = { line: number; character: number };
+type JsonLocation = { uri: string; range: { start: JsonPosition; end: JsonPosition } };
+
+function toRange(range: JsonLocation['range']): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** The "N references" lens: VS Code's references view wants its own types, not JSON. */
+async function showReferences(uri: string, position: JsonPosition, locations: JsonLocation[]): Promise<void> {
+  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri),
+    new vscode.Position(position.line, position.character),
+    locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))));
+}
+
+/** The "Build this stage" lens: runs docker build in a terminal. Running a process needs a trusted workspace. */
+async function buildStage(uri: string, stage: string): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    await vscode.window.showWarningMessage('Dockerfile Stages runs docker only in a trusted workspace.');
+    return;
+  }
+  const file = vscode.Uri.parse(uri).fsPath;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.uri.fsPath ?? path.dirname(file);
+  const terminal = vscode.window.createTerminal({ name: `docker build --target ${stage}`, cwd: folder });
+  terminal.show();
+  terminal.sendText(`docker build --target ${quote(stage)} -f ${quote(file)} ${quote(folder)}`);
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Puts the cursor on a stage name and starts a rename, after a refactor gave the stage a provisional name. */

@@ -18,6 +18,10 @@ import { hoverStage } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
 import { quickFixes } from './features/codeActions/quickFixes';
+import { documentSymbols } from './features/symbols';
+import { foldingRanges } from './features/folding';
+import { codeLenses } from './features/codeLens';
+import { inlayHints } from './features/inlayHints';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -26,6 +30,7 @@ let general: GeneralFeatures;
 let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
 let clientHasConfiguration = false;
+let clientCapabilities: InitializeParams['capabilities'] | undefined;
 
 /** The feature context of an open document, or undefined when the client asks about a document it never opened. */
 function contextOf(uri: string): FeatureContext | undefined {
@@ -69,6 +74,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   otherDockerServerActive = options.otherDockerServerActive === true;
   if (options.settings !== undefined) settings = readSettings(options.settings);
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  clientCapabilities = params.capabilities;
   general = new GeneralFeatures({
     completion: { completionItem: params.capabilities.textDocument?.completion?.completionItem },
     hover: params.capabilities.textDocument?.hover,
@@ -86,6 +92,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentSymbolProvider: { label: 'Dockerfile stages' },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
       ...registrations.staticCapabilities(general.enabled),
     },
     serverInfo: { name: 'dockerfile-stages', version: PACKAGE_VERSION },
@@ -110,6 +120,9 @@ async function refreshSettings(): Promise<void> {
   general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
   await registrations.update(general.enabled);
   for (const document of store.documents.all()) scheduler.schedule(document.uri, document.lineCount);
+  // Lenses and hints depend on the settings (targets, switches): ask the client to fetch them again.
+  if (clientCapabilities?.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (clientCapabilities?.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -205,6 +218,26 @@ connection.onCodeAction(guarded('codeAction', (params) => {
   const only = params.context.only;
   const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
   return wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : [];
+}));
+
+connection.onDocumentSymbol(guarded('documentSymbol', (params) => {
+  const context = contextOf(params.textDocument.uri);
+  return context ? documentSymbols(context.model) : null;
+}));
+
+connection.onFoldingRanges(guarded('foldingRange', (params) => {
+  const context = contextOf(params.textDocument.uri);
+  return context ? foldingRanges(context.model) : null;
+}));
+
+connection.onCodeLens(guarded('codeLens', (params) => {
+  const context = contextOf(params.textDocument.uri);
+  return context && settings.codeLens ? codeLenses(context, params.textDocument.uri) : [];
+}));
+
+connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
+  const context = contextOf(params.textDocument.uri);
+  return context && settings.inlayHints ? inlayHints(context.model, params.range) : [];
 }));
 
 connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));

@@ -9,9 +9,11 @@ export interface Settings {
   /** Severity per rule code, overriding the defaults. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
   readonly generalFeatures: GeneralFeaturesSetting;
+  readonly codeLens: boolean;
+  readonly inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { targets: [], rules: {}, generalFeatures: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { targets: [], rules: {}, generalFeatures: 'auto', codeLens: true, inlayHints: true };
 
 const RULE_LEVELS: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -27,5 +29,11 @@ export function readSettings(raw: unknown): Settings {
   }
   const general = section.generalFeatures;
   const generalFeatures = general === 'on' || general === 'off' ? general : 'auto';
-  return { targets: targets.map((t) => t.trim()), rules, generalFeatures };
+  return {
+    targets: targets.map((t) => t.trim()),
+    rules,
+    generalFeatures,
+    codeLens: section.codeLens !== false,
+    inlayHints: section.inlayHints !== false,
+  };
 }

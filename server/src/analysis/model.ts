@@ -26,6 +26,8 @@ export interface InstructionInfo {
   readonly range: Range;
   /** For `ONBUILD X ...`: the upper-cased trigger keyword `X`. */
   readonly triggerKeyword?: string;
+  /** The start of the arguments, on one line (for the outline). */
+  readonly summary: string;
 }
 
 export interface GlobalArg {

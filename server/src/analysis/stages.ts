@@ -97,7 +97,17 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     keywordRange: instruction.getInstructionRange(),
     range: instruction.getRange(),
     triggerKeyword: trigger ? trigger.toUpperCase() : undefined,
+    summary: summaryOf(instruction),
   };
+}
+
+const SUMMARY_LENGTH = 60;
+
+/** The arguments' first line, shortened: `RUN --mount=type=cache,… go build` reads well in an outline. */
+function summaryOf(instruction: Instruction): string {
+  const firstLine = instruction.getTextContent().split(/\r?\n|\r/, 1)[0];
+  const afterKeyword = firstLine.trim().slice(instruction.getInstruction().length).trim();
+  return afterKeyword.length > SUMMARY_LENGTH ? `${afterKeyword.slice(0, SUMMARY_LENGTH - 1)}…` : afterKeyword;
 }
 
 function located(text: string, range: Range): Located {

@@ -1,12 +1,12 @@
 // The general Dockerfile features that are not about stages (instruction completion and hover docs, formatting,
-// signature help, links, folding, variables), answered by dockerfile-language-service when enabled.
+// signature help, links, variables), answered by dockerfile-language-service when enabled.
 import {
   DockerfileLanguageServiceFactory,
   type Capabilities,
   type DockerfileLanguageService,
 } from 'dockerfile-language-service';
 import type {
-  CompletionItem, DocumentHighlight, DocumentLink, FoldingRange, FormattingOptions, Hover, Location, Position,
+  CompletionItem, DocumentHighlight, DocumentLink, FormattingOptions, Hover, Location, Position,
   Range, SignatureHelp, TextEdit,
 } from 'vscode-languageserver-types';
 import type { GeneralFeaturesSetting } from '../settings';
@@ -73,10 +73,6 @@ export class GeneralFeatures {
 
   resolveLink(link: DocumentLink): DocumentLink {
     return this.service.resolveLink(link);
-  }
-
-  folding(content: string): FoldingRange[] {
-    return this.enabled ? this.service.computeFoldingRanges(content) : [];
   }
 
   /** Variables (ARG/ENV) only: stage symbols never reach here. */

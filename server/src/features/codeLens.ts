@@ -1,0 +1,38 @@
+// Code lenses above each FROM: how often the stage is referenced, who uses it (or that nothing builds it),
+// and a command to build it.
+import type { CodeLens } from 'vscode-languageserver-types';
+import type { FeatureContext } from './context';
+import { declarationRange } from './definition';
+import { stageLabel } from './stageCard';
+
+export const LENS_COMMANDS = {
+  showReferences: 'dockerfileStages.showReferences',
+  buildStage: 'dockerfileStages.buildStage',
+} as const;
+
+export function codeLenses({ model, reachability }: FeatureContext, uri: string): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  for (const stage of model.stages) {
+    const range = stage.fromKeyword.range;
+    const references = model.referencesTo[stage.index];
+    const locations = references.map((reference) => ({ uri, range: reference.range }));
+    lenses.push({
+      range,
+      command: {
+        title: `${references.length} reference${references.length === 1 ? '' : 's'}`,
+        command: LENS_COMMANDS.showReferences,
+        arguments: [uri, declarationRange(stage).start, locations],
+      },
+    });
+    const users = [...new Set(references.map((r) => stageLabel(model.stages[r.inStage])))];
+    const builtBy = reachability.builtBy[stage.index];
+    const title = users.length > 0 ? `used by: ${users.join(', ')}`
+      : builtBy.length === 0 ? 'unused: no target builds it'
+      : `built as target ${builtBy.map((t) => t.name).join(', ')}`;
+    lenses.push({ range, command: { title, command: '' } });
+    if (stage.name) {
+      lenses.push({ range, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } });
+    }
+  }
+  return lenses;
+}

@@ -1,0 +1,22 @@
+// Inlay hints: the index of each unnamed stage after its FROM (`#1`), and the stage a numeric reference
+// names after it (`--from=1` shows `build`).
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
+import type { Range, StageModel } from '../analysis/model';
+import { comparePositions } from '../analysis/positions';
+
+export function inlayHints(model: StageModel, range: Range): InlayHint[] {
+  const inside = (line: number) => line >= range.start.line && line <= range.end.line;
+  const hints: InlayHint[] = [];
+  for (const stage of model.stages) {
+    if (!stage.name && inside(stage.fromKeyword.range.start.line)) {
+      hints.push({ position: stage.fromKeyword.range.end, label: `#${stage.index}`, kind: InlayHintKind.Type, paddingLeft: true });
+    }
+  }
+  for (const reference of model.references) {
+    const { resolution } = reference;
+    if (resolution.kind !== 'stage' || resolution.by !== 'index' || !inside(reference.range.start.line)) continue;
+    const target = model.stages[resolution.stage];
+    hints.push({ position: reference.range.end, label: target.name?.text ?? `stage ${target.index}`, kind: InlayHintKind.Type, paddingLeft: true });
+  }
+  return hints.sort((a, b) => comparePositions(a.position, b.position));
+}

@@ -1,0 +1,54 @@
+// Outline, folding, code lenses and inlay hints.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { foldingRanges } from '../../server/src/features/folding';
+import { codeLenses } from '../../server/src/features/codeLens';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { lines, textAt } from '../support/fixture';
+
+const TEXT = lines(
+  'ARG GO=1.22',
+  '# one',
+  '# two',
+  'FROM golang:${GO} AS build',
+  'RUN --mount=type=cache,target=/root/.cache go build \\',
+  '    -o /out ./...',
+  'FROM alpine',
+  'COPY --from=0 /out /out',
+  'FROM scratch AS unused',
+);
+
+function context(text = TEXT) {
+  const document = AnalyzedDocument.fromText(text);
+  return { model: document.model, reachability: document.reachability([]) };
+}
+
+describe('editor features', () => {
+  it('outlines global ARGs, then stages with their instructions', () => {
+    const symbols = documentSymbols(context().model);
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['GO', 'ARG = 1.22'], ['build', 'golang:1.22'], ['stage 1', 'alpine'], ['unused', 'scratch']]);
+    assert.deepEqual(symbols[1].children!.map((c) => [c.name, c.detail]), [['RUN', '--mount=type=cache,target=/root/.cache go build \\']]);
+    assert.equal(textAt(TEXT, symbols[1].selectionRange), 'build');
+  });
+
+  it('folds stages, multi-line instructions and comment blocks', () => {
+    assert.deepEqual(foldingRanges(context().model).map((r) => [r.startLine, r.endLine, r.kind]),
+      [[3, 5, 'region'], [4, 5, undefined], [6, 7, 'region'], [1, 2, 'comment']]);
+  });
+
+  it('puts references, users and a build command above each FROM', () => {
+    const lenses = codeLenses(context(), 'file:///x');
+    assert.deepEqual(lenses.map((l) => `${l.range.start.line}:${l.command!.title}`), [
+      '3:1 reference', '3:used by: stage 1', '3:Build this stage',
+      '6:0 references', '6:unused: no target builds it',
+      '8:0 references', '8:built as target unused', '8:Build this stage',
+    ]);
+  });
+
+  it('hints the index of unnamed stages and the stage a numeric --from names', () => {
+    const hints = inlayHints(context().model, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 6, character: 4 }, '#1'], [{ line: 7, character: 13 }, 'build']]);
+  });
+});
