@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import type { Position, Range } from '../server/src/analysis/model';
-import type { FeatureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { completeStages } from '../server/src/features/completion';
 import { findDefinition } from '../server/src/features/definition';
@@ -44,7 +44,7 @@ describe('corpus', () => {
       const lineLengths = text.split(/\r\n|\r|\n/).map((line) => line.length);
       const started = Date.now();
       const document = AnalyzedDocument.fromText(text);
-      const context: FeatureContext = { model: document.model, reachability: document.reachability([]) };
+      const context = featureContext(document);
       const uri = 'file:///corpus';
       const results: unknown[] = [document.model.stages, document.model.references, computeDiagnostics(context, {})];
       // Every reference and stage name, plus one position on each line.

@@ -9,7 +9,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
 import { GeneralRegistrations } from './general/registrations';
-import type { FeatureContext } from './features/context';
+import { featureContext, type FeatureContext } from './features/context';
 import { completeStages, resolveStageCompletion } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences, highlightStage } from './features/references';
@@ -18,6 +18,7 @@ import { hoverStage } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
 import { quickFixes } from './features/codeActions/quickFixes';
+import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
@@ -36,8 +37,7 @@ let clientCapabilities: InitializeParams['capabilities'] | undefined;
 function contextOf(uri: string): FeatureContext | undefined {
   const analysis = store.analysis(uri);
   if (!analysis) return undefined;
-  const targets = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
-  return { model: analysis.model, reachability: analysis.reachability(targets) };
+  return featureContext(analysis, settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' })));
 }
 
 /**
@@ -91,7 +91,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS)], resolveProvider: true },
       documentSymbolProvider: { label: 'Dockerfile stages' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -217,8 +217,19 @@ connection.onCodeAction(guarded('codeAction', (params) => {
   if (!context) return null;
   const only = params.context.only;
   const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
-  return wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : [];
+  const refactors = listRefactors(context, uri, params.range, only);
+  // Edits are computed on resolve; a client that cannot resolve gets them now.
+  const lazy = clientCapabilities?.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+  return [
+    ...(wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : []),
+    ...(lazy ? refactors : refactors.map((action) => (action.disabled ? action : resolveRefactor(context, action)))),
+  ];
 }));
+
+connection.onCodeActionResolve(guarded('codeAction/resolve', (action) => {
+  const context = isRefactorAction(action) ? contextOf(action.data.uri) : undefined;
+  return context ? resolveRefactor(context, action) : action;
+}, unchanged));
 
 connection.onDocumentSymbol(guarded('documentSymbol', (params) => {
   const context = contextOf(params.textDocument.uri);

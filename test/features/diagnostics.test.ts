@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { featureContext } from '../../server/src/features/context';
 import type { RuleLevel } from '../../server/src/settings';
 import { fixture, lines } from '../support/fixture';
 
 function diagnose(text: string, options: { targets?: string[]; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
-  const document = AnalyzedDocument.fromText(text);
-  const reachability = document.reachability((options.targets ?? []).map((name) => ({ name, origin: 'test' })));
-  return computeDiagnostics({ model: document.model, reachability }, options.rules ?? {});
+  const context = featureContext(AnalyzedDocument.fromText(text), (options.targets ?? []).map((name) => ({ name, origin: 'test' })));
+  return computeDiagnostics(context, options.rules ?? {});
 }
 
 /** Asserts that `code` is reported exactly at the marked ranges. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { documentSymbols } from '../../server/src/features/symbols';
+import { featureContext } from '../../server/src/features/context';
 import { foldingRanges } from '../../server/src/features/folding';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { inlayHints } from '../../server/src/features/inlayHints';
@@ -21,8 +22,7 @@ const TEXT = lines(
 );
 
 function context(text = TEXT) {
-  const document = AnalyzedDocument.fromText(text);
-  return { model: document.model, reachability: document.reachability([]) };
+  return featureContext(AnalyzedDocument.fromText(text));
 }
 
 describe('editor features', () => {

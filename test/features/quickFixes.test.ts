@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { featureContext } from '../../server/src/features/context';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 import { applyEdits, lines } from '../support/fixture';
 
 const URI = 'file:///fix/Dockerfile';
 
 function diagnose(text: string): { diagnostics: Diagnostic[]; actions: CodeAction[] } {
-  const document = AnalyzedDocument.fromText(text);
-  const context = { model: document.model, reachability: document.reachability([]) };
+  const context = featureContext(AnalyzedDocument.fromText(text));
   const diagnostics = computeDiagnostics(context, {});
   return { diagnostics, actions: quickFixes(context, URI, diagnostics) };
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
 import { computeDiagnostics } from '../features/diagnostics';
+import { featureContext } from '../features/context';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
 const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...
@@ -46,9 +47,8 @@ function parseArguments(args: readonly string[]): Options {
 
 function checkFile(file: string, targets: readonly string[]): FileReport {
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  const document = AnalyzedDocument.fromText(text);
-  const reachability = document.reachability(targets.map((name) => ({ name, origin: '--target' })));
-  return { file, diagnostics: computeDiagnostics({ model: document.model, reachability }, {}) };
+  const context = featureContext(AnalyzedDocument.fromText(text), targets.map((name) => ({ name, origin: '--target' })));
+  return { file, diagnostics: computeDiagnostics(context, {}) };
 }
 
 function main(args: readonly string[]): number {

@@ -1,8 +1,15 @@
-// What every feature is given: one document version's model and which stages the build targets reach.
+// What every feature is given: one document version's text and model, and which stages the targets reach.
 import type { StageModel } from '../analysis/model';
-import type { Reachability } from '../analysis/graph';
+import type { BuildTarget, Reachability } from '../analysis/graph';
+import type { AnalyzedDocument } from '../analysis/document';
 
 export interface FeatureContext {
+  /** The document's text, for refactors that move lines; features never parse it. */
+  readonly text: string;
   readonly model: StageModel;
   readonly reachability: Reachability;
+}
+
+export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = []): FeatureContext {
+  return { text: document.text, model: document.model, reachability: document.reachability(targets) };
 }

@@ -37,9 +37,16 @@ export function stageRenameEdits(model: StageModel, stage: Stage, newName: strin
   return edits;
 }
 
-/** A valid name that no stage uses yet: `base`, else `base-2`, `base-3`, ... */
-export function freshStageName(model: StageModel, base: string): string {
-  const taken = new Set(model.stages.map((s) => s.normalizedName));
+/**
+ * A valid name that no stage uses yet, nor any reference (a name that some `FROM x` pulls as an image would
+ * start naming the new stage instead): `base`, else `base-2`, `base-3`, ...
+ */
+export function freshStageName(model: StageModel, base: string, alsoTaken: readonly string[] = []): string {
+  const taken = new Set<string | undefined>([
+    ...model.stages.map((s) => s.normalizedName),
+    ...model.references.map((r) => r.text.toLowerCase()),
+    ...alsoTaken,
+  ]);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,6 +1,7 @@
 // Edits shared by the code actions: whole-line ranges and renumbering of `--from=N` after stages move.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Position, Range, StageModel } from '../../analysis/model';
+import type { Position, Range, Stage, StageModel } from '../../analysis/model';
+import type { DocumentText } from '../refactors/documentText';
 
 /** From the start of `first` to the start of the line after `last` (or the end of the text). */
 export function wholeLines(model: StageModel, first: number, last: number): Range {
@@ -25,4 +26,28 @@ export function renumberIndices(model: StageModel, newIndex: (index: number) => 
     if (moved !== undefined && moved !== resolution.stage) edits.push({ range: reference.range, newText: String(moved) });
   }
   return edits;
+}
+
+/**
+ * The stage's lines: its description comment, FROM through the last instruction, and one blank line after it.
+ * Between a stage's last instruction and the next FROM there are only comments and blank lines.
+ */
+export function stageLines(model: StageModel, stage: Stage): Range {
+  const commentLines = stage.docComment ? stage.docComment.split('\n').length : 0;
+  const last = stage.range.end.line;
+  const next = last + 1;
+  const nextStage = model.stages[stage.index + 1];
+  const blankAfter = next < model.lineLengths.length && model.lineLengths[next] === 0 && (!nextStage || nextStage.fromRange.start.line > next);
+  return wholeLines(model, stage.fromRange.start.line - commentLines, blankAfter ? next : last);
+}
+
+/** Lines `first` to `last` as they read once the edits that fall inside them are applied. */
+export function textWithEdits(document: DocumentText, first: number, last: number, edits: readonly TextEdit[]): string {
+  const start = document.offset({ line: first, character: 0 });
+  const text = document.lines(first, last);
+  const inside = edits
+    .map((edit) => ({ from: document.offset(edit.range.start) - start, to: document.offset(edit.range.end) - start, newText: edit.newText }))
+    .filter((edit) => edit.from >= 0 && edit.to <= text.length)
+    .sort((a, b) => b.from - a.from);
+  return inside.reduce((result, edit) => result.slice(0, edit.from) + edit.newText + result.slice(edit.to), text);
 }

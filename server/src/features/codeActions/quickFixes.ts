@@ -7,7 +7,7 @@ import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../stageCard';
 import { ignoreRuleEdit } from './ignoreRule';
-import { renumberIndices, wholeLines } from './edits';
+import { renumberIndices, stageLines } from './edits';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -85,17 +85,4 @@ function unusedStageFixes(model: StageModel, stage: Stage, fix: MakeFix): CodeAc
     });
   }
   return actions;
-}
-
-/**
- * The stage's lines: its description comment, FROM through the last instruction, and one blank line after it.
- * Between a stage's last instruction and the next FROM there are only comments and blank lines.
- */
-function stageLines(model: StageModel, stage: Stage): ReturnType<typeof wholeLines> {
-  const commentLines = stage.docComment ? stage.docComment.split('\n').length : 0;
-  const last = stage.range.end.line;
-  const next = last + 1;
-  const nextStage = model.stages[stage.index + 1];
-  const blankAfter = next < model.lineLengths.length && model.lineLengths[next] === 0 && (!nextStage || nextStage.fromRange.start.line > next);
-  return wholeLines(model, stage.fromRange.start.line - commentLines, blankAfter ? next : last);
 }

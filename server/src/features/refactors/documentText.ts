@@ -1,0 +1,47 @@
+// Line-level access to a document's text for refactors that move whole lines.
+import type { Position, Range, StageModel } from '../../analysis/model';
+
+export class DocumentText {
+  private readonly lineStarts: number[] = [0];
+  /** The line end new lines are written with: the document's own. */
+  readonly eol: string;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
+    }
+    this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  offset(position: Position): number {
+    return this.lineStarts[position.line] + position.character;
+  }
+
+  slice(range: Range): string {
+    return this.text.slice(this.offset(range.start), this.offset(range.end));
+  }
+
+  /** Lines `first` to `last` with their line ends (the last line of the text may have none). */
+  lines(first: number, last: number): string {
+    const end = last + 1 < this.lineCount ? this.lineStarts[last + 1] : this.text.length;
+    return this.text.slice(this.lineStarts[first], end);
+  }
+
+  /** Where to insert whole lines after `line`; `prefix` is what must precede them there. */
+  afterLine(line: number): { position: Position; prefix: string } {
+    if (line + 1 < this.lineCount) return { position: { line: line + 1, character: 0 }, prefix: '' };
+    return { position: { line, character: this.text.length - this.lineStarts[line] }, prefix: this.eol };
+  }
+}
+
+/** The first line of the block of comment lines directly above `line` (`line` itself when there is none). */
+export function commentBlockAbove(model: StageModel, line: number, floor = 0): number {
+  const commentLines = new Set(model.comments.map((c) => c.range.start.line));
+  let first = line;
+  while (first - 1 >= floor && commentLines.has(first - 1)) first--;
+  return first;
+}
