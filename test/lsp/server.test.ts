@@ -41,8 +41,20 @@ describe('diagnostics over LSP', () => {
     const diagnostics = await client.diagnosticsFor(uri);
     const undefinedStage = diagnostics.filter((d) => d.code === 'UndefinedStage');
     const actions = await client.request<{ title: string; isPreferred?: boolean }[]>('textDocument/codeAction',
-      { textDocument: { uri }, range: undefinedStage[0].range, context: { diagnostics: undefinedStage } });
+      { textDocument: { uri }, range: undefinedStage[0].range, context: { diagnostics: undefinedStage, only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'builder'", true], ['Ignore UndefinedStage in this file', undefined]]);
+  }));
+
+  it('lists refactors lazily and computes the edit on resolve', () => withClient({}, async (client) => {
+    const uri = 'file:///r/Dockerfile';
+    await client.open(uri, lines('FROM golang AS build', 'RUN go mod download', 'RUN go build', 'FROM build'));
+    const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } };
+    const [action] = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor.extract'] } });
+    assert.equal(action.title, 'Extract to new stage');
+    assert.equal(action.edit, undefined);
+    const resolved = await client.request<any>('codeAction/resolve', action);
+    assert.equal(resolved.edit.changes[uri].length, 2);
+    assert.deepEqual(resolved.command.arguments, [uri, { line: 0, character: 15 }]);
   }));
 
   it('clears diagnostics when the document closes', () => withClient({}, async (client) => {

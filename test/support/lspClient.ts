@@ -69,6 +69,7 @@ export class LspClient {
           signatureHelp: { dynamicRegistration },
           documentLink: { dynamicRegistration },
           publishDiagnostics: { versionSupport: true },
+          codeAction: { resolveSupport: { properties: ['edit', 'command'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } } },
         },
       },
       initializationOptions: options.initializationOptions,
