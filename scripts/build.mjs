@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 const withBench = process.argv.includes('--bench');
+const withE2e = process.argv.includes('--e2e');
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
@@ -36,6 +37,9 @@ const builds = [
 if (withTests) {
   rmSync('out', { recursive: true, force: true });
   builds.push(esbuild.build({ ...common, entryPoints: testEntryPoints('test'), outbase: 'test', outdir: 'out/test', sourcemap: 'inline' }));
+}
+if (withE2e) {
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/stages.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
 }
 if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts'], outdir: 'out/bench' }));

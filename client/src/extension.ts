@@ -75,7 +75,8 @@ async function renameAt(uri: string, position: { line: number; character: number
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
   const at = new vscode.Position(position.line, position.character);
   editor.selection = new vscode.Selection(at, at);
-  await vscode.commands.executeCommand('editor.action.rename');
+  // Not awaited: the rename command settles only when the user closes its input box.
+  void vscode.commands.executeCommand('editor.action.rename');
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,45 @@
+// `npm test`: builds, type checks, runs the unit, LSP, CLI and corpus tests with Node's test runner, then the
+// end-to-end suite in real VS Code and Neovim; ends with one line that sums them up.
+// `--unit` runs the first part only (`npm run test:unit`).
+import { spawn } from 'node:child_process';
+
+const unitOnly = process.argv.includes('--unit');
+
+/** Runs a command, streaming its output, and returns its exit code and what it printed. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function count(output, pattern) {
+  const matches = [...output.matchAll(pattern)];
+  return matches.length > 0 ? Number(matches[matches.length - 1][1]) : 0;
+}
+
+let passed = 0;
+let failed = 0;
+for (const [command, args] of [['node', ['scripts/build.mjs', '--tests']], ['npx', ['tsc', '--noEmit', '-p', '.']]]) {
+  const { code } = await run(command, args);
+  if (code !== 0) {
+    console.log(`${command} ${args.join(' ')} failed`);
+    console.log('all: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+const unit = await run('node', ['--test', 'out/test/']);
+passed += count(unit.output, /^# pass (\d+)/gm);
+failed += count(unit.output, /^# fail (\d+)/gm) + (unit.code !== 0 && !/^# fail [1-9]/m.test(unit.output) ? 1 : 0);
+if (!unitOnly) {
+  const e2e = await run('bash', ['test/e2e/run.sh']);
+  passed += count(e2e.output, /^e2e: (\d+) passed/gm);
+  failed += count(e2e.output, /^e2e: \d+ passed, (\d+) failed/gm) + (e2e.code !== 0 && !/^e2e: \d+ passed, [1-9]/m.test(e2e.output) ? 1 : 0);
+}
+console.log(`all: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

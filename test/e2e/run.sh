@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
+# as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
+# screenshots, and a headless Neovim asking dist/server.js for completion and a definition over stdio.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CACHE=${DOCKERFILE_STAGES_E2E_CACHE:-$HOME/.cache/dockerfile-stages-e2e}
+PORT=${DOCKERFILE_STAGES_E2E_PORT:-18090}
+bash "$ROOT/test/e2e/setup.sh" "$CACHE" || exit 1
+cd "$ROOT"
+node scripts/build.mjs --e2e || exit 1
+
+D=$(mktemp -d)
+WS=$D/workspace
+cp -r test/e2e/workspace "$WS"
+mkdir -p "$D/user/User" "$D/ext" "$D/xdg" "$D/tmp" out/e2e/screenshots
+cat > "$D/user/User/settings.json" <<'JSON'
+{"workbench.startupEditor": "none", "chat.disableAIFeatures": true, "extensions.autoCheckUpdates": false,
+ "extensions.autoUpdate": false, "telemetry.telemetryLevel": "off", "update.mode": "none",
+ "workbench.tips.enabled": false, "editor.codeLens": true, "window.commandCenter": false,
+ "workbench.secondarySideBar.defaultVisibility": "hidden", "editor.minimap.enabled": false}
+JSON
+export TMPDIR=$D/tmp XDG_CONFIG_HOME=$D/xdg XDG_DATA_HOME=$D/xdg
+PATH="$CACHE/node24/package/bin:$PATH" setsid "$CACHE/cs/node_modules/.bin/code-server" --bind-addr "127.0.0.1:$PORT" --auth none \
+  --user-data-dir "$D/user" --extensions-dir "$D/ext" --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --vscode-option=--enable-smoke-test-driver > "$D/server.log" 2>&1 < /dev/null &
+SERVER=$!
+trap 'kill -- -$SERVER 2>/dev/null; rm -rf "$D"' EXIT
+node -e "
+  const deadline = Date.now() + 60000;
+  (async function wait() {
+    try { if ((await fetch('http://127.0.0.1:$PORT/healthz')).ok) return; } catch {}
+    if (Date.now() > deadline) { console.error('code-server did not start'); process.exit(1); }
+    setTimeout(wait, 200);
+  })();" || { cat "$D/server.log"; exit 1; }
+
+export NODE_PATH=$CACHE/cs/node_modules
+suite_failed=0; ui_failed=0; nvim_failed=0
+echo "== extension host suite"
+node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
+[ "${PIPESTATUS[0]}" = 0 ] || suite_failed=1
+echo "== workbench UI"
+cp -r test/e2e/workspace/. "$WS/"
+node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_failed=1
+echo "== Neovim over stdio"
+(cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1
+echo
+
+passed=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$D/exthost.log" | tail -1)
+suite_failures=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$D/exthost.log" | tail -1)
+[ -n "$suite_failures" ] || suite_failures=$suite_failed
+failures=$((suite_failures + ui_failed + nvim_failed))
+# The UI test and the Neovim test count one each, beside the extension-host suite's tests.
+echo "e2e: $((${passed:-0} + 2 - ui_failed - nvim_failed)) passed, $failures failed"
+[ $failures = 0 ]

@@ -1,0 +1,162 @@
+// Every stage feature through the real VS Code API, against the extension built from this checkout.
+// The workspace is a fresh copy of test/e2e/workspace for each run.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'dockerfile-stages.dockerfile-stages';
+let document: vscode.TextDocument;
+let original: string;
+
+function uri(name = 'Dockerfile'): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+/** The position of the `index`-th occurrence of `text`, `offset` characters into it. */
+function positionOf(text: string, offset = 0, index = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= index; i++) at = document.getText().indexOf(text, at + 1);
+  assert.ok(at >= 0, `'${text}' not in the document`);
+  return document.positionAt(at + offset);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function stageDiagnostics(): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'dockerfile-stages');
+}
+
+async function setText(text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  await vscode.workspace.applyEdit(edit);
+}
+
+describe('Dockerfile Stages in VS Code', () => {
+  before(async () => {
+    document = await vscode.workspace.openTextDocument(uri());
+    original = document.getText();
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.languageId, 'dockerfile');
+    await waitFor('activation', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive || undefined);
+    await waitFor('diagnostics', () => (stageDiagnostics().length > 0 ? true : undefined));
+  });
+
+  afterEach(async () => {
+    if (document.getText() !== original) await setText(original);
+  });
+
+  it('completes earlier stages after COPY --from=, nearest first', async () => {
+    const position = positionOf('--from=build', '--from='.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '=');
+    const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference)
+      .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+    assert.deepEqual(labels, ['debug', 'build', 'deps', 'base']);
+  });
+
+  it('goes to the definition of a stage from COPY --from and RUN --mount from=', async () => {
+    for (const reference of ['--from=build', 'from=deps']) {
+      const position = positionOf(reference, reference.length - 2);
+      const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
+      const target = locations[0] as vscode.LocationLink;
+      const name = reference.split('=')[1];
+      assert.equal(document.getText(target.targetSelectionRange), name);
+    }
+  });
+
+  it('finds every reference of a stage', async () => {
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf('AS deps', 4));
+    assert.deepEqual(locations.map((l) => document.getText(l.range)).sort(), ['deps', 'deps', 'deps']);
+  });
+
+  it('renames a stage everywhere, mounts included', async () => {
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionOf('AS deps', 4), 'vendored');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal((document.getText().match(/\bvendored\b/g) ?? []).length, 3);
+    assert.ok(!/\bdeps\b/.test(document.getText().replace(/# deps/, '')));
+  });
+
+  it('shows the stage card on hover', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf('--from=build', 9));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /\*\*build\*\* · stage #2/);
+    assert.match(text, /Chain: build ← deps ← base ← golang:1.22-alpine/);
+  });
+
+  it('reports a misspelled stage and fades the unused one', () => {
+    const diagnostics = stageDiagnostics();
+    const undefinedStage = diagnostics.find((d) => d.code === 'UndefinedStage' || (d.code as { value: string })?.value === 'UndefinedStage');
+    assert.ok(undefinedStage, JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.match(undefinedStage.message, /did you mean 'build'\?/);
+    const unused = diagnostics.find((d) => d.tags?.includes(vscode.DiagnosticTag.Unnecessary));
+    assert.ok(unused);
+    assert.match(unused.message, /'debug'/);
+  });
+
+  it('fixes the misspelled stage with the preferred quick fix', async () => {
+    const diagnostic = stageDiagnostics().find((d) => /did you mean/.test(d.message))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, "Change to 'build'");
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(document.getText(), /COPY --from=build \/etc\/ssl/);
+  });
+
+  it('extracts instructions into a new stage and starts renaming it', async () => {
+    const line = positionOf('RUN go vet').line;
+    const range = new vscode.Range(line, 0, line, 5);
+    // Right after the previous test put the text back, the first answer may still be about the text before.
+    const extract = await waitFor('the extract action', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, 'refactor.extract', 1);
+      return actions.find((a) => a.title === 'Extract to new stage');
+    }, 5000);
+    assert.ok(extract.edit, 'the edit is resolved');
+    assert.ok(await vscode.workspace.applyEdit(extract.edit));
+    assert.match(document.getText(), /FROM deps AS build-base\nRUN go build -o \/out\/app \.\/cmd\/app\nFROM build-base AS build-part\nRUN go vet \.\/\.\.\.\nFROM build-part AS build\n/);
+    assert.equal(extract.command?.command, 'dockerfileStages.renameAt');
+    await vscode.commands.executeCommand(extract.command.command, ...extract.command.arguments!);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(document.getText(document.getWordRangeAtPosition(editor.selection.active, /[a-z0-9-_.]+/)), 'build-part');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('cancelRenameInput');
+  });
+
+  it('outlines the stages with their instructions', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.deepEqual(symbols.map((s) => s.name), ['GO_VERSION', 'base', 'deps', 'build', 'debug', 'release']);
+    assert.deepEqual(symbols[3].children.map((c) => c.name), ['RUN', 'RUN']);
+  });
+
+  it('puts reference counts and users above each FROM', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const titles = lenses.filter((l) => l.range.start.line === positionOf('AS deps').line).map((l) => l.command?.title);
+    assert.deepEqual(titles, ['2 references', 'used by: build, release', 'Build this stage']);
+  });
+
+  it('takes a new build target from the settings without a reload', async () => {
+    const configuration = vscode.workspace.getConfiguration('dockerfileStages');
+    await configuration.update('targets', ['debug'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('debug to count as used', () => (stageDiagnostics().some((d) => /'debug'/.test(d.message)) ? undefined : true));
+    } finally {
+      await configuration.update('targets', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('debug to be unused again', () => (stageDiagnostics().some((d) => /'debug'/.test(d.message)) ? true : undefined));
+  });
+
+  it('adds a stage as build target from the quick fix command', async () => {
+    await vscode.commands.executeCommand('dockerfileStages.addTarget', 'debug');
+    try {
+      assert.deepEqual(vscode.workspace.getConfiguration('dockerfileStages').get('targets'), ['debug']);
+    } finally {
+      await vscode.workspace.getConfiguration('dockerfileStages').update('targets', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

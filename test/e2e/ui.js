@@ -1,0 +1,60 @@
+// A UI test through the workbench: opens the Dockerfile, asks for suggestions after `COPY --from=` with
+// Ctrl+Space and reads the suggest widget; then shows a hover. Saves screenshots for the README.
+// usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
+const { chromium } = require('playwright-core');
+const path = require('node:path');
+
+const [port, devPath, folder, shots] = process.argv.slice(2);
+const host = `127.0.0.1:${port}`;
+const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`]];
+const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+async function goToLine(page, line, column) {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
+  await row.waitFor({ timeout: 60000 });
+  await row.click();
+  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('FROM'), null, { timeout: 30000 });
+  // Code lenses appear once the server answers: then the extension is up.
+  await page.waitForSelector('.contentWidgets .codelens-decoration, .codelens-decoration', { timeout: 60000 });
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(shots, 'overview.png') });
+
+  // Line 20 is `COPY --from=build ...`: put the cursor right after `--from=`.
+  await goToLine(page, 20, 13);
+  let labels = [];
+  for (let attempt = 0; attempt < 10 && !labels.includes('build'); attempt++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 4000 });
+      labels = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
+    } catch { /* the widget did not show yet */ }
+    if (!labels.includes('build')) await page.keyboard.press('Escape');
+  }
+  await page.screenshot({ path: path.join(shots, 'completion.png') });
+  console.log(`suggest widget: ${labels.join(', ')}`);
+  if (labels.slice(0, 4).join(',') !== 'debug,build,deps,base') throw new Error(`unexpected suggestions: ${labels.join(', ')}`);
+  await page.keyboard.press('Escape');
+
+  await goToLine(page, 20, 15);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
+  const hover = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
+  await page.screenshot({ path: path.join(shots, 'hover.png') });
+  if (!/stage #2/.test(hover)) throw new Error(`unexpected hover: ${hover}`);
+  console.log('hover: stage card shown');
+  await browser.close();
+})().catch((error) => { console.error('UI test failed:', error.message); process.exit(1); });
