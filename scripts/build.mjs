@@ -42,6 +42,6 @@ if (withE2e) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/stages.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
 }
 if (withBench) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts'], outdir: 'out/bench' }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts'], outdir: 'out/bench' }));
 }
 await Promise.all(builds);

@@ -136,6 +136,22 @@ describe('extract to new stage', () => {
     refused('extract', lines('FROM a AS t', '', '|', 'FROM b'), /no instructions/);
   });
 
+  // Cases the fuzzer found (test/fuzz.test.ts), kept.
+  it('is refused when the file ends in an open heredoc or continuation, which would take the new FROM', () => {
+    refused('extract', lines('FROM golang AS a', '[[RUN <<EOF]]'), /not closed/);
+    refused('extract', 'FROM a AS b\n[[RUN echo hi \\]]\n# a comment', /not closed/);
+  });
+
+  it('is refused on a FROM BuildKit would reject, and names new stages in lower case', () => {
+    refused('extract', lines('FROM a b c', '[[RUN x]]'), /more than an image/);
+    check('extract', lines('FROM a AS Fbuild', 'RUN x', '[[RUN y]]', 'FROM Fbuild'),
+      lines('FROM a AS fbuild-base', 'RUN x', 'FROM fbuild-base AS fbuild-part', 'RUN y', 'FROM fbuild-part AS Fbuild', 'FROM Fbuild'));
+  });
+
+  it('moves an index past the last stage too, so that it still names none', () => {
+    check('extract', lines('FROM golang AS a', '[[COPY --from=1 / /]]'), lines('FROM golang AS a-part', 'COPY --from=2 / /', 'FROM a-part AS a'));
+  });
+
   it('lists the action without computing the edit', () => {
     const fx = fixture(lines('FROM a AS t', '[[RUN x]]', 'FROM t'));
     const [action] = listRefactors(featureContext(AnalyzedDocument.fromText(fx.text)), URI, fx.ranges[0]);

@@ -96,6 +96,12 @@ describe('completion', () => {
     assert.equal(textAt(fx.text, edit.range), 'bu');
   });
 
+  it('answers past the end of a FROM line at the line\'s end (found by the fuzzer)', async () => {
+    const fx = await open(lines('FROM golang AS a', 'FROM'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: fx.uri }, position: { line: 1, character: 9 } });
+    assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } });
+  });
+
   it('answers in a 300-stage file', async () => {
     const text = generateDockerfile(300) + 'FROM alpine\nCOPY --from=|';
     const { items } = await complete(text);

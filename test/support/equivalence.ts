@@ -81,6 +81,8 @@ export class Flattener {
 
   private referenceFingerprint(reference: StageReference, path: number[]): string {
     const { resolution } = reference;
+    // Any index past the last stage fails the build alike, whatever the number.
+    if (resolution.kind === 'index-out-of-range') return '<index-out-of-range>';
     if (resolution.kind !== 'stage') return `<${resolution.kind}:${reference.text.toLowerCase()}>`;
     const flattened = this.flatten(resolution.stage, path);
     return `<stage:${createHash('sha256').update(flattened.join('\n')).digest('hex').slice(0, 16)}>`;

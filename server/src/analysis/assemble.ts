@@ -46,6 +46,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     referencesTo: referencesByTarget(references, stages.length),
     baseReferences: referencesByStage.map((list) => list.find((r) => r.kind === 'from')),
     circular: circularReferences(edges, stages.length),
+    openAtEnd: parsed.openAtEnd,
   };
   return { parsed, model, referencesByStage };
 }

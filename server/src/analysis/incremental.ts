@@ -5,7 +5,7 @@
 // to a full parse. test/analysis/incremental.test.ts checks the result against a full parse on random edits.
 import type { CommentLine } from './model';
 import { parseDockerfile } from './parse';
-import { lineLengths, parseFile } from './analyze';
+import { isOpenAtEnd, lineLengths, parseFile } from './analyze';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
 
 /** Splits text into lines the way dockerfile-ast counts them, keeping each line's end. */
@@ -43,15 +43,17 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
   }
   const firstOld = stages[first].fromRange.start.line;
   const afterOld = next ? next.fromRange.start.line : oldLines.length;
+  const newStages = [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))];
   return {
     header: previous.header,
-    stages: [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))],
+    stages: newStages,
     comments: [
       ...previous.comments.filter((c) => c.range.start.line < firstOld),
       ...part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
       ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
     ] as CommentLine[],
     lineLengths: lineLengths(text),
+    openAtEnd: isOpenAtEnd(text, newStages, previous.header.escapeCharacter),
   };
 }
 

@@ -140,4 +140,7 @@ export interface StageModel {
   readonly baseReferences: readonly (StageReference | undefined)[];
   /** The references on a dependency cycle, which BuildKit rejects. */
   readonly circular: ReadonlySet<StageReference>;
+  /** The file's last instruction is open (heredoc without terminator, trailing continuation): a line written
+   * after it would become part of it. */
+  readonly openAtEnd: boolean;
 }

@@ -22,10 +22,12 @@ export interface ParsedFile {
   readonly stages: readonly StageSkeleton[];
   readonly comments: readonly CommentLine[];
   readonly lineLengths: readonly number[];
+  /** The last instruction is still open (unterminated heredoc, trailing continuation): see `endsOpen`. */
+  readonly openAtEnd: boolean;
 }
 
 /** Reads the whole parse: what stands before the first FROM is global. */
-export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths'> {
+export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
   const stages: StageSkeleton[] = [];
   let from: From | undefined;

@@ -66,7 +66,9 @@ function emptyFromSlot(model: StageModel, position: LspPosition): CompletionSlot
   const afterKeyword = comparePositions(position, stage.fromKeyword.range.end) > 0;
   const afterPlatform = !stage.platform || comparePositions(position, stage.platform.range.end) > 0;
   if (!afterKeyword || !afterPlatform) return undefined;
-  return { indices: false, range: { start: position, end: position }, inStage: stage.index };
+  // A client may ask past the end of the line; the text goes at its end.
+  const at = { line: position.line, character: Math.min(position.character, model.lineLengths[position.line] ?? 0) };
+  return { indices: false, range: { start: at, end: at }, inStage: stage.index };
 }
 
 /** A duplicated name is offered once, as the definition it resolves to (the latest). */

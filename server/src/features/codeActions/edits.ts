@@ -21,9 +21,12 @@ export function renumberIndices(model: StageModel, newIndex: (index: number) => 
   for (const reference of model.references) {
     if (reference.inStage === removedStage) continue;
     const { resolution } = reference;
-    if (resolution.kind !== 'stage' || resolution.by !== 'index') continue;
-    const moved = newIndex(resolution.stage);
-    if (moved !== undefined && moved !== resolution.stage) edits.push({ range: reference.range, newText: String(moved) });
+    // An index past the last stage moves too, so that it stays past it instead of naming a stage.
+    const index = resolution.kind === 'stage' && resolution.by === 'index' ? resolution.stage
+      : resolution.kind === 'index-out-of-range' ? Number(reference.text) : undefined;
+    if (index === undefined) continue;
+    const moved = newIndex(index);
+    if (moved !== undefined && moved !== index) edits.push({ range: reference.range, newText: String(moved) });
   }
   return edits;
 }

@@ -9,14 +9,14 @@ import { renumberIndices } from '../codeActions/edits';
 import { freshStageName } from '../rename';
 import { enclosingStage } from '../locate';
 import { commentBlockAbove, DocumentText } from './documentText';
-import { asKeyword, fromLine, type RefactorResult } from './refactor';
+import { asKeyword, fromLine, malformedFrom, type RefactorResult } from './refactor';
 
 export type ExtractPlan =
   | { readonly stage: Stage; readonly first: number; readonly last: number }
   | { readonly disabled: string };
 
 /** What a selection (or the cursor's instruction) would extract; undefined where the action is not offered. */
-export function planExtract(model: StageModel, range: Range): ExtractPlan | undefined {
+export function planExtract({ model }: FeatureContext, range: Range): ExtractPlan | undefined {
   const stage = enclosingStage(model, range.start.line);
   if (!stage) return undefined;
   const isCursor = range.start.line === range.end.line && range.start.character === range.end.character;
@@ -25,6 +25,8 @@ export function planExtract(model: StageModel, range: Range): ExtractPlan | unde
     return { disabled: 'The selection spans two stages: select instructions of one stage.' };
   }
   if (stage.instructions.length === 0) return { disabled: 'The stage has no instructions.' };
+  const malformed = malformedFrom(stage);
+  if (malformed) return { disabled: malformed };
   const touched = stage.instructions
     .map((instruction, index) => ({ instruction, index }))
     .filter(({ instruction }) => instruction.range.start.line <= range.end.line && instruction.range.end.line >= range.start.line);
@@ -35,7 +37,14 @@ export function planExtract(model: StageModel, range: Range): ExtractPlan | unde
   if (stage.instructions.slice(0, last + 1).some((i) => i.keyword === 'ONBUILD')) {
     return { disabled: 'ONBUILD instructions would run in the new stage instead: move them out of the selection and above it first.' };
   }
+  if (isFilesLastInstruction(model, stage, stage.instructions[last]) && model.openAtEnd) {
+    return { disabled: 'The last instruction of the file is not closed (a heredoc or a line continuation): close it first.' };
+  }
   return { stage, first, last };
+}
+
+function isFilesLastInstruction(model: StageModel, stage: Stage, instruction: InstructionInfo): boolean {
+  return stage.index === model.stages.length - 1 && instruction === stage.instructions[stage.instructions.length - 1];
 }
 
 export function extractStage(context: FeatureContext, plan: { stage: Stage; first: number; last: number }): RefactorResult {
@@ -44,7 +53,8 @@ export function extractStage(context: FeatureContext, plan: { stage: Stage; firs
   const document = new DocumentText(context.text);
   const eol = document.eol;
   const ownName = stage.name?.text;
-  const label = ownName ?? `stage-${stage.index}`;
+  // Lower case: FROM compares names as written with the lower-cased names, so `FROM Build-base` would miss.
+  const label = stage.normalizedName ?? `stage-${stage.index}`;
   const wanted = defaultName(document, stage.instructions.slice(first, last + 1), label);
   const newName = freshStageName(model, wanted);
   const baseName = first > 0 ? freshStageName(model, `${label}-base`, [newName]) : undefined;

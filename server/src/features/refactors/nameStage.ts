@@ -3,18 +3,14 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { FeatureContext } from '../context';
 import { freshStageName } from '../rename';
-import { asKeyword, type RefactorResult } from './refactor';
+import { asKeyword, malformedFrom, type RefactorResult } from './refactor';
 
 export type NamePlan = { readonly stage: Stage } | { readonly disabled: string };
 
 export function planName(stage: Stage): NamePlan | undefined {
   if (stage.name) return undefined;
-  if (!stage.base) return { disabled: 'The FROM has no image yet.' };
-  const end = stage.fromRange.end;
-  if (stage.base.range.end.line !== end.line || stage.base.range.end.character !== end.character) {
-    return { disabled: 'The FROM line has more than an image: fix it first.' };
-  }
-  return { stage };
+  const malformed = malformedFrom(stage);
+  return malformed ? { disabled: malformed } : { stage };
 }
 
 export function nameStage(context: FeatureContext, plan: { stage: Stage }): RefactorResult {

@@ -21,3 +21,12 @@ export function fromLine(document: DocumentText, stage: Stage, name: string): st
   const base = stage.base ? document.slice(stage.base.range) : '';
   return `${stage.fromKeyword.text} ${platform}${base} ${asKeyword(stage)} ${name}`;
 }
+
+/** Why the stage's FROM cannot be rewritten (no image yet, or words BuildKit rejects), if so. */
+export function malformedFrom(stage: Stage): string | undefined {
+  if (!stage.base) return 'The FROM has no image yet.';
+  const lastWord = stage.name?.range ?? stage.base.range;
+  const end = stage.fromRange.end;
+  if (lastWord.end.line !== end.line || lastWord.end.character !== end.character) return 'The FROM line has more than an image and a name: fix it first.';
+  return undefined;
+}

@@ -35,7 +35,7 @@ type Planned = { run: () => RefactorResult } | { disabled: string };
 
 function plan(context: FeatureContext, refactor: Refactor, range: Range): Planned | undefined {
   if (refactor === 'extract') {
-    const extract = planExtract(context.model, range);
+    const extract = planExtract(context, range);
     return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
   }
   const stage = stageAt(context, range);
