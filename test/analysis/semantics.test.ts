@@ -66,7 +66,14 @@ describe('FROM X', () => {
   it('expands global ARG defaults, and only global ones', () => {
     const model = analyze(lines('ARG BASE=build', 'ARG GO=1.22', 'FROM golang:${GO}-alpine AS build', 'ARG BASE=other', 'FROM ${BASE} AS next'));
     assert.equal(model.stages[0].expandedBase, 'golang:1.22-alpine');
-    assert.deepEqual(only(model, 'from').resolution, { kind: 'stage', stage: 0, by: 'name' });
+    assert.equal(model.stages[1].expandedBase, 'build');
+  });
+
+  it('reads a bare ${X} whose default names a stage as a selector of any earlier stage, else as an image', () => {
+    const selector = analyze(lines('ARG OS=debian', 'FROM a AS alpine', 'FROM b AS debian', 'FROM ${OS} AS common'));
+    assert.deepEqual(only(selector, 'from').resolution, { kind: 'pattern', stages: [0, 1] });
+    const image = analyze(lines('ARG BASE=alpine:3.20', 'FROM a AS build', 'FROM ${BASE} AS final'));
+    assert.deepEqual(only(image, 'from').resolution, { kind: 'image' });
   });
 
   it('expands a global ARG that uses an earlier one, and ${X:-default}', () => {

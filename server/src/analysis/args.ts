@@ -4,7 +4,8 @@ import type { GlobalArg } from './model';
 /** `$NAME`, `${NAME}` and `${NAME:-word}` / `${NAME-word}` / `${NAME:+word}` / `${NAME+word}`. */
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-const HAS_VARIABLE = new RegExp(VARIABLE.source);
+const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/;
+const HAS_VARIABLE = new RegExp(`${GITHUB_EXPRESSION.source}|${VARIABLE.source}`);
 const BARE_VARIABLE = new RegExp(`^(?:${VARIABLE.source})$`);
 
 export function hasVariable(text: string): boolean {
@@ -46,6 +47,13 @@ export function expandDefaults(text: string, defaults: ReadonlyMap<string, strin
   });
 }
 
+/** BuildKit sets these from the platform: Go's OS and architecture names, and `v6`-style variants. */
+const OS = '(?:linux|windows|darwin|freebsd|netbsd|openbsd|dragonfly|solaris|illumos|aix|plan9|android|ios|js|wasip1)';
+const ARCH = '(?:amd64|arm64|arm|386|ppc64le|ppc64|s390x|riscv64|mips64le|mips64|mipsle|mips|loong64|wasm)';
+const PLATFORM_ARGS: ReadonlyMap<string, string> = new Map([
+  ['TARGETOS', OS], ['BUILDOS', OS], ['TARGETARCH', ARCH], ['BUILDARCH', ARCH], ['TARGETVARIANT', '(?:v[0-9]+)?'], ['BUILDVARIANT', '(?:v[0-9]+)?'],
+]);
+
 /**
  * A regular expression for every value the text can take when each variable may be given any value with
  * `--build-arg` (platform ARGs such as TARGETOS have no default at all). `binaries-${TARGETOS}` matches
@@ -54,12 +62,21 @@ export function expandDefaults(text: string, defaults: ReadonlyMap<string, strin
 export function variablePattern(text: string, flags = ''): RegExp {
   let source = '';
   let last = 0;
-  for (const match of text.matchAll(VARIABLE)) {
-    source += escapeRegExp(text.slice(last, match.index)) + '.*';
+  // A GitHub Actions expression (`${{ inputs.target }}-prebuilt`, in workflows naming targets) is a variable too.
+  for (const match of text.matchAll(new RegExp(`${GITHUB_EXPRESSION.source}|${VARIABLE.source}`, 'g'))) {
+    source += escapeRegExp(text.slice(last, match.index)) + valuePattern(match);
     last = match.index! + match[0].length;
   }
   source += escapeRegExp(text.slice(last));
   return new RegExp(`^${source}$`, flags);
+}
+
+/** `${X:+word}` is either empty or `word`; a platform ARG is one of the platform's names; anything else may be anything. */
+function valuePattern(match: RegExpMatchArray): string {
+  if (match[0].startsWith('${{')) return '.*';
+  const [, braced, operator, word, plain] = match;
+  if (operator === ':+' || operator === '+') return `(?:${escapeRegExp(word ?? '')})?`;
+  return (!operator && PLATFORM_ARGS.get((braced ?? plain)!)) || '.*';
 }
 
 function escapeRegExp(text: string): string {

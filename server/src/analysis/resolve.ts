@@ -51,20 +51,30 @@ export class StageResolver {
 
   /**
    * `FROM X`: after global ARG expansion, X is compared as written with the lower-cased names of the stages
-   * defined earlier; the latest earlier definition wins. A name built from ARGs around literal text may be any
-   * earlier stage the pattern can produce; a bare `${BASE}` is its default.
+   * defined earlier; the latest earlier definition wins. A name built from ARGs may be any earlier stage its
+   * pattern can produce, since `--build-arg` can set the ARG. A bare `${BASE}` whose default names a stage is
+   * a stage selector (`FROM ${BUILD_OS}` picks one of several OS stages): any earlier stage may be meant.
    */
   private resolveFrom(text: string, inStage: number): Resolution {
-    if (hasVariable(text) && !isBareVariable(text)) {
+    const earlierStages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
+    if (isBareVariable(text)) {
+      const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
+      return stage === undefined ? { kind: 'image' } : { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+    }
+    if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
       if (!/^[a-z0-9-_.]*$/.test(literalParts(text))) return { kind: 'image' };
       const pattern = variablePattern(text);
-      const stages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined && pattern.test(s.normalizedName));
+      const stages = earlierStages.filter((s) => pattern.test(s.normalizedName!));
       return stages.length > 0 ? { kind: 'pattern', stages: stages.map((s) => s.index) } : { kind: 'image' };
     }
-    const expanded = expandDefaults(text, this.argDefaults);
-    const earlier = this.byName.get(expanded)?.filter((index) => index < inStage) ?? [];
-    return earlier.length > 0 ? { kind: 'stage', stage: earlier[earlier.length - 1], by: 'name' } : { kind: 'image' };
+    const stage = this.latestEarlier(text, inStage);
+    return stage === undefined ? { kind: 'image' } : { kind: 'stage', stage, by: 'name' };
+  }
+
+  private latestEarlier(name: string, inStage: number): number | undefined {
+    const earlier = this.byName.get(name)?.filter((index) => index < inStage) ?? [];
+    return earlier[earlier.length - 1];
   }
 }
 
