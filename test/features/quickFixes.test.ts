@@ -69,6 +69,7 @@ describe('quick fixes', () => {
       lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', 'FROM a AS Build'));
     applyFix(lines('# check=error=true;skip=FromAsCasing', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',
       lines('# check=skip=FromAsCasing,StageNameCasing;error=true', 'FROM a AS Build'));
+    applyFix('\uFEFF' + lines('FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file', '\uFEFF' + lines('# check=skip=StageNameCasing', 'FROM a AS Build'));
     const ignored = applyFix(lines('FROM a AS b', 'FROM c'), 'UnusedStage', 'Ignore UnusedStage in this file', lines('# check=skip=UnusedStage', 'FROM a AS b', 'FROM c'));
     assert.equal(ignored.kind, 'quickfix');
     assert.deepEqual(diagnose(lines('# check=skip=UnusedStage', 'FROM a AS b', 'FROM c')).diagnostics, []);

@@ -148,6 +148,10 @@ describe('extract to new stage', () => {
       lines('FROM a AS fbuild-base', 'RUN x', 'FROM fbuild-base AS fbuild-part', 'RUN y', 'FROM fbuild-part AS Fbuild', 'FROM Fbuild'));
   });
 
+  it('leaves a byte order mark at the start of the file when the first lines move', () => {
+    check('extract', '\uFEFF' + lines('# a comment', 'FROM golang AS a', '[[RUN echo hi]]'), '\uFEFF' + lines('FROM golang AS a-part', 'RUN echo hi', '# a comment', 'FROM a-part AS a'));
+  });
+
   it('moves an index past the last stage too, so that it still names none', () => {
     check('extract', lines('FROM golang AS a', '[[COPY --from=1 / /]]'), lines('FROM golang AS a-part', 'COPY --from=2 / /', 'FROM a-part AS a'));
   });

@@ -46,7 +46,7 @@ export function stageLines(model: StageModel, stage: Stage): Range {
 
 /** Lines `first` to `last` as they read once the edits that fall inside them are applied. */
 export function textWithEdits(document: DocumentText, first: number, last: number, edits: readonly TextEdit[]): string {
-  const start = document.offset({ line: first, character: 0 });
+  const start = document.offset(document.lineStart(first));
   const text = document.lines(first, last);
   const inside = edits
     .map((edit) => ({ from: document.offset(edit.range.start) - start, to: document.offset(edit.range.end) - start, newText: edit.newText }))

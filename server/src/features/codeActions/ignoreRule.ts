@@ -1,16 +1,18 @@
 // "Ignore <Rule> in this file": adds the rule to the single `# check=skip=` directive, creating it if needed.
 // A second `check` directive would be a BuildKit parse error, so an existing one is always extended.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { StageModel } from '../../analysis/model';
+import type { FeatureContext } from '../context';
+import { DocumentText } from '../refactors/documentText';
 import { parseCheckValue } from '../diagnostics/checkDirectives';
 
-export function ignoreRuleEdit(model: StageModel, rule: string): TextEdit {
+export function ignoreRuleEdit({ model, text }: FeatureContext, rule: string): TextEdit {
   const directive = model.directives.find((d) => d.name === 'check');
   if (!directive) {
     // After the other directives: directives must come before anything else, and in any order among themselves.
     const last = model.directives[model.directives.length - 1];
-    const line = last ? last.range.end.line + 1 : 0;
-    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# check=skip=${rule}\n` };
+    const document = new DocumentText(text);
+    const at = document.lineStart(last ? last.range.end.line + 1 : 0);
+    return { range: { start: at, end: at }, newText: `# check=skip=${rule}${document.eol}` };
   }
   const { skip } = parseCheckValue(directive.value);
   skip.add(rule);

@@ -23,7 +23,7 @@ export function quickFixes(context: FeatureContext, uri: string, diagnostics: re
     const fix = (title: string, edits: TextEdit[], extra: Partial<CodeAction> = {}): CodeAction =>
       ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } }, ...extra });
     for (const action of fixesFor(context, uri, code, diagnostic, fix)) actions.push(action);
-    actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context.model, code)]));
+    actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
   }
   return actions;
 }

@@ -5,8 +5,11 @@ export class DocumentText {
   private readonly lineStarts: number[] = [0];
   /** The line end new lines are written with: the document's own. */
   readonly eol: string;
+  /** A byte order mark belongs to the file, not to its first line: moving that line leaves it in place. */
+  private readonly bom: number;
 
   constructor(readonly text: string) {
+    this.bom = text.startsWith('\uFEFF') ? 1 : 0;
     for (let i = 0; i < text.length; i++) {
       if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
     }
@@ -25,10 +28,15 @@ export class DocumentText {
     return this.text.slice(this.offset(range.start), this.offset(range.end));
   }
 
+  /** Where line `line`'s text starts (after a byte order mark on the first line). */
+  lineStart(line: number): Position {
+    return { line, character: line === 0 ? this.bom : 0 };
+  }
+
   /** Lines `first` to `last` with their line ends (the last line of the text may have none). */
   lines(first: number, last: number): string {
     const end = last + 1 < this.lineCount ? this.lineStarts[last + 1] : this.text.length;
-    return this.text.slice(this.lineStarts[first], end);
+    return this.text.slice(this.offset(this.lineStart(first)), end);
   }
 
   /** Where to insert whole lines after `line`; `prefix` is what must precede them there. */

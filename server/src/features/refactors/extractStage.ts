@@ -67,11 +67,11 @@ export function extractStage(context: FeatureContext, plan: { stage: Stage; firs
   const firstFrom = fromLine(document, stage, baseName ?? newName);
   // The stage has instructions, so a line follows its FROM.
   const edits: TextEdit[] = [{
-    range: { start: { line: ownCommentsStart, character: 0 }, end: { line: stage.fromRange.end.line + 1, character: 0 } },
+    range: { start: document.lineStart(ownCommentsStart), end: { line: stage.fromRange.end.line + 1, character: 0 } },
     newText: firstFrom + eol,
   }];
   const linesRemoved = stage.fromRange.end.line + 1 - ownCommentsStart;
-  let renamePosition = { line: ownCommentsStart, character: firstFrom.length - newName.length };
+  let renamePosition = { line: ownCommentsStart, character: document.lineStart(ownCommentsStart).character + firstFrom.length - newName.length };
   if (baseName) {
     const selectionStart = commentBlockAbove(model, stage.instructions[first].range.start.line, stage.instructions[first - 1].range.end.line + 1);
     const middleFrom = `${stage.fromKeyword.text} ${baseName} ${asKeyword(stage)} ${newName}`;
