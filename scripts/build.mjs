@@ -19,6 +19,8 @@ const common = {
   logLevel: 'warning',
   minify: production,
   sourcemap: !production,
+  // Prefer ES modules: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 function testEntryPoints(dir) {

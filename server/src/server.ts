@@ -1,7 +1,7 @@
 // The language server: wires LSP requests to the feature functions, nothing more.
 // Started as `node dist/server.js --stdio` (or `--node-ipc` by VS Code); the connection picks the transport.
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, ProposedFeatures, ResponseError,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documentStore';
@@ -23,6 +23,8 @@ import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
+import { TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
+import { fileURLToPath } from 'node:url';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -32,12 +34,24 @@ let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
 let clientHasConfiguration = false;
 let clientCapabilities: InitializeParams['capabilities'] | undefined;
+let workspaceRoots: string[] = [];
+
+const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
 
 /** The feature context of an open document, or undefined when the client asks about a document it never opened. */
 function contextOf(uri: string): FeatureContext | undefined {
   const analysis = store.analysis(uri);
   if (!analysis) return undefined;
-  return featureContext(analysis, settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' })));
+  const configured = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
+  return featureContext(analysis, [...configured, ...discovery.targets.for(pathOf(uri) ?? '')]);
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -75,6 +89,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (options.settings !== undefined) settings = readSettings(options.settings);
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   clientCapabilities = params.capabilities;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.map(pathOf).filter((path): path is string => path !== undefined);
   general = new GeneralFeatures({
     completion: { completionItem: params.capabilities.textDocument?.completion?.completionItem },
     hover: params.capabilities.textDocument?.hover,
@@ -106,8 +122,14 @@ connection.onInitialized(async () => {
   if (clientHasConfiguration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileStages' }).catch(() => undefined);
   }
+  if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }] }).catch(() => undefined);
+  }
   await refreshSettings();
+  void discovery.setRoots(workspaceRoots);
 });
+
+connection.onDidChangeWatchedFiles(() => discovery.fileChanged());
 
 async function refreshSettings(): Promise<void> {
   if (clientHasConfiguration) {
@@ -119,8 +141,12 @@ async function refreshSettings(): Promise<void> {
   }
   general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
   await registrations.update(general.enabled);
+  refreshDocuments();
+}
+
+/** After the targets or the settings changed: new diagnostics, and the client asks for lenses and hints again. */
+function refreshDocuments(): void {
   for (const document of store.documents.all()) scheduler.schedule(document.uri, document.lineCount);
-  // Lenses and hints depend on the settings (targets, switches): ask the client to fetch them again.
   if (clientCapabilities?.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   if (clientCapabilities?.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }

@@ -43,6 +43,20 @@ describe('dockerfile-stages check', () => {
     assert.equal(check(file, '--target=TEST').stdout, '');
   });
 
+  it('takes the targets a workspace builds with --workspace', () => {
+    const workspace = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+    const dockerfile = join(workspace, 'app', 'Dockerfile');
+    assert.equal(check(dockerfile).stdout.trim().split('\n').length, 9);
+    const { stdout, status } = check(dockerfile, '--workspace', workspace);
+    assert.equal(status, 0);
+    assert.deepEqual(stdout.trim().split('\n').map((line) => line.replace(`${dockerfile}:`, '')), [
+      "10:1 hint UnusedStage Stage 'nobody-builds-me' is not built by any target (targets considered: 'release' (default target), " +
+      "'devc' (.devcontainer/devcontainer.json:7), 'ci' (.github/workflows/ci.yml:10), 'scripted' (.github/workflows/ci.yml:13), 'make-target' (Makefile:2), " +
+      "'dev' (compose.yaml:5), 'test' (docker-bake.hcl:16), 'lint' (docker-bake.hcl:21), 'compose-yml' (docker-compose.ci.yml:6)).",
+    ]);
+    assert.equal(check(dockerfile, '--workspace', join(dir, 'nowhere')).status, 2);
+  });
+
   it('writes JSON and SARIF', () => {
     const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
     const json = JSON.parse(check(file, '--format', 'json').stdout);

@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { fixture, lines } from '../support/fixture';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../support/paths';
 
 async function withClient(options: Parameters<typeof LspClient.start>[0], body: (client: LspClient) => Promise<void>): Promise<void> {
   const client = await LspClient.start(options);
@@ -63,6 +67,26 @@ describe('diagnostics over LSP', () => {
     assert.equal((await client.diagnosticsFor(uri)).length, 1);
     await client.close(uri);
   }));
+});
+
+describe('build targets from the workspace', () => {
+  it('counts the targets that bake, compose, devcontainer, workflows and Makefiles build, and says where', async () => {
+    const workspace = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+    await withClient({ rootUri: pathToFileURL(workspace).href }, async (client) => {
+      const uri = pathToFileURL(join(workspace, 'app', 'Dockerfile')).href;
+      await client.open(uri, readFileSync(join(workspace, 'app', 'Dockerfile'), 'utf8'));
+      const deadline = Date.now() + 5000;
+      let unused: string[] = [];
+      while (Date.now() < deadline) {
+        unused = (await client.diagnosticsFor(uri)).filter((d) => d.code === 'UnusedStage').map((d) => d.message.split("'")[1]);
+        if (unused.length === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual(unused, ['nobody-builds-me']);
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 13 } });
+      assert.match((hover.contents as { value: string }).value, /Built by target `dev` \(compose.yaml:5\)/);
+    });
+  });
 });
 
 describe('general Dockerfile features', () => {

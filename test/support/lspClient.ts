@@ -13,6 +13,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Announce support for dynamic registration (as VS Code does). */
   dynamicRegistration?: boolean;
+  /** The workspace folder, as a file URI. */
+  rootUri?: string;
   /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
   server?: string[];
 }
@@ -55,7 +57,7 @@ export class LspClient {
     const dynamicRegistration = options.dynamicRegistration ?? false;
     const result = await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } },
         textDocument: {

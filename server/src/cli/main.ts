@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // `dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...`
 // Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage or an unreadable file, else 0.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BuildTarget } from '../analysis/graph';
+import { scanWorkspace } from '../workspace/scanner';
+import { WorkspaceTargets } from '../workspace/workspaceTargets';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
 import { computeDiagnostics } from '../features/diagnostics';
 import { featureContext } from '../features/context';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
-const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...
+const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]... [--workspace DIR]
 
 Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
-cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage.
+cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage; --workspace
+adds the targets that DIR's bake, compose, devcontainer, workflow files, Makefiles and scripts build.
 Exit status: 1 if any error was found, 2 on bad usage or an unreadable file, 0 otherwise.`;
 
 class UsageError extends Error {}
@@ -20,11 +25,12 @@ interface Options {
   readonly files: string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly targets: string[];
+  readonly workspaces: string[];
 }
 
 function parseArguments(args: readonly string[]): Options {
   if (args[0] !== 'check') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${args[0]}'`);
-  const options: Options = { files: [], format: 'text', targets: [] };
+  const options: Options = { files: [], format: 'text', targets: [], workspaces: [] };
   let format: string = 'text';
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -36,6 +42,7 @@ function parseArguments(args: readonly string[]): Options {
     };
     if (flag === '--format') format = value();
     else if (flag === '--target') options.targets.push(value());
+    else if (flag === '--workspace') options.workspaces.push(value());
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else options.files.push(arg);
@@ -45,13 +52,13 @@ function parseArguments(args: readonly string[]): Options {
   return { ...options, format };
 }
 
-function checkFile(file: string, targets: readonly string[]): FileReport {
+function checkFile(file: string, targets: readonly BuildTarget[]): FileReport {
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  const context = featureContext(AnalyzedDocument.fromText(text), targets.map((name) => ({ name, origin: '--target' })));
+  const context = featureContext(AnalyzedDocument.fromText(text), targets);
   return { file, diagnostics: computeDiagnostics(context, {}) };
 }
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   let options: Options;
   try {
     options = parseArguments(args);
@@ -60,10 +67,19 @@ function main(args: readonly string[]): number {
     process.stderr.write((message ? `dockerfile-stages: ${message}\n\n` : '') + USAGE + '\n');
     return message ? 2 : 0;
   }
+  const discovered = new WorkspaceTargets();
+  for (const workspace of options.workspaces) {
+    if (!existsSync(workspace)) {
+      process.stderr.write(`dockerfile-stages: no such workspace folder: ${workspace}\n`);
+      return 2;
+    }
+  }
+  discovered.replace((await Promise.all(options.workspaces.map((dir) => scanWorkspace(resolve(dir))))).flatMap((result) => result.targets));
   const reports: FileReport[] = [];
   for (const file of options.files) {
     try {
-      reports.push(checkFile(file, options.targets));
+      const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...discovered.for(resolve(file))];
+      reports.push(checkFile(file, targets));
     } catch (error) {
       process.stderr.write(`dockerfile-stages: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
@@ -75,4 +91,4 @@ function main(args: readonly string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,21 @@
+// devcontainer.json (JSONC): `build.target`, with `build.dockerfile` and `build.context` relative to the file.
+import { dirname, resolve } from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { dockerfilePath, lineOf, type DiscoveredTarget } from './discovered';
+
+export function devcontainerTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  if (!tree) return [];
+  const target = findNodeAtLocation(tree, ['build', 'target']);
+  if (!target || typeof target.value !== 'string') return [];
+  const dockerfile = findNodeAtLocation(tree, ['build', 'dockerfile'])?.value;
+  const context = findNodeAtLocation(tree, ['build', 'context'])?.value;
+  const folder = dirname(file);
+  // `dockerfile` is relative to the devcontainer.json, not to the context.
+  const path = typeof dockerfile === 'string' ? resolve(folder, dockerfile) : undefined;
+  return [{
+    dockerfile: path ?? dockerfilePath(folder, typeof context === 'string' ? context : undefined, undefined),
+    target: target.value,
+    origin: `${origin}:${lineOf(text, target.offset)}`,
+  }];
+}

@@ -1,0 +1,93 @@
+// Finds the build targets a workspace names for its Dockerfiles: bake, compose, devcontainer, workflows,
+// Makefiles and scripts. Reads files only (never runs anything), skips ignored folders, and stops at a cap so
+// that a huge workspace stays fast; the result says when it was capped.
+import { promises as fs } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import type { DiscoveredTarget } from './discovered';
+import { bakeTargets } from './bake';
+import { composeTargets } from './compose';
+import { devcontainerTargets } from './devcontainer';
+import { workflowTargets } from './workflows';
+import { scriptTargets } from './scripts';
+
+export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024 };
+
+/** Folders never worth reading, besides those the workspace's .gitignore names. */
+const SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.venv', 'dist', 'out', 'target', '__pycache__']);
+
+export interface ScanResult {
+  readonly targets: DiscoveredTarget[];
+  /** Set when a cap stopped the scan: what it was. */
+  readonly capped?: string;
+}
+
+type Reader = (text: string, file: string, origin: string, root: string) => DiscoveredTarget[];
+
+/** Which reader a file needs, by its name and place. */
+function readerFor(path: string, root: string): Reader | undefined {
+  const name = basename(path);
+  const inWorkflows = relative(root, path).split(sep).slice(0, 2).join('/') === '.github/workflows';
+  if (inWorkflows && /\.ya?ml$/.test(name)) return (text, _file, origin, rootDir) => workflowTargets(text, rootDir, origin);
+  if (/^(docker-)?compose(\..+)?\.ya?ml$/.test(name)) return composeTargets;
+  if (/^docker-bake(\..+)?\.(hcl|json)$/.test(name) || name.endsWith('.hcl')) return bakeTargets;
+  if (name === 'devcontainer.json' || name === '.devcontainer.json') return devcontainerTargets;
+  if (/^(Makefile|makefile|GNUmakefile|justfile|Justfile)$/.test(name) || /\.(mk|sh|bash|ps1)$/.test(name)) {
+    return (text, file, origin) => scriptTargets(text, join(file, '..'), origin);
+  }
+  return undefined;
+}
+
+export async function scanWorkspace(root: string): Promise<ScanResult> {
+  const targets: DiscoveredTarget[] = [];
+  const ignored = await gitignoredNames(root);
+  let files = 0;
+  let bytes = 0;
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name)) pending.push(path);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      if (++files > LIMITS.files) return { targets: targets.sort(byOrigin), capped: `more than ${LIMITS.files} files` };
+      const reader = readerFor(path, root);
+      if (!reader) continue;
+      const size = (await fs.stat(path)).size;
+      if (size > LIMITS.bytesPerFile) continue;
+      bytes += size;
+      if (bytes > LIMITS.totalBytes) return { targets: targets.sort(byOrigin), capped: `more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files` };
+      try {
+        targets.push(...reader(await fs.readFile(path, 'utf8'), path, relative(root, path), root));
+      } catch {
+        // A file that does not parse names no target.
+      }
+    }
+  }
+  return { targets: targets.sort(byOrigin) };
+}
+
+/** File by file, then by line: the same order whatever order the file system lists folders in. */
+function byOrigin(a: DiscoveredTarget, b: DiscoveredTarget): number {
+  const [fileA, lineA] = a.origin.split(/:(?=\d+$)/);
+  const [fileB, lineB] = b.origin.split(/:(?=\d+$)/);
+  return fileA < fileB ? -1 : fileA > fileB ? 1 : Number(lineA) - Number(lineB);
+}
+
+/** Plain folder names from the workspace's .gitignore (`build/`, `/tmp`): enough to skip generated trees. */
+async function gitignoredNames(root: string): Promise<Set<string>> {
+  try {
+    const text = await fs.readFile(join(root, '.gitignore'), 'utf8');
+    return new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '').replace(/\/$/, '')).filter((line) => /^[\w.-]+$/.test(line)));
+  } catch {
+    return new Set();
+  }
+}
