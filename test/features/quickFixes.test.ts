@@ -64,6 +64,20 @@ describe('quick fixes', () => {
     assert.deepEqual(action.command?.arguments, [URI, { line: 2, character: 10 }]);
   });
 
+  it('StageForwardReference: moves the stage above its user when every other reference keeps its meaning', () => {
+    applyFix(lines('FROM a AS first', '', 'FROM b AS app', 'COPY --from=tools / /', 'COPY --from=0 / /', '', '# tools has the CLIs', 'FROM alpine AS tools', 'RUN apk add curl', '', 'FROM app', 'COPY --from=2 / /'),
+      'StageForwardReference', "Move stage 'tools' above 'app'",
+      lines('FROM a AS first', '', '# tools has the CLIs', 'FROM alpine AS tools', 'RUN apk add curl', '', 'FROM b AS app', 'COPY --from=tools / /', 'COPY --from=0 / /', '', 'FROM app', 'COPY --from=1 / /'));
+    // tools needs app-base, defined after app: moving tools above app would make that a forward reference.
+    const blocked = diagnose(lines('FROM a AS app', 'COPY --from=tools / /', 'FROM b AS app-base', 'FROM app-base AS tools'));
+    assert.ok(!blocked.actions.some((a) => a.title.startsWith('Move')));
+    // A FROM between them names an image 'tools' today: it would find the moved stage instead.
+    const lastStage = diagnose(lines('FROM a AS app', 'COPY --from=tools / /', 'FROM b AS tools'));
+    assert.ok(!lastStage.actions.some((a) => a.title.startsWith('Move')), 'the default target would change');
+    const shadowing = diagnose(lines('FROM a AS app', 'COPY --from=tools / /', 'FROM tools AS other', 'FROM b AS tools'));
+    assert.ok(!shadowing.actions.some((a) => a.title.startsWith('Move')));
+  });
+
   it('every rule: ignore it in this file, creating or extending the one check directive', () => {
     applyFix(lines('# syntax=docker/dockerfile:1', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',
       lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', 'FROM a AS Build'));

@@ -7,6 +7,7 @@ import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../stageCard';
 import { ignoreRuleEdit } from './ignoreRule';
+import { moveStageAbove } from './moveStage';
 import { renumberIndices, stageLines } from './edits';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
@@ -47,6 +48,11 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return stage?.name ? [renameDuplicate(model, uri, stage, fix)] : [];
     case 'UnusedStage':
       return stage ? unusedStageFixes(model, stage, fix) : [];
+    case 'StageForwardReference': {
+      const user = model.references.find((r) => r.range.start.line === diagnostic.range.start.line && r.range.start.character === diagnostic.range.start.character);
+      const edits = stage && user && moveStageAbove(context, stage, model.stages[user.inStage]);
+      return edits ? [fix(`Move stage '${stageLabel(stage)}' above '${stageLabel(model.stages[user.inStage])}'`, edits, { isPreferred: true })] : [];
+    }
     default:
       return [];
   }
