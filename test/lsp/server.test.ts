@@ -5,6 +5,7 @@ import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { fixture, lines } from '../support/fixture';
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../support/paths';
@@ -139,6 +140,33 @@ describe('general Dockerfile features', () => {
 });
 
 describe('protocol misuse', () => {
+  it('exits when the editor process dies, and when its connection closes', async () => {
+    const editor = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    const watched = await LspClient.start({ processId: editor.pid });
+    editor.kill();
+    const started = Date.now();
+    await watched.exited();
+    assert.ok(Date.now() - started < 10000);
+    const abandoned = await LspClient.start();
+    abandoned.disappear();
+    await abandoned.exited();
+  });
+
+  it('survives malformed notifications and out-of-order versions, and keeps serving', () => withClient({}, async (client) => {
+    const uri = 'file:///stale/Dockerfile';
+    await client.open(uri, lines('FROM a AS build', 'FROM build'));
+    // A full-text change is taken whatever its version: dropping it could lose the user's text.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 0 }, contentChanges: [{ text: 'FROM x AS y\n' }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 42 } });
+    await client.connection.sendNotification('textDocument/didOpen', {});
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened' }, contentChanges: [{ text: 'x' }] });
+    const y = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } });
+    assert.match(JSON.stringify(y.contents), /\*\*y\*\*/);
+    await client.change(uri, lines('FROM a AS build', 'FROM build'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } });
+    assert.match(JSON.stringify(hover.contents), /\*\*build\*\*/);
+  }));
+
   it('answers null for unopened documents and positions past the end, and keeps serving', () => withClient({}, async (client) => {
     const unopened = { textDocument: { uri: 'file:///nowhere/Dockerfile' }, position: { line: 0, character: 0 } };
     for (const method of ['textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/documentHighlight']) {

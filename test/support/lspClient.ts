@@ -13,6 +13,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Announce support for dynamic registration (as VS Code does). */
   dynamicRegistration?: boolean;
+  /** The process the server watches, as an editor's (default: this test process). */
+  processId?: number;
   /** The workspace folder, as a file URI. */
   rootUri?: string;
   /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
@@ -56,7 +58,7 @@ export class LspClient {
     const client = new LspClient(options);
     const dynamicRegistration = options.dynamicRegistration ?? false;
     const result = await client.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId ?? process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } },
@@ -90,6 +92,17 @@ export class LspClient {
 
   get pid(): number {
     return this.process.pid!;
+  }
+
+  /** Resolves with the exit code when the server process ends. */
+  exited(): Promise<number | null> {
+    if (this.process.exitCode !== null) return Promise.resolve(this.process.exitCode);
+    return new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+  }
+
+  /** Closes the server's input, as an editor that crashed would. */
+  disappear(): void {
+    this.process.stdin!.end();
   }
 
   /** Replaces a range, as an editor sends a keystroke. */
