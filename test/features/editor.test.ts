@@ -47,6 +47,12 @@ describe('editor features', () => {
     ]);
   });
 
+  it('says where a stage is built as a target', () => {
+    const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5' }]);
+    const titles = codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);
+    assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: stage 1', 'Build this stage']);
+  });
+
   it('hints the index of unnamed stages and the stage a numeric --from names', () => {
     const hints = inlayHints(context().model, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
     assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 6, character: 4 }, '#1'], [{ line: 7, character: 13 }, 'build']]);

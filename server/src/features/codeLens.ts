@@ -26,6 +26,11 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string)
     });
     const users = [...new Set(references.map((r) => stageLabel(model.stages[r.inStage])))];
     const builtBy = reachability.builtBy[stage.index];
+    // Where this stage itself is named as a build target (compose, bake, workflows, the settings).
+    const asTarget = builtBy.filter((t) => t.origin !== 'default target' && t.name.toLowerCase() === stage.normalizedName);
+    if (asTarget.length > 0) {
+      lenses.push({ range, command: { title: `target in ${asTarget.map((t) => t.origin).join(', ')}`, command: '' } });
+    }
     const title = users.length > 0 ? `used by: ${users.join(', ')}`
       : builtBy.length === 0 ? 'unused: no target builds it'
       : `built as target ${builtBy.map((t) => t.name).join(', ')}`;
