@@ -32,7 +32,6 @@ let settings: Settings = DEFAULT_SETTINGS;
 let general: GeneralFeatures;
 let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
-let clientHasConfiguration = false;
 let clientCapabilities: InitializeParams['capabilities'] | undefined;
 let workspaceRoots: string[] = [];
 
@@ -44,6 +43,11 @@ function contextOf(uri: string): FeatureContext | undefined {
   if (!analysis) return undefined;
   const configured = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
   return featureContext(analysis, [...configured, ...discovery.targets.for(pathOf(uri) ?? '')]);
+}
+
+/** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
+function clientPullsConfiguration(): boolean {
+  return clientCapabilities?.workspace?.configuration === true;
 }
 
 function pathOf(uri: string): string | undefined {
@@ -87,7 +91,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; settings?: unknown };
   otherDockerServerActive = options.otherDockerServerActive === true;
   if (options.settings !== undefined) settings = readSettings(options.settings);
-  clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   clientCapabilities = params.capabilities;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.map(pathOf).filter((path): path is string => path !== undefined);
@@ -119,7 +122,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (clientHasConfiguration) {
+  if (clientPullsConfiguration()) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileStages' }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -132,7 +135,7 @@ connection.onInitialized(async () => {
 connection.onDidChangeWatchedFiles(() => discovery.fileChanged());
 
 async function refreshSettings(): Promise<void> {
-  if (clientHasConfiguration) {
+  if (clientPullsConfiguration()) {
     try {
       settings = readSettings(await connection.workspace.getConfiguration('dockerfileStages'));
     } catch (error) {
@@ -152,7 +155,7 @@ function refreshDocuments(): void {
 }
 
 connection.onDidChangeConfiguration(async (change) => {
-  if (!clientHasConfiguration) settings = readSettings((change.settings as { dockerfileStages?: unknown } | null)?.dockerfileStages);
+  if (!clientPullsConfiguration()) settings = readSettings((change.settings as { dockerfileStages?: unknown } | null)?.dockerfileStages);
   await refreshSettings();
 });
 
