@@ -2,8 +2,14 @@
 // with context and dockerfile, devcontainer, a workflow, a Makefile; ignored folders are not read.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanWorkspace } from '../server/src/workspace/scanner';
+import { composeTargets } from '../server/src/workspace/compose';
+import { bakeTargets } from '../server/src/workspace/bake';
+import { devcontainerTargets } from '../server/src/workspace/devcontainer';
+import { scriptTargets } from '../server/src/workspace/scripts';
+import type { DiscoveredTarget } from '../server/src/workspace/discovered';
 import { REPO_ROOT } from './support/paths';
 
 const WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
@@ -24,4 +30,50 @@ describe('workspace targets', () => {
       'compose-yml app/Dockerfile docker-compose.ci.yml:6',
     ]);
   });
+
+  it('knows where each target is written, to the column', async () => {
+    const { targets } = await scanWorkspace(WORKSPACE);
+    for (const target of targets) assert.equal(written(readFileSync(target.file, 'utf8'), target), target.target, target.origin);
+  });
+
+  it('does not read what files.exclude excludes', async () => {
+    const { targets } = await scanWorkspace(WORKSPACE, ['**/.github', '**/*.hcl', 'Makefile']);
+    assert.deepEqual(targets.map((t) => t.origin), ['.devcontainer/devcontainer.json:7', 'compose.yaml:5', 'docker-compose.ci.yml:6']);
+  });
 });
+
+describe('build file readers', () => {
+  const where = (text: string, targets: DiscoveredTarget[]) => targets.map((t) => [t.target, written(text, t), t.range.start.line, t.range.start.character]);
+
+  it('reads quoted, commented and empty compose targets', () => {
+    const text = 'services:\n  a:\n    build:\n      target: "dev"\n  b:\n    build:\n      target: lint # why\n  c:\n    build:\n      target: \n';
+    assert.deepEqual(where(text, composeTargets(text, '/w/compose.yaml', 'compose.yaml')), [['dev', 'dev', 3, 15], ['lint', 'lint', 6, 14], ['', '', 9, 14]]);
+  });
+
+  it('reads bake HCL and JSON targets, with inherits, once per place', () => {
+    const hcl = 'target "base" {\n  target = "build"\n}\ntarget "a" {\n  inherits = ["base"]\n}\ntarget "b" {\n  target = ""\n}\n';
+    assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl')), [['build', 'build', 1, 12], ['', '', 7, 12]]);
+    const json = '{\n  "target": {\n    "app": { "context": "x", "target": "release" }\n  }\n}\n';
+    const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json');
+    assert.deepEqual([release.dockerfile, written(json, release)], ['/w/x/Dockerfile', 'release']);
+  });
+
+  it('reads a devcontainer target, even half-typed', () => {
+    const text = '{ "build": { "target": "dev' ;
+    assert.deepEqual(where(text, devcontainerTargets(text, '/w/.devcontainer/devcontainer.json', 'devcontainer.json')), [['dev', 'dev', 0, 24]]);
+  });
+
+  it('reads script targets across line continuations and quotes', () => {
+    const text = 'build:\n\tdocker build \\\n\t  --target "ci" \\\n\t  -f app/Dockerfile .\n\tdocker buildx build --target=rel app\n';
+    assert.deepEqual(where(text, scriptTargets(text, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.deepEqual(where(crlf, scriptTargets(crlf, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+  });
+});
+
+/** The text a target's range covers. */
+function written(text: string, target: DiscoveredTarget): string {
+  const { start, end } = target.range;
+  assert.equal(start.line, end.line);
+  return text.split('\n')[start.line].slice(start.character, end.character);
+}

@@ -1,10 +1,18 @@
-// The VS Code side: starts the language server over IPC for Dockerfiles, and little else.
+// The VS Code side: starts the language server over IPC for Dockerfiles and the build files naming their
+// stages, and little else.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+
+/** Compose, bake and devcontainer files. */
+const BUILD_FILE_PATTERNS = [
+  '**/{compose,docker-compose}.{yml,yaml}', '**/{compose,docker-compose}.*.{yml,yaml}',
+  '**/*.hcl', '**/docker-bake.json', '**/docker-bake.*.json',
+  '**/{devcontainer,.devcontainer}.json',
+];
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +23,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }],
+    documentSelector: [
+      { language: 'dockerfile', scheme: 'file' },
+      { language: 'dockerfile', scheme: 'untitled' },
+      // Build files, whatever language they were given (yaml, dockercompose, hcl, dockerbake, json, jsonc): the
+      // server completes, checks and navigates their `target` values. The same names as server/src/workspace/scanner.ts.
+      ...BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+    ],
     initializationOptions: {
       otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
     },

@@ -1,4 +1,6 @@
 // Open documents and their analyses: each version is analysed once, on first use, and reused by every request.
+import { fileURLToPath } from 'node:url';
+import { normalize } from 'node:path';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from './analysis/document';
@@ -15,6 +17,12 @@ export class DocumentStore {
     return this.documents.get(uri);
   }
 
+  /** The open document of a file, whatever the spelling of its URI. */
+  openAt(path: string): TextDocument | undefined {
+    const wanted = normalize(path);
+    return this.documents.all().find((document) => pathOf(document.uri) === wanted);
+  }
+
   /** The analysis of the document's current version; undefined for a document that is not open. */
   analysis(uri: string): AnalyzedDocument | undefined {
     const document = this.documents.get(uri);
@@ -25,5 +33,14 @@ export class DocumentStore {
     const analysis = cached ? cached.update(text, document.version) : AnalyzedDocument.fromText(text, document.version);
     this.analyses.set(uri, analysis);
     return analysis;
+  }
+}
+
+/** The file path of a `file:` URI; undefined for other schemes (untitled, remote). */
+export function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? normalize(fileURLToPath(uri)) : undefined;
+  } catch {
+    return undefined;
   }
 }

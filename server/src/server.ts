@@ -4,7 +4,8 @@ import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
-import { DocumentStore } from './documentStore';
+import { DocumentStore, pathOf } from './documentStore';
+import { BuildFiles } from './buildFiles';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
@@ -24,7 +25,16 @@ import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
-import { fileURLToPath } from 'node:url';
+import { asBuildTargets } from './workspace/workspaceTargets';
+import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
+import { completeTargets } from './features/targetFiles/completion';
+import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
+import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
+import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
+import { targetLocations, targetRenameEdits, targetsNaming, targetsNamingAt } from './features/targetFiles/stageTargets';
+import { stageToRename } from './features/rename';
+import type { AnalyzedDocument } from './analysis/document';
+import type { TextEdit } from 'vscode-languageserver-types';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -36,26 +46,49 @@ let clientCapabilities: InitializeParams['capabilities'] | undefined;
 let workspaceRoots: string[] = [];
 
 const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
+const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-/** The feature context of an open document, or undefined when the client asks about a document it never opened. */
+/**
+ * The feature context of an open Dockerfile; undefined for a build file (compose, bake, devcontainer) and when
+ * the client asks about a document it never opened.
+ */
 function contextOf(uri: string): FeatureContext | undefined {
+  if (!buildFiles.isDockerfile(uri)) return undefined;
   const analysis = store.analysis(uri);
-  if (!analysis) return undefined;
+  return analysis && dockerfileContext(analysis, pathOf(uri));
+}
+
+/** A Dockerfile's context: its targets are the setting's, the last stage, and those the workspace names. */
+function dockerfileContext(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
   const configured = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
-  return featureContext(analysis, [...configured, ...discovery.targets.for(pathOf(uri) ?? '')]);
+  return featureContext(analysis, [...configured, ...asBuildTargets(path ? buildFiles.targetsOf(path) : [])]);
+}
+
+/** The Dockerfile at a path, open or saved, for the build files that name its stages. */
+function dockerfileAt(path: string): DockerfileAt | undefined {
+  const open = store.openAt(path);
+  if (open) {
+    const context = contextOf(open.uri);
+    return context && { uri: open.uri, context };
+  }
+  const saved = buildFiles.savedDockerfile(path);
+  return saved && { uri: buildFiles.uriOf(path), context: dockerfileContext(saved, path) };
+}
+
+/** The context of an open compose, bake or devcontainer file. */
+function buildFileContext(uri: string): TargetFileContext | undefined {
+  if (!buildFiles.isBuildFile(uri) || !store.get(uri)) return undefined;
+  return { targets: buildFiles.targetsIn(uri), dockerfile: dockerfileAt };
+}
+
+/** A workspace edit from edits by file path (the current document's under its own URI). */
+function workspaceEdit(byPath: ReadonlyMap<string, TextEdit[]>): { changes: Record<string, TextEdit[]> } {
+  return { changes: Object.fromEntries([...byPath].map(([path, edits]) => [buildFiles.uriOf(path), edits])) };
 }
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
 function clientPullsConfiguration(): boolean {
   return clientCapabilities?.workspace?.configuration === true;
-}
-
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -78,8 +111,9 @@ function guarded<P, R, F = null>(name: string, handler: (params: P) => R, fallba
 /** Resolve requests answer with the item they were given when something goes wrong. */
 const unchanged = <T>(item: T): T => item;
 
+/** The text of an open Dockerfile, for the general features; empty for other documents, which they do not serve. */
 function text(uri: string): string {
-  return store.get(uri)?.getText() ?? '';
+  return buildFiles.isDockerfile(uri) ? store.get(uri)!.getText() : '';
 }
 
 function isStageSymbol(uri: string, position: Position): boolean {
@@ -123,13 +157,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (clientPullsConfiguration()) {
-    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileStages' }).catch(() => undefined);
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
-  void discovery.setRoots(workspaceRoots);
 });
 
 connection.onDidChangeWatchedFiles(() => discovery.fileChanged());
@@ -145,6 +178,19 @@ async function refreshSettings(): Promise<void> {
   general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
   await registrations.update(general.enabled);
   refreshDocuments();
+  // Scans again only when the folders or the excluded globs changed.
+  void discovery.configure(workspaceRoots, await excludedGlobs());
+}
+
+/** The `files.exclude` globs that are on (`true`; conditional ones, `{ when }`, are not applied). */
+async function excludedGlobs(): Promise<string[]> {
+  if (!clientPullsConfiguration()) return [];
+  try {
+    const exclude = (await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null;
+    return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+  } catch {
+    return [];
+  }
 }
 
 /** After the targets or the settings changed: new diagnostics, and the client asks for lenses and hints again. */
@@ -161,20 +207,40 @@ connection.onDidChangeConfiguration(async (change) => {
 
 const scheduler = new DiagnosticsScheduler((uri) => {
   const document = store.get(uri);
-  const context = contextOf(uri);
-  if (!document || !context) return;
-  const diagnostics = guarded('diagnostics', () => computeDiagnostics(context, settings.rules), () => [])(undefined);
+  if (!document) return;
+  const diagnostics = guarded('diagnostics', () => {
+    const buildFile = buildFileContext(uri);
+    if (buildFile) return targetDiagnostics(buildFile, settings.rules);
+    const context = contextOf(uri);
+    return context ? computeDiagnostics(context, settings.rules) : [];
+  }, () => [])(undefined);
   connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 });
 
-store.documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri, document.lineCount));
+// A Dockerfile's diagnostics depend on the build files' targets and the other way round: an edit to one kind
+// re-checks the open documents of the other.
+function checkOtherKind(uri: string): void {
+  const isBuildFile = buildFiles.isBuildFile(uri);
+  for (const other of store.documents.all()) {
+    if (other.uri !== uri && buildFiles.isBuildFile(other.uri) !== isBuildFile) scheduler.schedule(other.uri, other.lineCount);
+  }
+}
+
+store.documents.onDidChangeContent(({ document }) => {
+  scheduler.schedule(document.uri, document.lineCount);
+  checkOtherKind(document.uri);
+});
 store.documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
   connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // A closed build file's targets are read from disk again.
+  checkOtherKind(document.uri);
 });
 
 connection.onCompletion(async (params) => {
   const { uri } = params.textDocument;
+  const buildFile = buildFileContext(uri);
+  if (buildFile) return guarded('completion', () => completeTargets(buildFile, params.position) ?? null)(undefined);
   const context = contextOf(uri);
   if (!context) return null;
   const stages = guarded('completion', () => completeStages(context, params.position, uri))(undefined);
@@ -189,12 +255,16 @@ connection.onCompletion(async (params) => {
 
 connection.onCompletionResolve(guarded('completionItem/resolve', (item) => {
   if (GeneralFeatures.isGeneralItem(item)) return general.resolveCompletion(item);
-  const context = contextOf(item.data?.uri);
+  // Items offered in a build file carry the Dockerfile's URI, open or not.
+  const path = pathOf(item.data?.uri ?? '');
+  const context = contextOf(item.data?.uri) ?? (path ? dockerfileAt(path)?.context : undefined);
   return context ? resolveStageCompletion(context, item) : item;
 }, unchanged));
 
 connection.onDefinition(guarded('definition', (params) => {
   const { uri } = params.textDocument;
+  const buildFile = buildFileContext(uri);
+  if (buildFile) return findTargetDefinition(buildFile, params.position) ?? null;
   const context = contextOf(uri);
   if (!context) return null;
   return findDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
@@ -203,7 +273,11 @@ connection.onDefinition(guarded('definition', (params) => {
 connection.onReferences(guarded('references', (params) => {
   const { uri } = params.textDocument;
   const context = contextOf(uri);
-  return context ? findReferences(context, params.position, uri, params.context.includeDeclaration) ?? null : null;
+  const found = context && findReferences(context, params.position, uri, params.context.includeDeclaration);
+  if (!found) return null;
+  const path = pathOf(uri);
+  const elsewhere = path ? targetsNamingAt(context, params.position, buildFiles.targetsOf(path)) : [];
+  return [...found, ...targetLocations(elsewhere, (file) => buildFiles.uriOf(file))];
 }));
 
 connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
@@ -215,6 +289,8 @@ connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
 
 connection.onPrepareRename(guarded('prepareRename', (params) => {
   const { uri } = params.textDocument;
+  const buildFile = buildFileContext(uri);
+  if (buildFile) return prepareTargetRename(buildFile, params.position) ?? null;
   const context = contextOf(uri);
   if (!context) return null;
   if (isStageSymbol(uri, params.position)) return prepareStageRename(context, params.position);
@@ -225,16 +301,26 @@ connection.onPrepareRename(guarded('prepareRename', (params) => {
 
 connection.onRenameRequest(guarded('rename', (params) => {
   const { uri } = params.textDocument;
+  const textOf = (file: string) => buildFiles.textOf(file);
+  const buildFile = buildFileContext(uri);
+  if (buildFile) {
+    return workspaceEdit(renameFromTarget(buildFile, params.position, params.newName, (path) => buildFiles.targetsOf(path), textOf));
+  }
   const context = contextOf(uri);
   if (!context) return null;
-  const edits = isStageSymbol(uri, params.position)
-    ? renameStage(context, params.position, params.newName)
-    : general.rename(uri, text(uri), params.position, params.newName);
-  return { changes: { [uri]: edits } };
+  if (!isStageSymbol(uri, params.position)) return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
+  const edits = renameStage(context, params.position, params.newName);
+  // The build files naming the stage as a target follow the rename.
+  const path = pathOf(uri);
+  const stage = stageToRename(context.model, params.position);
+  const elsewhere = path ? targetRenameEdits(targetsNaming(context, stage, buildFiles.targetsOf(path)), params.newName, textOf) : new Map();
+  return { changes: { ...workspaceEdit(elsewhere).changes, [uri]: edits } };
 }));
 
 connection.onHover(guarded('hover', (params) => {
   const { uri } = params.textDocument;
+  const buildFile = buildFileContext(uri);
+  if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
   const context = contextOf(uri);
   if (!context) return null;
   return hoverStage(context, params.position) ?? general.hover(text(uri), params.position);
@@ -242,6 +328,7 @@ connection.onHover(guarded('hover', (params) => {
 
 connection.onCodeAction(guarded('codeAction', (params) => {
   const { uri } = params.textDocument;
+  if (buildFileContext(uri)) return targetQuickFixes(uri, params.context.diagnostics);
   const context = contextOf(uri);
   if (!context) return null;
   const only = params.context.only;

@@ -15,6 +15,8 @@ export interface ClientOptions {
   dynamicRegistration?: boolean;
   /** The process the server watches, as an editor's (default: this test process). */
   processId?: number;
+  /** What `workspace/configuration` answers for `files.exclude`. */
+  filesExclude?: Record<string, unknown>;
   /** The workspace folder, as a file URI. */
   rootUri?: string;
   /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
@@ -28,6 +30,8 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly diagnosticWaiters: Array<() => void> = [];
   readonly registrations: string[] = [];
+  /** The server's `window/logMessage` messages. */
+  readonly logs: string[] = [];
   stderr = '';
   settings: Record<string, unknown>;
 
@@ -37,7 +41,7 @@ export class LspClient {
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'dockerfileStages' ? this.settings : null)));
+      params.items.map((item) => (item.section === 'dockerfileStages' ? this.settings : item.section === 'files.exclude' ? options.filesExclude ?? {} : null)));
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
       return null;
@@ -50,7 +54,7 @@ export class LspClient {
       this.diagnostics.set(params.uri, params);
       this.diagnosticWaiters.splice(0).forEach((wake) => wake());
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.listen();
   }
 
@@ -85,9 +89,9 @@ export class LspClient {
 
   capabilities: Record<string, unknown> = {};
 
-  async open(uri: string, text: string): Promise<void> {
+  async open(uri: string, text: string, languageId = 'dockerfile'): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
   get pid(): number {
@@ -139,6 +143,17 @@ export class LspClient {
         this.diagnosticWaiters.push(resolve);
         setTimeout(resolve, 50);
       });
+    }
+  }
+
+  /** Waits until the server logs a message matching `pattern` (the workspace scan says when it is done). */
+  async logged(pattern: RegExp, timeoutMs = 5000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.logs.find((message) => pattern.test(message));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`the server did not log ${pattern}; it logged: ${this.logs.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

@@ -139,7 +139,7 @@ export function reachability(stages: readonly Stage[], edges: readonly StageEdge
 }
 
 /** `--target` is case-insensitive and binds to the last definition of a duplicated name. */
-function stagesMatchingTarget(stages: readonly Stage[], name: string): number[] {
+export function stagesMatchingTarget(stages: readonly Stage[], name: string): number[] {
   if (hasVariable(name)) {
     const pattern = variablePattern(name.toLowerCase(), 'i');
     return stages.filter((s) => s.normalizedName !== undefined && pattern.test(s.normalizedName)).map((s) => s.index);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BuildTarget } from '../analysis/graph';
 import { scanWorkspace } from '../workspace/scanner';
-import { WorkspaceTargets } from '../workspace/workspaceTargets';
+import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
 import { computeDiagnostics } from '../features/diagnostics';
@@ -78,7 +78,7 @@ async function main(args: readonly string[]): Promise<number> {
   const reports: FileReport[] = [];
   for (const file of options.files) {
     try {
-      const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...discovered.for(resolve(file))];
+      const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(discovered.for(resolve(file)))];
       reports.push(checkFile(file, targets));
     } catch (error) {
       process.stderr.write(`dockerfile-stages: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);

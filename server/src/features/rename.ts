@@ -21,8 +21,17 @@ export function prepareStageRename({ model }: FeatureContext, position: Position
 }
 
 export function renameStage({ model }: FeatureContext, position: Position, newName: string): TextEdit[] {
-  const { stage } = renameTargetAt(model, position);
-  checkNewName(model, stage, newName);
+  return renameStageTo(model, stageToRename(model, position), newName);
+}
+
+/** The stage a rename at the position renames; refused where renaming cannot follow every reference. */
+export function stageToRename(model: StageModel, position: Position): Stage {
+  return renameTargetAt(model, position).stage;
+}
+
+/** The Dockerfile's edits that rename the stage, after checking that it can be renamed to `newName`. */
+export function renameStageTo(model: StageModel, stage: Stage, newName: string): TextEdit[] {
+  checkNewName(model, checkRenameable(model, stage), newName);
   return stageRenameEdits(model, stage, newName);
 }
 

@@ -3,17 +3,25 @@
 // reader for the subset bake targets use (blocks, string and list attributes): no maintained HCL parser for
 // Node exists without a WebAssembly runtime several times the size of this extension.
 import { dirname } from 'node:path';
-import { dockerfilePath, lineOf, type DiscoveredTarget } from './discovered';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+
+/** An attribute's value and, for a string, where its text is (quotes excluded). */
+interface Attribute {
+  readonly value: string | string[];
+  readonly start: number;
+  readonly end: number;
+}
 
 interface BakeTarget {
   readonly name: string;
-  readonly attributes: Map<string, { value: string | string[]; line: number }>;
+  readonly attributes: Map<string, Attribute>;
 }
 
 export function bakeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const targets = file.endsWith('.json') ? readJson(text) : readHcl(text);
   const byName = new Map(targets.map((t) => [t.name, t]));
-  const attribute = (target: BakeTarget, key: string, seen = new Set<string>()): { value: string | string[]; line: number } | undefined => {
+  const attribute = (target: BakeTarget, key: string, seen = new Set<string>()): Attribute | undefined => {
     const own = target.attributes.get(key);
     if (own || seen.has(target.name)) return own;
     seen.add(target.name);
@@ -25,33 +33,37 @@ export function bakeTargets(text: string, file: string, origin: string): Discove
     }
     return undefined;
   };
+  const lines = new TextLines(text);
   const found: DiscoveredTarget[] = [];
+  const seen = new Set<string>();
   for (const target of targets) {
     const stage = attribute(target, 'target');
     if (!stage || typeof stage.value !== 'string') continue;
     const context = attribute(target, 'context')?.value;
     const dockerfile = attribute(target, 'dockerfile')?.value;
-    found.push({
-      dockerfile: dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined),
-      target: stage.value,
-      origin: `${origin}:${stage.line}`,
-    });
+    const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
+    // Children inheriting the same `target` and Dockerfile name it once, where it is written.
+    const key = `${path}\0${stage.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(targetAt(lines, { file, origin }, path, stage.value, stage.start, stage.end));
   }
   return found;
 }
 
 function readJson(text: string): BakeTarget[] {
-  try {
-    const targets = (JSON.parse(text) as { target?: Record<string, Record<string, unknown>> }).target ?? {};
-    return Object.entries(targets).map(([name, body]) => ({
-      name,
-      attributes: new Map(Object.entries(body)
-        .filter(([, value]) => typeof value === 'string' || Array.isArray(value))
-        .map(([key, value]) => [key, { value: value as string | string[], line: lineOf(text, text.indexOf(`"${key}"`, text.indexOf(`"${name}"`))) }])),
-    }));
-  } catch {
-    return [];
-  }
+  const targets = findNodeAtLocation(parseTree(text, [], { allowTrailingComma: true }) ?? { type: 'null', offset: 0, length: 0 }, ['target']);
+  return (targets?.children ?? []).flatMap((property) => {
+    const [name, body] = property.children ?? [];
+    if (typeof name?.value !== 'string' || body?.type !== 'object') return [];
+    const attributes = new Map<string, Attribute>();
+    for (const [key, value] of (body.children ?? []).map((p) => p.children ?? [])) {
+      if (typeof key?.value !== 'string' || !value) continue;
+      if (value.type === 'string') attributes.set(key.value, { value: value.value, start: value.offset + 1, end: value.offset + value.length - 1 });
+      if (value.type === 'array') attributes.set(key.value, { value: (value.children ?? []).map((item) => String(item.value)), start: value.offset, end: value.offset });
+    }
+    return [{ name: name.value, attributes }];
+  });
 }
 
 /** `target "name" { key = "value"  key = ["a", "b"] ... }`; line and block comments are skipped. */
@@ -61,11 +73,12 @@ function readHcl(text: string): BakeTarget[] {
   for (const block of source.matchAll(/\btarget\s+"([^"]+)"\s*\{/g)) {
     const bodyStart = block.index! + block[0].length;
     const body = source.slice(bodyStart, blockEnd(source, bodyStart));
-    const attributes = new Map<string, { value: string | string[]; line: number }>();
+    const attributes = new Map<string, Attribute>();
     for (const attribute of topLevel(body).matchAll(/^\s*([A-Za-z_][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/gm)) {
       const raw = attribute[2];
+      const valueStart = bodyStart + attribute.index! + attribute[0].length - raw.length;
       const value = raw.startsWith('[') ? [...raw.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]) : raw.slice(1, -1);
-      attributes.set(attribute[1], { value, line: lineOf(text, bodyStart + attribute.index! + attribute[0].indexOf(attribute[1])) });
+      attributes.set(attribute[1], { value, start: valueStart + 1, end: valueStart + raw.length - 1 });
     }
     targets.push({ name: block[1], attributes });
   }

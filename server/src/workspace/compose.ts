@@ -1,27 +1,31 @@
 // Compose files: `services.<name>.build.target`, with `build.context` and `build.dockerfile` relative to the
 // compose file.
 import { dirname } from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, type DiscoveredTarget } from './discovered';
+import { parseDocument, isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
+import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines });
+  const document = parseDocument(text);
   const services = document.get('services');
   if (!isMap(services)) return [];
+  const lines = new TextLines(text);
   const found: DiscoveredTarget[] = [];
   for (const pair of (services as YAMLMap).items) {
     const build = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
     if (!isMap(build)) continue;
     const target = build.get('target', true);
-    if (!isScalar(target) || typeof target.value !== 'string') continue;
+    if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
-    found.push({
-      dockerfile: dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined),
-      target: target.value,
-      origin: `${origin}:${lines.linePos(target.range?.[0] ?? 0).line}`,
-    });
+    const [start, end] = valueSpan(target);
+    found.push(targetAt(lines, { file, origin }, dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined), (target.value as string | null) ?? '', start, end));
   }
   return found;
+}
+
+/** A YAML string's text without its quotes (an empty `target:` is an empty span where its value goes). */
+export function valueSpan(scalar: Scalar): [number, number] {
+  const [start, end] = scalar.range ?? [0, 0];
+  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+  return quoted ? [start + 1, Math.max(start + 1, end - 1)] : [start, end];
 }

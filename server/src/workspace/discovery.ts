@@ -10,12 +10,17 @@ const RESCAN_DELAY_MS = 500;
 export class TargetDiscovery {
   readonly targets = new WorkspaceTargets();
   private roots: string[] = [];
+  private excluded: string[] = [];
   private timer?: NodeJS.Timeout;
+  private scanned = false;
 
   constructor(private readonly onChange: () => void, private readonly log: (message: string) => void) {}
 
-  async setRoots(roots: readonly string[]): Promise<void> {
+  /** Scans the workspace folders, skipping what `excluded` (`files.exclude` globs) matches, when either changed. */
+  async configure(roots: readonly string[], excluded: readonly string[]): Promise<void> {
+    if (JSON.stringify([roots, excluded]) === JSON.stringify([this.roots, this.excluded]) && this.scanned) return;
     this.roots = [...roots];
+    this.excluded = [...excluded];
     await this.scan();
   }
 
@@ -26,7 +31,8 @@ export class TargetDiscovery {
 
   private async scan(): Promise<void> {
     const started = Date.now();
-    const results = await Promise.all(this.roots.map((root) => scanWorkspace(root)));
+    const results = await Promise.all(this.roots.map((root) => scanWorkspace(root, this.excluded)));
+    this.scanned = true;
     this.targets.replace(results.flatMap((result) => result.targets));
     const count = results.reduce((sum, result) => sum + result.targets.length, 0);
     this.log(`Found ${count} build target${count === 1 ? '' : 's'} in ${this.roots.length} workspace folder(s) in ${Date.now() - started} ms.`);

@@ -3,6 +3,7 @@
 // that a huge workspace stays fast; the result says when it was capped.
 import { promises as fs } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { DiscoveredTarget } from './discovered';
 import { bakeTargets } from './bake';
 import { composeTargets } from './compose';
@@ -21,25 +22,35 @@ export interface ScanResult {
   readonly capped?: string;
 }
 
-type Reader = (text: string, file: string, origin: string, root: string) => DiscoveredTarget[];
+export type Reader = (text: string, file: string, origin: string, root: string) => DiscoveredTarget[];
 
-/** Which reader a file needs, by its name and place. */
-function readerFor(path: string, root: string): Reader | undefined {
+/** Compose, bake and devcontainer files: the ones the editor serves (completion, definition... at `target`). */
+export function buildFileReader(path: string): Reader | undefined {
   const name = basename(path);
-  const inWorkflows = relative(root, path).split(sep).slice(0, 2).join('/') === '.github/workflows';
-  if (inWorkflows && /\.ya?ml$/.test(name)) return (text, _file, origin, rootDir) => workflowTargets(text, rootDir, origin);
   if (/^(docker-)?compose(\..+)?\.ya?ml$/.test(name)) return composeTargets;
   if (/^docker-bake(\..+)?\.(hcl|json)$/.test(name) || name.endsWith('.hcl')) return bakeTargets;
   if (name === 'devcontainer.json' || name === '.devcontainer.json') return devcontainerTargets;
-  if (/^(Makefile|makefile|GNUmakefile|justfile|Justfile)$/.test(name) || /\.(mk|sh|bash|ps1)$/.test(name)) {
-    return (text, file, origin) => scriptTargets(text, join(file, '..'), origin);
-  }
   return undefined;
 }
 
-export async function scanWorkspace(root: string): Promise<ScanResult> {
+/** Which reader a file needs, by its name and place; undefined for a file that names no targets. */
+function readerFor(path: string, root: string): Reader | undefined {
+  const name = basename(path);
+  const inWorkflows = relative(root, path).split(sep).slice(0, 2).join('/') === '.github/workflows';
+  if (inWorkflows && /\.ya?ml$/.test(name)) return workflowTargets;
+  if (/^(Makefile|makefile|GNUmakefile|justfile|Justfile)$/.test(name) || /\.(mk|sh|bash|ps1)$/.test(name)) return scriptTargets;
+  return buildFileReader(path);
+}
+
+/**
+ * Reads the workspace folder `root`. `excluded` are the editor's `files.exclude` globs (relative to the folder,
+ * as VS Code writes them): excluded folders and files are not read.
+ */
+export async function scanWorkspace(root: string, excluded: readonly string[] = []): Promise<ScanResult> {
   const targets: DiscoveredTarget[] = [];
   const ignored = await gitignoredNames(root);
+  const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
+  const isExcluded = (path: string) => matchesExclude(relative(root, path).split(sep).join('/'));
   let files = 0;
   let bytes = 0;
   const pending = [root];
@@ -54,10 +65,10 @@ export async function scanWorkspace(root: string): Promise<ScanResult> {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name)) pending.push(path);
+        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name) && !isExcluded(path)) pending.push(path);
         continue;
       }
-      if (!entry.isFile()) continue;
+      if (!entry.isFile() || isExcluded(path)) continue;
       if (++files > LIMITS.files) return { targets: targets.sort(byOrigin), capped: `more than ${LIMITS.files} files` };
       const reader = readerFor(path, root);
       if (!reader) continue;

@@ -1,16 +1,17 @@
 // GitHub workflows: `target:` of docker/build-push-action steps, and `--target` in `run:` scripts. Paths in a
 // workflow are relative to the repository root.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { dockerfilePath, type DiscoveredTarget } from './discovered';
-import { scriptTargets } from './scripts';
+import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+import { valueSpan } from './compose';
+import { scriptBuilds } from './scripts';
 
-export function workflowTargets(text: string, root: string, origin: string): DiscoveredTarget[] {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines });
+export function workflowTargets(text: string, file: string, origin: string, root: string): DiscoveredTarget[] {
+  const document = parseDocument(text);
   const jobs = document.get('jobs');
   if (!isMap(jobs)) return [];
+  const lines = new TextLines(text);
+  const where = { file, origin };
   const found: DiscoveredTarget[] = [];
-  const lineAt = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0).line;
   for (const job of (jobs as YAMLMap).items) {
     const steps = isMap(job.value) ? (job.value as YAMLMap).get('steps') : undefined;
     if (!isSeq(steps)) continue;
@@ -22,20 +23,32 @@ export function workflowTargets(text: string, root: string, origin: string): Dis
         const target = withInputs.get('target', true);
         if (isScalar(target) && typeof target.value === 'string') {
           const context = withInputs.get('context');
-          const file = withInputs.get('file');
-          found.push({
-            dockerfile: typeof file === 'string' ? dockerfilePath(root, '.', file) : dockerfilePath(root, typeof context === 'string' ? context : '.', undefined),
-            target: target.value,
-            origin: `${origin}:${lineAt(target)}`,
-          });
+          const dockerfile = withInputs.get('file');
+          const path = typeof dockerfile === 'string' ? dockerfilePath(root, '.', dockerfile) : dockerfilePath(root, typeof context === 'string' ? context : '.', undefined);
+          found.push(targetAt(lines, where, path, target.value, ...valueSpan(target)));
         }
       }
       const run = step.get('run', true);
-      if (isScalar(run) && typeof run.value === 'string') {
-        // A block scalar's text starts on the line after `run: |`.
-        found.push(...scriptTargets(run.value, root, origin, lineAt(run)));
-      }
+      if (isScalar(run) && typeof run.value === 'string') found.push(...runTargets(text, run as Scalar<string>, root, lines, where));
     }
   }
   return found;
+}
+
+/**
+ * Targets in a `run:` script. The script is the scalar's value (block indentation and quoting removed), so each
+ * target is found again in the file's text: the n-th `--target` with that value in the scalar's source.
+ */
+function runTargets(text: string, run: Scalar<string>, root: string, lines: TextLines, where: { file: string; origin: string }): DiscoveredTarget[] {
+  const [sourceStart, , sourceEnd] = run.range ?? [0, 0, 0];
+  let from = sourceStart;
+  return scriptBuilds(run.value, root).flatMap((build) => {
+    const flag = new RegExp(`--target(?:=|\\s+)["']?(${build.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'g');
+    flag.lastIndex = from;
+    const match = flag.exec(text);
+    if (!match || match.index >= sourceEnd) return [];
+    const start = match.index + match[0].length - match[1].length;
+    from = start + match[1].length;
+    return [targetAt(lines, where, build.dockerfile, build.target, start, from)];
+  });
 }

@@ -1,22 +1,28 @@
-// The targets discovered in the workspace, by Dockerfile path.
+// The targets discovered in the workspace, by Dockerfile path; open files' current text overrides what the
+// last scan read from disk.
 import { normalize } from 'node:path';
 import type { BuildTarget } from '../analysis/graph';
 import type { DiscoveredTarget } from './discovered';
 
 export class WorkspaceTargets {
-  private byFile = new Map<string, BuildTarget[]>();
+  private byDockerfile = new Map<string, DiscoveredTarget[]>();
 
   replace(discovered: readonly DiscoveredTarget[]): void {
-    const byFile = new Map<string, BuildTarget[]>();
-    for (const { dockerfile, target, origin } of discovered) {
-      const list = byFile.get(dockerfile) ?? [];
-      list.push({ name: target, origin });
-      byFile.set(dockerfile, list);
-    }
-    this.byFile = byFile;
+    const byDockerfile = new Map<string, DiscoveredTarget[]>();
+    for (const target of discovered) byDockerfile.set(target.dockerfile, [...byDockerfile.get(target.dockerfile) ?? [], target]);
+    this.byDockerfile = byDockerfile;
   }
 
-  for(path: string): BuildTarget[] {
-    return this.byFile.get(normalize(path)) ?? [];
+  /** The Dockerfile's targets; `open` has, per open file, the targets of its current text. */
+  for(path: string, open: ReadonlyMap<string, readonly DiscoveredTarget[]> = new Map()): DiscoveredTarget[] {
+    const dockerfile = normalize(path);
+    const scanned = (this.byDockerfile.get(dockerfile) ?? []).filter((target) => !open.has(target.file));
+    const live = [...open.values()].flatMap((targets) => targets.filter((target) => target.dockerfile === dockerfile));
+    return [...scanned, ...live];
   }
+}
+
+/** As the analysis takes them: written targets only. */
+export function asBuildTargets(targets: readonly DiscoveredTarget[]): BuildTarget[] {
+  return targets.filter((target) => target.target !== '').map(({ target, origin }) => ({ name: target, origin }));
 }

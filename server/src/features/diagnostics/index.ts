@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleLevel } from '../../settings';
 import type { FeatureContext } from '../context';
-import { RULES, SOURCE, type Finding } from './rules';
+import { RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
@@ -20,16 +20,22 @@ export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const level = ruleLevels[finding.code];
-    if (level === 'off' || isSkipped(checks, finding.code, finding.instructionLine)) continue;
-    let severity = level ? LEVELS[level] : RULES[finding.code].severity;
+    let severity = severityOf(finding.code, ruleLevels);
+    if (severity === undefined || isSkipped(checks, finding.code, finding.instructionLine)) continue;
     if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
     diagnostics.push(toDiagnostic(finding, severity));
   }
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics.sort(byPosition);
 }
 
-function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {
+/** The rule's severity as the settings make it; undefined when turned off. */
+export function severityOf(code: RuleCode, ruleLevels: Readonly<Record<string, RuleLevel>>): DiagnosticSeverity | undefined {
+  const level = ruleLevels[code];
+  if (level === 'off') return undefined;
+  return level ? LEVELS[level] : RULES[code].severity;
+}
+
+export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {
   return {
     range: finding.range,
     severity,
@@ -40,4 +46,8 @@ function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnosti
     tags: finding.tags,
     data: finding.data,
   };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }

@@ -21,6 +21,7 @@ export const RULES = {
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
+  UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,39 @@
+// Rename a stage from a `target` value in a compose, bake or devcontainer file: the Dockerfile and every file
+// that names the stage as a target change together.
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Stage } from '../../analysis/model';
+import type { DiscoveredTarget } from '../../workspace/discovered';
+import { RenameRefused, renameStageTo } from '../rename';
+import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
+import { targetRenameEdits, targetsNaming } from './stageTargets';
+
+export function prepareTargetRename(context: TargetFileContext, position: Position): { range: Range; placeholder: string } | undefined {
+  const found = buildAt(context, position);
+  if (!found) return undefined;
+  stageOf(found.dockerfile, found.target);
+  return { range: found.target.range, placeholder: found.target.target };
+}
+
+/**
+ * The edits by file path: the Dockerfile's and those of every target naming the stage. `targetsOf` gives a
+ * Dockerfile's targets across the workspace, `textOf` a file's current text.
+ */
+export function renameFromTarget(
+  context: TargetFileContext, position: Position, newName: string,
+  targetsOf: (dockerfile: string) => readonly DiscoveredTarget[], textOf: (file: string) => string | undefined,
+): Map<string, TextEdit[]> {
+  const found = buildAt(context, position);
+  if (!found) throw new RenameRefused('Only a stage named by a target can be renamed here.');
+  const { target, dockerfile } = found;
+  const stage = stageOf(dockerfile, target);
+  const edits = targetRenameEdits(targetsNaming(dockerfile.context, stage, targetsOf(target.dockerfile)), newName, textOf);
+  edits.set(target.dockerfile, renameStageTo(dockerfile.context.model, stage, newName));
+  return edits;
+}
+
+function stageOf(dockerfile: DockerfileAt, target: DiscoveredTarget): Stage {
+  const stages = stagesBuiltBy(dockerfile.context, target);
+  if (stages.length === 0) throw new RenameRefused(`'${target.target}' names no stage of its Dockerfile.`);
+  if (stages.length > 1) throw new RenameRefused(`'${target.target}' is a pattern that may name several stages: rename the stage itself.`);
+  return stages[0];
+}

@@ -1,0 +1,48 @@
+// From a stage to the places in other files that build it as a target: for references and rename.
+import type { Location, Position, TextEdit } from 'vscode-languageserver-types';
+import type { Stage } from '../../analysis/model';
+import { hasVariable } from '../../analysis/args';
+import { stagesMatchingTarget } from '../../analysis/graph';
+import type { DiscoveredTarget } from '../../workspace/discovered';
+import type { FeatureContext } from '../context';
+import { RenameRefused } from '../rename';
+import { stagesOf, symbolAt } from '../locate';
+
+/** The targets (of this Dockerfile) that name the stage exactly: patterns may build it but do not name it. */
+export function targetsNaming(context: FeatureContext, stage: Stage, targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
+  return targets.filter((target) => target.target !== '' && !hasVariable(target.target)
+    && stagesMatchingTarget(context.model.stages, target.target).includes(stage.index));
+}
+
+export function targetLocations(targets: readonly DiscoveredTarget[], uriOf: (file: string) => string): Location[] {
+  return targets.map((target) => ({ uri: uriOf(target.file), range: target.range }));
+}
+
+/**
+ * The edits, by file, that write the new name at each target. A file's text is read again first: a file that
+ * changed since it was scanned is refused rather than edited at the wrong place.
+ */
+export function targetRenameEdits(targets: readonly DiscoveredTarget[], newName: string, textOf: (file: string) => string | undefined): Map<string, TextEdit[]> {
+  const edits = new Map<string, TextEdit[]>();
+  for (const target of targets) {
+    const text = textOf(target.file);
+    if (text === undefined || textAt(text, target.range) !== target.target) {
+      throw new RenameRefused(`${target.origin} changed since it was read: save it, then rename again.`);
+    }
+    edits.set(target.file, [...edits.get(target.file) ?? [], { range: target.range, newText: newName }]);
+  }
+  return edits;
+}
+
+function textAt(text: string, range: DiscoveredTarget['range']): string | undefined {
+  const lines = text.split('\n');
+  if (range.start.line !== range.end.line) return undefined;
+  return lines[range.start.line]?.slice(range.start.character, range.end.character);
+}
+
+/** The targets naming the stage at the position (a stage name or a reference to it). */
+export function targetsNamingAt(context: FeatureContext, position: Position, targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
+  const symbol = symbolAt(context.model, position);
+  if (!symbol) return [];
+  return stagesOf(context.model, symbol).flatMap((stage) => targetsNaming(context, stage, targets));
+}
