@@ -41,7 +41,7 @@ if (withTests) {
   builds.push(esbuild.build({ ...common, entryPoints: testEntryPoints('test'), outbase: 'test', outdir: 'out/test', sourcemap: 'inline' }));
 }
 if (withE2e) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/stages.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/stages.e2e.ts', 'test/e2e/suite/buildFiles.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
 }
 if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts'], outdir: 'out/bench' }));

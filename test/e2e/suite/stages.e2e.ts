@@ -2,6 +2,7 @@
 // The workspace is a fresh copy of test/e2e/workspace for each run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 const EXTENSION_ID = 'dockerfile-stages.dockerfile-stages';
 let document: vscode.TextDocument;
@@ -17,16 +18,6 @@ function positionOf(text: string, offset = 0, index = 0): vscode.Position {
   for (let i = 0; i <= index; i++) at = document.getText().indexOf(text, at + 1);
   assert.ok(at >= 0, `'${text}' not in the document`);
   return document.positionAt(at + offset);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 function stageDiagnostics(): vscode.Diagnostic[] {
