@@ -1,5 +1,5 @@
-// `npm test`: builds, type checks, runs the unit, LSP, CLI and corpus tests with Node's test runner, then the
-// end-to-end suite in real VS Code and Neovim; ends with one line that sums them up.
+// `npm test`: builds, type checks, runs the unit, LSP, CLI and corpus tests with Node's test runner and the
+// grammar's snapshot tests, then the end-to-end suite in real VS Code and Neovim; ends with one line that sums them up.
 // `--unit` runs the first part only (`npm run test:unit`).
 import { spawn } from 'node:child_process';
 
@@ -36,6 +36,10 @@ for (const [command, args] of [['node', ['scripts/build.mjs', '--tests']], ['npx
 const unit = await run('node', ['--test', 'out/test/']);
 passed += count(unit.output, /^# pass (\d+)/gm);
 failed += count(unit.output, /^# fail (\d+)/gm) + (unit.code !== 0 && !/^# fail [1-9]/m.test(unit.output) ? 1 : 0);
+// The grammar's snapshot tests: one line `✓ file` per passing file, `ERROR in test case file` per failing one.
+const grammar = await run('npm', ['run', '--silent', 'test:grammar']);
+passed += (grammar.output.match(/^✓ /gm) ?? []).length;
+failed += (grammar.output.match(/^ERROR in test case/gm) ?? []).length + (grammar.code !== 0 && !/^ERROR in test case/m.test(grammar.output) ? 1 : 0);
 if (!unitOnly) {
   const e2e = await run('bash', ['test/e2e/run.sh']);
   passed += count(e2e.output, /^e2e: (\d+) passed/gm);
