@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { buildStagePicked, goToStage, showStageReferences } from './stagePicks';
+import { StageStatusBar } from './statusBar';
 
 /** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
@@ -40,8 +42,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
     vscode.commands.registerCommand('dockerfileStages.showReferences', showReferences),
     vscode.commands.registerCommand('dockerfileStages.buildStage', buildStage),
+    vscode.commands.registerCommand('dockerfileStages.goToStage', () => goToStage(client!)),
+    vscode.commands.registerCommand('dockerfileStages.showStageReferences', () => showStageReferences(client!)),
+    vscode.commands.registerCommand('dockerfileStages.buildStagePicked', () => buildStagePicked(client!, buildStage)),
   );
   await client.start();
+  context.subscriptions.push(new StageStatusBar(client, 'dockerfileStages.goToStage'));
 }
 
 /** Quick fix "Treat as a build target": adds the stage to `dockerfileStages.targets` of the workspace. */

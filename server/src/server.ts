@@ -24,6 +24,7 @@ import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
+import { stageList, STAGES_REQUEST } from './features/stageList';
 import { TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { asBuildTargets } from './workspace/workspaceTargets';
 import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
@@ -365,6 +366,11 @@ connection.onCodeLens(guarded('codeLens', (params) => {
 connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
   const context = contextOf(params.textDocument.uri);
   return context && settings.inlayHints ? inlayHints(context.model, params.range) : [];
+}));
+
+connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: { uri: string } }) => {
+  const context = contextOf(params.textDocument.uri);
+  return context ? stageList(context) : null;
 }));
 
 connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));

@@ -1,5 +1,6 @@
 // A UI test through the workbench: opens the Dockerfile, asks for suggestions after `COPY --from=` with
-// Ctrl+Space and reads the suggest widget; then shows a hover. Saves screenshots for the README.
+// Ctrl+Space and reads the suggest widget; shows a hover; reads the status bar item; opens the outline; applies
+// Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { chromium } = require('playwright-core');
 const path = require('node:path');
@@ -15,10 +16,11 @@ async function goToLine(page, line, column) {
   await page.keyboard.press('Enter');
 }
 
+let page;
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
@@ -56,5 +58,48 @@ async function goToLine(page, line, column) {
   await page.screenshot({ path: path.join(shots, 'hover.png') });
   if (!/stage #2/.test(hover)) throw new Error(`unexpected hover: ${hover}`);
   console.log('hover: stage card shown');
+  await page.keyboard.press('Escape');
+
+  const status = page.locator('.statusbar-item', { hasText: 'stages · target' }).first();
+  await status.waitFor({ timeout: 15000 });
+  const statusText = (await status.textContent()).trim();
+  if (statusText !== '5 stages · target release') throw new Error(`unexpected status bar item: ${statusText}`);
+  console.log(`status bar: ${statusText}`);
+
+  // The outline, opened from the command palette.
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Focus on Outline View');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  await page.locator('.outline-pane .monaco-list-row', { hasText: 'deps' }).first().waitFor({ timeout: 15000 });
+  // Give the outline the side bar's height: collapse the folder view above it.
+  await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+  await page.locator('.outline-pane .monaco-list-row', { hasText: 'release' }).first().waitFor({ timeout: 15000 });
+  const outline = await page.locator('.outline-pane .monaco-list-row .label-name').allTextContents();
+  await page.screenshot({ path: path.join(shots, 'outline.png') });
+  if (!['base', 'deps', 'build', 'debug', 'release'].every((name) => outline.includes(name))) throw new Error(`unexpected outline: ${outline.join(', ')}`);
+  console.log(`outline: ${outline.join(', ')}`);
+
+  // Extract to new stage: line 14 is `RUN go vet ./...` in the build stage.
+  await page.locator('.editor-instance .view-lines').first().click();
+  await goToLine(page, 14, 1);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Control+Shift+R');
+  const extract = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Extract to new stage' }).first();
+  await extract.waitFor({ timeout: 15000 });
+  await page.screenshot({ path: path.join(shots, 'extract-before.png') });
+  await extract.click();
+  await page.waitForSelector('.rename-box input, .rename-input', { timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'extract-after.png') });
+  const text = await page.locator('.editor-instance .view-lines').first().textContent();
+  if (!text.replace(/\u00a0/g, ' ').includes('AS build-part')) throw new Error('the extracted stage is not in the editor');
+  console.log('extract: new stage build-part, rename box open');
+  await page.keyboard.press('Escape');
   await browser.close();
-})().catch((error) => { console.error('UI test failed:', error.message); process.exit(1); });
+})().catch(async (error) => {
+  console.error('UI test failed:', error.message);
+  // What the workbench showed when it failed, to see why.
+  await page?.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => undefined);
+  process.exit(1);
+});

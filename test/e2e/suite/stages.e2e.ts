@@ -119,6 +119,40 @@ describe('Dockerfile Stages in VS Code', () => {
     await vscode.commands.executeCommand('cancelRenameInput');
   });
 
+  it('inlines a stage into the one built from it', async () => {
+    const line = positionOf('AS base').line;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(line, 0, line, 4), 'refactor.inline', 1);
+    const inline = actions.find((a) => a.title === 'Inline stage into the stage built from it');
+    assert.ok(inline?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(inline.edit));
+    assert.match(document.getText(), /FROM golang:\$\{GO_VERSION\}-alpine AS deps\nWORKDIR \/src\nRUN go mod download\n/);
+    assert.ok(!/AS base/.test(document.getText()));
+  });
+
+  it('names an unnamed stage and the indices that point to it', async () => {
+    await setText('FROM alpine\nRUN make\n\nFROM alpine AS final\nCOPY --from=0 /out /out\n');
+    const actions = await waitFor('the name action', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 4), 'refactor.rewrite', 1);
+      return found.some((a) => a.title === 'Name this stage') ? found : undefined;
+    }, 5000);
+    const name = actions.find((a) => a.title === 'Name this stage')!;
+    assert.ok(await vscode.workspace.applyEdit(name.edit!));
+    assert.equal(document.getText(), 'FROM alpine AS stage-0\nRUN make\n\nFROM alpine AS final\nCOPY --from=stage-0 /out /out\n');
+  });
+
+  it('goes to a stage picked in the palette', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const inBuild = positionOf('RUN go vet');
+    editor.selection = new vscode.Selection(inBuild, inBuild);
+    // The quick pick opens with the stage around the cursor active; accepting it goes there.
+    void vscode.commands.executeCommand('dockerfileStages.goToStage');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor('the selection to move', () => (editor.selection.active.line !== inBuild.line ? true : undefined), 5000);
+    assert.equal(document.getText(editor.selection), 'build');
+    assert.equal(editor.selection.active.line, positionOf('AS build').line);
+  });
+
   it('outlines the stages with their instructions', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(symbols.map((s) => s.name), ['GO_VERSION', 'base', 'deps', 'build', 'debug', 'release']);

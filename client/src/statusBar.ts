@@ -1,0 +1,48 @@
+// The status bar item while a Dockerfile is active: `N stages · target <name>`; a click opens "Go to Stage...".
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { fetchStages } from './stagePicks';
+
+const REFRESH_DELAY_MS = 300;
+
+export class StageStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dockerfileStages.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly client: LanguageClient, command: string) {
+    this.item.name = 'Dockerfile Stages';
+    this.item.command = command;
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    const list = document && await fetchStages(this.client, document).catch(() => undefined);
+    if (!list) {
+      this.item.hide();
+      return;
+    }
+    const count = list.stages.length;
+    this.item.text = `$(layers) ${count} stage${count === 1 ? '' : 's'}${list.defaultTarget ? ` · target ${list.defaultTarget}` : ''}`;
+    this.item.tooltip = 'Dockerfile Stages: go to a stage (the target is what `docker build` builds without --target)';
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.item.dispose();
+  }
+}
