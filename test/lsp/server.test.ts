@@ -181,3 +181,16 @@ describe('protocol misuse', () => {
     assert.match(JSON.stringify(hover.contents), /stage #0/);
   }));
 });
+
+describe('dockerfileStages/stages', () => {
+  it('lists the stages with their bases and targets for the client\'s quick picks and status bar', () => withClient({}, async (client) => {
+    const uri = 'file:///l/Dockerfile';
+    await client.open(uri, lines('FROM golang AS build', 'FROM alpine', 'COPY --from=build /a /a'));
+    const list = await client.request('dockerfileStages/stages', { textDocument: { uri } });
+    assert.deepEqual(list.stages.map((s: { label: string; name?: string; base: string; builtBy: string[]; selectionRange: { start: { line: number } } }) =>
+      [s.label, s.name, s.base, s.builtBy, s.selectionRange.start.line]),
+    [['build', 'build', 'golang', ['stage 1 (default target)'], 0], ['stage 1', undefined, 'alpine', ['stage 1 (default target)'], 1]]);
+    assert.equal(list.defaultTarget, 'stage 1');
+    assert.equal(await client.request('dockerfileStages/stages', { textDocument: { uri: 'file:///never/opened' } }), null);
+  }));
+});
