@@ -33,7 +33,7 @@ function testEntryPoints(dir) {
 
 rmSync('dist', { recursive: true, force: true });
 const builds = [
-  esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
 ];
 if (withTests) {

@@ -2,52 +2,35 @@
 // stages, and little else.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { buildStagePicked, goToStage, showStageReferences } from './stagePicks';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { buildStagePicked, goToStage, showStageReferences, type StageRequests } from './stagePicks';
 import { StageStatusBar } from './statusBar';
 
-/** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
-const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+let client: Promise<LanguageClient> | undefined;
 
-/** Compose, bake and devcontainer files. */
-const BUILD_FILE_PATTERNS = [
-  '**/{compose,docker-compose}.{yml,yaml}', '**/{compose,docker-compose}.*.{yml,yaml}',
-  '**/*.hcl', '**/docker-bake.json', '**/docker-bake.*.json',
-  '**/{devcontainer,.devcontainer}.json',
-];
-
-let client: LanguageClient | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'dockerfile', scheme: 'file' },
-      { language: 'dockerfile', scheme: 'untitled' },
-      // Build files, whatever language they were given (yaml, dockercompose, hcl, dockerbake, json, jsonc): the
-      // server completes, checks and navigates their `target` values. The same names as server/src/workspace/scanner.ts.
-      ...BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
-    ],
-    initializationOptions: {
-      otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
-    },
-  };
-  client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+export function activate(context: vscode.ExtensionContext): void {
+  // The language client (vscode-languageclient, most of this extension's code) is loaded and started right
+  // after activation returns, so that activation itself stays short; requests wait for it.
+  client = new Promise((resolve, reject) => setImmediate(() => {
+    try {
+      const { startLanguageClient } = require(path.join(__dirname, 'languageClient.js')) as typeof import('./languageClient');
+      resolve(startLanguageClient(context));
+    } catch (error) {
+      reject(error);
+    }
+  }));
+  client.catch((error: Error) => void vscode.window.showErrorMessage(`Dockerfile Stages: the language server did not start: ${error.message}`));
+  const requests: StageRequests = { sendRequest: async (method, params) => (await client!).sendRequest(method, params) };
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStages.addTarget', addTarget),
     vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
     vscode.commands.registerCommand('dockerfileStages.showReferences', showReferences),
     vscode.commands.registerCommand('dockerfileStages.buildStage', buildStage),
-    vscode.commands.registerCommand('dockerfileStages.goToStage', () => goToStage(client!)),
-    vscode.commands.registerCommand('dockerfileStages.showStageReferences', () => showStageReferences(client!)),
-    vscode.commands.registerCommand('dockerfileStages.buildStagePicked', () => buildStagePicked(client!, buildStage)),
+    vscode.commands.registerCommand('dockerfileStages.goToStage', () => goToStage(requests)),
+    vscode.commands.registerCommand('dockerfileStages.showStageReferences', () => showStageReferences(requests)),
+    vscode.commands.registerCommand('dockerfileStages.buildStagePicked', () => buildStagePicked(requests, buildStage)),
+    new StageStatusBar(requests, 'dockerfileStages.goToStage'),
   );
-  await client.start();
-  context.subscriptions.push(new StageStatusBar(client, 'dockerfileStages.goToStage'));
 }
 
 /** Quick fix "Treat as a build target": adds the stage to `dockerfileStages.targets` of the workspace. */
@@ -100,5 +83,5 @@ async function renameAt(uri: string, position: { line: number; character: number
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await (await client?.catch(() => undefined))?.stop();
 }

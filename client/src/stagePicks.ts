@@ -1,12 +1,16 @@
 // The palette commands: "Go to Stage...", "Show Stage References" and "Build Stage...", each a quick pick of
 // the active Dockerfile's stages as the server lists them.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { STAGES_REQUEST, type StageList, type StageSummary } from '../../server/src/features/stageList';
 
-export async function fetchStages(client: LanguageClient, document: vscode.TextDocument): Promise<StageList | undefined> {
+/** The language client, once it runs: requests made before wait for it. */
+export interface StageRequests {
+  sendRequest(method: string, params: unknown): Promise<unknown>;
+}
+
+export async function fetchStages(client: StageRequests, document: vscode.TextDocument): Promise<StageList | undefined> {
   if (document.languageId !== 'dockerfile') return undefined;
-  const list = await client.sendRequest<StageList | null>(STAGES_REQUEST, { textDocument: { uri: document.uri.toString() } });
+  const list = await client.sendRequest(STAGES_REQUEST, { textDocument: { uri: document.uri.toString() } }) as StageList | null;
   return list ?? undefined;
 }
 
@@ -15,7 +19,7 @@ interface StageItem extends vscode.QuickPickItem {
 }
 
 /** A quick pick of the active Dockerfile's stages, the one around the cursor first selected. */
-async function pickStage(client: LanguageClient, placeHolder: string, filter: (stage: StageSummary) => boolean = () => true): Promise<{ editor: vscode.TextEditor; stage: StageSummary } | undefined> {
+async function pickStage(client: StageRequests, placeHolder: string, filter: (stage: StageSummary) => boolean = () => true): Promise<{ editor: vscode.TextEditor; stage: StageSummary } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const list = editor && await fetchStages(client, editor.document);
   if (!editor || !list) {
@@ -45,7 +49,7 @@ function toRange(range: StageSummary['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-export async function goToStage(client: LanguageClient): Promise<void> {
+export async function goToStage(client: StageRequests): Promise<void> {
   const picked = await pickStage(client, 'Go to stage');
   if (!picked) return;
   const target = toRange(picked.stage.selectionRange);
@@ -54,7 +58,7 @@ export async function goToStage(client: LanguageClient): Promise<void> {
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export async function showStageReferences(client: LanguageClient): Promise<void> {
+export async function showStageReferences(client: StageRequests): Promise<void> {
   const picked = await pickStage(client, 'Show the references of stage');
   if (!picked) return;
   const { uri } = picked.editor.document;
@@ -64,7 +68,7 @@ export async function showStageReferences(client: LanguageClient): Promise<void>
 }
 
 /** `--target` takes names only: unnamed stages are not offered. */
-export async function buildStagePicked(client: LanguageClient, build: (uri: string, stage: string) => Promise<void>): Promise<void> {
+export async function buildStagePicked(client: StageRequests, build: (uri: string, stage: string) => Promise<void>): Promise<void> {
   const picked = await pickStage(client, 'Build stage (docker build --target)', (stage) => stage.name !== undefined);
   if (picked) await build(picked.editor.document.uri.toString(), picked.stage.name!);
 }

@@ -1,7 +1,6 @@
 // The status bar item while a Dockerfile is active: `N stages · target <name>`; a click opens "Go to Stage...".
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { fetchStages } from './stagePicks';
+import { fetchStages, type StageRequests } from './stagePicks';
 
 const REFRESH_DELAY_MS = 300;
 
@@ -10,13 +9,19 @@ export class StageStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly client: LanguageClient, command: string) {
+  constructor(private readonly client: StageRequests, command: string) {
     this.item.name = 'Dockerfile Stages';
     this.item.command = command;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
+      // Published diagnostics say the server has the document: asked before that (while it starts), it knows
+      // nothing of it yet.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (event.uris.some((uri) => uri.toString() === active)) this.schedule();
       }),
     );
     this.schedule();

@@ -8,7 +8,10 @@ import { LspClient } from '../support/lspClient';
 import { generateDockerfile } from '../support/generate';
 import { analyze } from '../../server/src/analysis/analyze';
 import { REPO_ROOT } from '../support/paths';
+import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
 
+/** Ours as VS Code starts it (client/src/serverLaunch.ts). */
+const OURS = [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
 const INCUMBENT = [join(REPO_ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'];
 const URI = 'file:///bench/Dockerfile';
 
@@ -59,7 +62,7 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
 async function runSize(stages: number, iterations: number): Promise<void> {
   const text = generateDockerfile(stages);
   const { reference, editLine } = positions(text);
-  const servers = { ours: await LspClient.start(), incumbent: await LspClient.start({ server: INCUMBENT }) };
+  const servers = { ours: await LspClient.start({ server: OURS }), incumbent: await LspClient.start({ server: INCUMBENT }) };
   for (const client of Object.values(servers)) await client.open(URI, text);
   const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();
   let toggle = false;
@@ -105,20 +108,23 @@ function rssMegabytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-/** 1,000 edits of the 300-stage file, each followed by a request so that each version is analysed. */
-async function memory(): Promise<void> {
+/**
+ * 1,000 edits of the 300-stage file, each followed by a request so that each version is analysed: the server
+ * as VS Code starts it, and with plain `node` (as another editor might).
+ */
+async function memory(server: string[], how: string): Promise<void> {
   const text = generateDockerfile(300);
   const { reference, editLine } = positions(text);
-  const client = await LspClient.start();
+  const client = await LspClient.start({ server });
   await client.open(URI, text);
   const line = text.split('\n')[editLine];
   const samples: string[] = [];
   for (let i = 1; i <= 1000; i++) {
     await client.edit(URI, { start: { line: editLine, character: 0 }, end: { line: editLine, character: line.length } }, `${line}${i}`);
     await client.request('textDocument/hover', { textDocument: { uri: URI }, position: reference });
-    if (i === 1 || i % 250 === 0) samples.push(`${i}: ${rssMegabytes(client.pid).toFixed(0)} MB`);
+    if (i === 1 || i % 100 === 0) samples.push(`${i}: ${rssMegabytes(client.pid).toFixed(0)}`);
   }
-  console.log(`\nServer RSS over 1,000 edits of the 300-stage file: ${samples.join(', ')}.`);
+  console.log(`\nServer RSS (MB) over 1,000 edits of the 300-stage file, ${how}: ${samples.join(', ')}.`);
   await client.stop();
 }
 
@@ -127,7 +133,7 @@ async function startup(): Promise<void> {
   for (let i = 0; i < 5; i++) {
     for (const which of ['ours', 'incumbent'] as const) {
       const started = performance.now();
-      const client = await LspClient.start(which === 'ours' ? {} : { server: INCUMBENT });
+      const client = await LspClient.start({ server: which === 'ours' ? OURS : INCUMBENT });
       times[which].push(performance.now() - started);
       await client.stop();
     }
@@ -143,7 +149,8 @@ async function main(): Promise<void> {
   }
   if (!only) {
     await startup();
-    await memory();
+    await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);
+    await memory([join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], 'with plain node');
   }
 }
 

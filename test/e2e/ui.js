@@ -96,6 +96,16 @@ let page;
   if (!text.replace(/\u00a0/g, ' ').includes('AS build-part')) throw new Error('the extracted stage is not in the editor');
   console.log('extract: new stage build-part, rename box open');
   await page.keyboard.press('Escape');
+
+  // VS Code's own measure of our activation (loading the code, activate(), and its promise).
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Developer: Show Running Extensions');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  const ours = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'dockerfile-stages' }).first();
+  await ours.waitFor({ timeout: 15000 });
+  const activation = (await ours.locator('.activation-time').first().textContent()).trim();
+  console.log(`activation (VS Code's Running Extensions): ${activation.replace(/^Activation: /, '')}`);
   await browser.close();
 })().catch(async (error) => {
   console.error('UI test failed:', error.message);

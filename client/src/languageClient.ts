@@ -1,0 +1,39 @@
+// The language client: starts dist/server.js over IPC for Dockerfiles and the build files naming their stages.
+// A bundle of its own (dist/languageClient.js), loaded after activation: see extension.ts.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from './serverLaunch';
+
+/** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
+const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+
+/** Compose, bake and devcontainer files. */
+const BUILD_FILE_PATTERNS = [
+  '**/{compose,docker-compose}.{yml,yaml}', '**/{compose,docker-compose}.*.{yml,yaml}',
+  '**/*.hcl', '**/docker-bake.json', '**/docker-bake.*.json',
+  '**/{devcontainer,.devcontainer}.json',
+];
+
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile', scheme: 'file' },
+      { language: 'dockerfile', scheme: 'untitled' },
+      // Build files, whatever language they were given (yaml, dockercompose, hcl, dockerbake, json, jsonc): the
+      // server completes, checks and navigates their `target` values. The same names as server/src/workspace/scanner.ts.
+      ...BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+    ],
+    initializationOptions: {
+      otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
+    },
+  };
+  const client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}
