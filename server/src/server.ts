@@ -25,7 +25,7 @@ import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
-import { TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
+import { DOCKERFILE_GLOB, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { asBuildTargets } from './workspace/workspaceTargets';
 import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
 import { completeTargets } from './features/targetFiles/completion';
@@ -161,12 +161,16 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }] }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
 });
 
-connection.onDidChangeWatchedFiles(() => discovery.fileChanged());
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  // A saved Dockerfile only needs the open documents checked again; a build file, a new scan.
+  if (changes.every((change) => /(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(change.uri))) refreshDocuments();
+  else discovery.fileChanged();
+});
 
 async function refreshSettings(): Promise<void> {
   if (clientPullsConfiguration()) {

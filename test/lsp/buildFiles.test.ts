@@ -2,7 +2,8 @@
 // completion, definition, hover and diagnostics at `target`, and references and rename across files.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, Hover, Location, LocationLink, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -112,5 +113,25 @@ describe('build files over LSP', () => {
     await client.open(other, 'version: 2\nupdates: []\n', 'yaml');
     assert.equal(await client.request('textDocument/completion', at(other, { line: 0, character: 3 })), null);
     assert.deepEqual(await client.diagnosticsFor(other), []);
+  });
+});
+
+describe('a build file whose Dockerfile changes on disk', () => {
+  it('is checked again when the editor reports the saved Dockerfile', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dockerfile-stages-'));
+    const client = await LspClient.start({ rootUri: pathToFileURL(folder).href });
+    try {
+      writeFileSync(join(folder, 'Dockerfile'), 'FROM alpine AS dev\nFROM alpine AS release\n');
+      const compose = pathToFileURL(join(folder, 'compose.yaml')).href;
+      await client.open(compose, 'services:\n  app:\n    build:\n      target: dev\n', 'yaml');
+      assert.deepEqual(await client.diagnosticsFor(compose), []);
+      writeFileSync(join(folder, 'Dockerfile'), 'FROM alpine AS devs\nFROM alpine AS release\n');
+      client.forgetDiagnostics(compose);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'Dockerfile')).href, type: 2 }] });
+      assert.deepEqual((await client.diagnosticsFor(compose)).map((d) => d.message), ["Target 'dev' names no stage of Dockerfile. Did you mean 'devs'?"]);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -132,6 +132,11 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** Forgets what was published for the document, so that `diagnosticsFor` waits for the next publication. */
+  forgetDiagnostics(uri: string): void {
+    this.diagnostics.delete(uri);
+  }
+
   /** Waits for the diagnostics of the document's current version (earlier versions' are ignored). */
   async diagnosticsFor(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
