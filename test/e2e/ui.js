@@ -1,5 +1,6 @@
 // A UI test through the workbench: opens the Dockerfile, asks for suggestions after `COPY --from=` with
-// Ctrl+Space and reads the suggest widget; shows a hover; reads the status bar item; opens the outline; applies
+// Ctrl+Space and reads the suggest widget; shows a hover; reads the status bar item; completes a stage in
+// compose.yaml; opens the outline; applies
 // Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { chromium } = require('playwright-core');
@@ -14,6 +15,15 @@ async function goToLine(page, line, column) {
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+}
+
+/** Opens a file of the workspace with Quick Open. */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(name);
+  await page.waitForTimeout(700);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 15000 });
 }
 
 let page;
@@ -65,6 +75,24 @@ let page;
   const statusText = (await status.textContent()).trim();
   if (statusText !== '5 stages · target release') throw new Error(`unexpected status bar item: ${statusText}`);
   console.log(`status bar: ${statusText}`);
+
+  // Stage completion in compose.yaml at `target: build` (line 5), the cursor before the value.
+  await openFile(page, 'compose.yaml');
+  await goToLine(page, 5, 15);
+  let targets = [];
+  for (let attempt = 0; attempt < 10 && !targets.includes('release'); attempt++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 4000 });
+      targets = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
+    } catch { /* the widget did not show yet */ }
+    if (!targets.includes('release')) await page.keyboard.press('Escape');
+  }
+  await page.screenshot({ path: path.join(shots, 'compose-completion.png') });
+  console.log(`compose target suggestions: ${targets.join(', ')}`);
+  if (!['base', 'deps', 'build', 'debug', 'release'].every((name) => targets.includes(name))) throw new Error(`unexpected target suggestions: ${targets.join(', ')}`);
+  await page.keyboard.press('Escape');
+  await openFile(page, 'Dockerfile');
 
   // The outline, opened from the command palette.
   await page.keyboard.press('F1');
