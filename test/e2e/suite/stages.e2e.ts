@@ -153,6 +153,17 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.equal(editor.selection.active.line, positionOf('AS build').line);
   });
 
+  it('builds a stage picked in the palette in a terminal', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const inDebug = positionOf('apk add');
+    editor.selection = new vscode.Selection(inDebug, inDebug);
+    void vscode.commands.executeCommand('dockerfileStages.buildStagePicked');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const terminal = await waitFor('the build terminal', () => vscode.window.terminals.find((t) => t.name === 'docker build --target debug'), 5000);
+    terminal.dispose();
+  });
+
   it('outlines the stages with their instructions', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(symbols.map((s) => s.name), ['GO_VERSION', 'base', 'deps', 'build', 'debug', 'release']);
