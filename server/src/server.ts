@@ -36,6 +36,7 @@ import { targetLocations, targetRenameEdits, targetsNaming, targetsNamingAt } fr
 import { stageToRename } from './features/rename';
 import type { AnalyzedDocument } from './analysis/document';
 import type { TextEdit } from 'vscode-languageserver-types';
+import { pathToFileURL } from 'node:url';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -184,14 +185,14 @@ async function refreshSettings(): Promise<void> {
   await registrations.update(general.enabled);
   refreshDocuments();
   // Scans again only when the folders or the excluded globs changed.
-  void discovery.configure(workspaceRoots, await excludedGlobs());
+  void discovery.configure(await Promise.all(workspaceRoots.map(async (root) => ({ root, excluded: await excludedGlobs(root) }))));
 }
 
-/** The `files.exclude` globs that are on (`true`; conditional ones, `{ when }`, are not applied). */
-async function excludedGlobs(): Promise<string[]> {
+/** The `files.exclude` globs that are on in a folder (`true`; conditional ones, `{ when }`, are not applied). */
+async function excludedGlobs(root: string): Promise<string[]> {
   if (!clientPullsConfiguration()) return [];
   try {
-    const exclude = (await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null;
+    const exclude = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root).href, section: 'files.exclude' })) as Record<string, unknown> | null;
     return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
   } catch {
     return [];

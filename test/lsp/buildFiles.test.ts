@@ -135,3 +135,14 @@ describe('a build file whose Dockerfile changes on disk', () => {
     }
   });
 });
+
+describe('files.exclude', () => {
+  it('keeps the scan out of excluded folders and files', async () => {
+    const client = await LspClient.start({ rootUri: pathToFileURL(WORKSPACE).href, filesExclude: { '**/.github': true, '**/*.hcl': true, '**/Makefile': { when: 'x' } } });
+    try {
+      assert.match(await client.logged(/Found \d+ build targets/), /^Found 4 build targets in 1 workspace folder/);
+    } finally {
+      await client.stop();
+    }
+  });
+});

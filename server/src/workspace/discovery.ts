@@ -9,20 +9,24 @@ export const TARGET_FILE_GLOB = '**/{*.hcl,docker-bake.json,*compose*.yml,*compo
 export const DOCKERFILE_GLOB = '**/{*Dockerfile*,*.dockerfile,*Containerfile*}';
 const RESCAN_DELAY_MS = 500;
 
+/** A workspace folder to scan and the `files.exclude` globs that apply in it. */
+export interface ScannedFolder {
+  readonly root: string;
+  readonly excluded: readonly string[];
+}
+
 export class TargetDiscovery {
   readonly targets = new WorkspaceTargets();
-  private roots: string[] = [];
-  private excluded: string[] = [];
+  private folders: readonly ScannedFolder[] = [];
   private timer?: NodeJS.Timeout;
   private scanned = false;
 
   constructor(private readonly onChange: () => void, private readonly log: (message: string) => void) {}
 
-  /** Scans the workspace folders, skipping what `excluded` (`files.exclude` globs) matches, when either changed. */
-  async configure(roots: readonly string[], excluded: readonly string[]): Promise<void> {
-    if (JSON.stringify([roots, excluded]) === JSON.stringify([this.roots, this.excluded]) && this.scanned) return;
-    this.roots = [...roots];
-    this.excluded = [...excluded];
+  /** Scans the workspace folders, when they or their excluded globs changed. */
+  async configure(folders: readonly ScannedFolder[]): Promise<void> {
+    if (this.scanned && JSON.stringify(folders) === JSON.stringify(this.folders)) return;
+    this.folders = folders;
     await this.scan();
   }
 
@@ -33,11 +37,11 @@ export class TargetDiscovery {
 
   private async scan(): Promise<void> {
     const started = Date.now();
-    const results = await Promise.all(this.roots.map((root) => scanWorkspace(root, this.excluded)));
+    const results = await Promise.all(this.folders.map(({ root, excluded }) => scanWorkspace(root, excluded)));
     this.scanned = true;
     this.targets.replace(results.flatMap((result) => result.targets));
     const count = results.reduce((sum, result) => sum + result.targets.length, 0);
-    this.log(`Found ${count} build target${count === 1 ? '' : 's'} in ${this.roots.length} workspace folder(s) in ${Date.now() - started} ms.`);
+    this.log(`Found ${count} build target${count === 1 ? '' : 's'} in ${this.folders.length} workspace folder(s) in ${Date.now() - started} ms.`);
     for (const result of results) if (result.capped) this.log(`Stopped looking for build targets: ${result.capped}.`);
     this.onChange();
   }
