@@ -8,7 +8,7 @@ import type { AnalyzedDocument } from './analysis/document';
 import { pathOf, type DocumentStore } from './documentStore';
 import type { DiscoveredTarget } from './workspace/discovered';
 import { DockerfileFiles } from './workspace/dockerfileFiles';
-import { buildFileReader } from './workspace/scanner';
+import { buildFileReader, LIMITS } from './workspace/scanner';
 import type { WorkspaceTargets } from './workspace/workspaceTargets';
 
 /** A client may send other files of these languages (a `compose-dev.yml`): never analysed as Dockerfiles. */
@@ -42,12 +42,13 @@ export class BuildFiles {
     const cached = this.parsed.get(uri);
     if (cached?.version === document.version) return cached.targets;
     const root = this.roots().find((folder) => !relative(folder, path).startsWith('..')) ?? path;
-    let targets: DiscoveredTarget[];
+    const text = document.getText();
+    let targets: DiscoveredTarget[] = [];
     try {
-      targets = reader(document.getText(), path, relative(root, path) || path, root);
+      // Larger than the scan reads: not a build file worth parsing on every keystroke.
+      if (text.length <= LIMITS.bytesPerFile) targets = reader(text, path, relative(root, path) || path, root);
     } catch {
       // Half-typed text that the format's parser rejects names no target.
-      targets = [];
     }
     this.parsed.set(uri, { version: document.version, targets });
     return targets;
