@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from './analysis/document';
 import { pathOf, type DocumentStore } from './documentStore';
 import type { DiscoveredTarget } from './workspace/discovered';
@@ -72,6 +73,11 @@ export class BuildFiles {
   /** The URI to use for a file: the open document's, else a `file:` URI. */
   uriOf(path: string): string {
     return this.store.openAt(path)?.uri ?? pathToFileURL(path).href;
+  }
+
+  /** A workspace edit from edits by file path. */
+  workspaceEdit(byPath: ReadonlyMap<string, TextEdit[]>): { changes: Record<string, TextEdit[]> } {
+    return { changes: Object.fromEntries([...byPath].map(([path, edits]) => [this.uriOf(path), edits])) };
   }
 
   /** A file's current text: the open document's, else the saved file's. */

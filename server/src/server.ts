@@ -6,11 +6,11 @@ import {
 } from 'vscode-languageserver/node';
 import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
+import { FeatureContexts } from './featureContexts';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
 import { GeneralRegistrations } from './general/registrations';
-import { featureContext, type FeatureContext } from './features/context';
 import { completeStages, resolveStageCompletion } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences, highlightStage } from './features/references';
@@ -26,16 +26,12 @@ import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
 import { DOCKERFILE_GLOB, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
-import { asBuildTargets } from './workspace/workspaceTargets';
-import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
 import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
 import { targetLocations, targetRenameEdits, targetsNaming, targetsNamingAt } from './features/targetFiles/stageTargets';
 import { stageToRename } from './features/rename';
-import type { AnalyzedDocument } from './analysis/document';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { pathToFileURL } from 'node:url';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -50,43 +46,7 @@ let workspaceRoots: string[] = [];
 const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
 const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-/**
- * The feature context of an open Dockerfile; undefined for a build file (compose, bake, devcontainer) and when
- * the client asks about a document it never opened.
- */
-function contextOf(uri: string): FeatureContext | undefined {
-  if (!buildFiles.isDockerfile(uri)) return undefined;
-  const analysis = store.analysis(uri);
-  return analysis && dockerfileContext(analysis, pathOf(uri));
-}
-
-/** A Dockerfile's context: its targets are the setting's, the last stage, and those the workspace names. */
-function dockerfileContext(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
-  const configured = settings.targets.map((name) => ({ name, origin: 'dockerfileStages.targets' }));
-  return featureContext(analysis, [...configured, ...asBuildTargets(path ? buildFiles.targetsOf(path) : [])]);
-}
-
-/** The Dockerfile at a path, open or saved, for the build files that name its stages. */
-function dockerfileAt(path: string): DockerfileAt | undefined {
-  const open = store.openAt(path);
-  if (open) {
-    const context = contextOf(open.uri);
-    return context && { uri: open.uri, context };
-  }
-  const saved = buildFiles.savedDockerfile(path);
-  return saved && { uri: buildFiles.uriOf(path), context: dockerfileContext(saved, path) };
-}
-
-/** The context of an open compose, bake or devcontainer file. */
-function buildFileContext(uri: string): TargetFileContext | undefined {
-  if (!buildFiles.isBuildFile(uri) || !store.get(uri)) return undefined;
-  return { targets: buildFiles.targetsIn(uri), dockerfile: dockerfileAt };
-}
-
-/** A workspace edit from edits by file path (the current document's under its own URI). */
-function workspaceEdit(byPath: ReadonlyMap<string, TextEdit[]>): { changes: Record<string, TextEdit[]> } {
-  return { changes: Object.fromEntries([...byPath].map(([path, edits]) => [buildFiles.uriOf(path), edits])) };
-}
+const contexts = new FeatureContexts(store, buildFiles, () => settings.targets);
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
 function clientPullsConfiguration(): boolean {
@@ -119,7 +79,7 @@ function text(uri: string): string {
 }
 
 function isStageSymbol(uri: string, position: Position): boolean {
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   return !!context && symbolAt(context.model, position) !== undefined;
 }
 
@@ -215,9 +175,9 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   const document = store.get(uri);
   if (!document) return;
   const diagnostics = guarded('diagnostics', () => {
-    const buildFile = buildFileContext(uri);
+    const buildFile = contexts.buildFile(uri);
     if (buildFile) return targetDiagnostics(buildFile, settings.rules);
-    const context = contextOf(uri);
+    const context = contexts.dockerfile(uri);
     return context ? computeDiagnostics(context, settings.rules) : [];
   }, () => [])(undefined);
   connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -245,9 +205,9 @@ store.documents.onDidClose(({ document }) => {
 
 connection.onCompletion(async (params) => {
   const { uri } = params.textDocument;
-  const buildFile = buildFileContext(uri);
+  const buildFile = contexts.buildFile(uri);
   if (buildFile) return guarded('completion', () => completeTargets(buildFile, params.position) ?? null)(undefined);
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   const stages = guarded('completion', () => completeStages(context, params.position, uri))(undefined);
   if (stages) return stages;
@@ -263,22 +223,22 @@ connection.onCompletionResolve(guarded('completionItem/resolve', (item) => {
   if (GeneralFeatures.isGeneralItem(item)) return general.resolveCompletion(item);
   // Items offered in a build file carry the Dockerfile's URI, open or not.
   const path = pathOf(item.data?.uri ?? '');
-  const context = contextOf(item.data?.uri) ?? (path ? dockerfileAt(path)?.context : undefined);
+  const context = contexts.dockerfile(item.data?.uri) ?? (path ? contexts.dockerfileAt(path)?.context : undefined);
   return context ? resolveStageCompletion(context, item) : item;
 }, unchanged));
 
 connection.onDefinition(guarded('definition', (params) => {
   const { uri } = params.textDocument;
-  const buildFile = buildFileContext(uri);
+  const buildFile = contexts.buildFile(uri);
   if (buildFile) return findTargetDefinition(buildFile, params.position) ?? null;
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   return findDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
 }));
 
 connection.onReferences(guarded('references', (params) => {
   const { uri } = params.textDocument;
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   const found = context && findReferences(context, params.position, uri, params.context.includeDeclaration);
   if (!found) return null;
   const path = pathOf(uri);
@@ -288,16 +248,16 @@ connection.onReferences(guarded('references', (params) => {
 
 connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
   const { uri } = params.textDocument;
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   return highlightStage(context, params.position) ?? general.highlight(text(uri), params.position);
 }));
 
 connection.onPrepareRename(guarded('prepareRename', (params) => {
   const { uri } = params.textDocument;
-  const buildFile = buildFileContext(uri);
+  const buildFile = contexts.buildFile(uri);
   if (buildFile) return prepareTargetRename(buildFile, params.position) ?? null;
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   if (isStageSymbol(uri, params.position)) return prepareStageRename(context, params.position);
   const range = general.prepareRename(text(uri), params.position);
@@ -308,11 +268,11 @@ connection.onPrepareRename(guarded('prepareRename', (params) => {
 connection.onRenameRequest(guarded('rename', (params) => {
   const { uri } = params.textDocument;
   const textOf = (file: string) => buildFiles.textOf(file);
-  const buildFile = buildFileContext(uri);
+  const buildFile = contexts.buildFile(uri);
   if (buildFile) {
-    return workspaceEdit(renameFromTarget(buildFile, params.position, params.newName, (path) => buildFiles.targetsOf(path), textOf));
+    return buildFiles.workspaceEdit(renameFromTarget(buildFile, params.position, params.newName, (path) => buildFiles.targetsOf(path), textOf));
   }
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   if (!isStageSymbol(uri, params.position)) return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
   const edits = renameStage(context, params.position, params.newName);
@@ -320,22 +280,22 @@ connection.onRenameRequest(guarded('rename', (params) => {
   const path = pathOf(uri);
   const stage = stageToRename(context.model, params.position);
   const elsewhere = path ? targetRenameEdits(targetsNaming(context, stage, buildFiles.targetsOf(path)), params.newName, textOf) : new Map();
-  return { changes: { ...workspaceEdit(elsewhere).changes, [uri]: edits } };
+  return { changes: { ...buildFiles.workspaceEdit(elsewhere).changes, [uri]: edits } };
 }));
 
 connection.onHover(guarded('hover', (params) => {
   const { uri } = params.textDocument;
-  const buildFile = buildFileContext(uri);
+  const buildFile = contexts.buildFile(uri);
   if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
-  const context = contextOf(uri);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   return hoverStage(context, params.position) ?? general.hover(text(uri), params.position);
 }));
 
 connection.onCodeAction(guarded('codeAction', (params) => {
   const { uri } = params.textDocument;
-  if (buildFileContext(uri)) return targetQuickFixes(uri, params.context.diagnostics);
-  const context = contextOf(uri);
+  if (contexts.buildFile(uri)) return targetQuickFixes(uri, params.context.diagnostics);
+  const context = contexts.dockerfile(uri);
   if (!context) return null;
   const only = params.context.only;
   const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
@@ -349,32 +309,32 @@ connection.onCodeAction(guarded('codeAction', (params) => {
 }));
 
 connection.onCodeActionResolve(guarded('codeAction/resolve', (action) => {
-  const context = isRefactorAction(action) ? contextOf(action.data.uri) : undefined;
+  const context = isRefactorAction(action) ? contexts.dockerfile(action.data.uri) : undefined;
   return context ? resolveRefactor(context, action) : action;
 }, unchanged));
 
 connection.onDocumentSymbol(guarded('documentSymbol', (params) => {
-  const context = contextOf(params.textDocument.uri);
+  const context = contexts.dockerfile(params.textDocument.uri);
   return context ? documentSymbols(context.model) : null;
 }));
 
 connection.onFoldingRanges(guarded('foldingRange', (params) => {
-  const context = contextOf(params.textDocument.uri);
+  const context = contexts.dockerfile(params.textDocument.uri);
   return context ? foldingRanges(context.model) : null;
 }));
 
 connection.onCodeLens(guarded('codeLens', (params) => {
-  const context = contextOf(params.textDocument.uri);
+  const context = contexts.dockerfile(params.textDocument.uri);
   return context && settings.codeLens ? codeLenses(context, params.textDocument.uri) : [];
 }));
 
 connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
-  const context = contextOf(params.textDocument.uri);
+  const context = contexts.dockerfile(params.textDocument.uri);
   return context && settings.inlayHints ? inlayHints(context.model, params.range) : [];
 }));
 
 connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: { uri: string } }) => {
-  const context = contextOf(params.textDocument.uri);
+  const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageList(context) : null;
 }));
 

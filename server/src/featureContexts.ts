@@ -1,0 +1,46 @@
+// What each request's feature is given, by document: an open Dockerfile's context (its model and the targets
+// that reach its stages: the setting's, the last stage, and the workspace's), a build file's context, and a
+// Dockerfile by path, open or saved, for the build files that name its stages.
+import type { AnalyzedDocument } from './analysis/document';
+import type { BuildFiles } from './buildFiles';
+import { pathOf, type DocumentStore } from './documentStore';
+import { featureContext, type FeatureContext } from './features/context';
+import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
+import { asBuildTargets } from './workspace/workspaceTargets';
+
+export class FeatureContexts {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly buildFiles: BuildFiles,
+    private readonly configuredTargets: () => readonly string[],
+  ) {}
+
+  /** An open Dockerfile's context; undefined for a build file, and for a document the client never opened. */
+  dockerfile(uri: string): FeatureContext | undefined {
+    if (!this.buildFiles.isDockerfile(uri)) return undefined;
+    const analysis = this.store.analysis(uri);
+    return analysis && this.withTargets(analysis, pathOf(uri));
+  }
+
+  /** The Dockerfile at a path, open or saved. */
+  dockerfileAt(path: string): DockerfileAt | undefined {
+    const open = this.store.openAt(path);
+    if (open) {
+      const context = this.dockerfile(open.uri);
+      return context && { uri: open.uri, context };
+    }
+    const saved = this.buildFiles.savedDockerfile(path);
+    return saved && { uri: this.buildFiles.uriOf(path), context: this.withTargets(saved, path) };
+  }
+
+  /** An open compose, bake or devcontainer file's context. */
+  buildFile(uri: string): TargetFileContext | undefined {
+    if (!this.buildFiles.isBuildFile(uri) || !this.store.get(uri)) return undefined;
+    return { targets: this.buildFiles.targetsIn(uri), dockerfile: (path) => this.dockerfileAt(path) };
+  }
+
+  private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
+    const configured = this.configuredTargets().map((name) => ({ name, origin: 'dockerfileStages.targets' }));
+    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])]);
+  }
+}
