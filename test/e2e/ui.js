@@ -17,6 +17,20 @@ async function goToLine(page, line, column) {
   await page.keyboard.press('Enter');
 }
 
+/** Asks for suggestions (Ctrl+Space) until the server's answer, which includes `expected`, is shown. */
+async function suggestions(page, expected) {
+  let labels = [];
+  for (let attempt = 0; attempt < 10 && !labels.includes(expected); attempt++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 4000 });
+      labels = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
+    } catch { /* the widget did not show yet */ }
+    if (!labels.includes(expected)) await page.keyboard.press('Escape');
+  }
+  return labels;
+}
+
 /** Opens a file of the workspace with Quick Open. */
 async function openFile(page, name) {
   await page.keyboard.press('Control+P');
@@ -46,15 +60,7 @@ let page;
 
   // Line 20 is `COPY --from=build ...`: put the cursor right after `--from=`.
   await goToLine(page, 20, 13);
-  let labels = [];
-  for (let attempt = 0; attempt < 10 && !labels.includes('build'); attempt++) {
-    await page.keyboard.press('Control+Space');
-    try {
-      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 4000 });
-      labels = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
-    } catch { /* the widget did not show yet */ }
-    if (!labels.includes('build')) await page.keyboard.press('Escape');
-  }
+  const labels = await suggestions(page, 'build');
   await page.screenshot({ path: path.join(shots, 'completion.png') });
   console.log(`suggest widget: ${labels.join(', ')}`);
   if (labels.slice(0, 4).join(',') !== 'debug,build,deps,base') throw new Error(`unexpected suggestions: ${labels.join(', ')}`);
@@ -79,15 +85,7 @@ let page;
   // Stage completion in compose.yaml at `target: build` (line 5), the cursor before the value.
   await openFile(page, 'compose.yaml');
   await goToLine(page, 5, 15);
-  let targets = [];
-  for (let attempt = 0; attempt < 10 && !targets.includes('release'); attempt++) {
-    await page.keyboard.press('Control+Space');
-    try {
-      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 4000 });
-      targets = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
-    } catch { /* the widget did not show yet */ }
-    if (!targets.includes('release')) await page.keyboard.press('Escape');
-  }
+  const targets = await suggestions(page, 'release');
   await page.screenshot({ path: path.join(shots, 'compose-completion.png') });
   console.log(`compose target suggestions: ${targets.join(', ')}`);
   if (!['base', 'deps', 'build', 'debug', 'release'].every((name) => targets.includes(name))) throw new Error(`unexpected target suggestions: ${targets.join(', ')}`);

@@ -140,26 +140,26 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.equal(document.getText(), 'FROM alpine AS stage-0\nRUN make\n\nFROM alpine AS final\nCOPY --from=stage-0 /out /out\n');
   });
 
-  it('goes to a stage picked in the palette', async () => {
+  /** Runs a palette command with the cursor at `text` and accepts its quick pick's active item (that stage). */
+  async function pickStageAround(command: string, text: string): Promise<vscode.TextEditor> {
     const editor = await vscode.window.showTextDocument(document);
-    const inBuild = positionOf('RUN go vet');
-    editor.selection = new vscode.Selection(inBuild, inBuild);
-    // The quick pick opens with the stage around the cursor active; accepting it goes there.
-    void vscode.commands.executeCommand('dockerfileStages.goToStage');
+    const at = positionOf(text);
+    editor.selection = new vscode.Selection(at, at);
+    void vscode.commands.executeCommand(command);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor('the selection to move', () => (editor.selection.active.line !== inBuild.line ? true : undefined), 5000);
+    return editor;
+  }
+
+  it('goes to a stage picked in the palette', async () => {
+    const editor = await pickStageAround('dockerfileStages.goToStage', 'RUN go vet');
+    await waitFor('the selection to move', () => (editor.selection.active.line !== positionOf('RUN go vet').line ? true : undefined), 5000);
     assert.equal(document.getText(editor.selection), 'build');
     assert.equal(editor.selection.active.line, positionOf('AS build').line);
   });
 
   it('builds a stage picked in the palette in a terminal', async () => {
-    const editor = await vscode.window.showTextDocument(document);
-    const inDebug = positionOf('apk add');
-    editor.selection = new vscode.Selection(inDebug, inDebug);
-    void vscode.commands.executeCommand('dockerfileStages.buildStagePicked');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pickStageAround('dockerfileStages.buildStagePicked', 'apk add');
     const terminal = await waitFor('the build terminal', () => vscode.window.terminals.find((t) => t.name === 'docker build --target debug'), 5000);
     terminal.dispose();
   });
