@@ -31,6 +31,23 @@ async function suggestions(page, expected) {
   return labels;
 }
 
+/** The activation time VS Code shows for this extension in Developer: Show Running Extensions. */
+async function activationTime(page) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Developer: Show Running Extensions');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    const ours = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'dockerfile-stages' }).first();
+    try {
+      await ours.waitFor({ timeout: 10000 });
+      return (await ours.locator('.activation-time').first().textContent()).trim().replace(/^Activation: /, '');
+    } catch { /* the palette took the keys elsewhere: again */ }
+  }
+  return undefined;
+}
+
 /** Opens a file of the workspace with Quick Open. */
 async function openFile(page, name) {
   await page.keyboard.press('Control+P');
@@ -123,15 +140,9 @@ let page;
   console.log('extract: new stage build-part, rename box open');
   await page.keyboard.press('Escape');
 
-  // VS Code's own measure of our activation (loading the code, activate(), and its promise).
-  await page.keyboard.press('F1');
-  await page.keyboard.type('Developer: Show Running Extensions');
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
-  const ours = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'dockerfile-stages' }).first();
-  await ours.waitFor({ timeout: 15000 });
-  const activation = (await ours.locator('.activation-time').first().textContent()).trim();
-  console.log(`activation (VS Code's Running Extensions): ${activation.replace(/^Activation: /, '')}`);
+  // VS Code's own measure of our activation (code loading + activate()): a reading, not an assertion, so a
+  // palette that did not open the view (it happens on a busy machine) is retried, then reported.
+  console.log(`activation (VS Code's Running Extensions): ${await activationTime(page) ?? 'not read'}`);
   await browser.close();
 })().catch(async (error) => {
   console.error('UI test failed:', error.message);
