@@ -53,6 +53,14 @@ describe('editor features', () => {
     assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: stage 1', 'Build this stage']);
   });
 
+  it('opens the places that build a stage from its target lens', () => {
+    const place = { uri: 'file:///w/compose.yaml', range: { start: { line: 4, character: 14 }, end: { line: 4, character: 19 } } };
+    const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5', location: place }]);
+    const lens = codeLenses(context, 'file:///x').find((l) => l.command!.title === 'target in compose.yaml:5')!;
+    assert.equal(lens.command!.command, 'dockerfileStages.showReferences');
+    assert.deepEqual(lens.command!.arguments![2], [place]);
+  });
+
   it('hints the index of unnamed stages and the stage a numeric --from names', () => {
     const hints = inlayHints(context().model, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
     assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 6, character: 4 }, '#1'], [{ line: 7, character: 13 }, 'build']]);

@@ -1,5 +1,5 @@
 // Dependency edges between stages, cycles, and which stages a set of build targets reaches.
-import type { Stage, StageEdge, StageReference } from './model';
+import type { Range, Stage, StageEdge, StageReference } from './model';
 import { variablePattern, hasVariable } from './args';
 
 /** The stages a reference may point at: one for a resolved reference, several for an ARG-built pattern. */
@@ -106,6 +106,8 @@ export interface BuildTarget {
   readonly name: string;
   /** Where the target comes from, for messages: `default target`, `setting`, `docker-bake.hcl:167`. */
   readonly origin: string;
+  /** Where it is written, when in a file, for navigation. */
+  readonly location?: { readonly uri: string; readonly range: Range };
 }
 
 export interface Reachability {

@@ -29,7 +29,15 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string)
     // Where this stage itself is named as a build target (compose, bake, workflows, the settings).
     const asTarget = builtBy.filter((t) => t.origin !== 'default target' && t.name.toLowerCase() === stage.normalizedName);
     if (asTarget.length > 0) {
-      lenses.push({ range, command: { title: `target in ${asTarget.map((t) => t.origin).join(', ')}`, command: '' } });
+      // Opens the places as references: a click shows the compose or bake line that builds the stage.
+      const places = asTarget.flatMap((t) => (t.location ? [t.location] : []));
+      const targetTitle = `target in ${asTarget.map((t) => t.origin).join(', ')}`;
+      lenses.push({
+        range,
+        command: places.length > 0
+          ? { title: targetTitle, command: LENS_COMMANDS.showReferences, arguments: [uri, declarationRange(stage).start, places] }
+          : { title: targetTitle, command: '' },
+      });
     }
     const title = users.length > 0 ? `used by: ${users.join(', ')}`
       : builtBy.length === 0 ? 'unused: no target builds it'

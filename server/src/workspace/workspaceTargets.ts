@@ -1,6 +1,7 @@
 // The targets discovered in the workspace, by Dockerfile path; open files' current text overrides what the
 // last scan read from disk.
 import { normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BuildTarget } from '../analysis/graph';
 import type { DiscoveredTarget } from './discovered';
 
@@ -22,7 +23,8 @@ export class WorkspaceTargets {
   }
 }
 
-/** As the analysis takes them: written targets only. */
+/** As the analysis takes them: written targets only, each with where it is written. */
 export function asBuildTargets(targets: readonly DiscoveredTarget[]): BuildTarget[] {
-  return targets.filter((target) => target.target !== '').map(({ target, origin }) => ({ name: target, origin }));
+  return targets.filter((target) => target.target !== '')
+    .map(({ target, origin, file, range }) => ({ name: target, origin, location: { uri: pathToFileURL(file).href, range } }));
 }
