@@ -48,11 +48,15 @@ describe('build file readers', () => {
   it('reads quoted, commented and empty compose targets', () => {
     const text = 'services:\n  a:\n    build:\n      target: "dev"\n  b:\n    build:\n      target: lint # why\n  c:\n    build:\n      target: \n';
     assert.deepEqual(where(text, composeTargets(text, '/w/compose.yaml', 'compose.yaml')), [['dev', 'dev', 3, 15], ['lint', 'lint', 6, 14], ['', '', 9, 14]]);
+
   });
 
   it('reads bake HCL and JSON targets, with inherits, once per place', () => {
     const hcl = 'target "base" {\n  target = "build"\n}\ntarget "a" {\n  inherits = ["base"]\n}\ntarget "b" {\n  target = ""\n}\n';
     assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl')), [['build', 'build', 1, 12], ['', '', 7, 12]]);
+    // Lines end as the editor counts them, `\r` alone included.
+    const cr = 'target "a" {\r  target = "dev"\r}\r';
+    assert.deepEqual(bakeTargets(cr, '/w/docker-bake.hcl', 'docker-bake.hcl').map((t) => [t.range.start, t.origin]), [[{ line: 1, character: 12 }, 'docker-bake.hcl:2']]);
     const json = '{\n  "target": {\n    "app": { "context": "x", "target": "release" }\n  }\n}\n';
     const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json');
     assert.deepEqual([release.dockerfile, written(json, release)], ['/w/x/Dockerfile', 'release']);

@@ -4,7 +4,7 @@
 // Node exists without a WebAssembly runtime several times the size of this extension.
 import { dirname } from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 
 /** An attribute's value and, for a string, where its text is (quotes excluded). */
 interface Attribute {
@@ -33,7 +33,7 @@ export function bakeTargets(text: string, file: string, origin: string): Discove
     }
     return undefined;
   };
-  const lines = new TextLines(text);
+  const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   const seen = new Set<string>();
   for (const target of targets) {
@@ -46,7 +46,7 @@ export function bakeTargets(text: string, file: string, origin: string): Discove
     const key = `${path}\0${stage.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push(targetAt(lines, { file, origin }, path, stage.value, stage.start, stage.end));
+    found.push(source.target(path, stage.value, stage.start, stage.end));
   }
   return found;
 }

@@ -2,13 +2,13 @@
 // compose file.
 import { dirname } from 'node:path';
 import { parseDocument, isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const document = parseDocument(text);
   const services = document.get('services');
   if (!isMap(services)) return [];
-  const lines = new TextLines(text);
+  const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   for (const pair of (services as YAMLMap).items) {
     const build = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
@@ -18,7 +18,7 @@ export function composeTargets(text: string, file: string, origin: string): Disc
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
     const [start, end] = valueSpan(target);
-    found.push(targetAt(lines, { file, origin }, dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined), (target.value as string | null) ?? '', start, end));
+    found.push(source.target(dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined), (target.value as string | null) ?? '', start, end));
   }
   return found;
 }

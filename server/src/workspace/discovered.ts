@@ -1,5 +1,7 @@
 // A build target found in a workspace file: which Dockerfile, which stage, and where it was said.
 import { normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../analysis/model';
 
 export interface DiscoveredTarget {
@@ -9,8 +11,9 @@ export interface DiscoveredTarget {
   readonly target: string;
   /** `docker-bake.hcl:167`: the file (relative to the workspace) and 1-based line. */
   readonly origin: string;
-  /** The file that names the target (absolute). */
+  /** The file that names the target (absolute), and as a `file:` URI. */
   readonly file: string;
+  readonly uri: string;
   /** The target's value in that file, quotes excluded (0-based, UTF-16 columns); empty when unwritten. */
   readonly range: Range;
 }
@@ -21,32 +24,19 @@ export function dockerfilePath(base: string, context: string | undefined, file: 
   return normalize(file ? resolve(contextDir, file) : resolve(contextDir, 'Dockerfile'));
 }
 
-/** Offsets to LSP positions in one text (line starts computed once). */
-export class TextLines {
-  private readonly starts: number[] = [0];
+/** A file read for targets: its text (offsets become LSP positions, any line ends), path and workspace name. */
+export class TargetSource {
+  private readonly document: TextDocument;
+  private readonly uri: string;
 
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  constructor(text: string, readonly file: string, private readonly origin: string) {
+    this.document = TextDocument.create('', '', 0, text);
+    this.uri = pathToFileURL(file).href;
   }
 
-  range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+  /** A target named at `[start, end)` of the text. */
+  target(dockerfile: string, target: string, start: number, end: number): DiscoveredTarget {
+    const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
+    return { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
   }
-
-  private position(offset: number): Range['start'] {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - this.starts[low] };
-  }
-}
-
-/** A target named at `[start, end)` of the file's text. */
-export function targetAt(lines: TextLines, where: { file: string; origin: string }, dockerfile: string, target: string, start: number, end: number): DiscoveredTarget {
-  const range = lines.range(start, end);
-  return { dockerfile, target, file: where.file, origin: `${where.origin}:${range.start.line + 1}`, range };
 }

@@ -2,7 +2,7 @@
 // justfiles and workflow `run:` steps: tied to the Dockerfile named by `-f`/`--file`, else `Dockerfile` in the
 // build context (the command's last argument).
 import { dirname } from 'node:path';
-import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 
 const BUILD_COMMAND = /\bdocker\s+(?:buildx\s+)?(?:image\s+)?build\b((?:\\\r?\n|[^\n])*)/g;
 
@@ -21,8 +21,8 @@ interface Word {
 }
 
 export function scriptTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
-  const lines = new TextLines(text);
-  return scriptBuilds(text, dirname(file)).map((build) => targetAt(lines, { file, origin }, build.dockerfile, build.target, build.start, build.end));
+  const source = new TargetSource(text, file, origin);
+  return scriptBuilds(text, dirname(file)).map((build) => source.target(build.dockerfile, build.target, build.start, build.end));
 }
 
 export function scriptBuilds(text: string, baseDir: string): ScriptBuild[] {

@@ -1,7 +1,7 @@
 // GitHub workflows: `target:` of docker/build-push-action steps, and `--target` in `run:` scripts. Paths in a
 // workflow are relative to the repository root.
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TextLines, targetAt, type DiscoveredTarget } from './discovered';
+import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 import { valueSpan } from './compose';
 import { scriptBuilds } from './scripts';
 
@@ -9,8 +9,7 @@ export function workflowTargets(text: string, file: string, origin: string, root
   const document = parseDocument(text);
   const jobs = document.get('jobs');
   if (!isMap(jobs)) return [];
-  const lines = new TextLines(text);
-  const where = { file, origin };
+  const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   for (const job of (jobs as YAMLMap).items) {
     const steps = isMap(job.value) ? (job.value as YAMLMap).get('steps') : undefined;
@@ -25,11 +24,11 @@ export function workflowTargets(text: string, file: string, origin: string, root
           const context = withInputs.get('context');
           const dockerfile = withInputs.get('file');
           const path = typeof dockerfile === 'string' ? dockerfilePath(root, '.', dockerfile) : dockerfilePath(root, typeof context === 'string' ? context : '.', undefined);
-          found.push(targetAt(lines, where, path, target.value, ...valueSpan(target)));
+          found.push(source.target(path, target.value, ...valueSpan(target)));
         }
       }
       const run = step.get('run', true);
-      if (isScalar(run) && typeof run.value === 'string') found.push(...runTargets(text, run as Scalar<string>, root, lines, where));
+      if (isScalar(run) && typeof run.value === 'string') found.push(...runTargets(text, run as Scalar<string>, root, source));
     }
   }
   return found;
@@ -39,7 +38,7 @@ export function workflowTargets(text: string, file: string, origin: string, root
  * Targets in a `run:` script. The script is the scalar's value (block indentation and quoting removed), so each
  * target is found again in the file's text: the n-th `--target` with that value in the scalar's source.
  */
-function runTargets(text: string, run: Scalar<string>, root: string, lines: TextLines, where: { file: string; origin: string }): DiscoveredTarget[] {
+function runTargets(text: string, run: Scalar<string>, root: string, source: TargetSource): DiscoveredTarget[] {
   const [sourceStart, , sourceEnd] = run.range ?? [0, 0, 0];
   let from = sourceStart;
   return scriptBuilds(run.value, root).flatMap((build) => {
@@ -49,6 +48,6 @@ function runTargets(text: string, run: Scalar<string>, root: string, lines: Text
     if (!match || match.index >= sourceEnd) return [];
     const start = match.index + match[0].length - match[1].length;
     from = start + match[1].length;
-    return [targetAt(lines, where, build.dockerfile, build.target, start, from)];
+    return [source.target(build.dockerfile, build.target, start, from)];
   });
 }

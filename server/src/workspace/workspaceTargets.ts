@@ -1,7 +1,6 @@
 // The targets discovered in the workspace, by Dockerfile path; open files' current text overrides what the
 // last scan read from disk.
 import { normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BuildTarget } from '../analysis/graph';
 import type { DiscoveredTarget } from './discovered';
 
@@ -10,7 +9,11 @@ export class WorkspaceTargets {
 
   replace(discovered: readonly DiscoveredTarget[]): void {
     const byDockerfile = new Map<string, DiscoveredTarget[]>();
-    for (const target of discovered) byDockerfile.set(target.dockerfile, [...byDockerfile.get(target.dockerfile) ?? [], target]);
+    for (const target of discovered) {
+      const list = byDockerfile.get(target.dockerfile);
+      if (list) list.push(target);
+      else byDockerfile.set(target.dockerfile, [target]);
+    }
     this.byDockerfile = byDockerfile;
   }
 
@@ -26,5 +29,5 @@ export class WorkspaceTargets {
 /** As the analysis takes them: written targets only, each with where it is written. */
 export function asBuildTargets(targets: readonly DiscoveredTarget[]): BuildTarget[] {
   return targets.filter((target) => target.target !== '')
-    .map(({ target, origin, file, range }) => ({ name: target, origin, location: { uri: pathToFileURL(file).href, range } }));
+    .map(({ target, origin, uri, range }) => ({ name: target, origin, location: { uri, range } }));
 }

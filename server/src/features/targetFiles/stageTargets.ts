@@ -1,5 +1,6 @@
 // From a stage to the places in other files that build it as a target: for references and rename.
 import type { Location, Position, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Stage } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { stagesMatchingTarget } from '../../analysis/graph';
@@ -26,18 +27,12 @@ export function targetRenameEdits(targets: readonly DiscoveredTarget[], newName:
   const edits = new Map<string, TextEdit[]>();
   for (const target of targets) {
     const text = textOf(target.file);
-    if (text === undefined || textAt(text, target.range) !== target.target) {
+    if (text === undefined || TextDocument.create('', '', 0, text).getText(target.range) !== target.target) {
       throw new RenameRefused(`${target.origin} changed since it was read: save it, then rename again.`);
     }
     edits.set(target.file, [...edits.get(target.file) ?? [], { range: target.range, newText: newName }]);
   }
   return edits;
-}
-
-function textAt(text: string, range: DiscoveredTarget['range']): string | undefined {
-  const lines = text.split('\n');
-  if (range.start.line !== range.end.line) return undefined;
-  return lines[range.start.line]?.slice(range.start.character, range.end.character);
 }
 
 /** The targets naming the stage at the position (a stage name or a reference to it). */
