@@ -4,6 +4,7 @@ import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
@@ -14,10 +15,11 @@ import { GeneralRegistrations } from './general/registrations';
 import { completeStages, resolveStageCompletion } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences, highlightStage } from './features/references';
-import { prepareStageRename, renameStage, RenameRefused } from './features/rename';
+import { prepareStageRename, RenameRefused } from './features/rename';
 import { hoverStage } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
+import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
@@ -25,14 +27,12 @@ import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
-import { DOCKERFILE_GLOB, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
+import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
 import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
-import { targetLocations, targetRenameEdits, targetsNaming, targetsNamingAt } from './features/targetFiles/stageTargets';
-import { stageToRename } from './features/rename';
-import { pathToFileURL } from 'node:url';
+import { renameWithTargets, targetLocations, targetsNamingAt } from './features/targetFiles/stageTargets';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -78,9 +78,8 @@ function text(uri: string): string {
   return buildFiles.isDockerfile(uri) ? store.get(uri)!.getText() : '';
 }
 
-function isStageSymbol(uri: string, position: Position): boolean {
-  const context = contexts.dockerfile(uri);
-  return !!context && symbolAt(context.model, position) !== undefined;
+function isStageSymbol(context: FeatureContext, position: Position): boolean {
+  return symbolAt(context.model, position) !== undefined;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -129,7 +128,7 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   // A saved Dockerfile only needs the open documents checked again; a build file, a new scan.
-  if (changes.every((change) => /(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(change.uri))) refreshDocuments();
+  if (changes.every((change) => isDockerfileUri(change.uri))) refreshDocuments();
   else discovery.fileChanged();
 });
 
@@ -259,7 +258,7 @@ connection.onPrepareRename(guarded('prepareRename', (params) => {
   if (buildFile) return prepareTargetRename(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  if (isStageSymbol(uri, params.position)) return prepareStageRename(context, params.position);
+  if (isStageSymbol(context, params.position)) return prepareStageRename(context, params.position);
   const range = general.prepareRename(text(uri), params.position);
   if (!range) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only stage names and variables can be renamed.');
   return range;
@@ -274,13 +273,11 @@ connection.onRenameRequest(guarded('rename', (params) => {
   }
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  if (!isStageSymbol(uri, params.position)) return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
-  const edits = renameStage(context, params.position, params.newName);
+  if (!isStageSymbol(context, params.position)) return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
   // The build files naming the stage as a target follow the rename.
   const path = pathOf(uri);
-  const stage = stageToRename(context.model, params.position);
-  const elsewhere = path ? targetRenameEdits(targetsNaming(context, stage, buildFiles.targetsOf(path)), params.newName, textOf) : new Map();
-  return { changes: { ...buildFiles.workspaceEdit(elsewhere).changes, [uri]: edits } };
+  const { dockerfile, elsewhere } = renameWithTargets(context, params.position, params.newName, path ? buildFiles.targetsOf(path) : [], textOf);
+  return { changes: { ...buildFiles.workspaceEdit(elsewhere).changes, [uri]: dockerfile } };
 }));
 
 connection.onHover(guarded('hover', (params) => {

@@ -7,6 +7,11 @@ import { WorkspaceTargets } from './workspaceTargets';
 export const TARGET_FILE_GLOB = '**/{*.hcl,docker-bake.json,*compose*.yml,*compose*.yaml,devcontainer.json,.devcontainer.json,*.yml,*.yaml,Makefile,makefile,GNUmakefile,justfile,Justfile,*.mk,*.sh,*.bash,*.ps1}';
 /** Dockerfiles: their change on disk changes what open build files' targets name (no rescan needed). */
 export const DOCKERFILE_GLOB = '**/{*Dockerfile*,*.dockerfile,*Containerfile*}';
+
+/** Whether a changed file is one DOCKERFILE_GLOB watches. */
+export function isDockerfileUri(uri: string): boolean {
+  return /(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(uri);
+}
 const RESCAN_DELAY_MS = 500;
 
 /** A workspace folder to scan and the `files.exclude` globs that apply in it. */

@@ -3,9 +3,9 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { DiscoveredTarget } from '../../workspace/discovered';
-import { RenameRefused, renameStageTo } from '../rename';
+import { RenameRefused } from '../rename';
 import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
-import { targetRenameEdits, targetsNaming } from './stageTargets';
+import { renameStageAndTargets } from './stageTargets';
 
 export function prepareTargetRename(context: TargetFileContext, position: Position): { range: Range; placeholder: string } | undefined {
   const found = buildAt(context, position);
@@ -25,10 +25,8 @@ export function renameFromTarget(
   const found = buildAt(context, position);
   if (!found) throw new RenameRefused('Only a stage named by a target can be renamed here.');
   const { target, dockerfile } = found;
-  const stage = stageOf(dockerfile, target);
-  const edits = targetRenameEdits(targetsNaming(dockerfile.context, stage, targetsOf(target.dockerfile)), newName, textOf);
-  edits.set(target.dockerfile, renameStageTo(dockerfile.context.model, stage, newName));
-  return edits;
+  const renamed = renameStageAndTargets(dockerfile.context, stageOf(dockerfile, target), newName, targetsOf(target.dockerfile), textOf);
+  return renamed.elsewhere.set(target.dockerfile, renamed.dockerfile);
 }
 
 function stageOf(dockerfile: DockerfileAt, target: DiscoveredTarget): Stage {
