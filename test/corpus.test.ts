@@ -1,6 +1,6 @@
 // Every feature over every real Dockerfile of ../shared/corpus: no exception, no hang, every range inside the
 // document.
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,7 +13,7 @@ import { findDefinition } from '../server/src/features/definition';
 import { findReferences, highlightStage } from '../server/src/features/references';
 import { hoverStage } from '../server/src/features/hover';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
-import { corpusFiles } from './support/paths';
+import { corpusFiles, describeWithShared } from './support/paths';
 
 /** Every range a feature returns must lie inside the document's lines and columns. */
 function assertInside(range: Range, lineLengths: number[], what: string): void {
@@ -33,7 +33,7 @@ function rangesIn(value: unknown, found: Range[] = []): Range[] {
   return found;
 }
 
-describe('corpus', () => {
+describeWithShared('corpus', 'corpus', () => {
   const files = corpusFiles();
 
   it('has the 115 files', () => assert.equal(files.length, 115));

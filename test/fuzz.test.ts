@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { checkEveryFeature, dockerfile, mutated, probes, runProperty } from './support/fuzz';
-import { corpusFiles } from './support/paths';
+import { corpusFiles, itWithShared } from './support/paths';
 
 const SEED = 20261127;
 
@@ -13,7 +13,7 @@ describe('fuzz', () => {
     runProperty(fc.property(dockerfile, probes, (text, points) => checkEveryFeature(text, points)), SEED, 2500);
   });
 
-  it('mutated corpus files: every feature answers in time, inside the document', () => {
+  itWithShared('corpus', 'mutated corpus files: every feature answers in time, inside the document', () => {
     const texts = corpusFiles().map((file) => readFileSync(file, 'utf8'));
     runProperty(fc.property(mutated(texts), probes, (text, points) => checkEveryFeature(text, points)), SEED, 600);
   });

@@ -1,14 +1,14 @@
 // Corpus regression: each corpus file's stages, references and diagnostics, kept under test/golden/ and read
 // by hand once. A change fails this test until the golden file is updated on purpose:
 //   UPDATE_GOLDEN=1 npm run test:unit
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
-import { corpusFiles, REPO_ROOT } from './support/paths';
+import { corpusFiles, describeWithShared, REPO_ROOT } from './support/paths';
 
 const GOLDEN_DIR = join(REPO_ROOT, 'test', 'golden');
 
@@ -28,7 +28,7 @@ function summary(text: string): { stages: string[]; references: string[]; diagno
   };
 }
 
-describe('golden outputs of the corpus', () => {
+describeWithShared('corpus', 'golden outputs of the corpus', () => {
   for (const file of corpusFiles()) {
     it(basename(file), () => {
       const actual = summary(readFileSync(file, 'utf8'));

@@ -1,7 +1,7 @@
 // The grammar against the analysis on every corpus file: each stage declaration and each FROM keyword is
 // scoped as the stage model sees it, and every named `--from` / mount `from=` reference as a stage reference.
 // A rule that ran away (an unclosed quote or heredoc swallowing the lines after it) fails here.
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -9,7 +9,7 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textma
 import { createOnigScanner, createOnigString, loadWASM } from 'vscode-oniguruma';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import type { Range } from '../server/src/analysis/model';
-import { corpusFiles, REPO_ROOT } from './support/paths';
+import { corpusFiles, describeWithShared, REPO_ROOT } from './support/paths';
 
 const GRAMMARS: Record<string, string> = {
   'source.dockerfile': join(REPO_ROOT, 'syntaxes', 'dockerfile.tmLanguage.json'),
@@ -37,7 +37,7 @@ function scopesOf(grammar: IGrammar, text: string): string[][][] {
   });
 }
 
-describe('grammar on the corpus', () => {
+describeWithShared('corpus', 'grammar on the corpus', () => {
   it('scopes every stage declaration, FROM and named stage reference as the analysis finds them', async () => {
     const grammar = await loadGrammar();
     let checked = 0;

@@ -1,6 +1,6 @@
 // Extract to new stage applied to contiguous instruction ranges of every stage of every corpus file: every
 // build target must come out the same (test/support/equivalence.ts).
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,12 +9,12 @@ import { featureContext } from '../server/src/features/context';
 import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../server/src/features/refactors/refactorActions';
 import { applyEdits } from './support/fixture';
 import { differingTargets } from './support/equivalence';
-import { corpusFiles } from './support/paths';
+import { corpusFiles, describeWithShared } from './support/paths';
 
 /** Per file at most this many ranges, spread over all stages and lengths. */
 const RANGES_PER_FILE = 40;
 
-describe('extract over the corpus keeps every target', () => {
+describeWithShared('corpus', 'extract over the corpus keeps every target', () => {
   let checked = 0;
   let refused = 0;
   for (const file of corpusFiles()) {

@@ -3,19 +3,19 @@
 // exactly the stages the table marks `no in-repo reference found`, and the stages only they use. Stages the
 // table leaves out although nothing in their file uses them (nginx builds them with `target: ${{ inputs.target }}`)
 // are counted apart, as undetermined, with the stages only they use.
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
-import { CORPUS_DIR } from './support/paths';
+import { CORPUS_DIR, CORPUS_ROOT, describeWithShared } from './support/paths';
 
 interface Row { file: string; stage: string; used: boolean; target: string }
 
 function readTargets(): Row[] {
-  const table = readFileSync(join(CORPUS_DIR, '..', 'targets.tsv'), 'utf8').trim().split('\n').slice(1);
+  const table = readFileSync(join(CORPUS_ROOT, 'targets.tsv'), 'utf8').trim().split('\n').slice(1);
   return table.map((line) => {
     const [file, stage, , verdict] = line.split('\t');
     // A dynamic target names a pattern in its evidence: `target: ${{ inputs.target }}-prebuilt`.
@@ -24,7 +24,7 @@ function readTargets(): Row[] {
   });
 }
 
-describe('UnusedStage with the corpus repositories\' targets', () => {
+describeWithShared('corpus', 'UnusedStage with the corpus repositories\' targets', () => {
   it('reports exactly the stages no target builds', () => {
     const rows = readTargets();
     let truePositives = 0;

@@ -7,6 +7,7 @@ import { pathOf, type DocumentStore } from './documentStore';
 import { featureContext, type FeatureContext } from './features/context';
 import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
 import { asBuildTargets } from './workspace/workspaceTargets';
+import { TARGETS_SETTING } from './features/diagnostics/targetRules';
 
 export class FeatureContexts {
   constructor(
@@ -40,7 +41,7 @@ export class FeatureContexts {
   }
 
   private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
-    const configured = this.configuredTargets().map((name) => ({ name, origin: 'dockerfileStages.targets' }));
+    const configured = this.configuredTargets().map((name) => ({ name, origin: TARGETS_SETTING }));
     return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])]);
   }
 }

@@ -6,7 +6,7 @@ import { analyze, parseFile } from '../../server/src/analysis/analyze';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
 import { generateDockerfile } from '../support/generate';
-import { corpusFiles } from '../support/paths';
+import { corpusFiles, itWithShared } from '../support/paths';
 import { lines } from '../support/fixture';
 import { randomGenerator, type Random } from '../support/random';
 
@@ -67,7 +67,7 @@ describe('incremental re-parse', () => {
     assert.ok(stats.reused > stats.edits / 3, `only ${stats.reused} of ${stats.edits} edits reused stages`);
   });
 
-  it('equals a full parse after random edits of the corpus files', () => {
+  itWithShared('corpus', 'equals a full parse after random edits of the corpus files', () => {
     const random = randomGenerator(7);
     const stats: Stats = { edits: 0, reused: 0 };
     for (const file of corpusFiles()) checkEditSequence(readFileSync(file, 'utf8'), 8, random, stats);

@@ -6,6 +6,9 @@ set -euo pipefail
 CACHE=${1:?usage: setup.sh CACHE_DIR}
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=npm-env.sh
+source "$HERE/npm-env.sh"
 mkdir -p "$CACHE"
 cd "$CACHE"
 say() { echo "[e2e setup $(date +%T)] $*"; }

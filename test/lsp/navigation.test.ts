@@ -75,8 +75,24 @@ describe('completion', () => {
     assert.deepEqual(labels((await complete(stages + 'FROM te|')).items), ['test', 'build']);
   });
 
-  it('offers stages in ONBUILD COPY --from=', async () => {
-    assert.deepEqual(labels((await complete(inFourthStage + lines('ONBUILD COPY --from=| / /'))).items), ['test', '1', 'build']);
+  it('offers stages in ONBUILD COPY --from=, the current one first: the trigger runs in a stage built FROM it', async () => {
+    assert.deepEqual(labels((await complete(inFourthStage + lines('ONBUILD COPY --from=| / /'))).items), ['here', 'test', '1', 'build']);
+    // An unnamed stage cannot be a FROM parent, so its own index is never a source of its triggers.
+    assert.deepEqual(labels((await complete(stages + lines('FROM alpine', 'ONBUILD COPY --from=| / /'))).items), ['test', '1', 'build']);
+  });
+
+  it('offers a duplicated name only where it binds to an earlier stage', async () => {
+    const twice = lines('FROM a AS source', 'FROM b AS source');
+    // --from binds to the last definition: here the current stage, a cycle.
+    assert.deepEqual(labels((await complete(twice + lines('COPY --from=| / /'))).items), []);
+    assert.deepEqual(labels((await complete(twice + lines('FROM c', 'COPY --from=| / /'))).items), ['source']);
+    // FROM binds to the latest earlier one; a later definition makes --from bind after the current stage.
+    assert.deepEqual(labels((await complete(lines('FROM a AS x', 'FROM b', 'COPY --from=| / /', 'FROM c AS x'))).items), []);
+    assert.deepEqual(labels((await complete(lines('FROM a AS x', 'FROM |', 'FROM c AS x'))).items), ['x']);
+  });
+
+  it('offers names lower-cased, as BuildKit stores them', async () => {
+    assert.deepEqual(labels((await complete(lines('FROM a AS Builder', 'FROM |'))).items), ['builder']);
   });
 
   it('sorts numerically: the tenth-nearest after the ninth', async () => {

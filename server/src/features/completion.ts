@@ -1,6 +1,7 @@
 // Stage completion wherever a stage may be named: COPY --from=, RUN --mount=...,from=, FROM, and in ONBUILD.
 import { CompletionItem, CompletionItemKind, MarkupKind, type Position as LspPosition } from 'vscode-languageserver-types';
-import type { Range, Stage, StageModel } from '../analysis/model';
+import type { Range, ReferenceKind, Stage, StageModel } from '../analysis/model';
+import { isValidStageName } from '../analysis/names';
 import { comparePositions } from '../analysis/positions';
 import type { FeatureContext } from './context';
 import { enclosingStage, referenceAt } from './locate';
@@ -13,22 +14,28 @@ export interface StageCompletionData {
 }
 
 interface CompletionSlot {
-  /** What may be offered: names only (FROM, mounts) or also indices of unnamed stages (COPY --from). */
-  readonly indices: boolean;
+  readonly kind: ReferenceKind;
   /** The value being typed, replaced as a whole when an item is accepted. */
   readonly range: Range;
-  /** Stages defined before this one may be offered. */
+  /** The stage the reference is written in. */
   readonly inStage: number;
+  /** Inside `ONBUILD`: the trigger runs in a stage built FROM this one, where this stage is an earlier one. */
+  readonly onbuild: boolean;
 }
 
 export function completeStages(context: FeatureContext, position: LspPosition, uri: string): CompletionItem[] | undefined {
   const slot = slotAt(context.model, position);
   if (!slot) return undefined;
-  const candidates = uniqueByName(context.model.stages.slice(0, slot.inStage));
-  return candidates
-    .filter((stage) => stage.normalizedName !== undefined || slot.indices)
+  // A trigger may name this stage too, if it has a name: a stage built FROM it runs the trigger, and FROM takes
+  // names only, so an unnamed stage's triggers never run in this file.
+  const latest = slot.onbuild && context.model.stages[slot.inStage].normalizedName !== undefined ? slot.inStage : slot.inStage - 1;
+  const bound = boundStages(context.model.stages, slot.kind === 'from' ? latest : context.model.stages.length - 1);
+  return context.model.stages
+    .filter((stage) => stage.index <= latest && (stage.normalizedName === undefined ? slot.kind === 'copy-from' : bound.has(stage)))
     .map((stage) => {
-      const label = stage.name?.text ?? String(stage.index);
+      // The name as BuildKit stores it, lower-cased: FROM compares as written with it (`FROM Builder` would not
+      // find `AS Builder`), and `--from` matches it in any case.
+      const label = stage.normalizedName ?? String(stage.index);
       const data: StageCompletionData = { uri, stage: stage.index };
       return {
         label,
@@ -43,6 +50,20 @@ export function completeStages(context: FeatureContext, position: LspPosition, u
     });
 }
 
+/**
+ * The named stages that their name denotes when it is looked up among the stages up to `last`: the last
+ * definition of each name (resolve.ts). `--from` and mounts look at the whole file, so a duplicated name may
+ * bind to the current stage or a later one and offers nothing; FROM looks at the earlier stages only.
+ * Invalid names are left out: BuildKit rejects them, and `AS 1` would read as an index.
+ */
+function boundStages(stages: readonly Stage[], last: number): Set<Stage> {
+  const byName = new Map<string, Stage>();
+  for (const stage of stages.slice(0, last + 1)) {
+    if (stage.normalizedName !== undefined) byName.set(stage.normalizedName, stage);
+  }
+  return new Set([...byName.values()].filter((stage) => isValidStageName(stage.name!.text)));
+}
+
 /** Adds the stage card as documentation: computed only for the item the user looks at. */
 export function resolveStageCompletion(context: FeatureContext, item: CompletionItem): CompletionItem {
   const data = item.data as StageCompletionData;
@@ -54,7 +75,7 @@ export function resolveStageCompletion(context: FeatureContext, item: Completion
 function slotAt(model: StageModel, position: LspPosition): CompletionSlot | undefined {
   const reference = referenceAt(model, position);
   if (reference) {
-    return { indices: reference.kind === 'copy-from', range: reference.range, inStage: reference.inStage };
+    return { kind: reference.kind, range: reference.range, inStage: reference.inStage, onbuild: reference.onbuild };
   }
   return emptyFromSlot(model, position);
 }
@@ -68,12 +89,5 @@ function emptyFromSlot(model: StageModel, position: LspPosition): CompletionSlot
   if (!afterKeyword || !afterPlatform) return undefined;
   // A client may ask past the end of the line; the text goes at its end.
   const at = { line: position.line, character: Math.min(position.character, model.lineLengths[position.line] ?? 0) };
-  return { indices: false, range: { start: at, end: at }, inStage: stage.index };
-}
-
-/** A duplicated name is offered once, as the definition it resolves to (the latest). */
-function uniqueByName(stages: readonly Stage[]): Stage[] {
-  const latest = new Map<string, Stage>();
-  for (const stage of stages) if (stage.normalizedName !== undefined) latest.set(stage.normalizedName, stage);
-  return stages.filter((stage) => stage.normalizedName === undefined || latest.get(stage.normalizedName) === stage);
+  return { kind: 'from', range: { start: at, end: at }, inStage: stage.index, onbuild: false };
 }

@@ -6,6 +6,7 @@ import { RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
+import { checkTargetSetting } from './targetRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -16,7 +17,7 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
-  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context)];
+  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

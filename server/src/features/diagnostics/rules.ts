@@ -16,12 +16,14 @@ export const RULES = {
   MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
   VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference` },
   FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing` },
-  DuplicateStageName: { severity: DiagnosticSeverity.Error, href: `${BUILDKIT}/duplicate-stage-name/` },
+  // BuildKit's rule page says error, but its code only warns and builds (linter/ruleset.go, convert.go).
+  DuplicateStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/duplicate-stage-name/` },
   InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename` },
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
+  UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;

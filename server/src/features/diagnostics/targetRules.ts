@@ -1,0 +1,79 @@
+// A build target that names no stage: BuildKit fails `--target bulid` with
+// `target stage "bulid" could not be found (did you mean build?)` (dockerfile2llb/convert.go, resolveTarget;
+// the suggestion from util/suggest: case-sensitive Levenshtein distance under 3 to a stage name, the first
+// closest one in file order).
+import type { StageModel } from '../../analysis/model';
+import { hasVariable } from '../../analysis/args';
+import { stagesMatchingTarget } from '../../analysis/graph';
+import type { FeatureContext } from '../context';
+import type { Finding } from './rules';
+
+export interface UndefinedTarget {
+  readonly name: string;
+  /** BuildKit's error, word for word. */
+  readonly message: string;
+  /** The stage BuildKit suggests, if any. */
+  readonly suggestion?: { readonly stage: number; readonly name: string };
+}
+
+/** The targets (as `--target` takes them) that name no stage; names built from variables are left alone. */
+export function undefinedTargets(model: StageModel, names: readonly string[]): UndefinedTarget[] {
+  return names
+    .filter((name) => !hasVariable(name) && stagesMatchingTarget(model.stages, name).length === 0)
+    .map((name) => {
+      const suggestion = suggestStage(model, name);
+      const message = `target stage "${name}" could not be found${suggestion ? ` (did you mean ${suggestion.name}?)` : ''}`;
+      return { name, message, suggestion };
+    });
+}
+
+/** BuildKit's suggest.Search over the stage names as stored (lower-cased), case-sensitive. */
+function suggestStage(model: StageModel, name: string): UndefinedTarget['suggestion'] {
+  let best: UndefinedTarget['suggestion'];
+  let bestDistance = 3;
+  for (const stage of model.stages) {
+    if (stage.normalizedName === undefined) continue;
+    const distance = levenshtein(name, stage.normalizedName);
+    if (distance < bestDistance) {
+      best = { stage: stage.index, name: stage.normalizedName };
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Plain Levenshtein distance (no transpositions), as github.com/agext/levenshtein computes it for BuildKit. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The setting's origin in a BuildTarget. */
+export const TARGETS_SETTING = 'dockerfileStages.targets';
+
+/**
+ * The `dockerfileStages.targets` setting applies to every Dockerfile of the workspace, so a name that is no
+ * stage here may well be one of another Dockerfile's: only a name BuildKit would correct to a stage of this
+ * file is reported, on that stage's name.
+ */
+export function checkTargetSetting({ model, reachability }: FeatureContext): Finding[] {
+  const fromSetting = reachability.targets.filter((target) => target.origin === TARGETS_SETTING).map((target) => target.name);
+  return undefinedTargets(model, fromSetting).flatMap(({ name, message, suggestion }) => {
+    if (!suggestion) return [];
+    const stage = model.stages[suggestion.stage];
+    return [{
+      code: 'UndefinedTargetSetting' as const,
+      range: stage.name!.range,
+      instructionLine: stage.fromRange.start.line,
+      message: `${TARGETS_SETTING} names '${name}', which is no stage of this Dockerfile: building it would fail with ${message}.`,
+      data: { stage: stage.index, suggestions: [suggestion.name] },
+    }];
+  });
+}
