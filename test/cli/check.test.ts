@@ -43,6 +43,18 @@ describe('dockerfile-stages check', () => {
     assert.equal(check(file, '--target=TEST').stdout, '');
   });
 
+  it('fails as BuildKit fails on a --target that names no stage, with its did-you-mean', () => {
+    const file = write('mistyped.Dockerfile', lines('FROM a AS build', 'FROM a AS release'));
+    const mistyped = check(file, '--target', 'bulid');
+    assert.equal(mistyped.status, 2);
+    assert.equal(mistyped.stderr, `dockerfile-stages: ${file}: target stage "bulid" could not be found (did you mean build?)\n`);
+    assert.equal(mistyped.stdout, '');
+    assert.equal(check(file, '--target', 'nosuch').stderr, `dockerfile-stages: ${file}: target stage "nosuch" could not be found\n`);
+    // `--target` matches in any case; a name built from variables is a pattern.
+    assert.equal(check(file, '--target', 'BUILD').status, 0);
+    assert.equal(check(file, '--target', 'bu${X}').status, 0);
+  });
+
   it('takes the targets a workspace builds with --workspace', () => {
     const workspace = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
     const dockerfile = join(workspace, 'app', 'Dockerfile');

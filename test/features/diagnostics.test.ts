@@ -8,8 +8,8 @@ import { featureContext } from '../../server/src/features/context';
 import type { RuleLevel } from '../../server/src/settings';
 import { fixture, lines } from '../support/fixture';
 
-function diagnose(text: string, options: { targets?: string[]; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
-  const context = featureContext(AnalyzedDocument.fromText(text), (options.targets ?? []).map((name) => ({ name, origin: 'test' })));
+function diagnose(text: string, options: { targets?: string[]; targetOrigin?: string; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
+  const context = featureContext(AnalyzedDocument.fromText(text), (options.targets ?? []).map((name) => ({ name, origin: options.targetOrigin ?? 'test' })));
   return computeDiagnostics(context, options.rules ?? {});
 }
 
@@ -84,8 +84,10 @@ describe('reference errors', () => {
 });
 
 describe('declaration rules', () => {
-  it('DuplicateStageName on every later definition', () => {
-    expectAt('DuplicateStageName', lines('FROM a AS x', 'FROM b AS [[x]]', 'FROM c AS [[X]]'));
+  it('DuplicateStageName on every later definition, a warning as in BuildKit, which builds such a file', () => {
+    const found = expectAt('DuplicateStageName', lines('FROM a AS x', 'FROM b AS [[x]]', 'FROM c AS [[X]]'));
+    assert.deepEqual(found.map((d) => d.severity), [2, 2]);
+    assert.match(found[0].message, /already defined on line 1: --from and --target bind to the last definition, FROM to the latest earlier one/);
   });
 
   it('InvalidStageName, ReservedStageName and StageNameCasing', () => {
@@ -96,6 +98,22 @@ describe('declaration rules', () => {
 
   it('FromAsCasing on mixed keyword casing only', () => {
     expectAt('FromAsCasing', lines('FROM a [[as]] x', 'from a [[AS]] y', 'FROM a AS z', 'from a as w', 'From a as v'));
+  });
+});
+
+describe('UndefinedTargetSetting', () => {
+  const twoStages = lines('FROM a AS [[build]]', 'FROM b AS release');
+  const fromSetting = { targetOrigin: 'dockerfileStages.targets' };
+
+  it('warns on the stage a mistyped target in the setting was meant to name, with BuildKit\'s message', () => {
+    const [diagnostic] = expectAt('UndefinedTargetSetting', twoStages, { targets: ['bulid'], ...fromSetting });
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(diagnostic.message, "dockerfileStages.targets names 'bulid', which is no stage of this Dockerfile: building it would fail with target stage \"bulid\" could not be found (did you mean build?).");
+  });
+
+  it('says nothing of a name that may be another Dockerfile\'s stage, of patterns, or of targets from build files', () => {
+    expectAt('UndefinedTargetSetting', fixture(twoStages).text, { targets: ['integration', 'BUILD', 'bu${X}'], ...fromSetting });
+    expectAt('UndefinedTargetSetting', fixture(twoStages).text, { targets: ['bulid'] });
   });
 });
 

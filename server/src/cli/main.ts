@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...`
-// Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage or an unreadable file, else 0.
+// Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage, an unreadable file or a --target
+// that names no stage of a file (BuildKit's error), else 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BuildTarget } from '../analysis/graph';
@@ -9,6 +10,7 @@ import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets'
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
 import { computeDiagnostics } from '../features/diagnostics';
+import { undefinedTargets } from '../features/diagnostics/targetRules';
 import { featureContext } from '../features/context';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
@@ -17,7 +19,8 @@ const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif]
 Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage; --workspace
 adds the targets that DIR's bake, compose, devcontainer, workflow files, Makefiles and scripts build.
-Exit status: 1 if any error was found, 2 on bad usage or an unreadable file, 0 otherwise.`;
+Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a --target that names no stage
+(as BuildKit fails: target stage "x" could not be found), 0 otherwise.`;
 
 class UsageError extends Error {}
 
@@ -52,10 +55,15 @@ function parseArguments(args: readonly string[]): Options {
   return { ...options, format };
 }
 
-function checkFile(file: string, targets: readonly BuildTarget[]): FileReport {
+/** A `--target` that names no stage of a file: BuildKit would not build it at all. */
+class TargetNotFound extends Error {}
+
+function checkFile(file: string, targets: readonly BuildTarget[], requested: readonly string[]): FileReport {
   const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  const context = featureContext(AnalyzedDocument.fromText(text), targets);
-  return { file, diagnostics: computeDiagnostics(context, {}) };
+  const document = AnalyzedDocument.fromText(text);
+  const [missing] = undefinedTargets(document.model, requested);
+  if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
+  return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -79,8 +87,12 @@ async function main(args: readonly string[]): Promise<number> {
   for (const file of options.files) {
     try {
       const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(discovered.for(resolve(file)))];
-      reports.push(checkFile(file, targets));
+      reports.push(checkFile(file, targets, options.targets));
     } catch (error) {
+      if (error instanceof TargetNotFound) {
+        process.stderr.write(`dockerfile-stages: ${error.message}\n`);
+        return 2;
+      }
       process.stderr.write(`dockerfile-stages: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
     }
