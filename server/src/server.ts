@@ -1,7 +1,7 @@
 // The language server: wires LSP requests to the feature functions, nothing more.
 // Started as `node dist/server.js --stdio` (or `--node-ipc` by VS Code); the connection picks the transport.
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +63,8 @@ function guarded<P, R, F = null>(name: string, handler: (params: P) => R, fallba
       return handler(params);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      if (error instanceof RenameRefused) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      // LSP 3.17: RequestFailed for a valid request the server cannot serve (InvalidRequest is a malformed one).
+      if (error instanceof RenameRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
       connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
       return fallback(params);
     }
@@ -260,7 +261,7 @@ connection.onPrepareRename(guarded('prepareRename', (params) => {
   if (!context) return null;
   if (isStageSymbol(context, params.position)) return prepareStageRename(context, params.position);
   const range = general.prepareRename(text(uri), params.position);
-  if (!range) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only stage names and variables can be renamed.');
+  if (!range) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only stage names and variables can be renamed.');
   return range;
 }));
 

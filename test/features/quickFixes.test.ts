@@ -50,6 +50,9 @@ describe('quick fixes', () => {
   it('StageNameCasing: lower-cases the name and every reference to it', () => {
     applyFix(lines('FROM a AS Build', 'FROM build', 'COPY --from=BUILD / /', 'RUN --mount=from=Build true'), 'StageNameCasing', /^Rename 'Build' to 'build'/,
       lines('FROM a AS build', 'FROM build', 'COPY --from=build / /', 'RUN --mount=from=build true'));
+    // `FROM Builder` names the stage but for case (FromStageCasing): lower-cased with it.
+    applyFix(lines('FROM golang AS Builder', 'FROM Builder AS checker', 'FROM scratch', 'COPY --from=Builder / /'), 'StageNameCasing', /^Rename 'Builder' to 'builder'/,
+      lines('FROM golang AS builder', 'FROM builder AS checker', 'FROM scratch', 'COPY --from=builder / /'));
   });
 
   it('FromAsCasing and FromStageCasing', () => {

@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, DocumentHighlight, Hover, Location, LocationLink, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { ResponseError } from 'vscode-jsonrpc';
 import { LspClient } from '../support/lspClient';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
 import { generateDockerfile } from '../support/generate';
@@ -204,7 +205,9 @@ describe('rename', () => {
 
   async function refusal(marked: string, method: 'textDocument/prepareRename' | 'textDocument/rename', newName = 'ok'): Promise<string> {
     const fx = await open(marked);
-    await assert.rejects(client.request(method, { textDocument: { uri: fx.uri }, position: fx.cursor, newName }), (error: Error) => {
+    await assert.rejects(client.request(method, { textDocument: { uri: fx.uri }, position: fx.cursor, newName }), (error: ResponseError<unknown>) => {
+      // LSP 3.17: RequestFailed (-32803) for a valid request that cannot be served.
+      assert.equal(error.code, -32803);
       refused = error.message;
       return true;
     });

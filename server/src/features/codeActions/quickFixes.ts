@@ -9,6 +9,7 @@ import { stageLabel } from '../stageCard';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
 import { renumberIndices, stageLines } from './edits';
+import { stageMissedByCase } from '../diagnostics/referenceRules';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -41,7 +42,7 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return (data.suggestions ?? []).map((name, i) =>
         fix(`Change to '${name}'`, [{ range: diagnostic.range, newText: name }], { isPreferred: i === 0 }));
     case 'StageNameCasing':
-      return stage?.name ? [fix(`Rename '${stage.name.text}' to '${stage.normalizedName}' everywhere`, stageRenameEdits(model, stage, stage.normalizedName!), { isPreferred: true })] : [];
+      return stage?.name ? [fix(`Rename '${stage.name.text}' to '${stage.normalizedName}' everywhere`, lowerCaseStageEdits(model, stage), { isPreferred: true })] : [];
     case 'FromAsCasing':
       return fromAsCasingFix(model, diagnostic, fix);
     case 'DuplicateStageName':
@@ -56,6 +57,15 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
     default:
       return [];
   }
+}
+
+/**
+ * The name lower-cased where it is declared and wherever it is meant: every reference bound to it, and the
+ * `FROM Builder` lines that only their case keeps from naming it (FromStageCasing).
+ */
+function lowerCaseStageEdits(model: StageModel, stage: Stage): TextEdit[] {
+  const missed = model.references.filter((reference) => stageMissedByCase(model, reference) === stage);
+  return [...stageRenameEdits(model, stage, stage.normalizedName!), ...missed.map((reference) => ({ range: reference.range, newText: stage.normalizedName! }))];
 }
 
 function fromAsCasingFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix): CodeAction[] {

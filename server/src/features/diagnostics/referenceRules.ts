@@ -1,5 +1,5 @@
 // Rules about references: what BuildKit fails on, and names it would silently pull as images.
-import type { StageModel, StageReference } from '../../analysis/model';
+import type { Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { closeStageNames } from './similarity';
 import type { Finding } from './rules';
@@ -50,13 +50,20 @@ function checkReference(model: StageModel, reference: StageReference): Omit<Find
   }
 }
 
-/** `FROM Builder` for stage `builder`: FROM compares as written, so this is an image pull that fails. */
-function checkFromImage(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
-  if (hasVariable(reference.text)) return undefined;
+/**
+ * The stage a `FROM` pulled as an image names but for case: `FROM Builder` after `AS builder` (or `AS Builder`,
+ * stored as `builder`). FROM compares as written, so this is an image pull that fails.
+ */
+export function stageMissedByCase(model: StageModel, reference: StageReference): Stage | undefined {
+  if (reference.kind !== 'from' || reference.resolution.kind !== 'image' || hasVariable(reference.text)) return undefined;
   const lower = reference.text.toLowerCase();
   const earlier = model.stages.slice(0, reference.inStage).filter((s) => s.normalizedName === lower);
-  if (earlier.length === 0) return checkUndefinedStage(model, reference);
-  const stage = earlier[earlier.length - 1];
+  return earlier[earlier.length - 1];
+}
+
+function checkFromImage(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
+  const stage = stageMissedByCase(model, reference);
+  if (!stage) return checkUndefinedStage(model, reference);
   return {
     code: 'FromStageCasing',
     message: `FROM compares stage names case-sensitively: '${reference.text}' does not match stage '${stage.normalizedName}' and would be pulled as an image.`,
