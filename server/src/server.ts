@@ -9,6 +9,7 @@ import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
 import { GeneralRegistrations } from './general/registrations';
@@ -47,6 +48,7 @@ const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => con
 const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
 const contexts = new FeatureContexts(store, buildFiles, () => settings.targets);
+const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
 function clientPullsConfiguration(): boolean {
@@ -97,6 +99,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   } as ConstructorParameters<typeof GeneralFeatures>[0]);
   general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
   registrations = new GeneralRegistrations(connection, params.capabilities);
+  readiness.start();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -143,6 +146,7 @@ async function refreshSettings(): Promise<void> {
   }
   general.enabled = GeneralFeatures.isEnabled(settings.generalFeatures, otherDockerServerActive);
   await registrations.update(general.enabled);
+  readiness.settingsLoaded();
   refreshDocuments();
   // Scans again only when the folders or the excluded globs changed.
   void discovery.configure(await Promise.all(workspaceRoots.map(async (root) => ({ root, excluded: await excludedGlobs(root) }))));
@@ -173,12 +177,15 @@ connection.onDidChangeConfiguration(async (change) => {
 
 const scheduler = new DiagnosticsScheduler((uri) => {
   const document = store.get(uri);
-  if (!document) return;
+  const state = readiness.state;
+  // Held back until the settings and targets are known; `readiness` publishes again when they are.
+  if (!document || state === 'waiting') return;
+  const rules = state === 'ready' ? settings.rules : { ...settings.rules, UnusedStage: 'off' as const };
   const diagnostics = guarded('diagnostics', () => {
     const buildFile = contexts.buildFile(uri);
-    if (buildFile) return targetDiagnostics(buildFile, settings.rules);
+    if (buildFile) return targetDiagnostics(buildFile, rules);
     const context = contexts.dockerfile(uri);
-    return context ? computeDiagnostics(context, settings.rules) : [];
+    return context ? computeDiagnostics(context, rules) : [];
   }, () => [])(undefined);
   connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 });

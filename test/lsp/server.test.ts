@@ -88,6 +88,26 @@ describe('build targets from the workspace', () => {
       assert.match((hover.contents as { value: string }).value, /Built by target `dev` \(compose.yaml:5\)/);
     });
   });
+
+  it('publishes a document\'s first diagnostics only once the pulled settings and the workspace\'s targets are known', async () => {
+    const workspace = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+    const path = join(workspace, 'app', 'Dockerfile');
+    const uri = pathToFileURL(path).href;
+    for (const settings of [{}, { targets: ['nobody-builds-me'] }]) {
+      // A client that takes its time to answer workspace/configuration, and opens the file at once.
+      await withClient({ rootUri: pathToFileURL(workspace).href, settings, configurationDelayMs: 300 }, async (client) => {
+        await client.open(uri, readFileSync(path, 'utf8'));
+        await client.diagnosticsFor(uri);
+        await client.logged(/Found \d+ build targets/);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const published = client.publications.filter((p) => p.uri === uri)
+          .map((p) => p.diagnostics.filter((d) => d.code === 'UnusedStage').map((d) => d.message.split("'")[1]));
+        // Every publication, the first included: compose's `dev`, bake's, CI's ... targets and the setting's count.
+        const expected = settings.targets ? [] : ['nobody-builds-me'];
+        assert.deepEqual(published, published.map(() => expected));
+      });
+    }
+  });
 });
 
 describe('general Dockerfile features', () => {

@@ -19,6 +19,8 @@ export interface ClientOptions {
   filesExclude?: Record<string, unknown>;
   /** The workspace folder, as a file URI. */
   rootUri?: string;
+  /** How long the client takes to answer `workspace/configuration` (a busy editor). */
+  configurationDelayMs?: number;
   /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
   server?: string[];
 }
@@ -28,6 +30,8 @@ export class LspClient {
   private readonly process: ChildProcess;
   private readonly versions = new Map<string, number>();
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every `publishDiagnostics` the server sent, in order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
   readonly registrations: string[] = [];
   /** The server's `window/logMessage` messages. */
@@ -40,8 +44,10 @@ export class LspClient {
     this.process = spawn(process.execPath, options.server ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'dockerfileStages' ? this.settings : item.section === 'files.exclude' ? options.filesExclude ?? {} : null)));
+    this.connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
+      if (options.configurationDelayMs) await new Promise((resolve) => setTimeout(resolve, options.configurationDelayMs));
+      return params.items.map((item) => (item.section === 'dockerfileStages' ? this.settings : item.section === 'files.exclude' ? options.filesExclude ?? {} : null));
+    });
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
       return null;
@@ -52,6 +58,7 @@ export class LspClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       this.diagnosticWaiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));

@@ -26,6 +26,11 @@ export class TargetDiscovery {
   private timer?: NodeJS.Timeout;
   private scanned = false;
 
+  /** Whether the targets have been read at least once (a first publish of UnusedStage waits for it). */
+  get firstScanDone(): boolean {
+    return this.scanned;
+  }
+
   constructor(private readonly onChange: () => void, private readonly log: (message: string) => void) {}
 
   /** Scans the workspace folders, when they or their excluded globs changed. */
