@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { reachability } from '../../server/src/analysis/graph';
+import { buildWideStages, reachability } from '../../server/src/analysis/graph';
+import { globalArgDefaults } from '../../server/src/analysis/args';
 import type { StageModel, StageReference } from '../../server/src/analysis/model';
 import { lines } from '../support/fixture';
 
@@ -18,7 +19,7 @@ function only(model: StageModel, kind: StageReference['kind']): StageReference {
 }
 
 function unused(model: StageModel, targets: string[] = []): string[] {
-  const r = reachability(model.stages, model.edges, targets.map((name) => ({ name, origin: 'test' })));
+  const r = reachability(model.stages, model.edges, targets.map((name) => ({ name, origin: 'test' })), buildWideStages(model.references));
   return model.stages.filter((s) => r.builtBy[s.index].length === 0).map((s) => s.name?.text ?? String(s.index));
 }
 
@@ -219,6 +220,39 @@ describe('which stages are built', () => {
     const model = analyze(lines('FROM a AS x', 'FROM b AS x', 'FROM c'));
     assert.deepEqual(unused(model, ['x']), ['x']);
     assert.equal(unused(model, ['x']).length, 1);
+  });
+});
+
+describe('ARG SOURCE_DATE_EPOCH=<stage> (dockerfile2llb/epoch.go)', () => {
+  const epochStage = lines('FROM scratch AS src', 'ADD https://example.com/src.tar /');
+
+  it('names the first stage of that name in any case, for every target', () => {
+    const model = analyze(lines('ARG SOURCE_DATE_EPOCH=SRC') + epochStage + lines('FROM busybox AS app', 'FROM busybox AS other'));
+    const reference = only(model, 'source-date-epoch');
+    assert.deepEqual([reference.text, reference.resolution, reference.range.start], ['SRC', { kind: 'stage', stage: 0, by: 'name' }, { line: 0, character: 22 }]);
+    assert.deepEqual(unused(model), ['app']);
+    assert.deepEqual(unused(model, ['app']), []);
+    assert.deepEqual(model.edges, []);
+  });
+
+  it('takes the last global declaration with a value; a number, `context` and stage ARGs are no stage', () => {
+    assert.equal(only(analyze(lines('ARG SOURCE_DATE_EPOCH=x', 'ARG SOURCE_DATE_EPOCH="src"', 'ARG SOURCE_DATE_EPOCH') + epochStage), 'source-date-epoch').range.start.character, 23);
+    for (const value of ['1700000000', 'context', '']) {
+      assert.deepEqual(refs(analyze(lines(`ARG SOURCE_DATE_EPOCH=${value}`) + epochStage), 'source-date-epoch'), [], value);
+    }
+    assert.deepEqual(refs(analyze(epochStage + lines('ARG SOURCE_DATE_EPOCH=src')), 'source-date-epoch'), []);
+  });
+
+  it('is a named context or an error when no stage has the name', () => {
+    assert.deepEqual(only(analyze(lines('ARG SOURCE_DATE_EPOCH=elsewhere') + epochStage), 'source-date-epoch').resolution, { kind: 'image' });
+  });
+});
+
+describe('global ARG values', () => {
+  it('keeps an earlier value when ARG NAME is declared again without one (buildMetaArgs)', () => {
+    const model = analyze(lines('ARG V=1', 'ARG V', 'ARG W=${V}-x', 'FROM a:$V'));
+    assert.deepEqual([...globalArgDefaults(model.globalArgs)], [['V', '1'], ['W', '1-x']]);
+    assert.equal(model.stages[0].expandedBase, 'a:1');
   });
 });
 

@@ -101,6 +101,39 @@ describe('declaration rules', () => {
   });
 });
 
+describe('InvalidSourceDateEpochStage', () => {
+  const arg = 'ARG SOURCE_DATE_EPOCH=src';
+  const app = ['FROM busybox AS app', 'RUN true'];
+
+  it('accepts scratch with ARGs and one remote ADD (HTTP or Git), and counts the stage as used', () => {
+    for (const source of ['https://example.com/src.tar', 'git@github.com:moby/buildkit.git#v0.1', 'https://github.com/moby/buildkit.git']) {
+      assert.deepEqual(diagnose(lines(arg, 'FROM scratch AS src', 'ARG V=1', `ADD ${source} /`, ...app)), [], source);
+    }
+  });
+
+  it('reports what BuildKit fails on, where, in its words', () => {
+    const cases: [string[], string][] = [
+      [['FROM [[busybox]] AS src', 'ADD https://e.com/a /'], 'SOURCE_DATE_EPOCH stage must use FROM scratch'],
+      [['FROM scratch AS src', '[[COPY]] Dockerfile /Dockerfile'], 'SOURCE_DATE_EPOCH stage does not meet source-only requirements: unsupported COPY instruction'],
+      [['FROM scratch AS src', 'ADD https://e.com/a /', '[[ADD]] https://e.com/b /'], 'SOURCE_DATE_EPOCH stage must contain exactly one remote ADD'],
+      [['FROM scratch AS [[src]]', 'ARG V'], 'SOURCE_DATE_EPOCH stage must contain exactly one remote ADD'],
+      [['FROM scratch AS src', '[[ADD https://e.com/a https://e.com/b /]]'], 'SOURCE_DATE_EPOCH stage must contain exactly one remote ADD source'],
+      [['FROM scratch AS src', '[[ADD src.tar /]]'], 'SOURCE_DATE_EPOCH stage source must be a single HTTP(S) or Git ADD'],
+    ];
+    for (const [stage, message] of cases) {
+      const [diagnostic] = expectAt('InvalidSourceDateEpochStage', lines(arg, ...stage, ...app));
+      assert.equal(diagnostic.message, `${message} (ARG SOURCE_DATE_EPOCH on line 1 names this stage).`);
+      assert.equal(diagnostic.severity, 1);
+    }
+  });
+
+  it('says nothing where variables decide, or where the value names no stage', () => {
+    expectAt('InvalidSourceDateEpochStage', lines('ARG BASE=scratch', arg, 'FROM ${IMAGE} AS src', 'RUN true', ...app));
+    expectAt('InvalidSourceDateEpochStage', lines(arg, 'FROM scratch AS src', 'ADD ${URL} /', ...app));
+    expectAt('InvalidSourceDateEpochStage', lines('ARG SOURCE_DATE_EPOCH=1700000000', 'FROM scratch AS src', 'RUN true', ...app));
+  });
+});
+
 describe('UndefinedTargetSetting', () => {
   const twoStages = lines('FROM a AS [[build]]', 'FROM b AS release');
   const fromSetting = { targetOrigin: 'dockerfileStages.targets' };

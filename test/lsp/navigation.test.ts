@@ -142,6 +142,11 @@ describe('definition', () => {
     }
   });
 
+  it('goes from ARG SOURCE_DATE_EPOCH=<stage> before the first FROM to the stage', async () => {
+    const { targets } = await definition(lines('ARG SOURCE_DATE_EPOCH=s|rc', 'FROM scratch AS src', 'ADD https://e.com/a /', 'FROM alpine'));
+    assert.deepEqual(targets, ['1:src']);
+  });
+
   it('answers a LocationLink whose origin is the reference', async () => {
     const { links, fx } = await definition(lines('FROM golang AS build', 'FROM alpine', 'COPY --from=[[bu|ild]] / /'));
     assert.deepEqual(links[0].originSelectionRange, fx.ranges[0]);
@@ -221,6 +226,13 @@ describe('rename', () => {
     const after = lines('FROM golang AS compile', 'FROM compile AS test', 'ONBUILD COPY --from=compile / /', 'FROM alpine',
       'COPY --from=compile /a /b', 'COPY --from=0 /c /d', 'RUN --mount=type=cache,from=compile,target=/x true');
     assert.equal(await rename(before, 'compile'), after);
+  });
+
+  it('renames the stage ARG SOURCE_DATE_EPOCH names, from either side', async () => {
+    const before = ['ARG SOURCE_DATE_EPOCH=src', 'FROM scratch AS src', 'ADD https://e.com/a /', 'FROM alpine'];
+    const after = lines('ARG SOURCE_DATE_EPOCH=epoch', 'FROM scratch AS epoch', 'ADD https://e.com/a /', 'FROM alpine');
+    assert.equal(await rename(lines(before[0], 'FROM scratch AS s|rc', ...before.slice(2)), 'epoch'), after);
+    assert.equal(await rename(lines('ARG SOURCE_DATE_EPOCH=s|rc', ...before.slice(1)), 'epoch'), after);
   });
 
   it('works from a reference too, and writes FROM references in lower case', async () => {

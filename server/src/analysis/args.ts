@@ -22,12 +22,15 @@ export function literalParts(text: string): string {
   return text.replace(VARIABLE, '');
 }
 
-/** Global ARG defaults, later declarations expanded with earlier ones, as BuildKit does. */
+/**
+ * Global ARG defaults, later declarations expanded with earlier ones, as BuildKit does (buildMetaArgs in
+ * dockerfile2llb/convert.go): an `ARG NAME` without a default declares NAME but keeps an earlier value.
+ */
 export function globalArgDefaults(args: readonly GlobalArg[]): ReadonlyMap<string, string | undefined> {
   const defaults = new Map<string, string | undefined>();
   for (const arg of args) {
-    const value = arg.defaultValue === undefined ? undefined : expandDefaults(arg.defaultValue, defaults);
-    defaults.set(arg.name, value);
+    if (arg.defaultValue !== undefined) defaults.set(arg.name, expandDefaults(arg.defaultValue, defaults));
+    else if (!defaults.has(arg.name)) defaults.set(arg.name, undefined);
   }
   return defaults;
 }

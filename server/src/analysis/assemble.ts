@@ -6,6 +6,7 @@ import type { ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
 import { expandDefaults, globalArgDefaults } from './args';
 import { buildEdges, circularReferences, referencesByTarget } from './graph';
+import { sourceDateEpochReference } from './sourceDateEpoch';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
 export interface Assembled {
@@ -31,7 +32,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     reusable && reusable.parsed.stages[index] === skeleton
       ? reusable.referencesByStage[index]
       : skeleton.references.map((raw) => resolver.resolve(raw, index)));
-  const references = referencesByStage.flat();
+  const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
+  const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
   const edges = buildEdges(references, stages.length);
   const model: StageModel = {
     version,

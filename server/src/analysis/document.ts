@@ -4,7 +4,7 @@ import type { StageModel } from './model';
 import { parseFile } from './analyze';
 import { assemble, type Assembled } from './assemble';
 import { reparse } from './incremental';
-import { reachability, type BuildTarget, type Reachability } from './graph';
+import { buildWideStages, reachability, type BuildTarget, type Reachability } from './graph';
 
 export class AnalyzedDocument {
   private reachabilityCache?: { key: string; value: Reachability };
@@ -28,7 +28,7 @@ export class AnalyzedDocument {
   reachability(targets: readonly BuildTarget[]): Reachability {
     const key = JSON.stringify(targets);
     if (this.reachabilityCache?.key !== key) {
-      this.reachabilityCache = { key, value: reachability(this.model.stages, this.model.edges, targets) };
+      this.reachabilityCache = { key, value: reachability(this.model.stages, this.model.edges, targets, buildWideStages(this.model.references)) };
     }
     return this.reachabilityCache.value;
   }

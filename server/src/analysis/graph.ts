@@ -1,5 +1,5 @@
 // Dependency edges between stages, cycles, and which stages a set of build targets reaches.
-import type { Range, Stage, StageEdge, StageReference } from './model';
+import { BEFORE_FIRST_STAGE, type Range, type Stage, type StageEdge, type StageReference } from './model';
 import { variablePattern, hasVariable } from './args';
 
 /** The stages a reference may point at: one for a resolved reference, several for an ARG-built pattern. */
@@ -22,6 +22,8 @@ export function buildEdges(references: readonly StageReference[], stageCount: nu
     for (const parent of targetsOf(reference)) children[parent].push(reference.inStage);
   }
   for (const reference of references) {
+    // A global reference (SOURCE_DATE_EPOCH) belongs to no stage: every target needs it (`buildWideStages`).
+    if (reference.inStage === BEFORE_FIRST_STAGE) continue;
     const possible = reference.resolution.kind === 'pattern';
     const dependents = reference.onbuild ? children[reference.inStage] : [reference.inStage];
     for (const from of dependents) {
@@ -117,8 +119,16 @@ export interface Reachability {
   readonly targets: readonly BuildTarget[];
 }
 
-/** Which stages each target builds. A target written with a variable is a pattern, like ARG-built names. */
-export function reachability(stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[]): Reachability {
+/** The stages every build needs, whatever its target: the SOURCE_DATE_EPOCH stage, written before any stage. */
+export function buildWideStages(references: readonly StageReference[]): number[] {
+  return references.filter((reference) => reference.inStage === BEFORE_FIRST_STAGE).flatMap(targetsOf);
+}
+
+/**
+ * Which stages each target builds: what it reaches over the edges, from itself and from the build-wide stages.
+ * A target written with a variable is a pattern, like ARG-built names.
+ */
+export function reachability(stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[], buildWide: readonly number[] = []): Reachability {
   const builtBy: BuildTarget[][] = stages.map(() => []);
   if (stages.length === 0) return { builtBy, targets: [] };
   const last = stages[stages.length - 1];
@@ -126,7 +136,7 @@ export function reachability(stages: readonly Stage[], edges: readonly StageEdge
   const successors: number[][] = stages.map(() => []);
   for (const edge of edges) successors[edge.from].push(edge.to);
   targets.forEach((target, i) => {
-    const roots = i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name);
+    const roots = [...(i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
     const seen = new Set<number>();
     const pending = [...roots];
     while (pending.length > 0) {

@@ -28,6 +28,8 @@ export interface InstructionInfo {
   readonly triggerKeyword?: string;
   /** The start of the arguments, on one line (for the outline). */
   readonly summary: string;
+  /** For `ADD`: its sources as written (every argument but the destination; `<<EOF` for a heredoc). */
+  readonly addSources?: readonly string[];
 }
 
 export interface GlobalArg {
@@ -35,6 +37,7 @@ export interface GlobalArg {
   readonly nameRange: Range;
   /** The default value with quotes removed, or undefined for `ARG NAME` without a default. */
   readonly defaultValue?: string;
+  readonly valueRange?: Range;
   readonly range: Range;
 }
 
@@ -63,7 +66,14 @@ export interface Stage {
   readonly instructions: readonly InstructionInfo[];
 }
 
-export type ReferenceKind = 'from' | 'copy-from' | 'mount-from';
+/**
+ * `source-date-epoch`: a global `ARG SOURCE_DATE_EPOCH=<stage>`, which makes BuildKit take the time of that
+ * stage's remote ADD source as the build's timestamp, whatever the target (dockerfile2llb/epoch.go).
+ */
+export type ReferenceKind = 'from' | 'copy-from' | 'mount-from' | 'source-date-epoch';
+
+/** `StageReference.inStage` of a reference written before the first FROM. */
+export const BEFORE_FIRST_STAGE = -1;
 
 /** How BuildKit resolves a reference (../shared/docs/stage-semantics.md). */
 export type Resolution =
@@ -89,7 +99,7 @@ export interface StageReference {
   readonly text: string;
   /** The value's range (quotes excluded); empty for an empty value. */
   readonly range: Range;
-  /** The stage the reference is written in. */
+  /** The stage the reference is written in; BEFORE_FIRST_STAGE for `ARG SOURCE_DATE_EPOCH`. */
   readonly inStage: number;
   /** The line where the instruction holding the reference starts. */
   readonly instructionLine: number;

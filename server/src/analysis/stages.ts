@@ -1,6 +1,6 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
-import type { Arg, Dockerfile, From, Instruction, Onbuild } from 'dockerfile-ast';
+import type { Add, Arg, Dockerfile, From, Instruction, Onbuild } from 'dockerfile-ast';
 import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
@@ -57,6 +57,7 @@ function readArgs(arg: Arg): GlobalArg[] {
     name: property.getName(),
     nameRange: property.getNameRange(),
     defaultValue: property.getValue() ?? undefined,
+    valueRange: property.getValueRange() ?? undefined,
     range: arg.getRange(),
   }));
 }
@@ -100,7 +101,15 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     range: instruction.getRange(),
     triggerKeyword: trigger ? trigger.toUpperCase() : undefined,
     summary: summaryOf(instruction),
+    addSources: keyword === 'ADD' ? addSources(instruction as Add) : undefined,
   };
+}
+
+/** Every argument but the destination, in shell or JSON form; a heredoc shows as its `<<EOF` (and its body). */
+function addSources(add: Add): string[] {
+  const json = add.getJSONStrings();
+  const values = json.length > 0 ? json.map((string) => string.getJSONValue()) : add.getArguments().map((argument) => argument.getValue());
+  return values.slice(0, -1);
 }
 
 const SUMMARY_LENGTH = 60;

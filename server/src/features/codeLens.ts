@@ -3,7 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
 import { declarationRange } from './definition';
-import { stageLabel } from './stageCard';
+import { userLabel } from './stageCard';
 
 export const LENS_COMMANDS = {
   showReferences: 'dockerfileStages.showReferences',
@@ -24,7 +24,7 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string)
         arguments: [uri, declarationRange(stage).start, locations],
       },
     });
-    const users = [...new Set(references.map((r) => stageLabel(model.stages[r.inStage])))];
+    const users = [...new Set(references.map((r) => userLabel(model, r)))];
     const builtBy = reachability.builtBy[stage.index];
     // Where this stage itself is named as a build target (compose, bake, workflows, the settings).
     const asTarget = builtBy.filter((t) => t.origin !== 'default target' && t.name.toLowerCase() === stage.normalizedName);

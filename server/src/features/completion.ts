@@ -74,6 +74,7 @@ export function resolveStageCompletion(context: FeatureContext, item: Completion
 
 function slotAt(model: StageModel, position: LspPosition): CompletionSlot | undefined {
   const reference = referenceAt(model, position);
+  if (reference?.kind === 'source-date-epoch') return undefined;
   if (reference) {
     return { kind: reference.kind, range: reference.range, inStage: reference.inStage, onbuild: reference.onbuild };
   }

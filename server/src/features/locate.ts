@@ -9,8 +9,8 @@ export type StageSymbol =
 
 export function symbolAt(model: StageModel, position: Position): StageSymbol | undefined {
   const stage = stageAtLine(model, position.line);
-  if (!stage) return undefined;
-  if (stage.name && rangeContains(stage.name.range, position)) return { kind: 'declaration', stage };
+  if (stage?.name && rangeContains(stage.name.range, position)) return { kind: 'declaration', stage };
+  // Before the first FROM too: `ARG SOURCE_DATE_EPOCH=<stage>`.
   const reference = referenceAt(model, position);
   return reference && { kind: 'reference', reference };
 }

@@ -1,5 +1,5 @@
 // The Markdown summary of a stage, shown by hover and as completion documentation.
-import type { Stage, StageModel, StageReference } from '../analysis/model';
+import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
 import type { FeatureContext } from './context';
 
@@ -7,10 +7,16 @@ const KIND_LABEL: Record<StageReference['kind'], string> = {
   'from': 'FROM',
   'copy-from': 'COPY --from',
   'mount-from': 'RUN --mount from',
+  'source-date-epoch': 'ARG SOURCE_DATE_EPOCH',
 };
 
 export function stageLabel(stage: Stage): string {
   return stage.name?.text ?? `stage ${stage.index}`;
+}
+
+/** Who a reference serves: the stage it is written in, or the whole build for `ARG SOURCE_DATE_EPOCH`. */
+export function userLabel(model: StageModel, reference: StageReference): string {
+  return reference.inStage === BEFORE_FIRST_STAGE ? 'every build' : stageLabel(model.stages[reference.inStage]);
 }
 
 export function referenceKindLabel(reference: StageReference): string {
@@ -74,7 +80,7 @@ function users(model: StageModel, stage: Stage): string[] {
   const seen = new Set<string>();
   for (const reference of model.referencesTo[stage.index]) {
     const how = referenceKindLabel(reference) + (reference.resolution.kind === 'pattern' ? ', may use' : '');
-    seen.add(`${stageLabel(model.stages[reference.inStage])} (${how})`);
+    seen.add(`${userLabel(model, reference)} (${how})`);
   }
   return [...seen];
 }

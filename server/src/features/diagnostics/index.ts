@@ -7,6 +7,7 @@ import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
 import { checkTargetSetting } from './targetRules';
+import { checkSourceDateEpochStage } from './sourceDateEpochRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -17,7 +18,8 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
-  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context)];
+  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
+    ...checkSourceDateEpochStage(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

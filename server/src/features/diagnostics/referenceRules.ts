@@ -8,6 +8,7 @@ const REFERENCE_NAME: Record<StageReference['kind'], string> = {
   'from': 'FROM',
   'copy-from': '--from',
   'mount-from': 'mount from=',
+  'source-date-epoch': 'ARG SOURCE_DATE_EPOCH',
 };
 
 export function checkReferences(model: StageModel): Finding[] {
@@ -21,8 +22,9 @@ export function checkReferences(model: StageModel): Finding[] {
 
 function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
   const { resolution, text } = reference;
+  // Only a reference inside a stage can be circular or forward (the SOURCE_DATE_EPOCH one is in none).
   const current = model.stages[reference.inStage];
-  const currentName = current.name?.text ?? `stage ${current.index}`;
+  const currentName = current && (current.name?.text ?? `stage ${current.index}`);
   if (model.circular.has(reference) || reference.order === 'self') {
     return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through '${text}'.` };
   }
