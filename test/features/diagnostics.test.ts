@@ -101,6 +101,23 @@ describe('declaration rules', () => {
   });
 });
 
+describe('ArgNotInScope', () => {
+  it('reports a global, automatic or other stage\'s ARG used where the stage does not declare it, shell-form RUN included', () => {
+    const [global] = expectAt('ArgNotInScope', lines('ARG GO=1.22', 'FROM golang:${GO}', 'RUN echo $[[GO]] $GO', 'COPY app-${[[TARGETARCH]]} /'));
+    assert.equal(global.message, 'ARG GO is declared before the first FROM (line 1), which makes it visible in FROM lines only, so $GO is empty here unless the base image sets GO: declare `ARG GO` in this stage.');
+    assert.deepEqual(global.data, { stage: 0, variable: 'GO' });
+    const [other] = expectAt('ArgNotInScope', lines('FROM scratch AS a', 'ARG V=1', 'FROM scratch', 'COPY $[[V]] /'));
+    assert.equal(other.message, "ARG V is declared in stage 'a' (line 1), which this stage is not built FROM, so $V is empty here: declare `ARG V` in this stage.");
+  });
+
+  it('leaves alone declared and inherited ARGs, ENV, shell variables, quoted or escaped text, fallbacks and proxies', () => {
+    expectAt('ArgNotInScope', lines('ARG GO=1', 'ARG TARGETARCH', 'FROM a AS base', 'ARG GO', 'ARG V=1', 'RUN echo $GO', 'FROM base', 'RUN echo $GO $V'));
+    expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'RUN V=2 && echo $V', 'RUN for V in 1 2; do echo $V; done'));
+    expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', "RUN echo '$V' \\$V ${V:-x} ${V:+y} $HTTP_PROXY $UNDECLARED"));
+    expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'ONBUILD RUN echo $V', 'RUN echo ok', 'ARG V'));
+  });
+});
+
 describe('InvalidSourceDateEpochStage', () => {
   const arg = 'ARG SOURCE_DATE_EPOCH=src';
   const app = ['FROM busybox AS app', 'RUN true'];

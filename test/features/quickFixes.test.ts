@@ -55,6 +55,13 @@ describe('quick fixes', () => {
       lines('FROM golang AS builder', 'FROM builder AS checker', 'FROM scratch', 'COPY --from=builder / /'));
   });
 
+  it('ArgNotInScope: declares the ARG after the stage\'s FROM and its ARG lines', () => {
+    applyFix(lines('ARG GO=1', 'FROM golang:$GO', 'ARG X', 'RUN go build', 'RUN echo $GO'), 'ArgNotInScope', "Declare 'ARG GO' in this stage",
+      lines('ARG GO=1', 'FROM golang:$GO', 'ARG X', 'ARG GO', 'RUN go build', 'RUN echo $GO'));
+    applyFix('FROM a\nFROM b\nCOPY --from=0 /$TARGETARCH /', 'ArgNotInScope', "Declare 'ARG TARGETARCH' in this stage",
+      'FROM a\nFROM b\nARG TARGETARCH\nCOPY --from=0 /$TARGETARCH /');
+  });
+
   it('FromAsCasing and FromStageCasing', () => {
     applyFix(lines('FROM a as b'), 'FromAsCasing', "Write 'AS' to match 'FROM'", lines('FROM a AS b'));
     applyFix(lines('from a AS b'), 'FromAsCasing', "Write 'as' to match 'from'", lines('from a as b'));

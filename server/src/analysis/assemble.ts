@@ -73,6 +73,8 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
     platform: skeleton.platform,
     docComment,
     instructions: skeleton.instructions,
+    declarations: skeleton.declarations,
+    uses: skeleton.uses,
   };
 }
 

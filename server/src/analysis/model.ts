@@ -1,6 +1,7 @@
 // The stage model: everything the features know about a Dockerfile's build stages.
 // Built once per document version by `analyze` and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
+import type { VariableDeclaration, VariableUse } from './variables';
 
 export interface Position {
   readonly line: number;
@@ -64,6 +65,10 @@ export interface Stage {
   readonly docComment?: string;
   /** The instructions after FROM. */
   readonly instructions: readonly InstructionInfo[];
+  /** `ARG` and `ENV` declarations, in order (not those of ONBUILD triggers). */
+  readonly declarations: readonly VariableDeclaration[];
+  /** Every `$X` in the FROM line and the instructions (not in ONBUILD triggers), in order. */
+  readonly uses: readonly VariableUse[];
 }
 
 /**

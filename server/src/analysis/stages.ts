@@ -4,6 +4,7 @@ import type { Add, Arg, Dockerfile, From, Instruction, Onbuild } from 'dockerfil
 import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
+import { readArgProperties, readDeclarations, readUses } from './variables';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
@@ -53,11 +54,11 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
 }
 
 function readArgs(arg: Arg): GlobalArg[] {
-  return arg.getProperties().map((property) => ({
-    name: property.getName(),
-    nameRange: property.getNameRange(),
-    defaultValue: property.getValue() ?? undefined,
-    valueRange: property.getValueRange() ?? undefined,
+  return readArgProperties(arg).map((property) => ({
+    name: property.name,
+    nameRange: property.nameRange,
+    defaultValue: property.value,
+    valueRange: property.valueRange,
     range: arg.getRange(),
   }));
 }
@@ -89,6 +90,9 @@ function readStage(from: From, body: Instruction[]): StageSkeleton {
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     instructions: body.map(instructionInfo),
     references: collectReferences(from, body),
+    // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
+    declarations: body.flatMap(readDeclarations),
+    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap(readUses),
   };
 }
 

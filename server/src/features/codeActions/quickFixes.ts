@@ -49,6 +49,8 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return stage?.name ? [renameDuplicate(model, uri, stage, fix)] : [];
     case 'UnusedStage':
       return stage ? unusedStageFixes(model, stage, fix) : [];
+    case 'ArgNotInScope':
+      return stage && data.variable ? [fix(`Declare 'ARG ${data.variable}' in this stage`, [declareArg(model, stage, data.variable)], { isPreferred: true })] : [];
     case 'StageForwardReference': {
       const user = model.references.find((r) => r.range.start.line === diagnostic.range.start.line && r.range.start.character === diagnostic.range.start.character);
       const edits = stage && user && moveStageAbove(context, stage, model.stages[user.inStage]);
@@ -74,6 +76,23 @@ function fromAsCasingFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix
   const upper = stage.fromKeyword.text === stage.fromKeyword.text.toUpperCase();
   const keyword = upper ? 'AS' : 'as';
   return [fix(`Write '${keyword}' to match '${stage.fromKeyword.text}'`, [{ range: stage.asKeyword!.range, newText: keyword }], { isPreferred: true })];
+}
+
+/** `ARG NAME` on a line of its own after the stage's FROM and the ARG lines right below it. */
+function declareArg(model: StageModel, stage: Stage, name: string): TextEdit {
+  let last = stage.fromRange;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'ARG') break;
+    last = instruction.range;
+  }
+  const line = last.end.line;
+  // After the last line of the file there is no next line to insert before.
+  if (line + 1 >= model.lineLengths.length) {
+    const end = { line, character: model.lineLengths[line] };
+    return { range: { start: end, end }, newText: `\nARG ${name}` };
+  }
+  const start = { line: line + 1, character: 0 };
+  return { range: { start, end: start }, newText: `ARG ${name}\n` };
 }
 
 /** Gives this definition (and what binds to it) a fresh name, then lets the user type the real one. */

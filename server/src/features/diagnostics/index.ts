@@ -8,6 +8,7 @@ import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
 import { checkTargetSetting } from './targetRules';
 import { checkSourceDateEpochStage } from './sourceDateEpochRules';
+import { checkArgScope } from './argScopeRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -19,7 +20,7 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model)];
+    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

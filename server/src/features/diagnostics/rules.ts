@@ -25,6 +25,7 @@ export const RULES = {
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
   InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
+  ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;
@@ -45,5 +46,7 @@ export interface Finding {
 
 export interface FindingData {
   readonly stage?: number;
+  /** The variable a finding is about. */
+  readonly variable?: string;
   readonly suggestions?: readonly string[];
 }

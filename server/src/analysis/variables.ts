@@ -1,0 +1,132 @@
+// Where variables are declared and used, read off the parse with each stage's skeleton: `ARG` and `ENV`
+// declarations, and every `$X` / `${X...}` that dockerfile-ast finds in an instruction (FROM, RUN and its
+// heredocs, COPY, mount options, ...). Plain data; what a use binds to is scope.ts's business.
+import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
+import type { Range } from './model';
+
+export interface VariableDeclaration {
+  readonly kind: 'arg' | 'env';
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The value as written after `=`, quotes removed; undefined for `ARG NAME` without a default. */
+  readonly value?: string;
+  readonly valueRange?: Range;
+  /** The first line of the declaring instruction: a use sees the declarations of earlier instructions. */
+  readonly instructionLine: number;
+}
+
+export interface VariableUse {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** `$X`, `${X}`, `${X:-word}`...: the whole expression. */
+  readonly range: Range;
+  /** `-`, `+`, `:-`, `:+` (with `:` when written) for `${X:-word}` forms. */
+  readonly operator?: string;
+  readonly instructionLine: number;
+  /** The upper-cased instruction keyword (`RUN`, `COPY`, ...). */
+  readonly keyword: string;
+  /**
+   * Text the shell reads at run time (RUN), where `'$X'` stays literal and a script may set X itself:
+   * such uses are `shellLiteral` or `shellAssigned`, and no rule speaks of them.
+   */
+  readonly shellLiteral?: boolean;
+  readonly shellAssigned?: boolean;
+}
+
+export function readDeclarations(instruction: Instruction): VariableDeclaration[] {
+  const keyword = instruction.getKeyword();
+  if (keyword !== 'ARG' && keyword !== 'ENV') return [];
+  const instructionLine = instruction.getRange().start.line;
+  const kind = keyword === 'ARG' ? 'arg' : 'env';
+  const properties = kind === 'arg' ? readArgProperties(instruction as Arg) : (instruction as Env).getProperties().map(propertyOf);
+  return properties.map((property) => ({ kind, ...property, instructionLine }));
+}
+
+type NameValue = Pick<VariableDeclaration, 'name' | 'nameRange' | 'value' | 'valueRange'>;
+
+function propertyOf(property: Property): NameValue {
+  return { name: property.getName(), nameRange: property.getNameRange(), value: property.getValue() ?? undefined, valueRange: property.getValueRange() ?? undefined };
+}
+
+/**
+ * `ARG a b=2 c` declares three ARGs in BuildKit (parseNameOrNameVal), but dockerfile-ast 0.7.1 reads an ARG
+ * whose first word has no `=` in ENV's legacy form, as `a` with the value `b=2 c` (3 of the corpus's ARGs,
+ * `ARG TARGETOS TARGETARCH` among them). Such an ARG is read again from its words, kept whole inside quotes.
+ */
+export function readArgProperties(arg: Arg): NameValue[] {
+  const properties = arg.getProperties();
+  const legacy = properties.length === 1 && properties[0].getAssignmentOperator() === null && properties[0].getValue() !== null;
+  if (!legacy) return properties.map(propertyOf);
+  const words: { text: string; range: Range }[] = [];
+  for (const argument of arg.getArguments()) {
+    const previous = words[words.length - 1];
+    // A word that continues an open quote belongs to the one before (`b="x y"` is split at the space).
+    if (previous && (previous.text.split('"').length % 2 === 0 || previous.text.split("'").length % 2 === 0)) {
+      words[words.length - 1] = { text: `${previous.text} ${argument.getValue()}`, range: { start: previous.range.start, end: argument.getRange().end } };
+    } else {
+      words.push({ text: argument.getValue(), range: argument.getRange() });
+    }
+  }
+  return words.map(({ text, range }) => {
+    const equals = text.indexOf('=');
+    const name = equals === -1 ? text : text.slice(0, equals);
+    const nameRange = { start: range.start, end: { line: range.start.line, character: range.start.character + name.length } };
+    if (equals === -1) return { name, nameRange };
+    const raw = text.slice(equals + 1);
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    return { name, nameRange, value: quoted ? raw.slice(1, -1) : raw, valueRange: { start: { line: range.start.line, character: nameRange.end.character + 1 }, end: range.end } };
+  });
+}
+
+export function readUses(instruction: Instruction): VariableUse[] {
+  const keyword = instruction.getKeyword();
+  const instructionLine = instruction.getRange().start.line;
+  const variables = instruction.getVariables();
+  if (variables.length === 0) return [];
+  const shell = keyword === 'RUN' ? shellContext(instruction) : undefined;
+  return variables.map((variable) => {
+    const nameRange = variable.getNameRange();
+    const modifier = variable.getModifier();
+    const range = variable.getRange();
+    const use: VariableUse = {
+      name: variable.getName(),
+      nameRange,
+      range,
+      operator: modifier === null || modifier === '' ? undefined : modifier,
+      instructionLine,
+      keyword,
+    };
+    if (!shell) return use;
+    return { ...use, shellLiteral: shell.isLiteral(range.start), shellAssigned: shell.assigned.has(use.name) };
+  });
+}
+
+/** Names a shell script sets itself: `X=...`, `export X=`, `for X in`, `read X`. */
+const ASSIGNMENT = /(?:^|[\s;&|(`])(?:(?:export|local|readonly|declare|typeset)\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)\+?=|\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*((?:[A-Za-z_][A-Za-z0-9_]*\s*)+)/g;
+
+/** What the shell does with a RUN's text: which `$` it leaves alone (quoted, escaped), which names it sets. */
+function shellContext(instruction: Instruction): { isLiteral: (at: Range['start']) => boolean; assigned: Set<string> } {
+  const text = instruction.getTextContent();
+  const lines = text.split(/\r\n|\r|\n/);
+  const start = instruction.getRange().start;
+  const assigned = new Set<string>();
+  for (const match of text.matchAll(ASSIGNMENT)) {
+    for (const name of (match[1] ?? match[2] ?? match[3]).split(/\s+/)) if (name) assigned.add(name);
+  }
+  return {
+    assigned,
+    // On the `$`'s own line: escaped, or after an odd number of single quotes outside double quotes.
+    isLiteral: (at) => {
+      const line = lines[at.line - start.line] ?? '';
+      const column = at.line === start.line ? at.character - start.character : at.character;
+      if (line[column - 1] === '\\') return true;
+      let single = false;
+      let double = false;
+      for (let i = 0; i < column; i++) {
+        if (line[i] === "'" && !double) single = !single;
+        else if (line[i] === '"' && !single) double = !double;
+      }
+      return single;
+    },
+  };
+}

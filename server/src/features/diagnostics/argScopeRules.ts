@@ -1,0 +1,71 @@
+// ArgNotInScope (ours): an ARG used in a stage that does not declare it. Global ARGs (and BuildKit's automatic
+// ones such as TARGETARCH) are visible in FROM lines only; a stage sees its own ARG/ENV declarations and what it
+// inherits through `FROM <stage>`, nothing else (docs/variables.md). So `$X` there does not get the ARG's value:
+// it is empty, unless the base image's ENV sets X. Shell-form RUN included, where BuildKit's UndefinedVar does not
+// look; text the shell leaves literal (`'$X'`, `\$X`) or a name the script sets itself are not reported, nor
+// `${X:-word}` / `${X:+word}`, which say what they want when X is empty.
+import type { Stage, StageModel } from '../../analysis/model';
+import { AUTOMATIC_ARGS, lookupInStage, parentStage, PROXY_ARGS } from '../../analysis/scope';
+import type { VariableUse } from '../../analysis/variables';
+import type { Finding } from './rules';
+
+export function checkArgScope(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  const globalLines = new Map(model.globalArgs.map((arg) => [arg.name, arg.range.start.line]));
+  const declaredIn = stagesDeclaringArgs(model);
+  for (const stage of model.stages) {
+    const reported = new Set<string>();
+    for (const use of stage.uses) {
+      if (!mayReport(use) || reported.has(use.name)) continue;
+      const origin = unboundArg(model, stage, use, globalLines, declaredIn);
+      if (!origin) continue;
+      const lookup = lookupInStage(model, stage.index, use.instructionLine, use.name);
+      if (lookup.chain.length > 0) continue;
+      // Once per name and stage: one `ARG` line mends them all.
+      reported.add(use.name);
+      const empty = lookup.fromBaseImage ? `is empty here unless the base image sets ${use.name}` : 'is empty here';
+      findings.push({
+        code: 'ArgNotInScope',
+        range: use.nameRange,
+        instructionLine: use.instructionLine,
+        message: `${origin}, so $${use.name} ${empty}: declare \`ARG ${use.name}\` in this stage.`,
+        data: { stage: stage.index, variable: use.name },
+      });
+    }
+  }
+  return findings;
+}
+
+function mayReport(use: VariableUse): boolean {
+  return use.keyword !== 'FROM' && !use.shellLiteral && !use.shellAssigned && use.operator === undefined && !PROXY_ARGS.has(use.name);
+}
+
+/** Why the name is an ARG this stage could have meant, or undefined when it is no ARG at all (an ENV, a shell variable). */
+function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLines: ReadonlyMap<string, number>, declaredIn: ReadonlyMap<string, Stage[]>): string | undefined {
+  const globalLine = globalLines.get(use.name);
+  if (globalLine !== undefined) return `ARG ${use.name} is declared before the first FROM (line ${globalLine + 1}), which makes it visible in FROM lines only`;
+  if (AUTOMATIC_ARGS.has(use.name)) return `BuildKit sets ${use.name} in the global scope, visible in FROM lines only`;
+  const chain = new Set(ancestors(model, stage).map((s) => s.index));
+  const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
+  if (!elsewhere) return undefined;
+  return `ARG ${use.name} is declared in stage '${elsewhere.name?.text ?? elsewhere.index}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
+}
+
+function ancestors(model: StageModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.push(current);
+  return chain;
+}
+
+function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
+  const byName = new Map<string, Stage[]>();
+  for (const stage of model.stages) {
+    for (const declaration of stage.declarations) {
+      if (declaration.kind !== 'arg') continue;
+      const list = byName.get(declaration.name) ?? [];
+      if (!list.includes(stage)) list.push(stage);
+      byName.set(declaration.name, list);
+    }
+  }
+  return byName;
+}
