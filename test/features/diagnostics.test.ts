@@ -118,6 +118,31 @@ describe('ArgNotInScope', () => {
   });
 });
 
+describe('FROM lines (BuildKit\'s checks, and PlatformOnStageReference)', () => {
+  it('UndefinedArgInFrom: a variable no global ARG declares, with BuildKit\'s suggestion', () => {
+    const [found] = expectAt('UndefinedArgInFrom', lines('ARG VERSION=1', 'FROM alpine:${[[VERSON]]}', 'FROM --platform=$[[PLATFORM]] alpine:$VERSION', 'FROM alpine:${[[image]]#x}'));
+    assert.equal(found.message, "FROM argument 'VERSON' is not declared (did you mean VERSION?)");
+    expectAt('UndefinedArgInFrom', lines('ARG V', 'FROM --platform=$BUILDPLATFORM alpine:${V:-3} AS b', 'FROM app-$TARGETARCH'));
+  });
+
+  it('InvalidDefaultArgInFrom: defaults that give no valid image name, unset ARGs expanding to nothing', () => {
+    const [found] = expectAt('InvalidDefaultArgInFrom', lines('ARG TAG', 'ARG REPO=library', 'FROM [[alpine:${TAG}]]', 'FROM ${REPO}/alpine:${TAG:-3}', 'FROM debian:"bookworm"'));
+    assert.equal(found.message, 'Default value for ARG alpine:${TAG} results in empty or invalid base image name');
+    expectAt('InvalidDefaultArgInFrom', lines('ARG P=${TARGETPLATFORM#linux/}', 'FROM app-${P}', 'FROM [[${NOPE}]]', 'FROM Alpine'));
+  });
+
+  it('RedundantTargetPlatform and FromPlatformFlagConstDisallowed', () => {
+    expectAt('RedundantTargetPlatform', lines('FROM --platform=[[$TARGETPLATFORM]] a', 'FROM --platform=[[${TARGETPLATFORM:-linux/amd64}]] b', 'FROM --platform=$BUILDPLATFORM c'));
+    const [constant] = expectAt('FromPlatformFlagConstDisallowed', lines('FROM --platform=[[linux/amd64]] a AS build', 'FROM --platform=linux/arm64 a AS build-arm64', 'FROM --platform=linux/x86_64 b AS amd64-tools', 'FROM --platform=arm64 c'));
+    assert.equal(constant.message, 'FROM --platform flag should not use constant value "linux/amd64"');
+  });
+
+  it('PlatformOnStageReference: --platform on FROM <stage> is ignored', () => {
+    const [found] = expectAt('PlatformOnStageReference', lines('FROM --platform=$BUILDPLATFORM golang AS build', 'FROM --platform=[[$TARGETPLATFORM]] build AS test', 'FROM --platform=linux/arm64 alpine AS arm'));
+    assert.match(found.message, /--platform is ignored on FROM build: a stage built FROM another stage takes that stage's platform \(\$BUILDPLATFORM\)/);
+  });
+});
+
 describe('InvalidSourceDateEpochStage', () => {
   const arg = 'ARG SOURCE_DATE_EPOCH=src';
   const app = ['FROM busybox AS app', 'RUN true'];

@@ -62,6 +62,12 @@ describe('quick fixes', () => {
       'FROM a\nFROM b\nARG TARGETARCH\nCOPY --from=0 /$TARGETARCH /');
   });
 
+  it('PlatformOnStageReference: removes the flag, or moves it to the stage it starts from', () => {
+    const text = lines('FROM golang AS build', 'FROM --platform=$BUILDPLATFORM build AS test');
+    applyFix(text, 'PlatformOnStageReference', 'Remove the ignored --platform=$BUILDPLATFORM', lines('FROM golang AS build', 'FROM build AS test'));
+    applyFix(text, 'PlatformOnStageReference', "Move --platform=$BUILDPLATFORM to stage 'build'", lines('FROM --platform=$BUILDPLATFORM golang AS build', 'FROM build AS test'));
+  });
+
   it('FromAsCasing and FromStageCasing', () => {
     applyFix(lines('FROM a as b'), 'FromAsCasing', "Write 'AS' to match 'FROM'", lines('FROM a AS b'));
     applyFix(lines('from a AS b'), 'FromAsCasing', "Write 'as' to match 'from'", lines('from a as b'));

@@ -35,17 +35,21 @@ export function globalArgDefaults(args: readonly GlobalArg[]): ReadonlyMap<strin
   return defaults;
 }
 
-/** The text with every variable that has a default replaced by it; the others stay as written. */
-export function expandDefaults(text: string, defaults: ReadonlyMap<string, string | undefined>): string {
+/**
+ * The text with every variable that has a default replaced by it; the others stay as written, or, with
+ * `unsetIsEmpty`, expand as the shell expands an unset variable (to nothing, or the `${X:-word}` word).
+ */
+export function expandDefaults(text: string, defaults: ReadonlyMap<string, string | undefined>, unsetIsEmpty = false): string {
   return text.replace(VARIABLE, (whole, braced: string | undefined, operator: string | undefined,
     word: string | undefined, plain: string | undefined) => {
     const value = defaults.get((braced ?? plain)!);
+    const unknown = unsetIsEmpty ? '' : whole;
     switch (operator) {
       case ':-': return value ? value : word!;
       case '-': return value !== undefined ? value : word!;
-      case ':+': return value ? word! : value === '' ? '' : whole;
-      case '+': return value !== undefined ? word! : whole;
-      default: return value !== undefined ? value : whole;
+      case ':+': return value ? word! : value === '' || unsetIsEmpty ? '' : whole;
+      case '+': return value !== undefined ? word! : unknown;
+      default: return value !== undefined ? value : unknown;
     }
   });
 }

@@ -71,6 +71,7 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
     base: skeleton.base,
     expandedBase,
     platform: skeleton.platform,
+    platformFlagRange: skeleton.platformFlagRange,
     docComment,
     instructions: skeleton.instructions,
     declarations: skeleton.declarations,

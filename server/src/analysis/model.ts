@@ -61,6 +61,8 @@ export interface Stage {
   /** The base with global ARG defaults expanded; variables without a default stay as written. */
   readonly expandedBase?: string;
   readonly platform?: Located;
+  /** The whole `--platform=...` flag, for edits that remove it. */
+  readonly platformFlagRange?: Range;
   /** The comment block directly above FROM (without `#`), the stage's description. */
   readonly docComment?: string;
   /** The instructions after FROM. */

@@ -88,6 +88,7 @@ function readStage(from: From, body: Instruction[]): StageSkeleton {
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
+    platformFlagRange: platformFlag?.getRange(),
     instructions: body.map(instructionInfo),
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.

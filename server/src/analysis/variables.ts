@@ -84,12 +84,18 @@ export function readUses(instruction: Instruction): VariableUse[] {
   const variables = instruction.getVariables();
   if (variables.length === 0) return [];
   const shell = keyword === 'RUN' ? shellContext(instruction) : undefined;
-  return variables.map((variable) => {
-    const nameRange = variable.getNameRange();
-    const modifier = variable.getModifier();
+  return variables.flatMap((variable) => {
+    // dockerfile-ast 0.7.1 reads `${image#idle}` (and `%`, `/` forms) as a variable named `image#idle`: the name
+    // is what stands before the operator, which is kept (unevaluated) as the operator.
+    const written = variable.getName();
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(written)?.[0];
+    if (!name) return [];
+    const fullRange = variable.getNameRange();
+    const nameRange = { start: fullRange.start, end: { line: fullRange.start.line, character: fullRange.start.character + name.length } };
+    const modifier = name.length < written.length ? written[name.length] : variable.getModifier();
     const range = variable.getRange();
     const use: VariableUse = {
-      name: variable.getName(),
+      name,
       nameRange,
       range,
       operator: modifier === null || modifier === '' ? undefined : modifier,

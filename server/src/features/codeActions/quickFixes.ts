@@ -51,6 +51,8 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return stage ? unusedStageFixes(model, stage, fix) : [];
     case 'ArgNotInScope':
       return stage && data.variable ? [fix(`Declare 'ARG ${data.variable}' in this stage`, [declareArg(model, stage, data.variable)], { isPreferred: true })] : [];
+    case 'PlatformOnStageReference':
+      return stage ? platformFixes(model, stage, fix) : [];
     case 'StageForwardReference': {
       const user = model.references.find((r) => r.range.start.line === diagnostic.range.start.line && r.range.start.character === diagnostic.range.start.character);
       const edits = stage && user && moveStageAbove(context, stage, model.stages[user.inStage]);
@@ -76,6 +78,21 @@ function fromAsCasingFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix
   const upper = stage.fromKeyword.text === stage.fromKeyword.text.toUpperCase();
   const keyword = upper ? 'AS' : 'as';
   return [fix(`Write '${keyword}' to match '${stage.fromKeyword.text}'`, [{ range: stage.asKeyword!.range, newText: keyword }], { isPreferred: true })];
+}
+
+/** Drop the ignored `--platform`, or move it to the FROM of the stage it starts from, if that has none. */
+function platformFixes(model: StageModel, stage: Stage, fix: MakeFix): CodeAction[] {
+  const flag = stage.platformFlagRange;
+  const parent = model.baseReferences[stage.index]?.resolution;
+  if (!flag || !stage.platform || !stage.base || parent?.kind !== 'stage') return [];
+  const remove: TextEdit = { range: { start: flag.start, end: stage.base.range.start }, newText: '' };
+  const actions = [fix(`Remove the ignored --platform=${stage.platform.text}`, [remove], { isPreferred: true })];
+  const from = model.stages[parent.stage];
+  if (!from.platform) {
+    const at = from.fromKeyword.range.end;
+    actions.push(fix(`Move --platform=${stage.platform.text} to stage '${stageLabel(from)}'`, [{ range: { start: at, end: at }, newText: ` --platform=${stage.platform.text}` }, remove]));
+  }
+  return actions;
 }
 
 /** `ARG NAME` on a line of its own after the stage's FROM and the ARG lines right below it. */

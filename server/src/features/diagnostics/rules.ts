@@ -26,6 +26,11 @@ export const RULES = {
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
   InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
   ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
+  PlatformOnStageReference: { severity: DiagnosticSeverity.Warning, href: `${README}#platformonstagereference` },
+  UndefinedArgInFrom: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/undefined-arg-in-from/` },
+  InvalidDefaultArgInFrom: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/invalid-default-arg-in-from/` },
+  RedundantTargetPlatform: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/redundant-target-platform/` },
+  FromPlatformFlagConstDisallowed: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-platform-flag-const-disallowed/` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;

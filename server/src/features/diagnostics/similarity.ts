@@ -16,6 +16,37 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * BuildKit's own "did you mean" (util/suggest, Search with caseSensitive): the first option in order whose
+ * plain Levenshtein distance to the value is smallest and under 3.
+ */
+export function buildkitSuggestion(value: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const option of options) {
+    if (option === value) return undefined;
+    const distance = levenshtein(value, option);
+    if (distance < bestDistance) {
+      best = option;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Plain Levenshtein distance (no transpositions), as github.com/agext/levenshtein computes it for BuildKit. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /** At most one edit for names up to 5 characters, two up to 11, three beyond: a typo, not another word. */
 function maxDistance(length: number): number {
   return length <= 5 ? 1 : length <= 11 ? 2 : 3;

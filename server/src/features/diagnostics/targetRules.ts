@@ -1,12 +1,12 @@
 // A build target that names no stage: BuildKit fails `--target bulid` with
 // `target stage "bulid" could not be found (did you mean build?)` (dockerfile2llb/convert.go, resolveTarget;
-// the suggestion from util/suggest: case-sensitive Levenshtein distance under 3 to a stage name, the first
-// closest one in file order).
+// the suggestion from util/suggest, `buildkitSuggestion`).
 import type { StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import type { FeatureContext } from '../context';
 import type { Finding } from './rules';
+import { buildkitSuggestion } from './similarity';
 
 export interface UndefinedTarget {
   readonly name: string;
@@ -27,32 +27,12 @@ export function undefinedTargets(model: StageModel, names: readonly string[]): U
     });
 }
 
-/** BuildKit's suggest.Search over the stage names as stored (lower-cased), case-sensitive. */
+/** BuildKit's suggestion among the stage names as stored (lower-cased). */
 function suggestStage(model: StageModel, name: string): UndefinedTarget['suggestion'] {
-  let best: UndefinedTarget['suggestion'];
-  let bestDistance = 3;
-  for (const stage of model.stages) {
-    if (stage.normalizedName === undefined) continue;
-    const distance = levenshtein(name, stage.normalizedName);
-    if (distance < bestDistance) {
-      best = { stage: stage.index, name: stage.normalizedName };
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Plain Levenshtein distance (no transpositions), as github.com/agext/levenshtein computes it for BuildKit. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  const named = model.stages.filter((stage) => stage.normalizedName !== undefined);
+  const suggestion = buildkitSuggestion(name, named.map((stage) => stage.normalizedName!));
+  const stage = named.find((s) => s.normalizedName === suggestion);
+  return stage && { stage: stage.index, name: suggestion! };
 }
 
 /** The setting's origin in a BuildTarget. */

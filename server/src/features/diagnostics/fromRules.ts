@@ -1,0 +1,102 @@
+// BuildKit's checks on the variables of FROM lines, as dockerfile2llb decides them (convert.go,
+// buildDispatchStates; validations.go), with BuildKit's names and messages, and PlatformOnStageReference (ours).
+// BuildKit runs them on every stage, built or not.
+import type { Stage, StageModel } from '../../analysis/model';
+import { expandDefaults, globalArgDefaults, hasVariable } from '../../analysis/args';
+import { AUTOMATIC_ARGS } from '../../analysis/scope';
+import type { Finding } from './rules';
+import { buildkitSuggestion } from './similarity';
+
+export function checkFromLines(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  const declared = [...new Set(model.globalArgs.map((arg) => arg.name))];
+  const defaults = defaultsAsBuilt(model);
+  for (const stage of model.stages) {
+    const at = { instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
+    findings.push(...undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })));
+    // BuildKit checks every base, but a name without variables owes nothing to ARG defaults: FromStageCasing
+    // (or the pull) speaks of `FROM Build`.
+    if (stage.base && hasVariable(stage.base.text) && !validReference(baseAsBuilt(stage.base.text, defaults))) {
+      findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base.range, message: `Default value for ARG ${stage.base.text} results in empty or invalid base image name` });
+    }
+    const platform = stage.platform;
+    if (!platform) continue;
+    if (/^\$(?:TARGETPLATFORM|\{TARGETPLATFORM(?::?-[^}]*)?\})$/.test(platform.text)) {
+      findings.push({ ...at, code: 'RedundantTargetPlatform', range: platform.range, message: `Setting platform to predefined ${platform.text} in FROM is redundant as this is the default behavior` });
+    }
+    const constant = !hasVariable(platform.text) && parsePlatform(platform.text);
+    if (constant && !(stage.normalizedName ?? '').includes(constant.os) && !(stage.normalizedName ?? '').includes(constant.architecture)) {
+      findings.push({ ...at, code: 'FromPlatformFlagConstDisallowed', range: platform.range, message: `FROM --platform flag should not use constant value "${platform.text}"` });
+    }
+    const parent = model.baseReferences[stage.index]?.resolution;
+    if (parent?.kind === 'stage') {
+      const from = model.stages[parent.stage];
+      findings.push({
+        ...at,
+        code: 'PlatformOnStageReference',
+        range: platform.range,
+        message: `--platform is ignored on FROM ${stage.base!.text}: a stage built FROM another stage takes that stage's platform${from.platform ? ` (${from.platform.text})` : ''}. Set the platform on stage '${from.name?.text ?? from.index}' itself.`,
+        data: { stage: stage.index },
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * UndefinedArgInFrom: a variable in FROM (image or --platform) that no global ARG declares and BuildKit does not
+ * set (reportUnusedFromArgs); the suggestion from the declared and automatic names.
+ */
+function undefinedArgsInFrom(stage: Stage, declared: readonly string[]): Pick<Finding, 'code' | 'range' | 'message'>[] {
+  const known = [...declared, ...AUTOMATIC_ARGS.keys()];
+  const reported = new Set<string>();
+  return stage.uses.filter((use) => use.keyword === 'FROM' && !known.includes(use.name) && !reported.has(use.name) && reported.add(use.name)).map((use) => {
+    const suggestion = buildkitSuggestion(use.name, known);
+    return { code: 'UndefinedArgInFrom' as const, range: use.nameRange, message: `FROM argument '${use.name}' is not declared${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
+  });
+}
+
+/**
+ * The global values a build without build args sees (validateBaseImagesWithDefaultArgs): the defaults, and for
+ * BuildKit's automatic ARGs values of their shape (only whether the base is a valid name matters).
+ */
+function defaultsAsBuilt(model: StageModel): ReadonlyMap<string, string | undefined> {
+  const values = new Map<string, string | undefined>([
+    ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],
+    ['TARGETARCH', 'amd64'], ['BUILDARCH', 'amd64'], ['TARGETVARIANT', ''], ['BUILDVARIANT', ''],
+    ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', 'default'],
+  ]);
+  for (const [name, value] of globalArgDefaults(model.globalArgs)) if (value !== undefined || !values.has(name)) values.set(name, value);
+  return values;
+}
+
+/**
+ * The base name as a build without build args gets it: variables expanded (unset ones to nothing) and quotes
+ * removed, as the shell lexer does. Undefined where a form we do not evaluate (`${X#prefix}`) is left.
+ */
+function baseAsBuilt(text: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
+  const expanded = expandDefaults(text, defaults, true);
+  return expanded.includes('$') ? undefined : expanded.replace(/["']/g, '');
+}
+
+// distribution/reference's grammar, as reference.ParseNormalizedNamed applies it: a first part is a registry
+// only with a `.`, a `:port` or as `localhost`; the repository is lower case.
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+(?::[0-9]+)?|${DOMAIN_COMPONENT}:[0-9]+|localhost|\\[[a-fA-F0-9:]+\\](?::[0-9]+)?)`;
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
+
+/** Whether the name parses as an image reference; undefined (not evaluated) counts as valid. */
+function validReference(name: string | undefined): boolean {
+  return name === undefined || (REFERENCE.test(name) && !/^[a-f0-9]{64}$/.test(name));
+}
+
+/** containerd's platform names: `os/arch[/variant]`, architectures normalized (`x86_64` is `amd64`). */
+const ARCHITECTURE_ALIASES: Readonly<Record<string, string>> = { 'x86_64': 'amd64', 'x86-64': 'amd64', 'aarch64': 'arm64', 'armhf': 'arm', 'armel': 'arm', 'i386': '386', 'i686': '386' };
+
+/** A constant `os/arch[/variant]`; a lone OS or architecture (whose other half is the builder's) is left alone. */
+function parsePlatform(text: string): { os: string; architecture: string } | undefined {
+  const parts = text.toLowerCase().split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part))) return undefined;
+  return { os: parts[0], architecture: ARCHITECTURE_ALIASES[parts[1]] ?? parts[1] };
+}
