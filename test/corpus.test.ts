@@ -12,6 +12,9 @@ import { completeStages } from '../server/src/features/completion';
 import { findDefinition } from '../server/src/features/definition';
 import { findReferences, highlightStage } from '../server/src/features/references';
 import { hoverStage } from '../server/src/features/hover';
+import { hoverVariable } from '../server/src/features/variableHover';
+import { findVariableDefinition } from '../server/src/features/variableDefinition';
+import { completeVariables } from '../server/src/features/variableCompletion';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
 import { corpusFiles, describeWithShared } from './support/paths';
 
@@ -52,10 +55,13 @@ describeWithShared('corpus', 'corpus', () => {
         ...document.model.references.flatMap((r) => [r.range.start, r.range.end]),
         ...document.model.stages.flatMap((s) => (s.name ? [s.name.range.start] : [])),
         ...lineLengths.map((length, line) => ({ line, character: Math.floor(length / 2) })),
+        // Every variable use and declaration.
+        ...document.model.stages.flatMap((s) => [...s.uses.map((u) => u.range.end), ...s.declarations.map((d) => d.nameRange.start)]),
       ];
       for (const position of positions) {
         results.push(completeStages(context, position, uri), findDefinition(context, position, uri), findReferences(context, position, uri, true),
           highlightStage(context, position), hoverStage(context, position));
+        results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position));
         try {
           results.push(prepareStageRename(context, position));
         } catch (error) {

@@ -18,6 +18,9 @@ import { findDefinition } from './features/definition';
 import { findReferences, highlightStage } from './features/references';
 import { prepareStageRename, RenameRefused } from './features/rename';
 import { hoverStage } from './features/hover';
+import { hoverVariable } from './features/variableHover';
+import { findVariableDefinition } from './features/variableDefinition';
+import { completeVariables } from './features/variableCompletion';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
@@ -216,8 +219,8 @@ connection.onCompletion(async (params) => {
   if (buildFile) return guarded('completion', () => completeTargets(buildFile, params.position) ?? null)(undefined);
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  const stages = guarded('completion', () => completeStages(context, params.position, uri))(undefined);
-  if (stages) return stages;
+  const ours = guarded('completion', () => completeVariables(context, params.position) ?? completeStages(context, params.position, uri))(undefined);
+  if (ours) return ours;
   try {
     return await general.completion(text(uri), params.position, context.model);
   } catch (error) {
@@ -240,7 +243,7 @@ connection.onDefinition(guarded('definition', (params) => {
   if (buildFile) return findTargetDefinition(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return findDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
+  return findDefinition(context, params.position, uri) ?? findVariableDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
 }));
 
 connection.onReferences(guarded('references', (params) => {
@@ -294,7 +297,7 @@ connection.onHover(guarded('hover', (params) => {
   if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return hoverStage(context, params.position) ?? general.hover(text(uri), params.position);
+  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? general.hover(text(uri), params.position);
 }));
 
 connection.onCodeAction(guarded('codeAction', (params) => {

@@ -10,6 +10,9 @@ import { completeStages, resolveStageCompletion } from '../../server/src/feature
 import { findDefinition } from '../../server/src/features/definition';
 import { findReferences, highlightStage } from '../../server/src/features/references';
 import { hoverStage } from '../../server/src/features/hover';
+import { hoverVariable } from '../../server/src/features/variableHover';
+import { findVariableDefinition } from '../../server/src/features/variableDefinition';
+import { completeVariables } from '../../server/src/features/variableCompletion';
 import { prepareStageRename, renameStage, RenameRefused } from '../../server/src/features/rename';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
@@ -101,6 +104,7 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     const items = completeStages(context, position, uri) ?? [];
     results.push(items, items.slice(0, 2).map((item) => resolveStageCompletion(context, item)));
     results.push(findDefinition(context, position, uri), findReferences(context, position, uri, true), highlightStage(context, position), hoverStage(context, position));
+    results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position));
     results.push(inlayHints(document.model, range));
     try {
       results.push(prepareStageRename(context, position), renameStage(context, position, c2 % 2 ? 'renamed' : 'Bad Name'));

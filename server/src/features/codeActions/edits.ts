@@ -1,4 +1,4 @@
-// Edits shared by the code actions: whole-line ranges and renumbering of `--from=N` after stages move.
+// Edits shared by the code actions: whole-line ranges, renumbering of `--from=N` after stages move, `ARG` lines.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Position, Range, Stage, StageModel } from '../../analysis/model';
 import type { DocumentText } from '../refactors/documentText';
@@ -53,4 +53,21 @@ export function textWithEdits(document: DocumentText, first: number, last: numbe
     .filter((edit) => edit.from >= 0 && edit.to <= text.length)
     .sort((a, b) => b.from - a.from);
   return inside.reduce((result, edit) => result.slice(0, edit.from) + edit.newText + result.slice(edit.to), text);
+}
+
+/** `ARG NAME` on a line of its own after the stage's FROM and the ARG lines right below it. */
+export function declareArg(model: StageModel, stage: Stage, name: string): TextEdit {
+  let last = stage.fromRange;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'ARG') break;
+    last = instruction.range;
+  }
+  const line = last.end.line;
+  // After the last line of the file there is no next line to insert before.
+  if (line + 1 >= model.lineLengths.length) {
+    const end = { line, character: model.lineLengths[line] };
+    return { range: { start: end, end }, newText: `\nARG ${name}` };
+  }
+  const start = { line: line + 1, character: 0 };
+  return { range: { start, end: start }, newText: `ARG ${name}\n` };
 }

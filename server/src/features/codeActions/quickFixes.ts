@@ -8,7 +8,7 @@ import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../stageCard';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
-import { renumberIndices, stageLines } from './edits';
+import { declareArg, renumberIndices, stageLines } from './edits';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
@@ -93,23 +93,6 @@ function platformFixes(model: StageModel, stage: Stage, fix: MakeFix): CodeActio
     actions.push(fix(`Move --platform=${stage.platform.text} to stage '${stageLabel(from)}'`, [{ range: { start: at, end: at }, newText: ` --platform=${stage.platform.text}` }, remove]));
   }
   return actions;
-}
-
-/** `ARG NAME` on a line of its own after the stage's FROM and the ARG lines right below it. */
-function declareArg(model: StageModel, stage: Stage, name: string): TextEdit {
-  let last = stage.fromRange;
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword !== 'ARG') break;
-    last = instruction.range;
-  }
-  const line = last.end.line;
-  // After the last line of the file there is no next line to insert before.
-  if (line + 1 >= model.lineLengths.length) {
-    const end = { line, character: model.lineLengths[line] };
-    return { range: { start: end, end }, newText: `\nARG ${name}` };
-  }
-  const start = { line: line + 1, character: 0 };
-  return { range: { start, end: start }, newText: `ARG ${name}\n` };
 }
 
 /** Gives this definition (and what binds to it) a fresh name, then lets the user type the real one. */

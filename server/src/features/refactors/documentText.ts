@@ -33,6 +33,12 @@ export class DocumentText {
     return { line, character: line === 0 ? this.bom : 0 };
   }
 
+  /** Line `line`'s text as the client counts its columns (a byte order mark included), without its line end. */
+  lineText(line: number): string {
+    const end = line + 1 < this.lineCount ? this.lineStarts[line + 1] : this.text.length;
+    return this.text.slice(this.lineStarts[line], end).replace(/(?:\r\n|\r|\n)$/, '');
+  }
+
   /** Lines `first` to `last` with their line ends (the last line of the text may have none). */
   lines(first: number, last: number): string {
     const end = last + 1 < this.lineCount ? this.lineStarts[last + 1] : this.text.length;

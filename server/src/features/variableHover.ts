@@ -1,0 +1,61 @@
+// Hover on a variable: at a use, its value there and where it comes from (or why nothing sets it); at an ARG or
+// ENV declaration, its value and where it is used.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { StageModel } from '../analysis/model';
+import { AUTOMATIC_ARGS, type VariableLookup, type VariableOrigin } from '../analysis/scope';
+import type { FeatureContext } from './context';
+import { lookupUse, usesOf, variableAt } from './locateVariable';
+import { stageLabel } from './stageCard';
+
+export function hoverVariable({ model }: FeatureContext, position: Position): Hover | undefined {
+  const symbol = variableAt(model, position);
+  if (!symbol) return undefined;
+  if (symbol.kind === 'use') {
+    const { use } = symbol;
+    const value = use.shellAssigned
+      ? `**$${use.name}** is set by this RUN's own script.`
+      : useText(model, lookupUse(model, symbol.stage, use), use.keyword === 'FROM');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
+  }
+  const declared = symbol.kind === 'global' ? symbol.arg : symbol.declaration;
+  const keyword = symbol.kind === 'global' ? 'ARG' : symbol.declaration.kind.toUpperCase();
+  const value = symbol.kind === 'global' ? symbol.arg.defaultValue : symbol.declaration.value;
+  const where = symbol.kind === 'global' ? 'before the first FROM: visible in FROM lines, and in stages that declare it again' : `in stage ${stageLabel(symbol.stage)}`;
+  const uses = usesOf(model, declared);
+  const lines = [
+    `**${keyword} ${declared.name}**${value === undefined ? ' (no default: set with `--build-arg`)' : ` = \`${value}\``}, ${where}`,
+    uses.length === 0 ? 'Not used.' : `Used on line${uses.length === 1 ? '' : 's'} ${uses.map(({ stage, use }) => `${use.nameRange.start.line + 1} (${stageLabel(stage)})`).join(', ')}`,
+  ];
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: declared.nameRange };
+}
+
+function useText(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
+  const { name } = lookup;
+  if (lookup.chain.length === 0) return `**$${name}** is not in scope here: ${notInScope(model, lookup, inFrom)}`;
+  const heading = lookup.value !== undefined ? `**$${name}** = \`${lookup.value}\`` : `**$${name}**`;
+  return [heading, ...lookup.chain.map((origin) => `- ${originText(model, origin)}`)].join('\n\n');
+}
+
+export function originText(model: StageModel, origin: VariableOrigin): string {
+  switch (origin.kind) {
+    case 'automatic':
+      return `set by BuildKit: ${AUTOMATIC_ARGS.get(origin.name)}`;
+    case 'global-arg':
+      return `global ARG line ${origin.arg.range.start.line + 1}${origin.arg.defaultValue === undefined ? ', no default (`--build-arg`)' : ` = \`${origin.arg.defaultValue}\``}`;
+    default: {
+      const { declaration } = origin;
+      const value = declaration.value === undefined ? (origin.kind === 'arg' ? ', no default' : '') : ` = \`${declaration.value}\``;
+      return `${origin.kind.toUpperCase()} in stage ${stageLabel(model.stages[origin.stage])}, line ${declaration.instructionLine + 1}${value}`;
+    }
+  }
+}
+
+function notInScope(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
+  const { name } = lookup;
+  if (inFrom) return 'FROM lines see global ARGs (declared before the first FROM) and BuildKit\'s automatic ones only.';
+  const global = model.globalArgs.some((arg) => arg.name === name);
+  if (global || AUTOMATIC_ARGS.has(name)) {
+    return `${global ? 'the global ARG' : 'BuildKit\'s automatic ARG'} is visible in FROM lines only; declare \`ARG ${name}\` in this stage to use it.`;
+  }
+  return lookup.fromBaseImage ? 'no ARG or ENV of this stage or the stages it is built FROM sets it; the base image\'s ENV may.' : 'nothing sets it: it is empty.';
+}

@@ -1,0 +1,75 @@
+// Variables over stdio: hover with value and origin, definition to the binding declarations, completion after
+// `$` and `${` (with the ARG line for a global that is not in scope), in CRLF files, after UTF-16 pairs, in heredocs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, Hover, LocationLink } from 'vscode-languageserver-types';
+import { LspClient } from '../support/lspClient';
+import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
+
+let client: LspClient;
+let counter = 0;
+before(async () => { client = await LspClient.start(); });
+after(async () => { await client.stop(); });
+
+async function open(marked: string): Promise<Fixture & { uri: string }> {
+  const fx = fixture(marked);
+  const uri = `file:///variables/${++counter}/Dockerfile`;
+  await client.open(uri, fx.text);
+  return { ...fx, uri };
+}
+
+async function hover(marked: string): Promise<{ value: string; fx: Fixture; hover: Hover }> {
+  const fx = await open(marked);
+  const found = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fx.uri }, position: fx.cursor });
+  return { value: (found.contents as { value: string }).value, fx, hover: found };
+}
+
+const goFile = ['# 😀 base', 'ARG GO=1.22', 'FROM golang:${GO}-alpine AS build', 'ARG GO', 'ARG OUT=/out', 'ENV CGO_ENABLED=0'];
+
+describe('variables over LSP', () => {
+  it('hovers a use with its value and where it comes from, in CRLF files and heredocs', async () => {
+    const marked = [...goFile, 'RUN <<EOF', 'go build -o $[[O|UT]]/app', 'EOF'].join('\r\n');
+    const { value, fx, hover: found } = await hover(marked);
+    assert.deepEqual(found.range, { start: { line: 7, character: 12 }, end: { line: 7, character: 16 } });
+    assert.equal(textAt(fx.text, found.range!), '$OUT');
+    assert.match(value, /^\*\*\$OUT\*\* = `\/out`/);
+    assert.match(value, /ARG in stage build, line 5 = `\/out`/);
+    const global = await hover(lines(...goFile, 'RUN echo ${G|O:-1}'));
+    assert.match(global.value, /\*\*\$GO\*\* = `1\.22`/);
+    assert.match(global.value, /ARG in stage build, line 4, no default/);
+    assert.match(global.value, /global ARG line 2 = `1\.22`/);
+    assert.equal(textAt(global.fx.text, global.hover.range!), '${GO:-1}');
+  });
+
+  it('says why a variable is not in scope, and what BuildKit sets', async () => {
+    assert.match((await hover(lines('ARG V=1', 'FROM a', 'RUN echo $|V'))).value, /not in scope here: the global ARG is visible in FROM lines only; declare `ARG V`/);
+    assert.match((await hover(lines('FROM --platform=$BUILD|PLATFORM a'))).value, /set by BuildKit: the platform of the machine running the build/);
+  });
+
+  it('hovers a declaration with its uses', async () => {
+    const { value } = await hover(lines('ARG G|O=1.22', 'FROM golang:$GO AS a', 'ARG GO', 'RUN echo $GO', 'FROM b', 'RUN echo $GO'));
+    assert.match(value, /\*\*ARG GO\*\* = `1\.22`, before the first FROM/);
+    assert.match(value, /Used on lines 2 \(a\), 4 \(a\)$/);
+  });
+
+  it('goes from a use to the stage\'s ARG and the global default', async () => {
+    const fx = await open(lines(...goFile, 'RUN echo $G|O'));
+    const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    assert.deepEqual(links.map((l) => [l.targetSelectionRange.start.line, textAt(fx.text, l.targetSelectionRange)]), [[3, 'GO'], [1, 'GO']]);
+  });
+
+  it('completes after $ and ${ with what is in scope, and offers a global that is not, adding its ARG line', async () => {
+    const fx = await open(lines('ARG GO=1.22', 'ARG REGISTRY=docker.io', 'FROM golang:$GO AS build', 'ARG GO', 'ENV DIR=/src', 'RUN echo ${|'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    const byLabel = new Map(items.map((item) => [item.label, item]));
+    assert.deepEqual([byLabel.get('GO')!.detail, byLabel.get('DIR')!.detail], ['= 1.22', '= /src']);
+    const registry = byLabel.get('REGISTRY')!;
+    assert.match(registry.detail!, /not in scope here/);
+    assert.ok(byLabel.has('TARGETARCH'));
+    assert.deepEqual(applyEdits(fx.text, [registry.textEdit as { range: never; newText: string }, ...registry.additionalTextEdits!]),
+      lines('ARG GO=1.22', 'ARG REGISTRY=docker.io', 'FROM golang:$GO AS build', 'ARG GO', 'ARG REGISTRY', 'ENV DIR=/src', 'RUN echo ${REGISTRY'));
+    const inFrom = await open(lines('ARG GO=1.22', 'FROM golang:$|'));
+    const fromItems = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: inFrom.uri }, position: inFrom.cursor });
+    assert.ok(fromItems.some((item) => item.label === 'GO' && item.detail === '= 1.22' && !item.additionalTextEdits));
+  });
+});
