@@ -143,6 +143,24 @@ describe('FROM lines (BuildKit\'s checks, and PlatformOnStageReference)', () => 
   });
 });
 
+describe('platform ARGs', () => {
+  it('PlatformArgDefault: a default on an automatic platform ARG replaces what BuildKit sets (docker/buildx#510)', () => {
+    const [global] = expectAt('PlatformArgDefault', lines('ARG [[TARGETARCH]]=amd64', 'ARG TARGETOS', 'ARG TARGETSTAGE=x', 'FROM a', 'ARG [[BUILDPLATFORM]]=linux/amd64', 'ARG TARGETPLATFORM'));
+    assert.equal(global.message, "The default 'amd64' replaces the TARGETARCH BuildKit sets: every build without --build-arg TARGETARCH gets 'amd64', whatever --platform says.");
+  });
+
+  it('CrossCompileWithoutTarget: a compiler on the build platform, copied into a target stage, reading no TARGET ARG', () => {
+    const build = ['FROM --platform=[[$BUILDPLATFORM]] golang AS build', 'RUN go build -o /app .'];
+    const [found] = expectAt('CrossCompileWithoutTarget', lines(...build, 'FROM alpine', 'COPY --from=build /app /app'));
+    assert.match(found.message, /^Stage 'build' runs `go build` on the build platform and is copied into '1' \(line 4\)/);
+    const plain = fixture(lines(...build)).text.split('\n').slice(0, 2);
+    expectAt('CrossCompileWithoutTarget', lines(...plain, 'ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build', 'FROM alpine', 'COPY --from=build /app /app'));
+    expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN npm run build', 'FROM alpine', 'COPY --from=build /app /app'));
+    expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN ln -s xx-cc /out/xx-clang', 'FROM alpine', 'COPY --from=build /out /usr/bin'));
+    expectAt('CrossCompileWithoutTarget', lines(...plain, 'FROM --platform=$BUILDPLATFORM alpine', 'COPY --from=build /app /app'));
+  });
+});
+
 describe('InvalidSourceDateEpochStage', () => {
   const arg = 'ARG SOURCE_DATE_EPOCH=src';
   const app = ['FROM busybox AS app', 'RUN true'];

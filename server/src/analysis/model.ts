@@ -29,6 +29,8 @@ export interface InstructionInfo {
   readonly triggerKeyword?: string;
   /** The start of the arguments, on one line (for the outline). */
   readonly summary: string;
+  /** For `RUN`: the first command it runs that compiles for one architecture (`go build`, `cargo build`, `gcc`...). */
+  readonly compiler?: string;
   /** For `ADD`: its sources as written (every argument but the destination; `<<EOF` for a heredoc). */
   readonly addSources?: readonly string[];
 }

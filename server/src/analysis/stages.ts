@@ -107,6 +107,7 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     triggerKeyword: trigger ? trigger.toUpperCase() : undefined,
     summary: summaryOf(instruction),
     addSources: keyword === 'ADD' ? addSources(instruction as Add) : undefined,
+    compiler: keyword === 'RUN' ? NATIVE_COMPILER.exec(instruction.getTextContent())?.[0].replace(/\s+/g, ' ') : undefined,
   };
 }
 
@@ -116,6 +117,9 @@ function addSources(add: Add): string[] {
   const values = json.length > 0 ? json.map((string) => string.getJSONValue()) : add.getArguments().map((argument) => argument.getValue());
   return values.slice(0, -1);
 }
+
+/** Commands whose output is for one architecture, the build platform's unless told otherwise. */
+const NATIVE_COMPILER = /(?<![\w-])(?:go\s+(?:build|install)|cargo\s+(?:build|install)|rustc|gcc|g\+\+|clang\+\+|clang|cc|c\+\+|zig\s+build|swift\s+build|dotnet\s+publish)(?![\w-])/;
 
 const SUMMARY_LENGTH = 60;
 

@@ -10,6 +10,7 @@ import { checkTargetSetting } from './targetRules';
 import { checkSourceDateEpochStage } from './sourceDateEpochRules';
 import { checkArgScope } from './argScopeRules';
 import { checkFromLines } from './fromRules';
+import { checkPlatformArgs } from './platformRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -21,7 +22,8 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkFromLines(context.model)];
+    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkFromLines(context.model),
+    ...checkPlatformArgs(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

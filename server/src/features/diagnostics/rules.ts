@@ -27,6 +27,8 @@ export const RULES = {
   InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
   ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
   PlatformOnStageReference: { severity: DiagnosticSeverity.Warning, href: `${README}#platformonstagereference` },
+  PlatformArgDefault: { severity: DiagnosticSeverity.Warning, href: `${README}#platformargdefault` },
+  CrossCompileWithoutTarget: { severity: DiagnosticSeverity.Hint, href: `${README}#crosscompilewithouttarget` },
   UndefinedArgInFrom: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/undefined-arg-in-from/` },
   InvalidDefaultArgInFrom: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/invalid-default-arg-in-from/` },
   RedundantTargetPlatform: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/redundant-target-platform/` },

@@ -1,0 +1,74 @@
+// Platform ARGs that do not do what they seem to (ours; docs/variables.md, "Automatic and predefined ARGs").
+// PlatformArgDefault: a default on an automatic platform ARG replaces BuildKit's value for every build that does
+// not pass it with --build-arg (buildMetaArgs, dispatchArg): `--platform linux/arm64` then still sees the default.
+// CrossCompileWithoutTarget: a stage built on `$BUILDPLATFORM` that runs a native compiler (go build, cargo build,
+// gcc, ...) and is copied into a stage built for the target platform, but never reads TARGETOS/TARGETARCH/
+// TARGETPLATFORM/TARGETVARIANT: what it compiles is for the build platform. Stages that run other commands
+// (web assets, downloads: the corpus's 12 `$BUILDPLATFORM` stages copied into target stages) are left alone.
+import type { Stage, StageModel } from '../../analysis/model';
+import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
+import type { Finding } from './rules';
+
+const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
+
+export function checkPlatformArgs(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  const platformArg = (name: string) => AUTOMATIC_ARGS.has(name) && name !== 'TARGETSTAGE';
+  const message = (name: string, value: string) =>
+    `The default '${value}' replaces the ${name} BuildKit sets: every build without --build-arg ${name} gets '${value}', whatever --platform says.`;
+  for (const arg of model.globalArgs) {
+    if (platformArg(arg.name) && arg.defaultValue !== undefined) {
+      findings.push({ code: 'PlatformArgDefault', range: arg.nameRange, instructionLine: arg.range.start.line, message: message(arg.name, arg.defaultValue) });
+    }
+  }
+  for (const stage of model.stages) {
+    for (const declaration of stage.declarations) {
+      if (declaration.kind !== 'arg' || !platformArg(declaration.name) || declaration.value === undefined) continue;
+      findings.push({ code: 'PlatformArgDefault', range: declaration.nameRange, instructionLine: declaration.instructionLine, message: message(declaration.name, declaration.value), data: { stage: stage.index } });
+    }
+  }
+  return [...findings, ...crossCompiles(model)];
+}
+
+function crossCompiles(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const stage of model.stages) {
+    const compiler = stage.instructions.find((i) => i.compiler !== undefined)?.compiler;
+    if (!onBuildPlatform(stage) || !compiler || readsTarget(model, stage)) continue;
+    const user = model.edges.find((edge) => edge.to === stage.index && edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
+    if (!user) continue;
+    const into = model.stages[user.from];
+    findings.push({
+      code: 'CrossCompileWithoutTarget',
+      range: stage.platform!.range,
+      instructionLine: stage.fromRange.start.line,
+      message: `Stage '${stage.name?.text ?? stage.index}' runs \`${compiler}\` on the build platform and is copied into '${into.name?.text ?? into.index}' (line ${user.reference.range.start.line + 1}), built for the target platform, but reads none of ${TARGET_ARGS.join(', ')}: what it compiles is for the build platform.`,
+      data: { stage: stage.index },
+    });
+  }
+  return findings;
+}
+
+function onBuildPlatform(stage: Stage): boolean {
+  return stage.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(stage.platform.text);
+}
+
+/** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own). */
+function onTargetPlatform(model: StageModel, stage: Stage): boolean {
+  const seen = new Set<Stage>();
+  for (let current: Stage | undefined = stage; current && !seen.has(current); current = parentStage(model, current)) {
+    seen.add(current);
+    if (current.platform) return /\$\{?TARGETPLATFORM\b/.test(current.platform.text);
+  }
+  return true;
+}
+
+/** Whether the stage, or one it is built FROM, declares or uses a target platform ARG. */
+function readsTarget(model: StageModel, stage: Stage): boolean {
+  const seen = new Set<Stage>();
+  for (let current: Stage | undefined = stage; current && !seen.has(current); current = parentStage(model, current)) {
+    seen.add(current);
+    if (current.uses.some((use) => TARGET_ARGS.includes(use.name)) || current.declarations.some((d) => TARGET_ARGS.includes(d.name))) return true;
+  }
+  return false;
+}
