@@ -63,6 +63,12 @@ describe('editor features', () => {
 
   it('hints the index of unnamed stages and the stage a numeric --from names', () => {
     const hints = inlayHints(context().model, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
-    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 6, character: 4 }, '#1'], [{ line: 7, character: 13 }, 'build']]);
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 3, character: 17 }, '= golang:1.22'], [{ line: 6, character: 4 }, '#1'], [{ line: 7, character: 13 }, 'build']]);
+  });
+
+  it('hints the image a FROM names once its ARG defaults are expanded, where they say it all', () => {
+    const text = lines('ARG GO=1.22', 'ARG REGISTRY', 'FROM golang:${GO}-alpine AS a', 'FROM ${REGISTRY}/app', 'FROM a');
+    const hints = inlayHints(AnalyzedDocument.fromText(text).model, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 2, character: 24 }, '= golang:1.22-alpine'], [{ line: 3, character: 4 }, '#1'], [{ line: 4, character: 4 }, '#2']]);
   });
 });

@@ -52,6 +52,14 @@ describe('variables over LSP', () => {
     assert.match(value, /Used on lines 2 \(a\), 4 \(a\)$/);
   });
 
+  it('shows the stage\'s platform (inherited through FROM <stage>) and its ARGs on the stage card', async () => {
+    const text = lines('ARG GO=1.22', 'FROM --platform=$BUILDPLATFORM golang:$GO AS build', 'ARG GO', 'ARG OUT=/out', 'FROM --platform=linux/arm64 build AS test', 'FROM alpine AS release');
+    const at = (name: string) => hover(text.replace(`AS ${name}`, `AS ${name.slice(0, 2)}|${name.slice(2)}`));
+    assert.match((await at('test')).value, /- Platform: `\$BUILDPLATFORM`, from stage build \(its own `--platform=linux\/arm64` is ignored\)/);
+    assert.match((await at('build')).value, /- Platform: `\$BUILDPLATFORM`\n- ARGs: `GO`, `OUT=\/out`/);
+    assert.match((await at('release')).value, /- Platform: the target platform/);
+  });
+
   it('goes from a use to the stage\'s ARG and the global default', async () => {
     const fx = await open(lines(...goFile, 'RUN echo $G|O'));
     const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: fx.uri }, position: fx.cursor });

@@ -122,6 +122,21 @@ export function parentStage(model: StageModel, stage: Stage): Stage | undefined 
   return resolution?.kind === 'stage' ? model.stages[resolution.stage] : undefined;
 }
 
+/**
+ * The platform a stage is built for: its own `--platform`, unless it is built FROM a stage, whose platform it
+ * takes (dispatchState.init; its own flag is then ignored); else the target platform (undefined here).
+ */
+export function effectivePlatform(model: StageModel, stage: Stage): { readonly text: string; readonly stage: Stage } | undefined {
+  const seen = new Set<Stage>();
+  for (let current: Stage | undefined = stage; current && !seen.has(current); ) {
+    seen.add(current);
+    const parent = parentStage(model, current);
+    if (!parent) return current.platform && { text: current.platform.text, stage: current };
+    current = parent;
+  }
+  return undefined;
+}
+
 /** A FROM chain that ends at an image (not `scratch`): the image's ENV is unknown here. */
 function rootIsImage(root: Stage): boolean {
   return root.expandedBase?.toLowerCase() !== 'scratch';

@@ -1,6 +1,7 @@
 // The Markdown summary of a stage, shown by hover and as completion documentation.
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
+import { effectivePlatform } from '../analysis/scope';
 import type { FeatureContext } from './context';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
@@ -29,7 +30,9 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   lines.push('', `- Base: ${baseDescription(stage)}`);
   const chain = fromChain(model, stage);
   if (chain.length > 2) lines.push(`- Chain: ${chain.join(' ← ')}`);
-  if (stage.platform) lines.push(`- Platform: \`${stage.platform.text}\``);
+  lines.push(`- Platform: ${platformDescription(model, stage)}`);
+  const args = stage.declarations.filter((d) => d.kind === 'arg').map((d) => `\`${d.name}${d.value === undefined ? '' : `=${d.value}`}\``);
+  if (args.length > 0) lines.push(`- ARGs: ${[...new Set(args)].join(', ')}`);
   const first = stage.fromRange.start.line + 1;
   const last = stage.range.end.line + 1;
   lines.push(`- ${stage.instructions.length} instruction${stage.instructions.length === 1 ? '' : 's'}, lines ${first}–${last}`);
@@ -39,6 +42,13 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   if (usedBy.length > 0) lines.push(`- Used by: ${usedBy.join(', ')}`);
   lines.push(`- ${buildStatus(reachability, stage)}`);
   return lines.join('\n');
+}
+
+function platformDescription(model: StageModel, stage: Stage): string {
+  const platform = effectivePlatform(model, stage);
+  if (!platform) return 'the target platform';
+  const ignored = stage.platform && platform.stage !== stage ? ` (its own \`--platform=${stage.platform.text}\` is ignored)` : '';
+  return `\`${platform.text}\`${platform.stage === stage ? '' : `, from stage ${stageLabel(platform.stage)}`}${ignored}`;
 }
 
 function baseDescription(stage: Stage): string {
