@@ -21,6 +21,8 @@ import { hoverStage } from './features/hover';
 import { hoverVariable } from './features/variableHover';
 import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
+import { findVariableReferences, highlightVariable } from './features/variableReferences';
+import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
 import { computeDiagnostics } from './features/diagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
@@ -249,8 +251,9 @@ connection.onDefinition(guarded('definition', (params) => {
 connection.onReferences(guarded('references', (params) => {
   const { uri } = params.textDocument;
   const context = contexts.dockerfile(uri);
-  const found = context && findReferences(context, params.position, uri, params.context.includeDeclaration);
-  if (!found) return null;
+  if (!context) return null;
+  const found = findReferences(context, params.position, uri, params.context.includeDeclaration);
+  if (!found) return findVariableReferences(context, params.position, uri, params.context.includeDeclaration) ?? null;
   const path = pathOf(uri);
   const elsewhere = path ? targetsNamingAt(context, params.position, buildFiles.targetsOf(path)) : [];
   return [...found, ...targetLocations(elsewhere, (file) => buildFiles.uriOf(file))];
@@ -260,7 +263,7 @@ connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
   const { uri } = params.textDocument;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return highlightStage(context, params.position) ?? general.highlight(text(uri), params.position);
+  return highlightStage(context, params.position) ?? highlightVariable(context, params.position) ?? general.highlight(text(uri), params.position);
 }));
 
 connection.onPrepareRename(guarded('prepareRename', (params) => {
@@ -270,6 +273,7 @@ connection.onPrepareRename(guarded('prepareRename', (params) => {
   const context = contexts.dockerfile(uri);
   if (!context) return null;
   if (isStageSymbol(context, params.position)) return prepareStageRename(context, params.position);
+  if (isVariableAt(context, params.position)) return prepareVariableRename(context, params.position);
   const range = general.prepareRename(text(uri), params.position);
   if (!range) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only stage names and variables can be renamed.');
   return range;
@@ -284,7 +288,10 @@ connection.onRenameRequest(guarded('rename', (params) => {
   }
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  if (!isStageSymbol(context, params.position)) return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
+  if (!isStageSymbol(context, params.position)) {
+    const edits = isVariableAt(context, params.position) ? renameVariable(context, params.position, params.newName) : general.rename(uri, text(uri), params.position, params.newName);
+    return { changes: { [uri]: edits } };
+  }
   // The build files naming the stage as a target follow the rename.
   const path = pathOf(uri);
   const { dockerfile, elsewhere } = renameWithTargets(context, params.position, params.newName, path ? buildFiles.targetsOf(path) : [], textOf);

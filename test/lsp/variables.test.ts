@@ -80,4 +80,35 @@ describe('variables over LSP', () => {
     const fromItems = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: inFrom.uri }, position: inFrom.cursor });
     assert.ok(fromItems.some((item) => item.label === 'GO' && item.detail === '= 1.22' && !item.additionalTextEdits));
   });
+
+  const multiStage = ['ARG GO=1.22', 'FROM golang:${GO} AS build', 'ARG GO', 'RUN echo $GO "${GO}"', 'FROM build AS test', 'RUN echo $GO',
+    'FROM alpine', 'ARG GO=1.23', 'RUN echo $GO'];
+
+  it('finds one binding\'s declarations and uses across the stages it flows into, not a same-named other one', async () => {
+    const fx = await open(lines(...multiStage).replace('ARG GO=1.22', 'ARG G|O=1.22'));
+    const found = await client.request<{ range: { start: { line: number; character: number } } }[]>('textDocument/references', { textDocument: { uri: fx.uri }, position: fx.cursor, context: { includeDeclaration: true } });
+    assert.deepEqual(found.map((l) => `${l.range.start.line}:${l.range.start.character}`).sort(), ['0:4', '1:14', '2:4', '3:10', '3:16', '5:10'].sort());
+    const highlights = await client.request<{ kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    assert.deepEqual(highlights.map((h) => h.kind).sort(), [2, 2, 2, 2, 3, 3]);
+  });
+
+  it('renames a binding everywhere it flows, RUN text included, and leaves a same-named other binding alone', async () => {
+    const fx = await open(lines(...multiStage).replace('RUN echo $GO "${GO}"', 'RUN echo $G|O "${GO}"'));
+    const edit = await client.request<{ changes: Record<string, never[]> }>('textDocument/rename', { textDocument: { uri: fx.uri }, position: fx.cursor, newName: 'GO_VERSION' });
+    assert.equal(applyEdits(fx.text, edit.changes[fx.uri]), lines('ARG GO_VERSION=1.22', 'FROM golang:${GO_VERSION} AS build', 'ARG GO_VERSION', 'RUN echo $GO_VERSION "${GO_VERSION}"',
+      'FROM build AS test', 'RUN echo $GO_VERSION', 'FROM alpine', 'ARG GO=1.23', 'RUN echo $GO'));
+  });
+
+  it('refuses names that would mix two variables, BuildKit\'s own ARGs, and bindings a script sets itself', async () => {
+    const refusal = async (marked: string, newName: string) => {
+      const fx = await open(marked);
+      return client.request('textDocument/rename', { textDocument: { uri: fx.uri }, position: fx.cursor, newName }).then(() => 'renamed', (error: Error) => error.message);
+    };
+    assert.match(await refusal(lines('ARG G|O=1', 'ARG OTHER=2', 'FROM a:$GO$OTHER'), 'OTHER'), /already declared on line 2/);
+    assert.match(await refusal(lines('ARG G|O=1', 'FROM a:$GO'), 'TARGETARCH'), /an ARG BuildKit sets/);
+    assert.match(await refusal(lines('FROM a', 'RUN echo $TARGET|ARCH'), 'ARCH'), /BuildKit sets TARGETARCH/);
+    assert.match(await refusal(lines('ARG V=1', 'FROM a', 'ARG V', 'RUN echo $|V; V=2'), 'W'), /also sets V itself/);
+    assert.match(await refusal(lines('ARG G|O=1', 'FROM a:$GO'), '1GO'), /not a variable name/);
+  });
 });
+

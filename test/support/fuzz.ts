@@ -13,6 +13,8 @@ import { hoverStage } from '../../server/src/features/hover';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { findVariableDefinition } from '../../server/src/features/variableDefinition';
 import { completeVariables } from '../../server/src/features/variableCompletion';
+import { findVariableReferences, highlightVariable } from '../../server/src/features/variableReferences';
+import { prepareVariableRename, renameVariable } from '../../server/src/features/variableRename';
 import { prepareStageRename, renameStage, RenameRefused } from '../../server/src/features/rename';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
@@ -104,7 +106,13 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     const items = completeStages(context, position, uri) ?? [];
     results.push(items, items.slice(0, 2).map((item) => resolveStageCompletion(context, item)));
     results.push(findDefinition(context, position, uri), findReferences(context, position, uri, true), highlightStage(context, position), hoverStage(context, position));
-    results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position));
+    results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
+      findVariableReferences(context, position, uri, true), highlightVariable(context, position));
+    try {
+      results.push(prepareVariableRename(context, position), renameVariable(context, position, c2 % 2 ? 'RENAMED' : '1bad'));
+    } catch (error) {
+      if (!(error instanceof RenameRefused)) throw error;
+    }
     results.push(inlayHints(document.model, range));
     try {
       results.push(prepareStageRename(context, position), renameStage(context, position, c2 % 2 ? 'renamed' : 'Bad Name'));
