@@ -161,6 +161,23 @@ describe('platform ARGs', () => {
   });
 });
 
+describe('InvalidDefinitionDescription (BuildKit\'s experimental check)', () => {
+  const text = (directive: string) => lines(directive, '# the Go version', 'ARG GO=1', '', '# build compiles it', 'FROM golang AS build', '# not about this stage', '#', 'FROM b AS test', '# the app', 'FROM c AS release');
+
+  it('is off unless # check=experimental= or the rules setting turns it on', () => {
+    expectAt('InvalidDefinitionDescription', text('# syntax=docker/dockerfile:1'));
+    expectAt('InvalidDefinitionDescription', text('# check=skip=all'));
+    assert.equal(diagnose(text(''), { rules: { InvalidDefinitionDescription: 'warning' } }).filter((d) => d.code === 'InvalidDefinitionDescription').length, 2);
+  });
+
+  it('wants the last comment above a named FROM or an ARG to start with the name', () => {
+    const found = expectAt('InvalidDefinitionDescription', lines('# check=experimental=InvalidDefinitionDescription', '# the Go version', '[[ARG]] GO=1', '',
+      '# build compiles it', 'FROM golang AS build', '# not about this stage', '#', 'FROM b AS test', '# the app', '[[FROM]] c AS release', '# two', '[[ARG]] A B'));
+    assert.deepEqual(found.map((d) => d.message), ['Comment for ARG should follow the format: `# GO <description>`', 'Comment for FROM should follow the format: `# release <description>`',
+      'Comment for ARG should follow the format: `# <arg_key> <description>`']);
+  });
+});
+
 describe('InvalidSourceDateEpochStage', () => {
   const arg = 'ARG SOURCE_DATE_EPOCH=src';
   const app = ['FROM busybox AS app', 'RUN true'];

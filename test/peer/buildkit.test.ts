@@ -35,8 +35,8 @@ interface BuildkitCase {
 
 /** BuildKit's checks that we implement under the same name, whose warnings every case lists. */
 const STAGE_RULES = ['FromAsCasing', 'StageNameCasing', 'ReservedStageName', 'DuplicateStageName'];
-/** Those on variables in FROM lines: listed (as `otherRules`) only by the cases whose BuildKit test asserts every warning. */
-const FROM_RULES = ['UndefinedArgInFrom', 'InvalidDefaultArgInFrom', 'RedundantTargetPlatform', 'FromPlatformFlagConstDisallowed'];
+/** Those on variables in FROM lines and definitions: listed (as `otherRules`) only by the cases whose BuildKit test asserts every warning. */
+const FROM_RULES = ['UndefinedArgInFrom', 'InvalidDefaultArgInFrom', 'RedundantTargetPlatform', 'FromPlatformFlagConstDisallowed', 'InvalidDefinitionDescription'];
 const SHARED_RULES = new Set([...STAGE_RULES, ...FROM_RULES]);
 
 /** BuildKit's stage errors and the code we report them under (../shared/peer/README.md). */

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleLevel } from '../../settings';
 import type { FeatureContext } from '../context';
-import { RULES, SOURCE, type Finding, type RuleCode } from './rules';
+import { EXPERIMENTAL_RULES, RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
@@ -11,6 +11,7 @@ import { checkSourceDateEpochStage } from './sourceDateEpochRules';
 import { checkArgScope } from './argScopeRules';
 import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
+import { checkDefinitionDescriptions } from './definitionRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -23,12 +24,14 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkFromLines(context.model),
-    ...checkPlatformArgs(context.model)];
+    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels);
-    if (severity === undefined || isSkipped(checks, finding.code, finding.instructionLine)) continue;
+    // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
+    const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
+    if (severity === undefined || (!turnedOn && isSkipped(checks, finding.code, finding.instructionLine))) continue;
     if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
     diagnostics.push(toDiagnostic(finding, severity));
   }

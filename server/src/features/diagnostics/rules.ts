@@ -33,9 +33,16 @@ export const RULES = {
   InvalidDefaultArgInFrom: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/invalid-default-arg-in-from/` },
   RedundantTargetPlatform: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/redundant-target-platform/` },
   FromPlatformFlagConstDisallowed: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-platform-flag-const-disallowed/` },
+  InvalidDefinitionDescription: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/invalid-definition-description/` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;
+
+/**
+ * BuildKit's experimental checks: off unless `# check=experimental=` names them (or the rules setting gives them
+ * a level).
+ */
+export const EXPERIMENTAL_RULES: ReadonlySet<string> = new Set<RuleCode>(['InvalidDefinitionDescription']);
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
