@@ -36,6 +36,19 @@ describe('workspace targets', () => {
     for (const target of targets) assert.equal(written(readFileSync(target.file, 'utf8'), target), target.target, target.origin);
   });
 
+  it('reads the build args each build passes: compose args (map or list), bake args (inherited, then its own)', async () => {
+    const { targets } = await scanWorkspace(WORKSPACE);
+    assert.deepEqual(targets.find((t) => t.target === 'test')!.args, { GO: '1.22' });
+    assert.equal(targets.find((t) => t.target === 'lint')!.args, undefined);
+    const compose = (args: string) => composeTargets(`services:\n  web:\n    build:\n      target: dev\n      args:\n${args}`, '/w/compose.yaml', 'compose.yaml')[0].args;
+    assert.deepEqual(compose('        GO: "1.23"\n        DEBUG: 1\n        FROM_ENV:\n'), { GO: '1.23', DEBUG: '1' });
+    assert.deepEqual(compose('        - GO=1.23\n        - FROM_ENV\n'), { GO: '1.23' });
+    const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl');
+    assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
+    const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
+    assert.deepEqual(json[0].args, { GO: '1.23' });
+  });
+
   it('does not read what files.exclude excludes', async () => {
     const { targets } = await scanWorkspace(WORKSPACE, ['**/.github', '**/*.hcl', 'Makefile']);
     assert.deepEqual(targets.map((t) => t.origin), ['.devcontainer/devcontainer.json:7', 'compose.yaml:5', 'docker-compose.ci.yml:6']);

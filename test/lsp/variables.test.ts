@@ -4,6 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, Hover, LocationLink } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { featureContext } from '../../server/src/features/context';
+import { hoverVariable } from '../../server/src/features/variableHover';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
 
 let client: LspClient;
@@ -109,6 +112,18 @@ describe('variables over LSP', () => {
     assert.match(await refusal(lines('FROM a', 'RUN echo $TARGET|ARCH'), 'ARCH'), /BuildKit sets TARGETARCH/);
     assert.match(await refusal(lines('ARG V=1', 'FROM a', 'ARG V', 'RUN echo $|V; V=2'), 'W'), /also sets V itself/);
     assert.match(await refusal(lines('ARG G|O=1', 'FROM a:$GO'), '1GO'), /not a variable name/);
+  });
+
+  it('says what the workspace\'s build files pass for an ARG, per target that builds the stage', () => {
+    const fx = fixture(lines('ARG GO=1.22', 'FROM golang:$GO AS build', 'ARG GO', 'RUN echo $G|O', 'ENV E=1', 'FROM build AS app', 'RUN echo $E'));
+    const targets = [{ name: 'app', origin: 'compose.yaml:5', args: { GO: '1.23', E: '2' } }, { name: 'build', origin: 'docker-bake.hcl:9', args: { OTHER: 'x' } }];
+    const context = featureContext(AnalyzedDocument.fromText(fx.text), targets);
+    const value = (hoverVariable(context, fx.cursor)!.contents as { value: string }).value;
+    assert.match(value, /- compose\.yaml:5 sets `1\.23` for target `app`$/);
+    assert.doesNotMatch(value, /docker-bake/);
+    // An ENV keeps its own value: a build arg of that name changes nothing.
+    const env = (hoverVariable(context, { line: 6, character: 11 })!.contents as { value: string }).value;
+    assert.doesNotMatch(env, /compose/);
   });
 });
 

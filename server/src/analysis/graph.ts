@@ -110,6 +110,8 @@ export interface BuildTarget {
   readonly origin: string;
   /** Where it is written, when in a file, for navigation. */
   readonly location?: { readonly uri: string; readonly range: Range };
+  /** The build args this build passes (compose `build.args`, bake `args`). */
+  readonly args?: Readonly<Record<string, string>>;
 }
 
 export interface Reachability {

@@ -1,20 +1,21 @@
 // Hover on a variable: at a use, its value there and where it comes from (or why nothing sets it); at an ARG or
 // ENV declaration, its value and where it is used.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { StageModel } from '../analysis/model';
+import type { Stage, StageModel } from '../analysis/model';
 import { AUTOMATIC_ARGS, type VariableLookup, type VariableOrigin } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { lookupUse, usesOf, variableAt } from './locateVariable';
 import { stageLabel } from './stageCard';
 
-export function hoverVariable({ model }: FeatureContext, position: Position): Hover | undefined {
+export function hoverVariable(context: FeatureContext, position: Position): Hover | undefined {
+  const { model } = context;
   const symbol = variableAt(model, position);
   if (!symbol) return undefined;
   if (symbol.kind === 'use') {
     const { use } = symbol;
     const value = use.shellAssigned
       ? `**$${use.name}** is set by this RUN's own script.`
-      : useText(model, lookupUse(model, symbol.stage, use), use.keyword === 'FROM');
+      : [useText(model, lookupUse(model, symbol.stage, use), use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookupUse(model, symbol.stage, use))].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
   }
   const declared = symbol.kind === 'global' ? symbol.arg : symbol.declaration;
@@ -27,6 +28,18 @@ export function hoverVariable({ model }: FeatureContext, position: Position): Ho
     uses.length === 0 ? 'Not used.' : `Used on line${uses.length === 1 ? '' : 's'} ${uses.map(({ stage, use }) => `${use.nameRange.start.line + 1} (${stageLabel(stage)})`).join(', ')}`,
   ];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: declared.nameRange };
+}
+
+/**
+ * What the workspace's build files pass for the variable to the targets that build this stage: a build arg
+ * sets the first ARG the use binds to (an ENV in between keeps its own value).
+ */
+function buildArgLines({ reachability }: FeatureContext, stage: Stage, lookup: VariableLookup): string[] {
+  const first = lookup.chain[0];
+  if (!first || (first.kind !== 'arg' && first.kind !== 'global-arg')) return [];
+  return (reachability.builtBy[stage.index] ?? [])
+    .filter((target) => target.args?.[lookup.name] !== undefined)
+    .map((target) => `- ${target.origin} sets \`${target.args![lookup.name]}\` for target \`${target.name}\``);
 }
 
 function useText(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {

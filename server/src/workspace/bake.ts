@@ -16,6 +16,8 @@ interface Attribute {
 interface BakeTarget {
   readonly name: string;
   readonly attributes: Map<string, Attribute>;
+  /** `args = { GO = "1.23" }`: string values only (expressions are not evaluated). */
+  readonly args: Record<string, string>;
 }
 
 export function bakeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
@@ -33,6 +35,14 @@ export function bakeTargets(text: string, file: string, origin: string): Discove
     }
     return undefined;
   };
+  // Inherited args first, each parent in order, the target's own last: later ones win, as in bake.
+  const argsOf = (target: BakeTarget, seen = new Set<string>()): Record<string, string> => {
+    if (seen.has(target.name)) return {};
+    seen.add(target.name);
+    const parents = target.attributes.get('inherits')?.value;
+    const inherited = (Array.isArray(parents) ? parents : []).map((parent) => (byName.has(parent) ? argsOf(byName.get(parent)!, seen) : {}));
+    return Object.assign({}, ...inherited, target.args);
+  };
   const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   const seen = new Set<string>();
@@ -46,7 +56,7 @@ export function bakeTargets(text: string, file: string, origin: string): Discove
     const key = `${path}\0${stage.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push(source.target(path, stage.value, stage.start, stage.end));
+    found.push(source.target(path, stage.value, stage.start, stage.end, argsOf(target)));
   }
   return found;
 }
@@ -57,12 +67,16 @@ function readJson(text: string): BakeTarget[] {
     const [name, body] = property.children ?? [];
     if (typeof name?.value !== 'string' || body?.type !== 'object') return [];
     const attributes = new Map<string, Attribute>();
+    const args: Record<string, string> = {};
     for (const [key, value] of (body.children ?? []).map((p) => p.children ?? [])) {
       if (typeof key?.value !== 'string' || !value) continue;
+      if (key.value === 'args' && value.type === 'object') {
+        for (const [name, arg] of (value.children ?? []).map((p) => p.children ?? [])) if (typeof name?.value === 'string' && arg?.type === 'string') args[name.value] = arg.value;
+      }
       if (value.type === 'string') attributes.set(key.value, { value: value.value, start: value.offset + 1, end: value.offset + value.length - 1 });
       if (value.type === 'array') attributes.set(key.value, { value: (value.children ?? []).map((item) => String(item.value)), start: value.offset, end: value.offset });
     }
-    return [{ name: name.value, attributes }];
+    return [{ name: name.value, attributes, args }];
   });
 }
 
@@ -80,9 +94,20 @@ function readHcl(text: string): BakeTarget[] {
       const value = raw.startsWith('[') ? [...raw.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]) : raw.slice(1, -1);
       attributes.set(attribute[1], { value, start: valueStart + 1, end: valueStart + raw.length - 1 });
     }
-    targets.push({ name: block[1], attributes });
+    targets.push({ name: block[1], attributes, args: hclArgs(body) });
   }
   return targets;
+}
+
+/** The `args = { NAME = "value" ... }` map of a target's body (the body's own, not a nested block's). */
+function hclArgs(body: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  const found = /^[ \t]*args[ \t]*=/m.exec(topLevel(body));
+  const open = found ? body.indexOf('{', found.index + found[0].length) : -1;
+  if (open === -1) return args;
+  const map = body.slice(open + 1, blockEnd(body, open + 1));
+  for (const pair of map.matchAll(/([A-Za-z_][\w]*|"[^"]+")\s*=\s*"((?:[^"\\]|\\.)*)"/g)) args[pair[1].replace(/"/g, '')] = pair[2];
+  return args;
 }
 
 /** The offset of the `}` closing a block whose body starts at `start` (braces in strings do not count). */

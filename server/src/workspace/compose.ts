@@ -1,7 +1,7 @@
 // Compose files: `services.<name>.build.target`, with `build.context` and `build.dockerfile` relative to the
 // compose file.
 import { dirname } from 'node:path';
-import { parseDocument, isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
@@ -18,9 +18,23 @@ export function composeTargets(text: string, file: string, origin: string): Disc
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
     const [start, end] = valueSpan(target);
-    found.push(source.target(dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined), (target.value as string | null) ?? '', start, end));
+    const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
+    found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args'))));
   }
   return found;
+}
+
+/** `args:` as a map (`GO: "1.23"`) or a list (`- GO=1.23`); a name without a value takes the environment's: left out. */
+function buildArgs(args: unknown): Record<string, string> | undefined {
+  const entries: [string, unknown][] = isMap(args)
+    ? (args as YAMLMap).items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), isScalar(pair.value) ? pair.value.value : pair.value])
+    : isSeq(args) ? args.items.flatMap((item) => {
+      const text = isScalar(item) ? String(item.value) : '';
+      return text.includes('=') ? [[text.slice(0, text.indexOf('=')), text.slice(text.indexOf('=') + 1)] as [string, unknown]] : [];
+    }) : [];
+  const result: Record<string, string> = {};
+  for (const [name, value] of entries) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') result[name] = String(value);
+  return result;
 }
 
 /** A YAML string's text without its quotes (an empty `target:` is an empty span where its value goes). */

@@ -16,6 +16,8 @@ export interface DiscoveredTarget {
   readonly uri: string;
   /** The target's value in that file, quotes excluded (0-based, UTF-16 columns); empty when unwritten. */
   readonly range: Range;
+  /** The build args the file passes for this build (compose `build.args`, bake `args`), by name. */
+  readonly args?: Readonly<Record<string, string>>;
 }
 
 /** The Dockerfile a build names: `file` relative to `base`, else `Dockerfile` in the context. */
@@ -34,9 +36,10 @@ export class TargetSource {
     this.uri = pathToFileURL(file).href;
   }
 
-  /** A target named at `[start, end)` of the text. */
-  target(dockerfile: string, target: string, start: number, end: number): DiscoveredTarget {
+  /** A target named at `[start, end)` of the text, built with these build args. */
+  target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
-    return { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
+    const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
+    return args && Object.keys(args).length > 0 ? { ...found, args } : found;
   }
 }
