@@ -118,6 +118,15 @@ describe('ArgNotInScope', () => {
   });
 });
 
+describe('ArgAfterFrom', () => {
+  it('reports an ARG a stage does not use but a later FROM does, unless a global ARG or BuildKit declares it', () => {
+    const [found] = expectAt('ArgAfterFrom', lines('FROM golang AS build', 'ARG [[BASE]]=alpine', 'ARG TARGETARCH', 'FROM ${BASE}-$TARGETARCH'));
+    assert.equal(found.message, "ARG BASE is declared inside stage 'build', but only the FROM on line 4 uses it, and FROM lines see only ARGs declared before the first FROM: move it there.");
+    expectAt('ArgAfterFrom', lines('ARG BASE=alpine', 'FROM golang AS build', 'ARG BASE', 'FROM ${BASE}'));
+    expectAt('ArgAfterFrom', lines('FROM golang AS build', 'ARG BASE=alpine', 'RUN echo $BASE', 'FROM ${BASE}'));
+  });
+});
+
 describe('FROM lines (BuildKit\'s checks, and PlatformOnStageReference)', () => {
   it('UndefinedArgInFrom: a variable no global ARG declares, with BuildKit\'s suggestion', () => {
     const [found] = expectAt('UndefinedArgInFrom', lines('ARG VERSION=1', 'FROM alpine:${[[VERSON]]}', 'FROM --platform=$[[PLATFORM]] alpine:$VERSION', 'FROM alpine:${[[image]]#x}'));

@@ -62,6 +62,11 @@ describe('quick fixes', () => {
       'FROM a\nFROM b\nARG TARGETARCH\nCOPY --from=0 /$TARGETARCH /');
   });
 
+  it('ArgAfterFrom: moves the ARG, as written, above the first FROM and its comments', () => {
+    applyFix(lines('# syntax=docker/dockerfile:1', '# the builder', 'FROM golang AS build', 'ARG BASE="alpine:3.20"', 'RUN go build', 'FROM ${BASE}'), 'ArgAfterFrom', "Move 'ARG BASE' above the first FROM",
+      lines('# syntax=docker/dockerfile:1', 'ARG BASE="alpine:3.20"', '# the builder', 'FROM golang AS build', 'RUN go build', 'FROM ${BASE}'));
+  });
+
   it('PlatformOnStageReference: removes the flag, or moves it to the stage it starts from', () => {
     const text = lines('FROM golang AS build', 'FROM --platform=$BUILDPLATFORM build AS test');
     applyFix(text, 'PlatformOnStageReference', 'Remove the ignored --platform=$BUILDPLATFORM', lines('FROM golang AS build', 'FROM build AS test'));

@@ -6,6 +6,7 @@ import type { CompletionItem, Hover, LocationLink } from 'vscode-languageserver-
 import { LspClient } from '../support/lspClient';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
+import type { BuildTarget } from '../../server/src/analysis/graph';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
 
@@ -116,7 +117,7 @@ describe('variables over LSP', () => {
 
   it('says what the workspace\'s build files pass for an ARG, per target that builds the stage', () => {
     const fx = fixture(lines('ARG GO=1.22', 'FROM golang:$GO AS build', 'ARG GO', 'RUN echo $G|O', 'ENV E=1', 'FROM build AS app', 'RUN echo $E'));
-    const targets = [{ name: 'app', origin: 'compose.yaml:5', args: { GO: '1.23', E: '2' } }, { name: 'build', origin: 'docker-bake.hcl:9', args: { OTHER: 'x' } }];
+    const targets: BuildTarget[] = [{ name: 'app', origin: 'compose.yaml:5', args: { GO: '1.23', E: '2' } }, { name: 'build', origin: 'docker-bake.hcl:9', args: { OTHER: 'x' } }];
     const context = featureContext(AnalyzedDocument.fromText(fx.text), targets);
     const value = (hoverVariable(context, fx.cursor)!.contents as { value: string }).value;
     assert.match(value, /- compose\.yaml:5 sets `1\.23` for target `app`$/);

@@ -8,7 +8,8 @@ import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../stageCard';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
-import { declareArg, renumberIndices, stageLines } from './edits';
+import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
+import { commentBlockAbove, DocumentText } from '../refactors/documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
@@ -51,6 +52,8 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return stage ? unusedStageFixes(model, stage, fix) : [];
     case 'ArgNotInScope':
       return stage && data.variable ? [fix(`Declare 'ARG ${data.variable}' in this stage`, [declareArg(model, stage, data.variable)], { isPreferred: true })] : [];
+    case 'ArgAfterFrom':
+      return stage && data.variable ? moveArgAboveFirstFrom(context, stage, data.variable, fix) : [];
     case 'PlatformOnStageReference':
       return stage ? platformFixes(model, stage, fix) : [];
     case 'StageForwardReference': {
@@ -78,6 +81,22 @@ function fromAsCasingFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix
   const upper = stage.fromKeyword.text === stage.fromKeyword.text.toUpperCase();
   const keyword = upper ? 'AS' : 'as';
   return [fix(`Write '${keyword}' to match '${stage.fromKeyword.text}'`, [{ range: stage.asKeyword!.range, newText: keyword }], { isPreferred: true })];
+}
+
+/** The ARG line, as written, moved to before the first FROM (and the comments above it); only an ARG of one name. */
+function moveArgAboveFirstFrom(context: FeatureContext, stage: Stage, name: string, fix: MakeFix): CodeAction[] {
+  const { model } = context;
+  const declaration = stage.declarations.find((d) => d.kind === 'arg' && d.name === name);
+  const instruction = stage.instructions.find((i) => i.range.start.line === declaration?.instructionLine);
+  if (!declaration || !instruction || stage.declarations.filter((d) => d.instructionLine === declaration.instructionLine).length !== 1) return [];
+  const document = new DocumentText(context.text);
+  const first = model.stages[0];
+  const at = { line: commentBlockAbove(model, first.fromRange.start.line), character: 0 };
+  const moved = document.slice(instruction.range) + document.eol;
+  return [fix(`Move 'ARG ${name}' above the first FROM`, [
+    { range: { start: at, end: at }, newText: moved },
+    { range: wholeLines(model, instruction.range.start.line, instruction.range.end.line), newText: '' },
+  ], { isPreferred: true })];
 }
 
 /** Drop the ignored `--platform`, or move it to the FROM of the stage it starts from, if that has none. */

@@ -69,3 +69,29 @@ function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
   }
   return byName;
 }
+
+/**
+ * ArgAfterFrom (ours): `ARG X` inside a stage that the stage does not use, where a later FROM uses `$X` and no
+ * global ARG declares X: FROM lines see global ARGs only, so the ARG was meant above the first FROM.
+ */
+export function checkArgAfterFrom(model: StageModel): Finding[] {
+  const global = new Set(model.globalArgs.map((arg) => arg.name));
+  const findings: Finding[] = [];
+  for (const stage of model.stages) {
+    for (const declaration of stage.declarations) {
+      const { name } = declaration;
+      // BuildKit's automatic ARGs are in every FROM's scope already.
+      if (declaration.kind !== 'arg' || global.has(name) || AUTOMATIC_ARGS.has(name) || stage.uses.some((use) => use.name === name && use.keyword !== 'FROM')) continue;
+      const later = model.stages.slice(stage.index + 1).find((s) => s.uses.some((use) => use.keyword === 'FROM' && use.name === name));
+      if (!later) continue;
+      findings.push({
+        code: 'ArgAfterFrom',
+        range: declaration.nameRange,
+        instructionLine: declaration.instructionLine,
+        message: `ARG ${name} is declared inside stage '${stage.name?.text ?? stage.index}', but only the FROM on line ${later.fromRange.start.line + 1} uses it, and FROM lines see only ARGs declared before the first FROM: move it there.`,
+        data: { stage: stage.index, variable: name },
+      });
+    }
+  }
+  return findings;
+}

@@ -8,7 +8,7 @@ import { checkReferences } from './referenceRules';
 import { checkUnusedStages } from './unusedStage';
 import { checkTargetSetting } from './targetRules';
 import { checkSourceDateEpochStage } from './sourceDateEpochRules';
-import { checkArgScope } from './argScopeRules';
+import { checkArgAfterFrom, checkArgScope } from './argScopeRules';
 import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
@@ -23,7 +23,7 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkFromLines(context.model),
+    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];

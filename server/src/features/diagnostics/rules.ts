@@ -26,6 +26,7 @@ export const RULES = {
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
   InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
   ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
+  ArgAfterFrom: { severity: DiagnosticSeverity.Warning, href: `${README}#argafterfrom` },
   PlatformOnStageReference: { severity: DiagnosticSeverity.Warning, href: `${README}#platformonstagereference` },
   PlatformArgDefault: { severity: DiagnosticSeverity.Warning, href: `${README}#platformargdefault` },
   CrossCompileWithoutTarget: { severity: DiagnosticSeverity.Hint, href: `${README}#crosscompilewithouttarget` },
