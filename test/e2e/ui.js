@@ -1,5 +1,5 @@
 // A UI test through the workbench: opens the Dockerfile, asks for suggestions after `COPY --from=` with
-// Ctrl+Space and reads the suggest widget; shows a hover; reads the status bar item; completes a stage in
+// Ctrl+Space and reads the suggest widget; shows a hover on a stage and on a variable; reads the status bar item; completes a stage in
 // compose.yaml; opens the outline; applies
 // Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
@@ -91,6 +91,17 @@ let page;
   await page.screenshot({ path: path.join(shots, 'hover.png') });
   if (!/stage #2/.test(hover)) throw new Error(`unexpected hover: ${hover}`);
   console.log('hover: stage card shown');
+  await page.keyboard.press('Escape');
+
+  // Line 5 is `FROM golang:${GO_VERSION}-alpine AS base`: the hover on the variable.
+  await goToLine(page, 5, 17);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
+  const variableHover = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
+  await page.screenshot({ path: path.join(shots, 'variable-hover.png') });
+  if (!/global ARG line 2/.test(variableHover)) throw new Error(`unexpected variable hover: ${variableHover}`);
+  console.log('hover: variable value and origin shown');
   await page.keyboard.press('Escape');
 
   const status = page.locator('.statusbar-item', { hasText: 'stages · target' }).first();

@@ -45,6 +45,14 @@ describe('variables over LSP', () => {
     assert.equal(textAt(global.fx.text, global.hover.range!), '${GO:-1}');
   });
 
+  it('counts columns in UTF-16 and reads backtick-escaped continuations', async () => {
+    const utf16 = await hover(lines('ARG V=1', 'FROM a', 'ARG V', 'RUN echo "😀 ü" [[$|V]]'));
+    assert.deepEqual(utf16.hover.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 18 } });
+    assert.deepEqual(utf16.hover.range, utf16.fx.ranges[0]);
+    const escaped = await hover(lines('# escape=`', 'ARG V=1', 'FROM a', 'ARG V', 'RUN echo `', '    $|V'));
+    assert.match(escaped.value, /\*\*\$V\*\* = `1`/);
+  });
+
   it('says why a variable is not in scope, and what BuildKit sets', async () => {
     assert.match((await hover(lines('ARG V=1', 'FROM a', 'RUN echo $|V'))).value, /not in scope here: the global ARG is visible in FROM lines only; declare `ARG V`/);
     assert.match((await hover(lines('FROM --platform=$BUILD|PLATFORM a'))).value, /set by BuildKit: the platform of the machine running the build/);

@@ -20,6 +20,11 @@ function positionOf(text: string, offset = 0, index = 0): vscode.Position {
   return document.positionAt(at + offset);
 }
 
+/** A diagnostic's code: VS Code wraps it with its documentation link (`{ value, target }`). */
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
+
 function stageDiagnostics(): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'dockerfile-stages');
 }
@@ -83,7 +88,7 @@ describe('Dockerfile Stages in VS Code', () => {
 
   it('reports a misspelled stage and fades the unused one', () => {
     const diagnostics = stageDiagnostics();
-    const undefinedStage = diagnostics.find((d) => d.code === 'UndefinedStage' || (d.code as { value: string })?.value === 'UndefinedStage');
+    const undefinedStage = diagnostics.find((d) => codeOf(d) === 'UndefinedStage');
     assert.ok(undefinedStage, JSON.stringify(diagnostics.map((d) => d.code)));
     assert.match(undefinedStage.message, /did you mean 'build'\?/);
     const unused = diagnostics.find((d) => d.tags?.includes(vscode.DiagnosticTag.Unnecessary));
@@ -98,6 +103,35 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.equal(fix.title, "Change to 'build'");
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(document.getText(), /COPY --from=build \/etc\/ssl/);
+  });
+
+  it('hovers a variable with its value and where it comes from', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf('${GO_VERSION}-alpine', 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*\$GO_VERSION\*\* = `1\.22`/);
+    assert.match(text, /global ARG line 2 = `1\.22`/);
+  });
+
+  it('fixes an ARG used where it is not in scope by declaring it in the stage', async () => {
+    await setText(original.replace('RUN go vet ./...', 'RUN echo go$GO_VERSION'));
+    const diagnostic = await waitFor('ArgNotInScope', () => stageDiagnostics().find((d) => codeOf(d) === 'ArgNotInScope'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Declare 'ARG GO_VERSION' in this stage")!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(document.getText(), /FROM deps AS build\nARG GO_VERSION\nRUN go build -o \/out\/app \.\/cmd\/app\nRUN echo go\$GO_VERSION\n/);
+    await waitFor('no ArgNotInScope', () => (stageDiagnostics().some((d) => codeOf(d) === 'ArgNotInScope') ? undefined : true));
+  });
+
+  it('completes a global ARG after $ and adds its ARG line to the stage', async () => {
+    await setText(original.replace('RUN go vet ./...', 'RUN echo $'));
+    const position = positionOf('RUN echo $', 'RUN echo $'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '$');
+    const item = list.items.find((i) => i.label === 'GO_VERSION')!;
+    assert.match(String(item.detail), /not in scope here/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(document.uri, [...(item.additionalTextEdits ?? []), new vscode.TextEdit(new vscode.Range(position, position), 'GO_VERSION')]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.match(document.getText(), /FROM deps AS build\nARG GO_VERSION\nRUN go build -o \/out\/app \.\/cmd\/app\nRUN echo \$GO_VERSION\n/);
   });
 
   it('extracts instructions into a new stage and starts renaming it', async () => {
