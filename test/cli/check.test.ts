@@ -81,6 +81,18 @@ describe('dockerfile-stages check', () => {
     assert.equal(sarif.runs[0].results[2].locations[0].physicalLocation.region.startLine, 2);
   });
 
+  it('writes GitHub Actions workflow commands, escaped', () => {
+    const file = write('github,1.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
+    const { stdout, status } = check(file, '--format', 'github');
+    assert.equal(status, 1);
+    const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
+    assert.deepEqual(stdout.trim().split('\n'), [
+      `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
+      `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
+    ]);
+  });
+
   it('exits 2 with a clear message on bad usage or an unreadable file', () => {
     const missing = check(join(dir, 'missing'));
     assert.equal(missing.status, 2);

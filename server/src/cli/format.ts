@@ -1,4 +1,5 @@
-// Output formats of `dockerfile-stages check`: text (`file:line:col severity Code message`), JSON and SARIF 2.1.0.
+// Output formats of `dockerfile-stages check`: text (`file:line:col severity Code message`), JSON, SARIF 2.1.0,
+// and GitHub Actions workflow commands (`::error file=...::message`), which show inline on pull requests.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { RULES, RULE_CODES } from '../features/diagnostics/rules';
 
@@ -77,3 +78,32 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }
+
+const GITHUB_COMMAND: Record<DiagnosticSeverity, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'notice',
+  [DiagnosticSeverity.Hint]: 'notice',
+};
+
+/** Workflow commands escape `%`, CR and LF in the message, and also `:` and `,` in property values. */
+function githubEscape(text: string, property = false): string {
+  const escaped = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return property ? escaped.replace(/:/g, '%3A').replace(/,/g, '%2C') : escaped;
+}
+
+/** One `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=Rule::message` line per problem (1-based). */
+export function formatGithub(reports: readonly FileReport[]): string {
+  return reports.flatMap(({ file, diagnostics }) => diagnostics.map((d) => {
+    const properties = [
+      `file=${githubEscape(file, true)}`,
+      `line=${d.range.start.line + 1}`,
+      `col=${d.range.start.character + 1}`,
+      `endLine=${d.range.end.line + 1}`,
+      `endColumn=${d.range.end.character + 1}`,
+      `title=${githubEscape(String(d.code), true)}`,
+    ];
+    return `::${GITHUB_COMMAND[severityOf(d)]} ${properties.join(',')}::${githubEscape(d.message)}\n`;
+  })).join('');
+}
+

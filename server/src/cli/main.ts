@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]...`
+// `dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]...`
 // Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage, an unreadable file or a --target
 // that names no stage of a file (BuildKit's error), else 0.
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import { AnalyzedDocument } from '../analysis/document';
 import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import { featureContext } from '../features/context';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
-const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif] [--target NAME]... [--workspace DIR]
+const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
 
 Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage; --workspace
@@ -24,9 +24,12 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 
 class UsageError extends Error {}
 
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = typeof FORMATS[number];
+
 interface Options {
   readonly files: string[];
-  readonly format: 'text' | 'json' | 'sarif';
+  readonly format: Format;
   readonly targets: string[];
   readonly workspaces: string[];
 }
@@ -50,9 +53,9 @@ function parseArguments(args: readonly string[]): Options {
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else options.files.push(arg);
   }
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
   if (options.files.length === 0) throw new UsageError('no file given');
-  return { ...options, format };
+  return { ...options, format: format as Format };
 }
 
 /** A `--target` that names no stage of a file: BuildKit would not build it at all. */
@@ -97,7 +100,7 @@ async function main(args: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, PACKAGE_VERSION) : formatText(reports);
+  const output = { text: formatText, json: formatJson, github: formatGithub, sarif: (all: FileReport[]) => formatSarif(all, PACKAGE_VERSION) }[options.format](reports);
   process.stdout.write(output);
   const failed = reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return failed ? 1 : 0;
