@@ -2,7 +2,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, REPO_ROOT } from '../support/paths';
@@ -91,6 +91,31 @@ describe('dockerfile-stages check', () => {
       `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
     ]);
+  });
+
+  it('--fix applies the fixes that keep every build as it is, says what it fixed, and reports what remains', () => {
+    const file = write('fix.Dockerfile', lines('FROM golang as Build', 'FROM build AS test', 'FROM --platform=$BUILDPLATFORM build AS lint', 'FROM alpine', 'COPY --from=biuld /a /a'));
+    const { status, stdout, stderr } = check(file, '--fix');
+    assert.equal(stderr, `${file}: fixed FromAsCasing (line 1), StageNameCasing (line 1), PlatformOnStageReference (line 3)\n`);
+    assert.equal(readFileSync(file, 'utf8'), lines('FROM golang AS build', 'FROM build AS test', 'FROM build AS lint', 'FROM alpine', 'COPY --from=biuld /a /a'));
+    assert.equal(status, 0);
+    assert.match(stdout, /UndefinedStage 'biuld'/);
+    assert.doesNotMatch(stdout, /StageNameCasing|FromAsCasing|PlatformOnStageReference/);
+  });
+
+  it('--fix-unsafe applies the fixes that change the build on purpose; --diff shows them without writing', () => {
+    const text = lines('ARG GO=1', 'FROM golang AS build', 'RUN echo $GO', 'FROM alpine', 'COPY --from=biuld /a /a');
+    const file = write('unsafe.Dockerfile', text);
+    const diff = check(file, '--fix-unsafe', '--diff');
+    assert.equal(readFileSync(file, 'utf8'), text);
+    assert.equal(diff.stdout.split('\n').filter((line) => /^[-+][^-+]/.test(line)).join('\n'), ['+ARG GO', '-COPY --from=biuld /a /a', '+COPY --from=build /a /a'].join('\n'));
+    assert.match(diff.stderr, /fixed ArgNotInScope \(line 3\), UndefinedStage \(line 5\)/);
+    check(file, '--fix-unsafe');
+    assert.equal(readFileSync(file, 'utf8'), lines('ARG GO=1', 'FROM golang AS build', 'ARG GO', 'RUN echo $GO', 'FROM alpine', 'COPY --from=build /a /a'));
+    // Lower-casing a name that a `FROM Builder` misses would change what that FROM names: not a safe fix.
+    const missed = write('missed.Dockerfile', lines('FROM a AS Builder', 'FROM Builder'));
+    assert.equal(check(missed, '--fix').stderr, '');
+    assert.equal(check('-', '--fix').status, 2);
   });
 
   it('exits 2 with a clear message on bad usage or an unreadable file', () => {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]...`
+// `dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]... [--fix|--fix-unsafe] [--diff]`
 // Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage, an unreadable file or a --target
 // that names no stage of a file (BuildKit's error), else 0.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import type { BuildTarget } from '../analysis/graph';
 import { scanWorkspace } from '../workspace/scanner';
 import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
@@ -13,12 +14,18 @@ import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import { featureContext } from '../features/context';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
+import { fixText } from './fix';
 
 const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
+                               [--fix | --fix-unsafe] [--diff]
 
 Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage; --workspace
 adds the targets that DIR's bake, compose, devcontainer, workflow files, Makefiles and scripts build.
+--fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
+--platform); --fix-unsafe also those that change it on purpose (did-you-mean, removing an unused stage,
+declaring an ARG, ...). --diff prints the change as a unified diff instead of writing it. What was fixed goes
+to stderr; the report and the exit status are about what remains.
 Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a --target that names no stage
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.`;
 
@@ -32,6 +39,8 @@ interface Options {
   readonly format: Format;
   readonly targets: string[];
   readonly workspaces: string[];
+  fix?: 'safe' | 'unsafe';
+  diff?: boolean;
 }
 
 function parseArguments(args: readonly string[]): Options {
@@ -49,22 +58,28 @@ function parseArguments(args: readonly string[]): Options {
     if (flag === '--format') format = value();
     else if (flag === '--target') options.targets.push(value());
     else if (flag === '--workspace') options.workspaces.push(value());
+    else if (arg === '--fix') options.fix = options.fix ?? 'safe';
+    else if (arg === '--fix-unsafe') options.fix = 'unsafe';
+    else if (arg === '--diff') options.diff = true;
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else options.files.push(arg);
   }
   if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
   if (options.files.length === 0) throw new UsageError('no file given');
+  if (options.diff && !options.fix) options.fix = 'safe';
+  if (options.fix && !options.diff && options.files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { ...options, format: format as Format };
 }
 
 /** A `--target` that names no stage of a file: BuildKit would not build it at all. */
 class TargetNotFound extends Error {}
 
-function checkFile(file: string, targets: readonly BuildTarget[], requested: readonly string[]): FileReport {
-  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+function checkFile(file: string, targets: readonly BuildTarget[], options: Options): FileReport {
+  const original = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = AnalyzedDocument.fromText(text);
-  const [missing] = undefinedTargets(document.model, requested);
+  const [missing] = undefinedTargets(document.model, options.targets);
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
 }
@@ -90,7 +105,7 @@ async function main(args: readonly string[]): Promise<number> {
   for (const file of options.files) {
     try {
       const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(discovered.for(resolve(file)))];
-      reports.push(checkFile(file, targets, options.targets));
+      reports.push(checkFile(file, targets, options));
     } catch (error) {
       if (error instanceof TargetNotFound) {
         process.stderr.write(`dockerfile-stages: ${error.message}\n`);
@@ -100,10 +115,20 @@ async function main(args: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  const output = { text: formatText, json: formatJson, github: formatGithub, sarif: (all: FileReport[]) => formatSarif(all, PACKAGE_VERSION) }[options.format](reports);
+  // With --diff, the diff is the output; the exit status still says whether errors remain.
+  const output = options.diff ? '' : { text: formatText, json: formatJson, github: formatGithub, sarif: (all: FileReport[]) => formatSarif(all, PACKAGE_VERSION) }[options.format](reports);
   process.stdout.write(output);
   const failed = reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return failed ? 1 : 0;
+}
+
+/** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */
+function applyFixes(file: string, original: string, targets: readonly BuildTarget[], options: Options): string {
+  const { text, fixed } = fixText(original, targets, options.fix === 'unsafe');
+  if (fixed.length > 0) process.stderr.write(`${file}: fixed ${fixed.join(', ')}\n`);
+  if (options.diff) process.stdout.write(text === original ? '' : createTwoFilesPatch(`a/${file}`, `b/${file}`, original, text));
+  else if (text !== original) writeFileSync(file, text);
+  return text;
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
