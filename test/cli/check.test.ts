@@ -69,6 +69,13 @@ describe('dockerfile-stages check', () => {
     assert.equal(check(dockerfile, '--workspace', join(dir, 'nowhere')).status, 2);
   });
 
+  it('checks every Dockerfile under a folder, with the targets the folder\'s files build', () => {
+    const workspace = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+    const { stdout, status } = check(workspace, '--target', 'not-in-every-file');
+    assert.equal(status, 0);
+    assert.deepEqual(stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [`${join(workspace, 'app', 'Dockerfile')}:10:1 hint UnusedStage`]);
+  });
+
   it('writes JSON and SARIF', () => {
     const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
     const json = JSON.parse(check(file, '--format', 'json').stdout);

@@ -2,11 +2,11 @@
 // `dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]... [--fix|--fix-unsafe] [--diff]`
 // Exit status: 1 when an error-severity diagnostic is found, 2 on bad usage, an unreadable file or a --target
 // that names no stage of a file (BuildKit's error), else 0.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { BuildTarget } from '../analysis/graph';
-import { scanWorkspace } from '../workspace/scanner';
+import { scanWorkspace, type ScanResult } from '../workspace/scanner';
 import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
@@ -16,12 +16,13 @@ import { featureContext } from '../features/context';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 import { fixText } from './fix';
 
-const USAGE = `usage: dockerfile-stages check FILE... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
+const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
                                [--fix | --fix-unsafe] [--diff]
 
 Reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, and BuildKit's stage-name checks. --target adds a build target besides the last stage; --workspace
-adds the targets that DIR's bake, compose, devcontainer, workflow files, Makefiles and scripts build.
+adds the targets that DIR's bake, compose, devcontainer, workflow files, Makefiles and scripts build. A FOLDER
+is checked as a workspace: every Dockerfile under it, with the targets its files build.
 --fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
 --platform); --fix-unsafe also those that change it on purpose (did-you-mean, removing an unused stage,
 declaring an ARG, ...). --diff prints the change as a unified diff instead of writing it. What was fixed goes
@@ -75,11 +76,20 @@ function parseArguments(args: readonly string[]): Options {
 /** A `--target` that names no stage of a file: BuildKit would not build it at all. */
 class TargetNotFound extends Error {}
 
-function checkFile(file: string, targets: readonly BuildTarget[], options: Options): FileReport {
+/** The Dockerfiles a scan found in a folder, as paths under the folder as given. */
+function folderFiles(folder: string, dockerfiles: readonly string[]): { file: string; named: boolean }[] {
+  return dockerfiles.map((path) => ({ file: join(folder, relative(resolve(folder), path)), named: false }));
+}
+
+/**
+ * `named`: the file was given by name, so a --target that names none of its stages fails as BuildKit would;
+ * a file found in a folder may well be built with other targets.
+ */
+function checkFile(file: string, targets: readonly BuildTarget[], options: Options, named: boolean): FileReport {
   const original = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = AnalyzedDocument.fromText(text);
-  const [missing] = undefinedTargets(document.model, options.targets);
+  const [missing] = named ? undefinedTargets(document.model, options.targets) : [];
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
 }
@@ -100,12 +110,17 @@ async function main(args: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  discovered.replace((await Promise.all(options.workspaces.map((dir) => scanWorkspace(resolve(dir))))).flatMap((result) => result.targets));
+  // A folder given as FILE is checked as a workspace: its Dockerfiles, with the targets its files build.
+  const folders = options.files.filter((file) => file !== '-' && existsSync(file) && statSync(file).isDirectory());
+  const scanned = new Map<string, ScanResult>();
+  for (const dir of new Set([...options.workspaces, ...folders].map((dir) => resolve(dir)))) scanned.set(dir, await scanWorkspace(dir));
+  discovered.replace([...scanned.values()].flatMap((result) => result.targets));
+  const files = options.files.flatMap((file) => (folders.includes(file) ? folderFiles(file, scanned.get(resolve(file))!.dockerfiles) : [{ file, named: true }]));
   const reports: FileReport[] = [];
-  for (const file of options.files) {
+  for (const { file, named } of files) {
     try {
       const targets = [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(discovered.for(resolve(file)))];
-      reports.push(checkFile(file, targets, options));
+      reports.push(checkFile(file, targets, options, named));
     } catch (error) {
       if (error instanceof TargetNotFound) {
         process.stderr.write(`dockerfile-stages: ${error.message}\n`);

@@ -18,6 +18,8 @@ const SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.venv', 'dist', 'out
 
 export interface ScanResult {
   readonly targets: DiscoveredTarget[];
+  /** The Dockerfiles found, by the names the extension gives the `dockerfile` language; sorted. */
+  readonly dockerfiles: string[];
   /** Set when a cap stopped the scan: what it was. */
   readonly capped?: string;
 }
@@ -31,6 +33,11 @@ export function buildFileReader(path: string): Reader | undefined {
   if (/^docker-bake(\..+)?\.(hcl|json)$/.test(name) || name.endsWith('.hcl')) return bakeTargets;
   if (name === 'devcontainer.json' || name === '.devcontainer.json') return devcontainerTargets;
   return undefined;
+}
+
+/** `Dockerfile`, `Containerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile.*`, `*.containerfile` (package.json). */
+export function isDockerfileName(name: string): boolean {
+  return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.(Dockerfile|dockerfile|containerfile)$/.test(name);
 }
 
 /** Which reader a file needs, by its name and place; undefined for a file that names no targets. */
@@ -48,6 +55,8 @@ function readerFor(path: string, root: string): Reader | undefined {
  */
 export async function scanWorkspace(root: string, excluded: readonly string[] = []): Promise<ScanResult> {
   const targets: DiscoveredTarget[] = [];
+  const dockerfiles: string[] = [];
+  const done = (capped?: string): ScanResult => ({ targets: targets.sort(byOrigin), dockerfiles: dockerfiles.sort(), ...(capped ? { capped } : {}) });
   const ignored = await gitignoredNames(root);
   const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
   const isExcluded = (path: string) => matchesExclude(relative(root, path).split(sep).join('/'));
@@ -69,13 +78,14 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
         continue;
       }
       if (!entry.isFile() || isExcluded(path)) continue;
-      if (++files > LIMITS.files) return { targets: targets.sort(byOrigin), capped: `more than ${LIMITS.files} files` };
+      if (++files > LIMITS.files) return done(`more than ${LIMITS.files} files`);
+      if (isDockerfileName(entry.name)) dockerfiles.push(path);
       const reader = readerFor(path, root);
       if (!reader) continue;
       const size = (await fs.stat(path)).size;
       if (size > LIMITS.bytesPerFile) continue;
       bytes += size;
-      if (bytes > LIMITS.totalBytes) return { targets: targets.sort(byOrigin), capped: `more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files` };
+      if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
       try {
         targets.push(...reader(await fs.readFile(path, 'utf8'), path, relative(root, path), root));
       } catch {
@@ -83,7 +93,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
       }
     }
   }
-  return { targets: targets.sort(byOrigin) };
+  return done();
 }
 
 /** File by file, then by line: the same order whatever order the file system lists folders in. */
