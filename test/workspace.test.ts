@@ -9,6 +9,7 @@ import { composeTargets } from '../server/src/workspace/compose';
 import { bakeTargets } from '../server/src/workspace/bake';
 import { devcontainerTargets } from '../server/src/workspace/devcontainer';
 import { scriptTargets } from '../server/src/workspace/scripts';
+import { vscodeTargets } from '../server/src/workspace/vscodeTasks';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
 import { REPO_ROOT } from './support/paths';
 
@@ -47,6 +48,16 @@ describe('workspace targets', () => {
     assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
     const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
     assert.deepEqual(json[0].args, { GO: '1.23' });
+  });
+
+  it('reads VS Code\'s docker-build tasks and buildx debug configurations, with their defaults', () => {
+    const tasks = vscodeTargets('{ "tasks": [ { "type": "shell" }, { "type": "docker-build", "dockerBuild": { "target": "build" } },\n'
+      + '{ "type": "docker-build", "dockerBuild": { "context": "${workspaceFolder}/svc", "dockerfile": "${workspaceFolder}/svc/Dockerfile.prod", "target": "release" } },\n'
+      + '{ "type": "docker-build", "dockerBuild": { "dockerfile": "${env:X}/Dockerfile", "target": "unknown" } } ] }', '/w/.vscode/tasks.json', '.vscode/tasks.json');
+    assert.deepEqual(tasks.map((t) => [t.target, t.dockerfile, t.origin]), [['build', '/w/Dockerfile', '.vscode/tasks.json:1'], ['release', '/w/svc/Dockerfile.prod', '.vscode/tasks.json:2']]);
+    const launch = vscodeTargets('{ "configurations": [ { "type": "node" }, { "type": "dockerfile", "target": "test" }, { "type": "dockerfile", "contextPath": "app", "dockerfile": "Dockerfile.dev", "target": "dev" } ] }', '/w/.vscode/launch.json', '.vscode/launch.json');
+    assert.deepEqual(launch.map((t) => [t.target, t.dockerfile]), [['test', '/w/Dockerfile'], ['dev', '/w/app/Dockerfile.dev']]);
+    assert.deepEqual(vscodeTargets('{ "tasks": [', '/w/.vscode/tasks.json', 'x'), []);
   });
 
   it('does not read what files.exclude excludes', async () => {

@@ -8,11 +8,11 @@ import { SERVER_NODE_FLAGS } from './serverLaunch';
 /** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
 
-/** Compose, bake and devcontainer files. */
+/** Compose, bake and devcontainer files, and VS Code's tasks.json and launch.json. */
 const BUILD_FILE_PATTERNS = [
   '**/{compose,docker-compose}.{yml,yaml}', '**/{compose,docker-compose}.*.{yml,yaml}',
   '**/*.hcl', '**/docker-bake.json', '**/docker-bake.*.json',
-  '**/{devcontainer,.devcontainer}.json',
+  '**/{devcontainer,.devcontainer}.json', '**/.vscode/{tasks,launch}.json',
 ];
 
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {

@@ -2,7 +2,7 @@
 // completion, definition, hover and diagnostics at `target`, and references and rename across files.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -129,6 +129,35 @@ describe('a build file whose Dockerfile changes on disk', () => {
       client.forgetDiagnostics(compose);
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'Dockerfile')).href, type: 2 }] });
       assert.deepEqual((await client.diagnosticsFor(compose)).map((d) => d.message), ["Target 'dev' names no stage of Dockerfile. Did you mean 'devs'?"]);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('VS Code\'s tasks.json and launch.json', () => {
+  it('complete, check and navigate the docker-build task\'s and the buildx debugger\'s target', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dockerfile-stages-'));
+    mkdirSync(join(folder, '.vscode'));
+    mkdirSync(join(folder, 'app'));
+    writeFileSync(join(folder, 'app', 'Dockerfile'), 'FROM alpine AS debug\nFROM alpine AS release\n');
+    const launchText = '{\n  // the buildx debugger\n  "configurations": [{ "type": "dockerfile", "request": "launch", "name": "d",\n    "dockerfile": "Dockerfile", "contextPath": "${workspaceFolder}/app", "target": "debgu" }]\n}\n';
+    writeFileSync(join(folder, '.vscode', 'launch.json'), launchText);
+    const tasksText = '{ "tasks": [{ "type": "docker-build", "label": "b", "dockerBuild": { "dockerfile": "${workspaceFolder}/app/Dockerfile", "context": "${workspaceFolder}/app", "target": "release" } }] }';
+    writeFileSync(join(folder, '.vscode', 'tasks.json'), tasksText);
+    const client = await LspClient.start({ rootUri: pathToFileURL(folder).href });
+    try {
+      await client.logged(/Found 2 build targets/);
+      const launch = pathToFileURL(join(folder, '.vscode', 'launch.json')).href;
+      await client.open(launch, launchText, 'jsonc');
+      assert.deepEqual((await client.diagnosticsFor(launch)).map((d) => [d.code, d.range.start.line, d.message]), [['UndefinedTarget', 3, "Target 'debgu' names no stage of ../app/Dockerfile. Did you mean 'debug'?"]]);
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: launch }, position: { line: 3, character: launchText.split('\n')[3].indexOf('debgu') + 1 } });
+      assert.deepEqual(items.map((i) => i.label).sort(), ['debug', 'release']);
+      const tasks = pathToFileURL(join(folder, '.vscode', 'tasks.json')).href;
+      await client.open(tasks, tasksText, 'jsonc');
+      const [link] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: tasks }, position: { line: 0, character: tasksText.indexOf('release') + 2 } });
+      assert.deepEqual([link.targetUri, link.targetSelectionRange.start.line], [pathToFileURL(join(folder, 'app', 'Dockerfile')).href, 1]);
     } finally {
       await client.stop();
       rmSync(folder, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { composeTargets } from './compose';
 import { devcontainerTargets } from './devcontainer';
 import { workflowTargets } from './workflows';
 import { scriptTargets } from './scripts';
+import { isVscodeConfiguration, vscodeTargets } from './vscodeTasks';
 
 export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024 };
 
@@ -26,12 +27,13 @@ export interface ScanResult {
 
 export type Reader = (text: string, file: string, origin: string, root: string) => DiscoveredTarget[];
 
-/** Compose, bake and devcontainer files: the ones the editor serves (completion, definition... at `target`). */
+/** Compose, bake, devcontainer files and VS Code's tasks.json and launch.json: the ones the editor serves (completion, definition... at `target`). */
 export function buildFileReader(path: string): Reader | undefined {
   const name = basename(path);
   if (/^(docker-)?compose(\..+)?\.ya?ml$/.test(name)) return composeTargets;
   if (/^docker-bake(\..+)?\.(hcl|json)$/.test(name) || name.endsWith('.hcl')) return bakeTargets;
   if (name === 'devcontainer.json' || name === '.devcontainer.json') return devcontainerTargets;
+  if (isVscodeConfiguration(path)) return vscodeTargets;
   return undefined;
 }
 
