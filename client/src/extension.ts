@@ -26,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
     vscode.commands.registerCommand('dockerfileStages.showReferences', showReferences),
     vscode.commands.registerCommand('dockerfileStages.buildStage', buildStage),
+    vscode.commands.registerCommand('dockerfileStages.debugStage', debugStage),
     vscode.commands.registerCommand('dockerfileStages.goToStage', () => goToStage(requests)),
     vscode.commands.registerCommand('dockerfileStages.showStageReferences', () => showStageReferences(requests)),
     vscode.commands.registerCommand('dockerfileStages.buildStagePicked', () => buildStagePicked(requests, buildStage)),
@@ -67,6 +68,21 @@ async function buildStage(uri: string, stage: string): Promise<void> {
   const terminal = vscode.window.createTerminal({ name: `docker build --target ${stage}`, cwd: folder });
   terminal.show();
   terminal.sendText(`docker build --target ${quote(stage)} -f ${quote(file)} ${quote(folder)}`);
+}
+
+/**
+ * The "Debug this stage" lens: the Docker extension's buildx debugger with the stage as its target (without
+ * one it would build the last stage). Running a build needs a trusted workspace.
+ */
+async function debugStage(uri: string, stage: string): Promise<boolean> {
+  if (!vscode.workspace.isTrusted) {
+    await vscode.window.showWarningMessage('Dockerfile Stages runs docker only in a trusted workspace.');
+    return false;
+  }
+  const file = vscode.Uri.parse(uri).fsPath;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri));
+  const contextPath = folder?.uri.fsPath ?? path.dirname(file);
+  return vscode.debug.startDebugging(folder, { type: 'dockerfile', request: 'launch', name: `Debug stage ${stage}`, dockerfile: file, contextPath, target: stage });
 }
 
 function quote(text: string): string {

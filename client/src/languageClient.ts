@@ -31,6 +31,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     ],
     initializationOptions: {
       otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
+      // The Docker extension's buildx debugger (`type: "dockerfile"`), for the "Debug this stage" lens.
+      dockerfileDebugger: vscode.extensions.all.some((extension) =>
+        (extension.packageJSON?.contributes?.debuggers as { type?: string }[] | undefined)?.some((debug) => debug.type === 'dockerfile') === true),
     },
   };
   const client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);

@@ -46,6 +46,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let general: GeneralFeatures;
 let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
+let dockerfileDebugger = false;
 let clientCapabilities: InitializeParams['capabilities'] | undefined;
 let workspaceRoots: string[] = [];
 
@@ -91,8 +92,9 @@ function isStageSymbol(context: FeatureContext, position: Position): boolean {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; dockerfileDebugger?: boolean; settings?: unknown };
   otherDockerServerActive = options.otherDockerServerActive === true;
+  dockerfileDebugger = options.dockerfileDebugger === true;
   if (options.settings !== undefined) settings = readSettings(options.settings);
   clientCapabilities = params.capabilities;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -340,7 +342,7 @@ connection.onFoldingRanges(guarded('foldingRange', (params) => {
 
 connection.onCodeLens(guarded('codeLens', (params) => {
   const context = contexts.dockerfile(params.textDocument.uri);
-  return context && settings.codeLens ? codeLenses(context, params.textDocument.uri) : [];
+  return context && settings.codeLens ? codeLenses(context, params.textDocument.uri, { debugger: dockerfileDebugger }) : [];
 }));
 
 connection.languages.inlayHint.on(guarded('inlayHint', (params) => {

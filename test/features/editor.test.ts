@@ -47,6 +47,13 @@ describe('editor features', () => {
     ]);
   });
 
+  it('adds Debug this stage, with the stage as target, when the buildx debugger is installed', () => {
+    const debug = codeLenses(context(), 'file:///x', { debugger: true }).filter((l) => l.command!.title === 'Debug this stage');
+    assert.deepEqual(debug.map((l) => [l.range.start.line, l.command!.command, l.command!.arguments]), [
+      [3, 'dockerfileStages.debugStage', ['file:///x', 'build']], [8, 'dockerfileStages.debugStage', ['file:///x', 'unused']],
+    ]);
+  });
+
   it('says where a stage is built as a target', () => {
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5' }]);
     const titles = codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);

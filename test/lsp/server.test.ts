@@ -202,6 +202,18 @@ describe('protocol misuse', () => {
   }));
 });
 
+describe('code lenses', () => {
+  it('offer Debug this stage only when the client says the buildx debugger is installed', async () => {
+    for (const dockerfileDebugger of [false, true]) {
+      await withClient({ initializationOptions: { dockerfileDebugger } }, async (client) => {
+        await client.open('file:///lens/Dockerfile', lines('FROM a AS build', 'FROM build'));
+        const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: 'file:///lens/Dockerfile' } });
+        assert.equal(lenses.some((lens) => lens.command.title === 'Debug this stage'), dockerfileDebugger);
+      });
+    }
+  });
+});
+
 describe('dockerfileStages/stages', () => {
   it('lists the stages with their bases and targets for the client\'s quick picks and status bar', () => withClient({}, async (client) => {
     const uri = 'file:///l/Dockerfile';

@@ -8,9 +8,15 @@ import { userLabel } from './stageCard';
 export const LENS_COMMANDS = {
   showReferences: 'dockerfileStages.showReferences',
   buildStage: 'dockerfileStages.buildStage',
+  debugStage: 'dockerfileStages.debugStage',
 } as const;
 
-export function codeLenses({ model, reachability }: FeatureContext, uri: string): CodeLens[] {
+export interface LensOptions {
+  /** A debugger for `type: "dockerfile"` is installed (the Docker extension's buildx debugger). */
+  readonly debugger?: boolean;
+}
+
+export function codeLenses({ model, reachability }: FeatureContext, uri: string, options: LensOptions = {}): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const stage of model.stages) {
     const range = stage.fromKeyword.range;
@@ -45,6 +51,8 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string)
     lenses.push({ range, command: { title, command: '' } });
     if (stage.name) {
       lenses.push({ range, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } });
+      // Without a target the debugger builds the last stage: this one says which.
+      if (options.debugger) lenses.push({ range, command: { title: 'Debug this stage', command: LENS_COMMANDS.debugStage, arguments: [uri, stage.normalizedName] } });
     }
   }
   return lenses;
