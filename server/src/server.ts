@@ -128,7 +128,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (clientPullsConfiguration()) {
+  // Only where the client can take it (eglot says so, and warns otherwise).
+  if (clientPullsConfiguration() && clientCapabilities?.workspace?.didChangeConfiguration?.dynamicRegistration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
