@@ -17,6 +17,15 @@ async function goToLine(page, line, column) {
   await page.keyboard.press('Enter');
 }
 
+/** Shows the hover at a position (Ctrl+K Ctrl+I) and returns its text. */
+async function hoverAt(page, line, column) {
+  await goToLine(page, line, column);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
+  return page.locator('.monaco-hover:not(.hidden)').first().textContent();
+}
+
 /** Asks for suggestions (Ctrl+Space) until the server's answer, which includes `expected`, is shown. */
 async function suggestions(page, expected) {
   let labels = [];
@@ -83,22 +92,14 @@ let page;
   if (labels.slice(0, 4).join(',') !== 'debug,build,deps,base') throw new Error(`unexpected suggestions: ${labels.join(', ')}`);
   await page.keyboard.press('Escape');
 
-  await goToLine(page, 20, 15);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
-  const hover = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
+  const hover = await hoverAt(page, 20, 15);
   await page.screenshot({ path: path.join(shots, 'hover.png') });
   if (!/stage #2/.test(hover)) throw new Error(`unexpected hover: ${hover}`);
   console.log('hover: stage card shown');
   await page.keyboard.press('Escape');
 
   // Line 5 is `FROM golang:${GO_VERSION}-alpine AS base`: the hover on the variable.
-  await goToLine(page, 5, 17);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
-  const variableHover = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
+  const variableHover = await hoverAt(page, 5, 17);
   await page.screenshot({ path: path.join(shots, 'variable-hover.png') });
   if (!/global ARG line 2/.test(variableHover)) throw new Error(`unexpected variable hover: ${variableHover}`);
   console.log('hover: variable value and origin shown');

@@ -4,21 +4,15 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, DocumentHighlight, Hover, Location, LocationLink, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ResponseError } from 'vscode-jsonrpc';
 import { LspClient } from '../support/lspClient';
-import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
+import { applyEdits, lines, textAt, type Fixture } from '../support/fixture';
 import { generateDockerfile } from '../support/generate';
 
 let client: LspClient;
-let counter = 0;
 
 before(async () => { client = await LspClient.start(); });
 after(async () => { await client.stop(); });
 
-async function open(marked: string): Promise<Fixture & { uri: string }> {
-  const fx = fixture(marked);
-  const uri = `file:///test/${++counter}/Dockerfile`;
-  await client.open(uri, fx.text);
-  return { ...fx, uri };
-}
+const open = (marked: string) => client.openFixture(marked);
 
 async function complete(marked: string): Promise<{ items: CompletionItem[]; fx: Fixture }> {
   const fx = await open(marked);

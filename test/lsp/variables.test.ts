@@ -11,16 +11,10 @@ import { hoverVariable } from '../../server/src/features/variableHover';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
 
 let client: LspClient;
-let counter = 0;
 before(async () => { client = await LspClient.start(); });
 after(async () => { await client.stop(); });
 
-async function open(marked: string): Promise<Fixture & { uri: string }> {
-  const fx = fixture(marked);
-  const uri = `file:///variables/${++counter}/Dockerfile`;
-  await client.open(uri, fx.text);
-  return { ...fx, uri };
-}
+const open = (marked: string) => client.openFixture(marked);
 
 async function hover(marked: string): Promise<{ value: string; fx: Fixture; hover: Hover }> {
   const fx = await open(marked);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
+import { fixture, type Fixture } from './fixture';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -95,6 +96,16 @@ export class LspClient {
   }
 
   capabilities: Record<string, unknown> = {};
+
+  private fixtures = 0;
+
+  /** Opens fixture text (`|` the cursor, `[[ ]]` ranges) as a Dockerfile of its own. */
+  async openFixture(marked: string): Promise<Fixture & { uri: string }> {
+    const fx = fixture(marked);
+    const uri = `file:///fixture/${++this.fixtures}/Dockerfile`;
+    await this.open(uri, fx.text);
+    return { ...fx, uri };
+  }
 
   async open(uri: string, text: string, languageId = 'dockerfile'): Promise<void> {
     this.versions.set(uri, 1);
