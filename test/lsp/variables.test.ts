@@ -82,6 +82,9 @@ describe('variables over LSP', () => {
     assert.ok(byLabel.has('TARGETARCH'));
     assert.deepEqual(applyEdits(fx.text, [registry.textEdit as { range: never; newText: string }, ...registry.additionalTextEdits!]),
       lines('ARG GO=1.22', 'ARG REGISTRY=docker.io', 'FROM golang:$GO AS build', 'ARG GO', 'ARG REGISTRY', 'ENV DIR=/src', 'RUN echo ${REGISTRY'));
+    const global = await open(lines('ARG GO=1.22', 'ARG IMAGE=golang:$|', 'ARG LATER=1', 'FROM $IMAGE'));
+    const globalItems = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: global.uri }, position: global.cursor });
+    assert.deepEqual(globalItems.map((item) => item.label).filter((label) => !/^(TARGET|BUILD)/.test(label)), ['GO']);
     const inFrom = await open(lines('ARG GO=1.22', 'FROM golang:$|'));
     const fromItems = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: inFrom.uri }, position: inFrom.cursor });
     assert.ok(fromItems.some((item) => item.label === 'GO' && item.detail === '= 1.22' && !item.additionalTextEdits));

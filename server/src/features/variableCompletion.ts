@@ -34,7 +34,8 @@ export function completeVariables(context: FeatureContext, position: Position): 
     textEdit: { range, newText: lookup.name },
     additionalTextEdits: outOfScope ? [declareArg(model, outOfScope, lookup.name)] : undefined,
   });
-  const globals = [...new Set([...model.globalArgs.filter((arg) => !stage || inFrom || arg.range.start.line < position.line).map((arg) => arg.name), ...AUTOMATIC_ARGS.keys()])];
+  // Before the first FROM, a global ARG's default sees the ones declared above it.
+  const globals = [...new Set([...model.globalArgs.filter((arg) => stage !== undefined || arg.range.start.line < position.line).map((arg) => arg.name), ...AUTOMATIC_ARGS.keys()])];
   if (inFrom) return globals.map((name) => item(lookupInFrom(model, name)));
   const visible = namesVisibleIn(model, stage, position.line);
   const inScope = visible.map((name) => lookupInStage(model, stage.index, position.line, name)).filter((lookup) => lookup.chain.length > 0);
