@@ -87,10 +87,12 @@ function folderFiles(folder: string, dockerfiles: readonly string[]): { file: st
  */
 function checkFile(file: string, targets: readonly BuildTarget[], options: Options, named: boolean): FileReport {
   const original = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  const text = options.fix ? applyFixes(file, original, targets, options) : original;
-  const document = AnalyzedDocument.fromText(text);
-  const [missing] = named ? undefinedTargets(document.model, options.targets) : [];
+  const analyzed = AnalyzedDocument.fromText(original);
+  // Before anything is fixed: a build that cannot start is not a file to edit.
+  const [missing] = named ? undefinedTargets(analyzed.model, options.targets) : [];
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
+  const text = options.fix ? applyFixes(file, original, targets, options) : original;
+  const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
   return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
 }
 
