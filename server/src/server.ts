@@ -33,6 +33,7 @@ import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
+import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
@@ -354,6 +355,11 @@ connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
 connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: { uri: string } }) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageList(context) : null;
+}));
+
+connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: { textDocument: { uri: string } }) => {
+  const context = contexts.dockerfile(params.textDocument.uri);
+  return context ? stageGraph(context) : null;
 }));
 
 connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));

@@ -2,7 +2,8 @@
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
 # screenshots, a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
-# eglot (diagnostic, completion, rename), and the pre-commit hook run by pre-commit on a fixture repository.
+# eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
+# Graphviz reading every graph the CLI draws.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CACHE=${DOCKERFILE_STAGES_E2E_CACHE:-$HOME/.cache/dockerfile-stages-e2e}
@@ -36,7 +37,7 @@ node -e "
   })();" || { cat "$D/server.log"; exit 1; }
 
 export NODE_PATH=$CACHE/cs/node_modules
-suite_failed=0; ui_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0
+suite_failed=0; ui_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
 echo "== extension host suite"
 node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
 [ "${PIPESTATUS[0]}" = 0 ] || suite_failed=1
@@ -49,12 +50,14 @@ echo "== Emacs eglot over stdio"
 mkdir -p "$D/emacs" && (cd "$D/emacs" && timeout 120 emacs --batch -q -l "$ROOT/test/e2e/emacs.el" "$ROOT" "$D/emacs" 2>&1 | grep '^emacs eglot:') || emacs_failed=1
 echo "== pre-commit hook"
 timeout 600 bash "$ROOT/test/e2e/precommit.sh" "$ROOT" || precommit_failed=1
+echo "== Graphviz on the graph output"
+bash "$ROOT/test/e2e/graphviz.sh" "$ROOT" || graphviz_failed=1
 echo
 
 passed=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$D/exthost.log" | tail -1)
 suite_failures=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$D/exthost.log" | tail -1)
 [ -n "$suite_failures" ] || suite_failures=$suite_failed
-failures=$((suite_failures + ui_failed + nvim_failed + emacs_failed + precommit_failed))
-# The UI, Neovim, Emacs and pre-commit tests count one each, beside the extension-host suite's tests.
-echo "e2e: $((${passed:-0} + 4 - ui_failed - nvim_failed - emacs_failed - precommit_failed)) passed, $failures failed"
+failures=$((suite_failures + ui_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
+# The UI, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the extension-host suite's tests.
+echo "e2e: $((${passed:-0} + 5 - ui_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"
 [ $failures = 0 ]

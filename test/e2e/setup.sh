@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need into a cache folder outside the repository, once:
 # Debian's chromium and libkrb5-dev (code-server's kerberos build needs it), neovim, emacs-nox with elpa-eglot
-# and pre-commit (the other clients tested), Node 24 from the npm registry (code-server 4.139.1 requires it),
+# and pre-commit (the other clients tested), graphviz (to validate the graph output), Node 24 from the npm registry (code-server 4.139.1 requires it),
 # code-server and playwright-core. Fails saying what is missing.
 set -euo pipefail
 CACHE=${1:?usage: setup.sh CACHE_DIR}
@@ -21,6 +21,7 @@ dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 command -v emacs >/dev/null || missing+=(emacs-nox)
 dpkg -s elpa-eglot >/dev/null 2>&1 || missing+=(elpa-eglot)
 command -v pre-commit >/dev/null || missing+=(pre-commit)
+command -v dot >/dev/null || missing+=(graphviz)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing from Debian: ${missing[*]}"
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then

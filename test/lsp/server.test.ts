@@ -214,6 +214,15 @@ describe('code lenses', () => {
   });
 });
 
+describe('dockerfileStages/graph', () => {
+  it('answers the stage graph of an open Dockerfile, for clients that draw it', () => withClient({}, async (client) => {
+    await client.open('file:///graph/Dockerfile', lines('FROM golang AS build', 'FROM alpine', 'COPY --from=build /a /a'));
+    const graph = await client.request<{ nodes: { id: string }[]; edges: { from: string; to: string; kind: string }[] }>('dockerfileStages/graph', { textDocument: { uri: 'file:///graph/Dockerfile' } });
+    assert.deepEqual(graph.nodes.map((n) => n.id), ['stage:0', 'stage:1', 'image:alpine', 'image:golang']);
+    assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}:${e.kind}`), ['image:golang>stage:0:from', 'image:alpine>stage:1:from', 'stage:0>stage:1:copy']);
+  }));
+});
+
 describe('dockerfileStages/stages', () => {
   it('lists the stages with their bases and targets for the client\'s quick picks and status bar', () => withClient({}, async (client) => {
     const uri = 'file:///l/Dockerfile';

@@ -1,0 +1,70 @@
+// The command line of `dockerfile-stages`: the commands, their options, and the usage text.
+export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
+                               [--fix | --fix-unsafe] [--diff]
+       dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
+
+check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
+cycles, BuildKit's stage and FROM checks, ARGs out of scope. --target adds a build target besides the last
+stage; --workspace adds the targets that DIR's bake, compose, devcontainer, VS Code task and launch, workflow
+files, Makefiles and scripts build. A FOLDER is checked as a workspace: every Dockerfile under it, with the
+targets its files build.
+--fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
+--platform); --fix-unsafe also those that change it on purpose (did-you-mean, removing an unused stage,
+declaring an ARG, ...). --diff prints the change as a unified diff instead of writing it. What was fixed goes
+to stderr; the report and the exit status are about what remains.
+Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a --target that names no stage
+(as BuildKit fails: target stage "x" could not be found), 0 otherwise.
+
+graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
+marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.`;
+
+export class UsageError extends Error {}
+
+const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'] } as const;
+export type Command = keyof typeof FORMATS;
+
+export interface Options {
+  readonly command: Command;
+  readonly files: string[];
+  readonly format: string;
+  readonly targets: string[];
+  readonly workspaces: string[];
+  readonly fix?: 'safe' | 'unsafe';
+  readonly diff?: boolean;
+}
+
+export function parseArguments(args: readonly string[]): Options {
+  const command = args[0];
+  if (command !== 'check' && command !== 'graph') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
+  const files: string[] = [];
+  const targets: string[] = [];
+  const workspaces: string[] = [];
+  let format: string = FORMATS[command][0];
+  let fix: Options['fix'];
+  let diff = false;
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') format = value();
+    else if (flag === '--target') targets.push(value());
+    else if (flag === '--workspace') workspaces.push(value());
+    else if (command === 'check' && arg === '--fix') fix = fix ?? 'safe';
+    else if (command === 'check' && arg === '--fix-unsafe') fix = 'unsafe';
+    else if (command === 'check' && arg === '--diff') diff = true;
+    else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else files.push(arg);
+  }
+  const formats: readonly string[] = FORMATS[command];
+  if (!formats.includes(format)) throw new UsageError(`unknown format '${format}' (${formats.join(', ')})`);
+  if (files.length === 0) throw new UsageError('no file given');
+  if (command === 'graph' && files.length > 1) throw new UsageError('graph takes one file');
+  if (diff && !fix) fix = 'safe';
+  if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
+  return { command, files, format, targets, workspaces, fix, diff };
+}

@@ -1,0 +1,59 @@
+// `dockerfile-stages check`: the same diagnostics as the editor, on files; with --fix, the quick fixes first.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { BuildTarget } from '../analysis/graph';
+import { AnalyzedDocument } from '../analysis/document';
+import { featureContext } from '../features/context';
+import { computeDiagnostics } from '../features/diagnostics';
+import { undefinedTargets } from '../features/diagnostics/targetRules';
+import type { Options } from './arguments';
+import { fixText } from './fix';
+import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
+
+export interface FileToCheck {
+  readonly file: string;
+  /**
+   * Given by name, so a --target that names none of its stages fails as BuildKit would; a file found in a
+   * folder may well be built with other targets.
+   */
+  readonly named: boolean;
+  readonly targets: readonly BuildTarget[];
+}
+
+/** A `--target` that names no stage of a file: BuildKit would not build it at all. */
+export class TargetNotFound extends Error {}
+
+/** Checks (and fixes) the files, prints the report, and returns the exit status. */
+export function checkFiles(files: readonly FileToCheck[], options: Options): number {
+  const reports = files.map((file) => checkFile(file, options));
+  // With --diff, the diff is the output; the exit status still says whether errors remain.
+  const format = { text: formatText, json: formatJson, github: formatGithub, sarif: (all: FileReport[]) => formatSarif(all, PACKAGE_VERSION) }[options.format as 'text'];
+  process.stdout.write(options.diff ? '' : format(reports));
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+function checkFile({ file, named, targets }: FileToCheck, options: Options): FileReport {
+  let original: string;
+  try {
+    original = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw Object.assign(error as Error, { path: file });
+  }
+  const analyzed = AnalyzedDocument.fromText(original);
+  // Before anything is fixed: a build that cannot start is not a file to edit.
+  const [missing] = named ? undefinedTargets(analyzed.model, options.targets) : [];
+  if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
+  const text = options.fix ? applyFixes(file, original, targets, options) : original;
+  const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
+  return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
+}
+
+/** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */
+function applyFixes(file: string, original: string, targets: readonly BuildTarget[], options: Options): string {
+  const { text, fixed } = fixText(original, targets, options.fix === 'unsafe');
+  if (fixed.length > 0) process.stderr.write(`${file}: fixed ${fixed.join(', ')}\n`);
+  if (options.diff) process.stdout.write(text === original ? '' : createTwoFilesPatch(`a/${file}`, `b/${file}`, original, text));
+  else if (text !== original) writeFileSync(file, text);
+  return text;
+}

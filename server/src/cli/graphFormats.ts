@@ -1,0 +1,75 @@
+// `dockerfile-stages graph` output: Mermaid (renders on GitHub as is), Graphviz DOT, and JSON. Edges run from
+// what provides to what takes it; their kinds are drawn differently, unused stages faded, targets bold,
+// edges BuildKit rejects in red.
+import type { GraphEdgeKind, GraphNode, StageGraph } from '../features/stageGraph';
+
+const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
+  from: undefined,
+  copy: 'COPY --from',
+  mount: 'mount',
+  onbuild: 'ONBUILD',
+  epoch: 'SOURCE_DATE_EPOCH',
+};
+
+/** `base · golang:1.22 · 3 instructions`; a target's name and where it is built from. */
+function details(node: GraphNode): string[] {
+  if (node.kind !== 'stage') return [];
+  const lines = [`${node.base ?? '(no base)'} · ${node.instructions} instruction${node.instructions === 1 ? '' : 's'}`];
+  if (node.targets && node.targets.length > 0) lines.push(`target: ${node.targets.join(', ')}`);
+  if (node.unused) lines.push('unused');
+  return lines;
+}
+
+export function formatMermaid(graph: StageGraph): string {
+  const ids = new Map(graph.nodes.map((node, i) => [node.id, node.kind === 'stage' ? `s${node.stage}` : `x${i}`]));
+  const text = (value: string) => value.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  const lines = ['flowchart LR'];
+  for (const node of graph.nodes) {
+    const label = [text(node.label), ...details(node).map((line) => `<small>${text(line)}</small>`)].join('<br/>');
+    lines.push(`  ${ids.get(node.id)}${node.kind === 'stage' ? `["${label}"]` : `(["${label}"])`}`);
+  }
+  graph.edges.forEach((edge) => {
+    const label = [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined, edge.error].filter(Boolean).join(', ');
+    const arrow = edge.kind === 'from' ? '-->' : edge.kind === 'onbuild' ? '==>' : '-.->';
+    lines.push(`  ${ids.get(edge.from)} ${arrow}${label ? `|"${text(label)}"|` : ''} ${ids.get(edge.to)}`);
+  });
+  lines.push('  classDef unused opacity:0.45,stroke-dasharray:4 3', '  classDef target stroke-width:3px', '  classDef external fill:#eef,stroke:#88a');
+  const classes = (name: string, predicate: (node: GraphNode) => boolean) => {
+    const members = graph.nodes.filter(predicate).map((node) => ids.get(node.id));
+    if (members.length > 0) lines.push(`  class ${members.join(',')} ${name}`);
+  };
+  classes('unused', (node) => node.unused === true);
+  classes('target', (node) => (node.targets?.length ?? 0) > 0);
+  classes('external', (node) => node.kind !== 'stage');
+  const errors = graph.edges.map((edge, i) => (edge.error ? i : -1)).filter((i) => i >= 0);
+  if (errors.length > 0) lines.push(`  linkStyle ${errors.join(',')} stroke:#d00,color:#d00`);
+  return lines.join('\n') + '\n';
+}
+
+const DOT_STYLE: Record<GraphEdgeKind, string> = { from: 'solid', copy: 'dashed', mount: 'dotted', onbuild: 'bold', epoch: 'dashed' };
+
+export function formatDot(graph: StageGraph): string {
+  const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  const lines = ['digraph stages {', '  rankdir=LR;', '  node [shape=box, style=rounded, fontname="sans-serif"];', '  edge [fontname="sans-serif", fontsize=10];'];
+  for (const node of graph.nodes) {
+    const attributes = [`label=${quote([node.label, ...details(node)].join('\n'))}`];
+    if (node.kind !== 'stage') attributes.push('shape=ellipse', 'style=filled', 'fillcolor="#eeeeff"');
+    if (node.unused) attributes.push('style="rounded,dashed"', 'color=gray', 'fontcolor=gray');
+    if ((node.targets?.length ?? 0) > 0) attributes.push('penwidth=2.5');
+    lines.push(`  ${quote(node.id)} [${attributes.join(', ')}];`);
+  }
+  for (const edge of graph.edges) {
+    const attributes = [`style=${DOT_STYLE[edge.kind]}`];
+    const label = [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined].filter(Boolean).join(', ');
+    if (label) attributes.push(`label=${quote(label)}`);
+    if (edge.error) attributes.push('color=red', 'fontcolor=red', `tooltip=${quote(edge.error)}`);
+    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(', ')}];`);
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+export function formatGraphJson(graph: StageGraph): string {
+  return JSON.stringify(graph, null, 2) + '\n';
+}
+

@@ -1,0 +1,124 @@
+// The stage graph: stages, the external images and `scratch` they start from or copy out of, and the edges
+// between them by kind, with build targets, unused stages and broken references marked. Computed from the
+// model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
+import type { Range, StageReference } from '../analysis/model';
+import { BEFORE_FIRST_STAGE } from '../analysis/model';
+import type { FeatureContext } from './context';
+import { stageLabel } from './stageCard';
+
+export const GRAPH_REQUEST = 'dockerfileStages/graph';
+
+export interface GraphNode {
+  /** `stage:3`, `image:golang:1.22`, `scratch`. */
+  readonly id: string;
+  readonly kind: 'stage' | 'image' | 'scratch';
+  /** The stage's name (or `#3`), the image as written. */
+  readonly label: string;
+  readonly stage?: number;
+  /** A stage's base as written, with global ARG defaults expanded. */
+  readonly base?: string;
+  readonly instructions?: number;
+  /** A stage's FROM line (select it to go to the stage). */
+  readonly range?: Range;
+  /** The targets that name this stage itself: `release (default target)`, `test (compose.yaml:5)`. */
+  readonly targets?: readonly string[];
+  /** No build target reaches it (UnusedStage). */
+  readonly unused?: boolean;
+}
+
+export type GraphEdgeKind = 'from' | 'copy' | 'mount' | 'onbuild' | 'epoch';
+
+export interface GraphEdge {
+  /** What provides: the parent stage, the stage copied or mounted from, the image. */
+  readonly from: string;
+  /** What takes it. */
+  readonly to: string;
+  readonly kind: GraphEdgeKind;
+  /** A name built from ARGs: a possible edge. */
+  readonly possible?: boolean;
+  /** Why BuildKit rejects it (a cycle, a stage defined later), when it does. */
+  readonly error?: string;
+  readonly range: Range;
+}
+
+export interface StageGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export function stageGraph({ model, reachability }: FeatureContext): StageGraph {
+  const nodes: GraphNode[] = model.stages.map((stage) => ({
+    id: `stage:${stage.index}`,
+    kind: 'stage',
+    label: stageLabel(stage),
+    stage: stage.index,
+    base: stage.expandedBase ?? stage.base?.text,
+    instructions: stage.instructions.length,
+    range: stage.fromRange,
+    targets: reachability.builtBy[stage.index]
+      .filter((target) => target.origin === 'default target' ? stage.index === model.stages.length - 1 : target.name.toLowerCase() === stage.normalizedName)
+      .map((target) => `${target.name} (${target.origin})`),
+    unused: reachability.builtBy[stage.index].length === 0 || undefined,
+  }));
+  const external = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const children = childrenOf(model);
+  for (const reference of model.references) {
+    const { resolution } = reference;
+    const sources = resolution.kind === 'stage' ? [`stage:${resolution.stage}`]
+      : resolution.kind === 'pattern' ? resolution.stages.map((stage) => `stage:${stage}`)
+      : resolution.kind === 'image' && reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [];
+    const error = problem(model.circular.has(reference), reference);
+    for (const to of consumers(model.stages.length, children, reference)) {
+      for (const from of sources) {
+        edges.push({ from, to, kind: edgeKind(reference), range: reference.range, ...(resolution.kind === 'pattern' ? { possible: true } : {}), ...(error ? { error } : {}) });
+      }
+    }
+  }
+  return { nodes: [...nodes, ...[...external.values()].sort((a, b) => a.id.localeCompare(b.id))], edges };
+}
+
+/** An image as a build without build args pulls it: a FROM's with the global ARG defaults expanded. */
+function imageName(model: FeatureContext['model'], reference: StageReference): string {
+  return (reference.kind === 'from' && model.stages[reference.inStage].expandedBase) || reference.text;
+}
+
+/** The node of an image (or `scratch`), added once; its id. */
+function externalNode(text: string, nodes: Map<string, GraphNode>): string {
+  const node: GraphNode = text.toLowerCase() === 'scratch' ? { id: 'scratch', kind: 'scratch', label: 'scratch' } : { id: `image:${text}`, kind: 'image', label: text };
+  nodes.set(node.id, node);
+  return node.id;
+}
+
+function edgeKind(reference: StageReference): GraphEdgeKind {
+  if (reference.kind === 'source-date-epoch') return 'epoch';
+  if (reference.onbuild) return 'onbuild';
+  return reference.kind === 'from' ? 'from' : reference.kind === 'copy-from' ? 'copy' : 'mount';
+}
+
+/**
+ * The stages that take what a reference names: the stage it is written in; for an ONBUILD trigger the stages
+ * built FROM that one, where it runs; for SOURCE_DATE_EPOCH, which every build reads, the last stage (the
+ * default target), one edge rather than one per stage.
+ */
+function consumers(stageCount: number, children: ReadonlyMap<number, number[]>, reference: StageReference): string[] {
+  if (reference.inStage === BEFORE_FIRST_STAGE) return stageCount > 0 ? [`stage:${stageCount - 1}`] : [];
+  const stages = reference.onbuild ? children.get(reference.inStage) ?? [] : [reference.inStage];
+  return stages.map((stage) => `stage:${stage}`);
+}
+
+/** Per stage, the stages built FROM it. */
+function childrenOf(model: FeatureContext['model']): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  model.stages.forEach((stage) => {
+    const parent = model.baseReferences[stage.index]?.resolution;
+    if (parent?.kind === 'stage') children.set(parent.stage, [...(children.get(parent.stage) ?? []), stage.index]);
+  });
+  return children;
+}
+
+function problem(circular: boolean, reference: StageReference): string | undefined {
+  if (circular || reference.order === 'self') return `circular dependency through '${reference.text}'`;
+  if (reference.order === 'forward') return `'${reference.text}' is defined after the stage that uses it`;
+  return undefined;
+}

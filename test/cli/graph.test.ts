@@ -1,0 +1,57 @@
+// `dockerfile-stages graph`: the shipped example as Mermaid, DOT and JSON; edge kinds, targets, unused stages
+// and rejected edges marked. (Graphviz's `dot` accepts every DOT output: test/e2e/graphviz.sh.)
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, REPO_ROOT } from '../support/paths';
+import { lines } from '../support/fixture';
+
+function graph(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, 'graph', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const EXAMPLE = join(REPO_ROOT, 'examples', 'Dockerfile');
+
+describe('dockerfile-stages graph', () => {
+  it('prints Mermaid that GitHub renders: stages, images, edges by kind, targets and unused stages', () => {
+    const { status, stdout } = graph(EXAMPLE, '--target', 'test');
+    assert.equal(status, 0);
+    assert.equal(stdout, lines(
+      'flowchart LR',
+      '  s0["base<br/><small>golang:1.22-alpine3.20 · 2 instructions</small>"]',
+      '  s1["deps<br/><small>base · 2 instructions</small>"]',
+      '  s2["build<br/><small>deps · 2 instructions</small>"]',
+      '  s3["test<br/><small>deps · 1 instruction</small><br/><small>target: test (--target)</small>"]',
+      '  s4["licenses<br/><small>deps · 1 instruction</small>"]',
+      '  s5["release<br/><small>alpine:3.20 · 5 instructions</small><br/><small>target: release (default target)</small>"]',
+      '  x6(["alpine:3.20"])',
+      '  x7(["golang:1.22-alpine3.20"])',
+      '  x7 --> s0', '  s0 --> s1', '  s1 --> s2', '  s1 --> s3', '  s1 --> s4', '  x6 --> s5',
+      '  s2 -.->|"COPY --from"| s5', '  s4 -.->|"COPY --from"| s5',
+      '  classDef unused opacity:0.45,stroke-dasharray:4 3', '  classDef target stroke-width:3px', '  classDef external fill:#eef,stroke:#88a',
+      '  class s3,s5 target', '  class x6,x7 external',
+    ));
+  });
+
+  it('draws mounts, ONBUILD and cycles differently in DOT, and JSON says the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockerfile-stages-graph-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, lines('FROM scratch AS src', 'FROM golang AS tmpl', 'ONBUILD COPY --from=src / /', 'FROM tmpl AS app',
+      'RUN --mount=from=src,target=/s true', 'COPY --from=app / /', 'FROM app'));
+    const dot = graph(file, '--format', 'dot').stdout;
+    assert.match(dot, /^digraph stages \{/);
+    assert.match(dot, /"scratch" -> "stage:0" \[style=solid\];/);
+    assert.match(dot, /"stage:0" -> "stage:2" \[style=bold, label="ONBUILD"\];/);
+    assert.match(dot, /"stage:0" -> "stage:2" \[style=dotted, label="mount"\];/);
+    assert.match(dot, /"stage:2" -> "stage:2" \[style=dashed, label="COPY --from", color=red, fontcolor=red, tooltip="circular dependency through 'app'"\];/);
+    const json = JSON.parse(graph(file, '--format', 'json').stdout);
+    assert.deepEqual(json.edges.map((e: { from: string; to: string; kind: string }) => `${e.from}>${e.to}:${e.kind}`),
+      ['scratch>stage:0:from', 'image:golang>stage:1:from', 'stage:0>stage:2:onbuild', 'stage:1>stage:2:from', 'stage:0>stage:2:mount', 'stage:2>stage:2:copy', 'stage:2>stage:3:from']);
+    assert.equal(graph(file, file).status, 2);
+    assert.equal(graph(file, '--format', 'svg').status, 2);
+  });
+});
