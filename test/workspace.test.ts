@@ -10,6 +10,7 @@ import { bakeTargets } from '../server/src/workspace/bake';
 import { devcontainerTargets } from '../server/src/workspace/devcontainer';
 import { scriptTargets } from '../server/src/workspace/scripts';
 import { vscodeTargets } from '../server/src/workspace/vscodeTasks';
+import { workflowTargets } from '../server/src/workspace/workflows';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
 import { REPO_ROOT } from './support/paths';
 
@@ -37,7 +38,7 @@ describe('workspace targets', () => {
     for (const target of targets) assert.equal(written(readFileSync(target.file, 'utf8'), target), target.target, target.origin);
   });
 
-  it('reads the build args each build passes: compose args (map or list), bake args (inherited, then its own)', async () => {
+  it('reads the build args each build passes: compose args (map or list), build-push-action build-args, bake args (inherited, then its own)', async () => {
     const { targets } = await scanWorkspace(WORKSPACE);
     assert.deepEqual(targets.find((t) => t.target === 'test')!.args, { GO: '1.22' });
     assert.equal(targets.find((t) => t.target === 'lint')!.args, undefined);
@@ -46,6 +47,8 @@ describe('workspace targets', () => {
     assert.deepEqual(compose('        - GO=1.23\n        - FROM_ENV\n'), { GO: '1.23' });
     const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl');
     assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
+    const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w');
+    assert.deepEqual(workflow[0].args, { GO: '1.23', DEBUG: 'true' });
     const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
     assert.deepEqual(json[0].args, { GO: '1.23' });
   });

@@ -1,5 +1,5 @@
-// GitHub workflows: `target:` of docker/build-push-action steps, and `--target` in `run:` scripts. Paths in a
-// workflow are relative to the repository root.
+// GitHub workflows: `target:` (and `build-args:`) of docker/build-push-action steps, and `--target` in `run:`
+// scripts. Paths in a workflow are relative to the repository root.
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
 import { valueSpan } from './compose';
@@ -24,7 +24,7 @@ export function workflowTargets(text: string, file: string, origin: string, root
           const context = withInputs.get('context');
           const dockerfile = withInputs.get('file');
           const path = typeof dockerfile === 'string' ? dockerfilePath(root, '.', dockerfile) : dockerfilePath(root, typeof context === 'string' ? context : '.', undefined);
-          found.push(source.target(path, target.value, ...valueSpan(target)));
+          found.push(source.target(path, target.value, ...valueSpan(target), buildArgs(withInputs.get('build-args'))));
         }
       }
       const run = step.get('run', true);
@@ -32,6 +32,17 @@ export function workflowTargets(text: string, file: string, origin: string, root
     }
   }
   return found;
+}
+
+/** build-push-action's `build-args`: one `NAME=value` a line (a YAML block). */
+function buildArgs(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const args: Record<string, string> = {};
+  for (const line of value.split(/\r?\n/)) {
+    const equals = line.indexOf('=');
+    if (equals > 0) args[line.slice(0, equals).trim()] = line.slice(equals + 1).trim();
+  }
+  return args;
 }
 
 /**
