@@ -67,6 +67,11 @@ export function lookupInStage(model: StageModel, stageIndex: number, line: numbe
   return { name, chain: [], fromBaseImage: root !== undefined && rootIsImage(root) };
 }
 
+/** What a stage's declaration itself holds: its own value, or (without a default) the global or inherited one. */
+export function lookupDeclaration(model: StageModel, stageIndex: number, declaration: VariableDeclaration): VariableLookup {
+  return fromDeclaration(model, model.stages[stageIndex], declaration);
+}
+
 function fromDeclaration(model: StageModel, stage: Stage, declaration: VariableDeclaration): VariableLookup {
   const { name } = declaration;
   const here: VariableOrigin = { kind: declaration.kind, stage: stage.index, declaration };

@@ -33,10 +33,11 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
   const stages: StageSkeleton[] = [];
   let from: From | undefined;
   let body: Instruction[] = [];
+  const escapeCharacter = dockerfile.getEscapeCharacter();
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      if (from) stages.push(readStage(from, body));
+      if (from) stages.push(readStage(from, body, escapeCharacter));
       from = instruction as From;
       body = [];
     } else if (from) {
@@ -45,9 +46,9 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
       globalArgs.push(...readArgs(instruction as Arg));
     }
   }
-  if (from) stages.push(readStage(from, body));
+  if (from) stages.push(readStage(from, body, escapeCharacter));
   return {
-    header: { escapeCharacter: dockerfile.getEscapeCharacter(), directives: readDirectives(dockerfile), globalArgs },
+    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs },
     stages,
     comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
   };
@@ -72,7 +73,7 @@ function readDirectives(dockerfile: Dockerfile): Directive[] {
   }));
 }
 
-function readStage(from: From, body: Instruction[]): StageSkeleton {
+function readStage(from: From, body: Instruction[], escapeCharacter: string): StageSkeleton {
   const args = from.getArguments();
   const hasAlias = args.length >= 3 && args[1].getValue().toLowerCase() === 'as';
   const name = hasAlias ? located(args[2].getValue(), args[2].getRange()) : undefined;
@@ -93,7 +94,7 @@ function readStage(from: From, body: Instruction[]): StageSkeleton {
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
     declarations: body.flatMap(readDeclarations),
-    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap(readUses),
+    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, escapeCharacter)),
   };
 }
 

@@ -2,7 +2,7 @@
 // `ARG GO=1.22`, each stage's `ARG GO` that takes it, an ENV or ARG a child stage inherits) and every `$GO` that
 // reads it. What references, highlight and rename work on.
 import type { GlobalArg, StageModel } from '../analysis/model';
-import { lookupInStage, type VariableOrigin } from '../analysis/scope';
+import { lookupDeclaration, type VariableOrigin } from '../analysis/scope';
 import type { VariableDeclaration, VariableUse } from '../analysis/variables';
 import { lookupUse, type VariableSymbol } from './locateVariable';
 
@@ -24,7 +24,7 @@ export function bindingOf(model: StageModel, symbol: VariableSymbol): VariableBi
   const group = new Set<Declared>();
   if (symbol.kind === 'use') lookupUse(model, symbol.stage, symbol.use).chain.forEach((origin) => addOrigin(group, origin));
   else if (symbol.kind === 'global') group.add(symbol.arg);
-  else chainOfDeclaration(model, symbol.stage.index, symbol.declaration).forEach((origin) => addOrigin(group, origin));
+  else lookupDeclaration(model, symbol.stage.index, symbol.declaration).chain.forEach((origin) => addOrigin(group, origin));
   if (group.size === 0) return undefined;
   // Grow to a fixed point: a stage's `ARG GO` that takes the global value joins it, and so do its readers.
   const uses = new Set<VariableUse>();
@@ -33,7 +33,7 @@ export function bindingOf(model: StageModel, symbol: VariableSymbol): VariableBi
     for (const stage of model.stages) {
       for (const declaration of stage.declarations) {
         if (declaration.name !== name || group.has(declaration)) continue;
-        if (chainOfDeclaration(model, stage.index, declaration).some((origin) => group.has(declaredOf(origin)!))) {
+        if (lookupDeclaration(model, stage.index, declaration).chain.some((origin) => group.has(declaredOf(origin)!))) {
           group.add(declaration);
           grew = true;
         }
@@ -50,9 +50,4 @@ export function bindingOf(model: StageModel, symbol: VariableSymbol): VariableBi
 function addOrigin(group: Set<Declared>, origin: VariableOrigin): void {
   const declared = declaredOf(origin);
   if (declared) group.add(declared);
-}
-
-/** Where a stage declaration's value comes from: itself, then (without a default) the global or inherited one. */
-function chainOfDeclaration(model: StageModel, stage: number, declaration: VariableDeclaration): readonly VariableOrigin[] {
-  return lookupInStage(model, stage, declaration.instructionLine + 1, declaration.name).chain;
 }
