@@ -187,6 +187,26 @@ describe('InvalidDefinitionDescription (BuildKit\'s experimental check)', () => 
   });
 });
 
+describe('COPY --from paths', () => {
+  it('CopyFromRelativePath: a relative source is read from the source stage\'s root, not its WORKDIR', () => {
+    const [found] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build [[out/app]] /usr/local/bin/'));
+    assert.equal(found.message, "COPY --from=build reads 'out/app' from the root of stage 'build' (/out/app), not from its WORKDIR /src, where line 3 makes /src/out/app.");
+    // Under a directory every image has (/bin, /etc, ...) the path may exist at the root: nothing said.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app .', 'FROM alpine', 'COPY --from=build bin/app /x'));
+    // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`, an image's own directory: nothing.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app . && mkdir -p /bin/app', 'FROM alpine', 'COPY --from=build bin/app /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN make', 'FROM alpine', 'COPY --from=build out/app /x', 'COPY --from=build /src/bin /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build etc/x /x'));
+  });
+
+  it('CopyFromAncestor: copying from the stage this one is built on, to the same place, before anything ran', () => {
+    const [found] = expectAt('CopyFromAncestor', lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', '[[COPY --from=build /out/app /out/app]]'));
+    assert.equal(found.severity, 4);
+    expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'RUN rm -rf /out', 'COPY --from=build /out /out'));
+    expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'COPY --from=build /out /backup'));
+  });
+});
+
 describe('InvalidSourceDateEpochStage', () => {
   const arg = 'ARG SOURCE_DATE_EPOCH=src';
   const app = ['FROM busybox AS app', 'RUN true'];

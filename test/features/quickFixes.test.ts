@@ -73,6 +73,11 @@ describe('quick fixes', () => {
     applyFix(text, 'PlatformOnStageReference', "Move --platform=$BUILDPLATFORM to stage 'build'", lines('FROM --platform=$BUILDPLATFORM golang AS build', 'FROM build AS test'));
   });
 
+  it('CopyFromRelativePath: the absolute path under the source stage\'s WORKDIR', () => {
+    applyFix(lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /app'), 'CopyFromRelativePath', "Change to '/src/out/app'",
+      lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build /src/out/app /app'));
+  });
+
   it('FromAsCasing and FromStageCasing', () => {
     applyFix(lines('FROM a as b'), 'FromAsCasing', "Write 'AS' to match 'FROM'", lines('FROM a AS b'));
     applyFix(lines('from a AS b'), 'FromAsCasing', "Write 'as' to match 'from'", lines('from a as b'));

@@ -5,6 +5,8 @@ import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
 import { readArgProperties, readDeclarations, readUses } from './variables';
+import { copyWords, shellWords, unquoted } from './words';
+import { runOutputs } from './runOutputs';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
@@ -109,6 +111,9 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     summary: summaryOf(instruction),
     addSources: keyword === 'ADD' ? addSources(instruction as Add) : undefined,
     compiler: keyword === 'RUN' ? NATIVE_COMPILER.exec(instruction.getTextContent())?.[0].replace(/\s+/g, ' ') : undefined,
+    copyPaths: keyword === 'COPY' || keyword === 'ADD' ? copyPaths(instruction) : undefined,
+    workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
+    outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
   };
 }
 
@@ -117,6 +122,19 @@ function addSources(add: Add): string[] {
   const json = add.getJSONStrings();
   const values = json.length > 0 ? json.map((string) => string.getJSONValue()) : add.getArguments().map((argument) => argument.getValue());
   return values.slice(0, -1);
+}
+
+/** WORKDIR's one path, quotes removed. */
+function workdirPath(instruction: Instruction): string | undefined {
+  const words = shellWords(instruction.getArguments());
+  return words.length === 1 ? unquoted(words[0]).text : undefined;
+}
+
+/** COPY's and ADD's paths; undefined for a heredoc or a half-typed instruction. */
+function copyPaths(instruction: Instruction): InstructionInfo['copyPaths'] {
+  const words = copyWords(instruction);
+  if (words.length < 2 || words.some((word) => word.text.startsWith('<<'))) return undefined;
+  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
 }
 
 /** Commands whose output is for one architecture, the build platform's unless told otherwise. */

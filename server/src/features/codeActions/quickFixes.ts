@@ -40,6 +40,7 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
   switch (code) {
     case 'UndefinedStage':
     case 'FromStageCasing':
+    case 'CopyFromRelativePath':
       return (data.suggestions ?? []).map((name, i) =>
         fix(`Change to '${name}'`, [{ range: diagnostic.range, newText: name }], { isPreferred: i === 0 }));
     case 'StageNameCasing':

@@ -12,6 +12,7 @@ import { checkArgAfterFrom, checkArgScope } from './argScopeRules';
 import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
+import { checkCopyFromPaths } from './copyRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -24,7 +25,8 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
-    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model)];
+    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
+    ...checkCopyFromPaths(context.model)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

@@ -1,0 +1,30 @@
+// The paths a RUN is known to create, from common unambiguous forms only; each recognizer is one row, with its
+// tests in test/analysis/files.test.ts. Anything else a RUN does is unknown output.
+/** A recognizer: a pattern over the RUN's text and the paths each match names. */
+interface Recognizer {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly paths: (match: RegExpMatchArray) => string[];
+}
+
+const PATH = `("[^"]+"|'[^']+'|[^\\s;&|<>'"]+)`;
+const strip = (word: string) => word.replace(/^["']|["']$/g, '');
+
+export const RUN_OUTPUTS: readonly Recognizer[] = [
+  // go build -o out/app, gcc -o app, cargo/zig/... -o: the output file.
+  { name: '-o PATH', pattern: new RegExp(`(?:^|\\s)-o\\s*${PATH}`, 'g'), paths: (m) => [strip(m[1])] },
+  { name: '--output PATH', pattern: new RegExp(`(?:^|\\s)--output(?:=|\\s+)${PATH}`, 'g'), paths: (m) => [strip(m[1])] },
+  // mkdir -p a b: each directory.
+  { name: 'mkdir', pattern: /(?:^|[\s;&|(])mkdir\s+((?:-[a-z]+\s+)*)((?:[^\s;&|<>]+\s*)+)/g, paths: (m) => m[2].trim().split(/\s+/).filter((p) => !p.startsWith('-')).map(strip) },
+  // touch a b: each file.
+  { name: 'touch', pattern: /(?:^|[\s;&|(])touch\s+((?:[^\s;&|<>-][^\s;&|<>]*\s*)+)/g, paths: (m) => m[1].trim().split(/\s+/).map(strip) },
+  // cargo build --release: target/release/ (relative to the WORKDIR).
+  { name: 'cargo build --release', pattern: /cargo\s+build\b[^;&|]*--release/g, paths: () => ['target/release'] },
+];
+
+/** The paths the RUN's text names as outputs, as written (relative ones are relative to the WORKDIR). */
+export function runOutputs(text: string): string[] {
+  const script = text.replace(/\\\r?\n/g, ' ');
+  return RUN_OUTPUTS.flatMap((recognizer) => [...script.matchAll(recognizer.pattern)].flatMap(recognizer.paths))
+    .filter((path) => path !== '' && !path.includes('$'));
+}

@@ -1,0 +1,69 @@
+// Rules on the paths `COPY --from` takes (ours; issue "what flows between stages, part 2"):
+// - CopyFromRelativePath: BuildKit reads a source of `COPY --from=x` from the root of x, not from its WORKDIR
+//   (dockerfile2llb/convert_copy.go: `system.NormalizePath("/", src, ...)`). Reported where x's WORKDIR is not
+//   `/`, the path under it is made by an instruction of x's chain, and nothing of that chain makes it at the root.
+// - CopyFromAncestor: `COPY --from=x /p /p` where x is this stage's own base and nothing in this stage ran
+//   before it: the files are already there (moby/buildkit#2502).
+import { posix } from 'node:path';
+import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
+import { hasVariable } from '../../analysis/args';
+import { producedPaths, workdirAt } from '../../analysis/files';
+import { parentStage } from '../../analysis/scope';
+import type { Finding } from './rules';
+
+/** Directories an image's root holds: a relative path starting with one may well exist there. */
+const ROOT_DIRECTORIES = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+
+export function checkCopyFromPaths(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of model.references) {
+    if (reference.kind !== 'copy-from' || reference.onbuild || reference.resolution.kind !== 'stage' || reference.order !== 'ok') continue;
+    const stage = model.stages[reference.inStage];
+    const instruction = stage.instructions.find((i) => i.range.start.line === reference.instructionLine);
+    if (!instruction?.copyPaths) continue;
+    const source = model.stages[reference.resolution.stage];
+    findings.push(...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction));
+  }
+  return findings;
+}
+
+function relativeSources(model: StageModel, source: Stage, instruction: InstructionInfo, reference: StageReference): Finding[] {
+  const workdir = workdirAt(model, source, Infinity);
+  if (!workdir || workdir === '/') return [];
+  const relative = instruction.copyPaths!.sources.filter(({ text }) => !text.startsWith('/') && !hasVariable(text) && !/[*?[]/.test(text) && !ROOT_DIRECTORIES.has(text.split('/')[0]));
+  if (relative.length === 0) return [];
+  const produced = producedPaths(model, source);
+  return relative.flatMap((path) => {
+    const text = path.text;
+    const atRoot = posix.resolve('/', text);
+    const underWorkdir = posix.resolve(workdir, text);
+    const made = produced.get(underWorkdir);
+    if (!made || produced.has(atRoot)) return [];
+    return [{
+      code: 'CopyFromRelativePath' as const,
+      range: path.range,
+      instructionLine: reference.instructionLine,
+      message: `COPY --from=${reference.text} reads '${text}' from the root of stage '${source.name?.text ?? source.index}' (${atRoot}), not from its WORKDIR ${workdir}, where line ${made.instruction.range.start.line + 1} makes ${underWorkdir}.`,
+      data: { suggestions: [underWorkdir] },
+    }];
+  });
+}
+
+function fromAncestor(model: StageModel, stage: Stage, source: Stage, instruction: InstructionInfo): Finding[] {
+  if (parentStage(model, stage) !== source) return [];
+  const before = stage.instructions.slice(0, stage.instructions.indexOf(instruction));
+  if (before.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD')) return [];
+  const { sources, destination } = instruction.copyPaths!;
+  const workdir = workdirAt(model, stage, instruction.range.start.line);
+  if (sources.length !== 1 || !workdir || hasVariable(sources[0].text) || hasVariable(destination.text)) return [];
+  const from = posix.resolve('/', sources[0].text);
+  const to = posix.resolve(workdir, destination.text);
+  if (from !== to) return [];
+  return [{
+    code: 'CopyFromAncestor',
+    range: instruction.range,
+    instructionLine: instruction.range.start.line,
+    message: `Stage '${source.name?.text ?? source.index}' is this stage's base: ${from} is already here, and this COPY puts it back where it is.`,
+    data: { stage: stage.index },
+  }];
+}

@@ -1,0 +1,37 @@
+// The file sketch: WORKDIR along the FROM chain, the paths COPY/ADD, WORKDIR and recognised RUN outputs make.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis/analyze';
+import { producedPaths, workdirAt } from '../../server/src/analysis/files';
+import { runOutputs } from '../../server/src/analysis/runOutputs';
+import { lines } from '../support/fixture';
+
+describe('RUN outputs, one recognizer a row', () => {
+  it('-o and --output of compilers', () => {
+    assert.deepEqual(runOutputs('go build -o /out/app ./cmd/app && gcc -o"bin/tool" x.c'), ['/out/app', 'bin/tool']);
+    assert.deepEqual(runOutputs('cargo build --output=dist/x'), ['dist/x']);
+  });
+  it('mkdir and touch, with and without flags; cargo build --release', () => {
+    assert.deepEqual(runOutputs('mkdir -p /a /b && touch /a/c'), ['/a', '/b', '/a/c']);
+    assert.deepEqual(runOutputs('cargo build --locked --release'), ['target/release']);
+  });
+  it('leaves out what variables decide, and what a continuation splits', () => {
+    assert.deepEqual(runOutputs('go build -o $OUT/app'), []);
+    assert.deepEqual(runOutputs('go build \\\n  -o /out/app .'), ['/out/app']);
+  });
+});
+
+describe('the file sketch', () => {
+  const model = analyze(lines('FROM golang AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go build -o bin/app .', 'WORKDIR sub',
+    'FROM build AS more', 'COPY "a b" /dst', 'COPY --from=build ["x", "/y/"]'));
+  it('follows WORKDIR along the FROM chain, relative ones from the one before', () => {
+    assert.equal(workdirAt(model, model.stages[0], 3), '/src');
+    assert.equal(workdirAt(model, model.stages[1], Infinity), '/src/sub');
+    assert.equal(workdirAt(analyze(lines('FROM a', 'WORKDIR $X')), analyze(lines('FROM a', 'WORKDIR $X')).stages[0], Infinity), undefined);
+  });
+  it('knows what each instruction makes, quoted and JSON paths included', () => {
+    const made = producedPaths(model, model.stages[1]);
+    assert.deepEqual([...made.keys()].sort(), ['/dst', '/src', '/src/bin/app', '/src/go.mod', '/src/go.sum', '/src/sub', '/y', '/y/x']);
+    assert.equal(made.get('/src/bin/app')!.instruction.range.start.line, 3);
+  });
+});
