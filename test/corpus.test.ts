@@ -15,6 +15,7 @@ import { hoverStage } from '../server/src/features/hover';
 import { hoverVariable } from '../server/src/features/variableHover';
 import { findVariableDefinition } from '../server/src/features/variableDefinition';
 import { completeVariables } from '../server/src/features/variableCompletion';
+import { findCopySourceDefinition, hoverCopySource } from '../server/src/features/copySources';
 import { findVariableReferences, highlightVariable } from '../server/src/features/variableReferences';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
 import { corpusFiles, describeWithShared } from './support/paths';
@@ -63,7 +64,8 @@ describeWithShared('corpus', 'corpus', () => {
         results.push(completeStages(context, position, uri), findDefinition(context, position, uri), findReferences(context, position, uri, true),
           highlightStage(context, position), hoverStage(context, position));
         results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
-          findVariableReferences(context, position, uri, true), highlightVariable(context, position));
+          findVariableReferences(context, position, uri, true), highlightVariable(context, position),
+          hoverCopySource(context, position), findCopySourceDefinition(context, position, uri));
         try {
           results.push(prepareStageRename(context, position));
         } catch (error) {

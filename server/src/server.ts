@@ -19,6 +19,7 @@ import { findReferences, highlightStage } from './features/references';
 import { prepareStageRename, RenameRefused } from './features/rename';
 import { hoverStage } from './features/hover';
 import { hoverVariable } from './features/variableHover';
+import { findCopySourceDefinition, hoverCopySource } from './features/copySources';
 import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
@@ -249,7 +250,8 @@ connection.onDefinition(guarded('definition', (params) => {
   if (buildFile) return findTargetDefinition(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return findDefinition(context, params.position, uri) ?? findVariableDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
+  return findDefinition(context, params.position, uri) ?? findVariableDefinition(context, params.position, uri)
+    ?? findCopySourceDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
 }));
 
 connection.onReferences(guarded('references', (params) => {
@@ -308,7 +310,7 @@ connection.onHover(guarded('hover', (params) => {
   if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? general.hover(text(uri), params.position);
+  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? hoverCopySource(context, params.position) ?? general.hover(text(uri), params.position);
 }));
 
 connection.onCodeAction(guarded('codeAction', (params) => {

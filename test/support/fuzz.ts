@@ -13,6 +13,7 @@ import { hoverStage } from '../../server/src/features/hover';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { findVariableDefinition } from '../../server/src/features/variableDefinition';
 import { completeVariables } from '../../server/src/features/variableCompletion';
+import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { findVariableReferences, highlightVariable } from '../../server/src/features/variableReferences';
 import { prepareVariableRename, renameVariable } from '../../server/src/features/variableRename';
 import { prepareStageRename, renameStage, RenameRefused } from '../../server/src/features/rename';
@@ -107,7 +108,8 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     results.push(items, items.slice(0, 2).map((item) => resolveStageCompletion(context, item)));
     results.push(findDefinition(context, position, uri), findReferences(context, position, uri, true), highlightStage(context, position), hoverStage(context, position));
     results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
-      findVariableReferences(context, position, uri, true), highlightVariable(context, position));
+      findVariableReferences(context, position, uri, true), highlightVariable(context, position),
+      hoverCopySource(context, position), findCopySourceDefinition(context, position, uri));
     try {
       results.push(prepareVariableRename(context, position), renameVariable(context, position, c2 % 2 ? 'RENAMED' : '1bad'));
     } catch (error) {

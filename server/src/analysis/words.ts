@@ -1,6 +1,7 @@
 // The words of an instruction's arguments as the Dockerfile parser splits them: at white space, except inside
-// quotes (dockerfile-ast 0.7.1 splits `"/out dir"` in two), with the quotes removed; and the JSON form.
-import type { Argument, Instruction, JSONInstruction } from 'dockerfile-ast';
+// quotes (dockerfile-ast 0.7.1 splits `"/out dir"` in two), with the quotes removed; and the JSON form, whose
+// white space dockerfile-ast drops.
+import type { Argument, Instruction, JSONArgument, JSONInstruction } from 'dockerfile-ast';
 import type { Located } from './model';
 
 /** The argument words of a shell-form instruction (flags excluded), quotes kept whole and then removed. */
@@ -30,6 +31,24 @@ export function unquoted(word: Located): Located {
 /** COPY's and ADD's paths, JSON form or shell form: every word but the last is a source. */
 export function copyWords(instruction: Instruction): Located[] {
   const json = (instruction as JSONInstruction).getJSONStrings?.() ?? [];
-  if (json.length > 0) return json.map((string) => ({ text: string.getJSONValue(), range: string.getJSONRange() }));
+  if (json.length > 0) return json.map((string) => ({ text: jsonValue(instruction, string), range: string.getJSONRange() }));
   return shellWords(instruction.getArguments()).map(unquoted);
+}
+
+/**
+ * A JSON string's value read from the instruction's own text: dockerfile-ast 0.7.1's getJSONValue (and getValue)
+ * drop white space, `["/conf dir/x", ...]` reads `/confdir/x`.
+ */
+function jsonValue(instruction: Instruction, string: JSONArgument): string {
+  const { start, end } = string.getRange();
+  const origin = instruction.getRange().start;
+  if (start.line !== end.line) return string.getJSONValue();
+  const line = instruction.getTextContent().split(/\r\n|\r|\n/)[start.line - origin.line] ?? '';
+  const offset = start.line === origin.line ? origin.character : 0;
+  try {
+    const value: unknown = JSON.parse(line.slice(start.character - offset, end.character - offset));
+    return typeof value === 'string' ? value : string.getJSONValue();
+  } catch {
+    return string.getJSONValue();
+  }
 }

@@ -1,0 +1,43 @@
+// Hover and definition on the source paths of COPY --from, over stdio: the instruction that makes the path
+// (through the FROM chain, quoted and JSON-form paths too), or what may hold it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Hover, LocationLink } from 'vscode-languageserver-types';
+import { LspClient } from '../support/lspClient';
+import { lines } from '../support/fixture';
+
+let client: LspClient;
+before(async () => { client = await LspClient.start(); });
+after(async () => { await client.stop(); });
+
+const build = ['FROM golang:1.22 AS build', 'WORKDIR /src', 'RUN go build -o /out/app ./cmd/app', 'FROM build AS more', 'COPY "conf dir" /etc/app/'];
+
+async function at(marked: string) {
+  const fx = await client.openFixture(marked);
+  const params = { textDocument: { uri: fx.uri }, position: fx.cursor };
+  const hover = await client.request<Hover | null>('textDocument/hover', params);
+  const links = await client.request<LocationLink[] | null>('textDocument/definition', params);
+  return { hover: hover && (hover.contents as { value: string }).value, links: links ?? [], fx };
+}
+
+describe('COPY --from source paths over LSP', () => {
+  it('go from the path to the RUN that makes it, and say so on hover', async () => {
+    const { hover, links } = await at(lines(...build, 'FROM alpine', 'COPY --from=build /out/a|pp /usr/local/bin/app'));
+    assert.equal(hover, '`/out/app` in stage **build**: made by line 3 (`RUN go build -o /out/app ./cmd/app`)');
+    assert.deepEqual(links.map((l) => l.targetRange.start.line), [2]);
+  });
+
+  it('follow the FROM chain, and read JSON and quoted paths', async () => {
+    const { hover, links } = await at(lines(...build, 'FROM alpine', 'COPY --link --from=more ["/etc/app/conf d|ir/x", "/x"]'));
+    assert.equal(hover, '`/etc/app/conf dir/x` in stage **more**: inside `/etc/app/conf dir`, made by line 5 (`COPY "conf dir" /etc/app/`)');
+    assert.deepEqual(links.map((l) => l.targetRange.start.line), [4]);
+  });
+
+  it('say where else the path may come from', async () => {
+    assert.equal((await at(lines(...build, 'FROM alpine', 'COPY --from=build /usr/lo|cal/go /go'))).hover,
+      '`/usr/local/go` in stage **build**: not made by any instruction of build (it may come from its base image `golang:1.22`)');
+    const { hover, links } = await at(lines('FROM scratch AS empty', 'FROM alpine', 'COPY --from=empty /no|thing /x'));
+    assert.equal(hover, '`/nothing` in stage **empty**: not made by any instruction of empty');
+    assert.deepEqual(links, []);
+  });
+});
