@@ -40,4 +40,23 @@ describe('COPY --from source paths over LSP', () => {
     assert.equal(hover, '`/nothing` in stage **empty**: not made by any instruction of empty');
     assert.deepEqual(links, []);
   });
+
+  it('complete a source path after COPY --from=x with what x makes, the latest first, each with its instruction', async () => {
+    const fx = await client.openFixture(lines(...build, 'FROM alpine', 'COPY --from=more /out/a| /usr/local/bin/'));
+    const items = await client.request<{ label: string; detail: string; textEdit: { range: unknown } }[]>('textDocument/completion', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    assert.deepEqual(items.map((i) => i.label), ['/etc/app', '/etc/app/conf dir', '/out/app', '/src']);
+    assert.equal(items[2].detail, 'line 3: RUN go build -o /out/app ./cmd/app (stage build)');
+    assert.deepEqual(items[0].textEdit.range, { start: { line: 6, character: 17 }, end: { line: 6, character: 23 } });
+    const dest = await client.openFixture(lines(...build, 'FROM alpine', 'COPY --from=more /out/app /usr/lo|cal'));
+    assert.equal((await client.request<unknown[] | null>('textDocument/completion', { textDocument: { uri: dest.uri }, position: dest.cursor }))?.length ?? 0, 0);
+  });
+
+  it('list what a stage makes and who copies what from it on the stage card', async () => {
+    const fx = await client.openFixture(lines(...build, 'FROM alpine', 'COPY --from=build /out/app /usr/local/bin/').replace('AS build', 'AS bu|ild'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    const card = (hover.contents as { value: string }).value;
+    assert.match(card, /- Makes: `\/src` \(line 2\), `\/out\/app` \(line 3\)/);
+    assert.match(card, /- Copied by: stage 2 \(\/out\/app\)/);
+  });
 });
+

@@ -36,11 +36,12 @@ export interface ProducedPath {
 /** The absolute paths a stage's FROM chain is known to create, with what created each (the latest). */
 export function producedPaths(model: StageModel, stage: Stage): Map<string, ProducedPath> {
   const produced = new Map<string, ProducedPath>();
+  // The WORKDIR in effect, followed down the chain (undefined once a variable decides it).
+  let dir: string | undefined = '/';
   for (const current of chainTo(model, stage)) {
     for (const instruction of current.instructions) {
-      const dir = workdirAt(model, current, instruction.range.start.line);
-      if (dir === undefined) continue;
-      for (const path of pathsMadeBy(instruction, dir)) produced.set(path, { stage: current, instruction });
+      if (dir !== undefined) for (const path of pathsMadeBy(instruction, dir)) produced.set(path, { stage: current, instruction });
+      if (instruction.keyword === 'WORKDIR' && instruction.workdir !== undefined) dir = dir === undefined || hasVariable(instruction.workdir) ? undefined : posix.resolve(dir, instruction.workdir);
     }
   }
   return produced;

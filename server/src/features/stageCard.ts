@@ -2,6 +2,7 @@
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
 import { effectivePlatform } from '../analysis/scope';
+import { producedPaths } from '../analysis/files';
 import type { FeatureContext } from './context';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
@@ -40,6 +41,10 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   if (dependsOn.length > 0) lines.push(`- Depends on: ${dependsOn.join(', ')}`);
   const usedBy = users(model, stage);
   if (usedBy.length > 0) lines.push(`- Used by: ${usedBy.join(', ')}`);
+  const made = [...producedPaths(model, stage)].filter(([, by]) => by.stage === stage).map(([path, by]) => `\`${path}\` (line ${by.instruction.range.start.line + 1})`);
+  if (made.length > 0) lines.push(`- Makes: ${made.slice(0, MAX_LISTED).join(', ')}${made.length > MAX_LISTED ? `, and ${made.length - MAX_LISTED} more` : ''}`);
+  const copied = copiedBy(model, stage);
+  if (copied.length > 0) lines.push(`- Copied by: ${copied.join(', ')}`);
   lines.push(`- ${buildStatus(reachability, stage)}`);
   return lines.join('\n');
 }
@@ -84,6 +89,18 @@ function dependencies(model: StageModel, stage: Stage): string[] {
     seen.add(`${stageLabel(model.stages[edge.to])} (${how})`);
   }
   return [...seen];
+}
+
+/** How many paths the card lists before it says how many more. */
+const MAX_LISTED = 5;
+
+/** `release (/out/app)`: the stages that COPY --from this one, with what they take. */
+function copiedBy(model: StageModel, stage: Stage): string[] {
+  return model.referencesTo[stage.index].filter((reference) => reference.kind === 'copy-from' && !reference.onbuild).map((reference) => {
+    const user = model.stages[reference.inStage];
+    const paths = user.instructions.find((i) => i.range.start.line === reference.instructionLine)?.copyPaths?.sources.map((source) => source.text) ?? [];
+    return `${stageLabel(user)}${paths.length > 0 ? ` (${paths.join(', ')})` : ''}`;
+  });
 }
 
 function users(model: StageModel, stage: Stage): string[] {
