@@ -15,6 +15,12 @@ describe('RUN outputs, one recognizer a row', () => {
     assert.deepEqual(runOutputs('mkdir -p /a /b && touch /a/c'), ['/a', '/b', '/a/c']);
     assert.deepEqual(runOutputs('cargo build --locked --release'), ['target/release']);
   });
+  it('cp and mv destinations, redirections, tar -x -C', () => {
+    assert.deepEqual(runOutputs('cp -r build/dist /srv/www && mv a.txt b.txt /tmp/out'), ['/srv/www', '/tmp/out']);
+    assert.deepEqual(runOutputs('echo hi > /etc/motd; ls >> log.txt 2>&1; cat x > /dev/null'), ['/etc/motd', 'log.txt']);
+    assert.deepEqual(runOutputs('tar -xzf node.tgz -C /opt/node && tar --extract -f x.tar --directory=/y && tar -czf a.tgz -C /src .'), ['/opt/node', '/y']);
+  });
+
   it('leaves out what variables decide, and what a continuation splits', () => {
     assert.deepEqual(runOutputs('go build -o $OUT/app'), []);
     assert.deepEqual(runOutputs('go build \\\n  -o /out/app .'), ['/out/app']);

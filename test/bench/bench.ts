@@ -18,8 +18,8 @@ const URI = 'file:///bench/Dockerfile';
 interface Scenario {
   readonly name: string;
   readonly method: string;
-  /** Where it is asked: at the middle stage's `COPY --from=` (default), or at `${GO_VERSION}` in a FROM. */
-  readonly at?: 'variable';
+  /** Where it is asked: at the middle stage's `COPY --from=` (default), at `${GO_VERSION}` in a FROM, or in that COPY's source path. */
+  readonly at?: 'variable' | 'path';
   params(position: Position): unknown;
 }
 type Position = { line: number; character: number };
@@ -34,6 +34,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'document symbols', method: 'textDocument/documentSymbol', params: () => ({ textDocument: { uri: URI } }) },
   { name: 'hover on `${GO_VERSION}`', method: 'textDocument/hover', at: 'variable', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 3 } }) },
   { name: 'completion after `$`', method: 'textDocument/completion', at: 'variable', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 1 } }) },
+  { name: 'completion of a `COPY --from` path', method: 'textDocument/completion', at: 'path', params: (p) => ({ textDocument: { uri: URI }, position: p }) },
+  { name: 'definition of a `COPY --from` path', method: 'textDocument/definition', at: 'path', params: (p) => ({ textDocument: { uri: URI }, position: p }) },
 ];
 
 function percentile(values: number[], p: number): number {
@@ -46,12 +48,17 @@ function format(ms: number | undefined): string {
 }
 
 /** The `COPY --from=` of the middle stage, the `$` of `${GO_VERSION}` in a FROM near it, and the `ENV PART=` line that each edit changes. */
-function positions(text: string): { reference: Position; variable: Position; editLine: number } {
+function positions(text: string): { reference: Position; variable: Position; path: Position; editLine: number } {
   const lines = text.split('\n');
   const middle = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('COPY --from=stage'));
   const from = lines.findIndex((line, i) => i > lines.length / 2 && line.includes('${GO_VERSION}'));
   const editLine = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('ENV PART='));
-  return { reference: { line: middle, character: 'COPY --from='.length }, variable: { line: from, character: lines[from].indexOf('${GO_VERSION}') }, editLine };
+  return {
+    reference: { line: middle, character: 'COPY --from='.length },
+    variable: { line: from, character: lines[from].indexOf('${GO_VERSION}') },
+    path: { line: middle, character: lines[middle].indexOf(' /out') + 3 },
+    editLine,
+  };
 }
 
 async function timeRequest(client: LspClient, method: string, params: unknown): Promise<number | undefined> {
@@ -66,7 +73,7 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
 
 async function runSize(stages: number, iterations: number): Promise<void> {
   const text = generateDockerfile(stages);
-  const { reference, variable, editLine } = positions(text);
+  const { reference, variable, path, editLine } = positions(text);
   const servers = { ours: await LspClient.start({ server: OURS }), incumbent: await LspClient.start({ server: INCUMBENT }) };
   for (const client of Object.values(servers)) await client.open(URI, text);
   const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();
@@ -87,7 +94,7 @@ async function runSize(stages: number, iterations: number): Promise<void> {
       const order = i % 2 === 0 ? (['ours', 'incumbent'] as const) : (['incumbent', 'ours'] as const);
       for (const which of order) {
         await editEach();
-        const ms = await timeRequest(servers[which], scenario.method, scenario.params(scenario.at === 'variable' ? variable : reference));
+        const ms = await timeRequest(servers[which], scenario.method, scenario.params(scenario.at === 'variable' ? variable : scenario.at === 'path' ? path : reference));
         if (ms === undefined) entry.unsupported.add(which);
         else if (i >= 2) entry[which].push(ms); // the first two rounds warm up the JIT
       }

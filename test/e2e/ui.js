@@ -105,6 +105,13 @@ let page;
   console.log('hover: variable value and origin shown');
   await page.keyboard.press('Escape');
 
+  // Line 20 is `COPY --from=build /out/app ...`: the hover on the source path.
+  const pathHover = await hoverAt(page, 20, 23);
+  await page.screenshot({ path: path.join(shots, 'path-hover.png') });
+  if (!/made by line 13/.test(pathHover)) throw new Error(`unexpected path hover: ${pathHover}`);
+  console.log('hover: the instruction that makes a copied path');
+  await page.keyboard.press('Escape');
+
   const status = page.locator('.statusbar-item', { hasText: 'stages · target' }).first();
   await status.waitFor({ timeout: 15000 });
   const statusText = (await status.textContent()).trim();

@@ -199,6 +199,20 @@ describe('COPY --from paths', () => {
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build etc/x /x'));
   });
 
+  it('CopyFromMissingPath: only where the source stage\'s whole content is known (scratch, nothing run)', () => {
+    const bin = ['FROM golang AS build', 'RUN go build -o /out/app .', 'FROM scratch AS bin', 'COPY --from=build /out/app /app', 'COPY conf/ /etc/app/'];
+    const [found] = expectAt('CopyFromMissingPath', lines(...bin, 'FROM alpine', 'COPY --from=bin [[/out/app]] /usr/local/bin/app'));
+    assert.equal(found.severity, 2);
+    assert.equal(found.message, 'Stage \'bin\' has no /out/app: it is built from scratch and no instruction makes it, so BuildKit fails with "not found" (unless a build context named \'bin\' replaces the stage): did you mean /app?');
+    // A variable in a COPY makes what it brings unknown.
+    expectAt('CopyFromMissingPath', lines('FROM scratch AS base', 'ARG REPO=x', 'ADD ${REPO} /', 'FROM scratch', 'COPY --from=base /anything /x'));
+    // What exists: a made path, one inside a directory copied in, a directory above a made path, the root.
+    expectAt('CopyFromMissingPath', lines(...bin, 'FROM alpine', 'COPY --from=bin /app /a', 'COPY --from=bin /etc/app/x.conf /b', 'COPY --from=bin /etc /c', 'COPY --from=bin / /d'));
+    // What may exist: a stage that runs something, or starts from an image.
+    expectAt('CopyFromMissingPath', lines('FROM scratch AS s', 'COPY busybox /bin/sh', 'RUN echo > /x', 'FROM alpine', 'COPY --from=s /x /x'));
+    expectAt('CopyFromMissingPath', lines('FROM alpine AS s', 'FROM alpine', 'COPY --from=s /anything /x'));
+  });
+
   it('CopyFromAncestor: copying from the stage this one is built on, to the same place, before anything ran', () => {
     const [found] = expectAt('CopyFromAncestor', lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', '[[COPY --from=build /out/app /out/app]]'));
     assert.equal(found.severity, 4);

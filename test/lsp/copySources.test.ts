@@ -58,5 +58,13 @@ describe('COPY --from source paths over LSP', () => {
     assert.match(card, /- Makes: `\/src` \(line 2\), `\/out\/app` \(line 3\)/);
     assert.match(card, /- Copied by: stage 2 \(\/out\/app\)/);
   });
+
+  it('count columns in UTF-16 in CRLF files, and leave --parents copies alone', async () => {
+    const fx = await client.openFixture(['FROM golang AS build', 'RUN go build -o "/out/😀 app"', 'FROM alpine', 'COPY --chown=1:1 --from=build "/out/😀 a|pp" /x'].join('\r\n'));
+    const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    assert.deepEqual([links[0].targetRange.start.line, links[0].originSelectionRange], [1, { start: { line: 3, character: 31 }, end: { line: 3, character: 42 } }]);
+    const parents = await at(lines('FROM scratch AS s', 'COPY --parents a/b /x/', 'FROM alpine', 'COPY --from=s /x/a/|b /y'));
+    assert.equal(parents.hover, '`/x/a/b` in stage **s**: not made by any instruction of s');
+  });
 });
 

@@ -20,6 +20,12 @@ export const RUN_OUTPUTS: readonly Recognizer[] = [
   { name: 'touch', pattern: /(?:^|[\s;&|(])touch\s+((?:[^\s;&|<>-][^\s;&|<>]*\s*)+)/g, paths: (m) => m[1].trim().split(/\s+/).map(strip) },
   // cargo build --release: target/release/ (relative to the WORKDIR).
   { name: 'cargo build --release', pattern: /cargo\s+build\b[^;&|]*--release/g, paths: () => ['target/release'] },
+  // cp/mv [flags] SOURCE... DEST: the destination, the command's last word.
+  { name: 'cp, mv', pattern: /(?:^|[\s;&|(])(?:cp|mv)\s+((?:[^\s;&|<>]+\s+)+)([^\s;&|<>]+)/g, paths: (m) => (m[1].trim().split(/\s+/).some((w) => !w.startsWith('-')) ? [strip(m[2])] : []) },
+  // > PATH and >> PATH: the file written (not `2>&1`, not /dev/...).
+  { name: '> PATH', pattern: new RegExp(`(?:^|[^0-9&>])>>?\\s*${PATH}`, 'g'), paths: (m) => (m[1].startsWith('&') || m[1].startsWith('/dev/') ? [] : [strip(m[1])]) },
+  // tar -x ... -C DIR: the directory extracted into.
+  { name: 'tar -x -C DIR', pattern: /(?:^|[\s;&|(])tar\s+[^;&|]*?-[a-zA-Z]*x[^;&|]*?(?:-C|--directory[= ])\s*("[^"]+"|'[^']+'|[^\s;&|<>]+)/g, paths: (m) => [strip(m[1])] },
 ];
 
 /** The paths the RUN's text names as outputs, as written (relative ones are relative to the WORKDIR). */

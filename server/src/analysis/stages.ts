@@ -1,6 +1,6 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
-import type { Add, Arg, Dockerfile, From, Instruction, Onbuild } from 'dockerfile-ast';
+import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
@@ -130,8 +130,12 @@ function workdirPath(instruction: Instruction): string | undefined {
   return words.length === 1 ? unquoted(words[0]).text : undefined;
 }
 
-/** COPY's and ADD's paths; undefined for a heredoc or a half-typed instruction. */
+/**
+ * COPY's and ADD's paths; undefined for a heredoc, a half-typed instruction, and `--parents`, which keeps each
+ * source's directories under the destination (not modelled: what it makes is unknown here).
+ */
 function copyPaths(instruction: Instruction): InstructionInfo['copyPaths'] {
+  if ((instruction as ModifiableInstruction).getFlags().some((flag) => flag.getName() === 'parents')) return undefined;
   const words = copyWords(instruction);
   if (words.length < 2 || words.some((word) => word.text.startsWith('<<'))) return undefined;
   return { sources: words.slice(0, -1), destination: words[words.length - 1] };

@@ -134,6 +134,12 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.match(document.getText(), /FROM deps AS build\nARG GO_VERSION\nRUN go build -o \/out\/app \.\/cmd\/app\nRUN echo \$GO_VERSION\n/);
   });
 
+  it('goes from a COPY --from source path to the instruction that makes it', async () => {
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf('--from=build /out/app', '--from=build /out/'.length));
+    const target = locations[0] as vscode.LocationLink;
+    assert.equal(target.targetRange.start.line, positionOf('RUN go build -o /out/app').line);
+  });
+
   it('extracts instructions into a new stage and starts renaming it', async () => {
     const line = positionOf('RUN go vet').line;
     const range = new vscode.Range(line, 0, line, 5);

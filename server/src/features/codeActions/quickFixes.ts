@@ -41,6 +41,7 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
     case 'UndefinedStage':
     case 'FromStageCasing':
     case 'CopyFromRelativePath':
+    case 'CopyFromMissingPath':
       return (data.suggestions ?? []).map((name, i) =>
         fix(`Change to '${name}'`, [{ range: diagnostic.range, newText: name }], { isPreferred: i === 0 }));
     case 'StageNameCasing':

@@ -4,6 +4,10 @@
 //   `/`, the path under it is made by an instruction of x's chain, and nothing of that chain makes it at the root.
 // - CopyFromAncestor: `COPY --from=x /p /p` where x is this stage's own base and nothing in this stage ran
 //   before it: the files are already there (moby/buildkit#2502).
+// - CopyFromMissingPath: only where x's whole content is known, its FROM chain starting at `scratch` with no RUN,
+//   and the path is neither made nor under or above anything made: BuildKit fails (`failed to compute cache key:
+//   ... not found`). A warning, not an error: a build context of the stage's name replaces the stage
+//   (`--build-context`, bake `contexts`), which BuildKit's own tests do.
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
@@ -22,7 +26,8 @@ export function checkCopyFromPaths(model: StageModel): Finding[] {
     const instruction = stage.instructions.find((i) => i.range.start.line === reference.instructionLine);
     if (!instruction?.copyPaths) continue;
     const source = model.stages[reference.resolution.stage];
-    findings.push(...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction));
+    findings.push(...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction),
+      ...missingPaths(model, source, instruction, reference));
   }
   return findings;
 }
@@ -66,4 +71,47 @@ function fromAncestor(model: StageModel, stage: Stage, source: Stage, instructio
     message: `Stage '${source.name?.text ?? source.index}' is this stage's base: ${from} is already here, and this COPY puts it back where it is.`,
     data: { stage: stage.index },
   }];
+}
+
+function missingPaths(model: StageModel, source: Stage, instruction: InstructionInfo, reference: StageReference): Finding[] {
+  if (!contentKnown(model, source)) return [];
+  const produced = producedPaths(model, source);
+  const made = [...produced.keys()];
+  return instruction.copyPaths!.sources.flatMap((path) => {
+    if (hasVariable(path.text) || /[*?[]/.test(path.text)) return [];
+    const wanted = posix.resolve('/', path.text);
+    // The root always exists, even in an empty stage.
+    if (wanted === '/') return [];
+    // Under something made (a directory copied in holds what it holds) or above it (its directory): it exists.
+    if (made.some((p) => p === wanted || p === '/' || wanted.startsWith(`${p}/`) || p.startsWith(`${wanted}/`))) return [];
+    const close = made.filter((p) => posix.basename(p) === posix.basename(wanted));
+    return [{
+      code: 'CopyFromMissingPath' as const,
+      range: path.range,
+      instructionLine: reference.instructionLine,
+      message: `Stage '${source.name?.text ?? source.index}' has no ${wanted}: it is built from scratch and no instruction makes it, so BuildKit fails with "not found"`
+        + `${source.name ? ` (unless a build context named '${source.normalizedName}' replaces the stage)` : ''}${close.length > 0 ? `: did you mean ${close[0]}?` : '.'}`,
+      data: { suggestions: close },
+    }];
+  });
+}
+
+/** A COPY or ADD whose paths are all written out (no variables): then it is known where its files land. */
+function knownCopy(instruction: InstructionInfo): boolean {
+  const paths = instruction.copyPaths;
+  return paths !== undefined && !hasVariable(paths.destination.text) && !paths.sources.some((source) => hasVariable(source.text));
+}
+
+/** A stage whose files are all known: its FROM chain starts at `scratch` and runs nothing. */
+function contentKnown(model: StageModel, stage: Stage): boolean {
+  const seen = new Set<Stage>();
+  let current: Stage | undefined = stage;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    if (current.instructions.some((i) => i.keyword === 'RUN' || i.keyword === 'ONBUILD' || ((i.keyword === 'COPY' || i.keyword === 'ADD') && !knownCopy(i)))) return false;
+    const parent = parentStage(model, current);
+    if (!parent) return current.expandedBase?.toLowerCase() === 'scratch' && !model.baseReferences[current.index]?.onbuild;
+    current = parent;
+  }
+  return false;
 }

@@ -37,6 +37,7 @@ export const RULES = {
   InvalidDefinitionDescription: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/invalid-definition-description/` },
   CopyFromRelativePath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfromrelativepath` },
   CopyFromAncestor: { severity: DiagnosticSeverity.Hint, href: `${README}#copyfromancestor` },
+  CopyFromMissingPath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfrommissingpath` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;
