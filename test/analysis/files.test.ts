@@ -35,6 +35,11 @@ describe('the file sketch', () => {
     assert.equal(workdirAt(model, model.stages[1], Infinity), '/src/sub');
     assert.equal(workdirAt(analyze(lines('FROM a', 'WORKDIR $X')), analyze(lines('FROM a', 'WORKDIR $X')).stages[0], Infinity), undefined);
   });
+  it('knows the file a COPY heredoc writes', () => {
+    const heredoc = analyze(lines('FROM scratch AS conf', 'COPY <<EOF /etc/app.conf', 'x = 1', 'EOF', 'COPY <<a <<b /etc/', 'a', 'b'));
+    assert.deepEqual([...producedPaths(heredoc, heredoc.stages[0]).keys()], ['/etc/app.conf']);
+  });
+
   it('knows what each instruction makes, quoted and JSON paths included', () => {
     const made = producedPaths(model, model.stages[1]);
     assert.deepEqual([...made.keys()].sort(), ['/dst', '/src', '/src/bin/app', '/src/go.mod', '/src/go.sum', '/src/sub', '/y', '/y/x']);

@@ -137,8 +137,23 @@ function workdirPath(instruction: Instruction): string | undefined {
 function copyPaths(instruction: Instruction): InstructionInfo['copyPaths'] {
   if ((instruction as ModifiableInstruction).getFlags().some((flag) => flag.getName() === 'parents')) return undefined;
   const words = copyWords(instruction);
-  if (words.length < 2 || words.some((word) => word.text.startsWith('<<'))) return undefined;
+  if (words.some((word) => word.text.startsWith('<<'))) return heredocCopyPaths(instruction);
+  if (words.length < 2) return undefined;
   return { sources: words.slice(0, -1), destination: words[words.length - 1] };
+}
+
+/**
+ * `COPY <<EOF /path` writes the file /path: its destination is the last word of the first line, and it has no
+ * source path. Several heredocs, or a destination directory, are left unknown.
+ */
+function heredocCopyPaths(instruction: Instruction): InstructionInfo['copyPaths'] {
+  const start = instruction.getRange().start;
+  const first = instruction.getTextContent().split(/\r\n|\r|\n/)[0];
+  const words = [...first.matchAll(/\S+/g)].slice(1).filter((word) => !word[0].startsWith('--'));
+  const last = words[words.length - 1];
+  if (words.filter((word) => word[0].startsWith('<<')).length !== 1 || !last || last[0].startsWith('<<') || last[0].endsWith('/')) return undefined;
+  const character = start.character + last.index!;
+  return { sources: [], destination: { text: last[0], range: { start: { line: start.line, character }, end: { line: start.line, character: character + last[0].length } } } };
 }
 
 /** Commands whose output is for one architecture, the build platform's unless told otherwise. */
