@@ -21,6 +21,12 @@ describe('RUN outputs, one recognizer a row', () => {
     assert.deepEqual(runOutputs('tar -xzf node.tgz -C /opt/node && tar --extract -f x.tar --directory=/y && tar -czf a.tgz -C /src .'), ['/opt/node', '/y']);
   });
 
+  it('npm, yarn and pnpm builds only where the RUN states the output folder', () => {
+    assert.deepEqual(runOutputs('npm ci && npm run build -- --outDir /app/dist'), ['/app/dist']);
+    assert.deepEqual(runOutputs('pnpm build --out-dir=public'), ['public']);
+    assert.deepEqual(runOutputs('yarn build'), []);
+  });
+
   it('leaves out what variables decide, and what a continuation splits', () => {
     assert.deepEqual(runOutputs('go build -o $OUT/app'), []);
     assert.deepEqual(runOutputs('go build \\\n  -o /out/app .'), ['/out/app']);

@@ -20,6 +20,8 @@ export const RUN_OUTPUTS: readonly Recognizer[] = [
   { name: 'touch', pattern: /(?:^|[\s;&|(])touch\s+((?:[^\s;&|<>-][^\s;&|<>]*\s*)+)/g, paths: (m) => m[1].trim().split(/\s+/).map(strip) },
   // cargo build --release: target/release/ (relative to the WORKDIR).
   { name: 'cargo build --release', pattern: /cargo\s+build\b[^;&|]*--release/g, paths: () => ['target/release'] },
+  // npm/yarn/pnpm run build, only where the same RUN states the output folder (`--out-dir`, `--outDir`, `--dist-dir`).
+  { name: 'npm run build --out-dir DIR', pattern: new RegExp(`(?:npm|yarn|pnpm)\\s+(?:run\\s+)?build\\b[^;&|]*?--(?:out-?[dD]ir|outDir|dist-dir)(?:=|\\s+)${PATH}`, 'g'), paths: (m) => [strip(m[1])] },
   // cp/mv [flags] SOURCE... DEST: the destination, the command's last word.
   { name: 'cp, mv', pattern: /(?:^|[\s;&|(])(?:cp|mv)\s+((?:[^\s;&|<>]+\s+)+)([^\s;&|<>]+)/g, paths: (m) => (m[1].trim().split(/\s+/).some((w) => !w.startsWith('-')) ? [strip(m[2])] : []) },
   // > PATH and >> PATH: the file written (not `2>&1`, not /dev/...).
