@@ -5,13 +5,11 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel } from './model';
 import { hasVariable } from './args';
-import { parentStage } from './scope';
+import { fromChain } from './scope';
 
 /** The FROM chain from its first stage down to `stage`. */
 function chainTo(model: StageModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.unshift(current);
-  return chain;
+  return fromChain(model, stage).reverse();
 }
 
 /** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where a variable decides. */

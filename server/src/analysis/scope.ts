@@ -57,13 +57,12 @@ export function lookupInFrom(model: StageModel, name: string): VariableLookup {
  * else what the stage inherits through `FROM <stage>` (its ENV and, in BuildKit, its ARGs), nothing else.
  */
 export function lookupInStage(model: StageModel, stageIndex: number, line: number, name: string): VariableLookup {
-  const visited = new Set<number>();
-  for (let stage: Stage | undefined = model.stages[stageIndex]; stage && !visited.has(stage.index); stage = parentStage(model, stage)) {
-    visited.add(stage.index);
+  const stages = model.stages[stageIndex] ? fromChain(model, model.stages[stageIndex]) : [];
+  for (const stage of stages) {
     const declaration = lastDeclaration(stage, name, stage.index === stageIndex ? line : Infinity);
     if (declaration) return fromDeclaration(model, stage, declaration);
   }
-  const root = model.stages[[...visited].pop()!];
+  const root = stages[stages.length - 1];
   return { name, chain: [], fromBaseImage: root !== undefined && rootIsImage(root) };
 }
 
@@ -127,19 +126,22 @@ export function parentStage(model: StageModel, stage: Stage): Stage | undefined 
   return resolution?.kind === 'stage' ? model.stages[resolution.stage] : undefined;
 }
 
+/** The stage, the stage it is built FROM, and so on up to the one built on an image; a FROM cycle ends it. */
+export function fromChain(model: StageModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.push(current);
+  return chain;
+}
+
 /**
  * The platform a stage is built for: its own `--platform`, unless it is built FROM a stage, whose platform it
  * takes (dispatchState.init; its own flag is then ignored); else the target platform (undefined here).
  */
 export function effectivePlatform(model: StageModel, stage: Stage): { readonly text: string; readonly stage: Stage } | undefined {
-  const seen = new Set<Stage>();
-  for (let current: Stage | undefined = stage; current && !seen.has(current); ) {
-    seen.add(current);
-    const parent = parentStage(model, current);
-    if (!parent) return current.platform && { text: current.platform.text, stage: current };
-    current = parent;
-  }
-  return undefined;
+  const root = fromChain(model, stage).pop()!;
+  // A chain that comes back on itself (a FROM cycle, which BuildKit rejects) has no platform to speak of.
+  if (parentStage(model, root)) return undefined;
+  return root.platform && { text: root.platform.text, stage: root };
 }
 
 /** A FROM chain that ends at an image (not `scratch`): the image's ENV is unknown here. */

@@ -3,6 +3,7 @@
 // heredocs, COPY, mount options, ...). Plain data; what a use binds to is scope.ts's business.
 import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
 import type { Position, Range } from './model';
+import { shellWords } from './words';
 
 export interface VariableDeclaration {
   readonly kind: 'arg' | 'env';
@@ -57,17 +58,7 @@ export function readArgProperties(arg: Arg): NameValue[] {
   const properties = arg.getProperties();
   const legacy = properties.length === 1 && properties[0].getAssignmentOperator() === null && properties[0].getValue() !== null;
   if (!legacy) return properties.map(propertyOf);
-  const words: { text: string; range: Range }[] = [];
-  for (const argument of arg.getArguments()) {
-    const previous = words[words.length - 1];
-    // A word that continues an open quote belongs to the one before (`b="x y"` is split at the space).
-    if (previous && (previous.text.split('"').length % 2 === 0 || previous.text.split("'").length % 2 === 0)) {
-      words[words.length - 1] = { text: `${previous.text} ${argument.getValue()}`, range: { start: previous.range.start, end: argument.getRange().end } };
-    } else {
-      words.push({ text: argument.getValue(), range: argument.getRange() });
-    }
-  }
-  return words.map(({ text, range }) => {
+  return shellWords(arg.getArguments()).map(({ text, range }) => {
     const equals = text.indexOf('=');
     const name = equals === -1 ? text : text.slice(0, equals);
     const nameRange = { start: range.start, end: { line: range.start.line, character: range.start.character + name.length } };

@@ -6,6 +6,7 @@ import type { Located, Stage, StageModel } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { rangeContains } from '../analysis/positions';
 import { producedPaths, type ProducedPath } from '../analysis/files';
+import { fromChain } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
 import { stageLabel } from './stageCard';
@@ -62,13 +63,7 @@ export function findCopySourceDefinition({ model }: FeatureContext, position: Po
 
 /** The image a stage's FROM chain starts from, expanded; undefined for `scratch`. */
 function rootBase(model: StageModel, stage: Stage): string | undefined {
-  let current = stage;
-  for (const seen = new Set<Stage>(); !seen.has(current); ) {
-    seen.add(current);
-    const parent = model.baseReferences[current.index]?.resolution;
-    if (parent?.kind !== 'stage') break;
-    current = model.stages[parent.stage];
-  }
-  const base = current.expandedBase ?? current.base?.text;
+  const root = fromChain(model, stage).pop()!;
+  const base = root.expandedBase ?? root.base?.text;
   return base?.toLowerCase() === 'scratch' ? undefined : base;
 }

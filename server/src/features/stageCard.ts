@@ -1,7 +1,7 @@
 // The Markdown summary of a stage, shown by hover and as completion documentation.
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
-import { effectivePlatform } from '../analysis/scope';
+import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
 import { producedPaths } from '../analysis/files';
 import type { FeatureContext } from './context';
 
@@ -29,7 +29,7 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   const lines = [`**${stageLabel(stage)}** · stage #${stage.index}`];
   if (stage.docComment) lines.push('', stage.docComment);
   lines.push('', `- Base: ${baseDescription(stage)}`);
-  const chain = fromChain(model, stage);
+  const chain = chainLabels(model, stage);
   if (chain.length > 2) lines.push(`- Chain: ${chain.join(' ← ')}`);
   lines.push(`- Platform: ${platformDescription(model, stage)}`);
   const args = stage.declarations.filter((d) => d.kind === 'arg').map((d) => `\`${d.name}${d.value === undefined ? '' : `=${d.value}`}\``);
@@ -63,22 +63,12 @@ function baseDescription(stage: Stage): string {
 }
 
 /** `release ← build ← base ← golang:1.22-alpine`: the FROM parents up to the external image. */
-export function fromChain(model: StageModel, stage: Stage): string[] {
-  const chain = [stageLabel(stage)];
-  const seen = new Set<number>();
-  let current: Stage | undefined = stage;
-  while (current && !seen.has(current.index)) {
-    seen.add(current.index);
-    const base: StageReference | undefined = model.baseReferences[current.index];
-    if (base?.resolution.kind === 'stage') {
-      current = model.stages[base.resolution.stage];
-      chain.push(stageLabel(current));
-    } else {
-      chain.push(current.expandedBase ?? current.base?.text ?? '?');
-      current = undefined;
-    }
-  }
-  return chain;
+function chainLabels(model: StageModel, stage: Stage): string[] {
+  const chain = fromChain(model, stage);
+  const root = chain[chain.length - 1];
+  // A FROM cycle ends on the stage it comes back to; a chain on an image, on the image.
+  const parent = parentStage(model, root);
+  return [...chain.map(stageLabel), parent ? stageLabel(parent) : root.expandedBase ?? root.base?.text ?? '?'];
 }
 
 function dependencies(model: StageModel, stage: Stage): string[] {

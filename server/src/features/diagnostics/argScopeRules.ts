@@ -5,7 +5,7 @@
 // look; text the shell leaves literal (`'$X'`, `\$X`) or a name the script sets itself are not reported, nor
 // `${X:-word}` / `${X:+word}`, which say what they want when X is empty.
 import type { Stage, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, lookupInStage, parentStage, PROXY_ARGS } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/variables';
 import type { Finding } from './rules';
 
@@ -45,16 +45,10 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   const globalLine = globalLines.get(use.name);
   if (globalLine !== undefined) return `ARG ${use.name} is declared before the first FROM (line ${globalLine + 1}), which makes it visible in FROM lines only`;
   if (AUTOMATIC_ARGS.has(use.name)) return `BuildKit sets ${use.name} in the global scope, visible in FROM lines only`;
-  const chain = new Set(ancestors(model, stage).map((s) => s.index));
+  const chain = new Set(fromChain(model, stage).map((s) => s.index));
   const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
   if (!elsewhere) return undefined;
   return `ARG ${use.name} is declared in stage '${elsewhere.name?.text ?? elsewhere.index}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
-}
-
-function ancestors(model: StageModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.push(current);
-  return chain;
 }
 
 function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {

@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { producedPaths, workdirAt } from '../../analysis/files';
-import { parentStage } from '../../analysis/scope';
+import { fromChain, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 
 /** Directories an image's root holds: a relative path starting with one may well exist there. */
@@ -104,14 +104,8 @@ function knownCopy(instruction: InstructionInfo): boolean {
 
 /** A stage whose files are all known: its FROM chain starts at `scratch` and runs nothing. */
 function contentKnown(model: StageModel, stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  let current: Stage | undefined = stage;
-  while (current && !seen.has(current)) {
-    seen.add(current);
-    if (current.instructions.some((i) => i.keyword === 'RUN' || i.keyword === 'ONBUILD' || ((i.keyword === 'COPY' || i.keyword === 'ADD') && !knownCopy(i)))) return false;
-    const parent = parentStage(model, current);
-    if (!parent) return current.expandedBase?.toLowerCase() === 'scratch' && !model.baseReferences[current.index]?.onbuild;
-    current = parent;
-  }
-  return false;
+  const chain = fromChain(model, stage);
+  const root = chain[chain.length - 1];
+  return !parentStage(model, root) && root.expandedBase?.toLowerCase() === 'scratch'
+    && chain.every((current) => current.instructions.every((i) => i.keyword !== 'RUN' && i.keyword !== 'ONBUILD' && ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || knownCopy(i))));
 }

@@ -6,7 +6,7 @@
 // TARGETPLATFORM/TARGETVARIANT: what it compiles is for the build platform. Stages that run other commands
 // (web assets, downloads: the corpus's 12 `$BUILDPLATFORM` stages copied into target stages) are left alone.
 import type { Stage, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain } from '../../analysis/scope';
 import type { Finding } from './rules';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -55,20 +55,12 @@ function onBuildPlatform(stage: Stage): boolean {
 
 /** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own). */
 function onTargetPlatform(model: StageModel, stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  for (let current: Stage | undefined = stage; current && !seen.has(current); current = parentStage(model, current)) {
-    seen.add(current);
-    if (current.platform) return /\$\{?TARGETPLATFORM\b/.test(current.platform.text);
-  }
-  return true;
+  const withPlatform = fromChain(model, stage).find((current) => current.platform);
+  return !withPlatform || /\$\{?TARGETPLATFORM\b/.test(withPlatform.platform!.text);
 }
 
 /** Whether the stage, or one it is built FROM, declares or uses a target platform ARG. */
 function readsTarget(model: StageModel, stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  for (let current: Stage | undefined = stage; current && !seen.has(current); current = parentStage(model, current)) {
-    seen.add(current);
-    if (current.uses.some((use) => TARGET_ARGS.includes(use.name)) || current.declarations.some((d) => TARGET_ARGS.includes(d.name))) return true;
-  }
-  return false;
+  return fromChain(model, stage).some((current) =>
+    current.uses.some((use) => TARGET_ARGS.includes(use.name)) || current.declarations.some((d) => TARGET_ARGS.includes(d.name)));
 }
