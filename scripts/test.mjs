@@ -25,7 +25,7 @@ function count(output, pattern) {
 
 let passed = 0;
 let failed = 0;
-for (const [command, args] of [['node', ['scripts/build.mjs', '--tests']], ['npx', ['tsc', '--noEmit', '-p', '.']]]) {
+for (const [command, args] of [['node', ['scripts/build.mjs', '--tests']], ['npx', ['tsc', '--noEmit', '-p', '.']], ['npx', ['tsc', '--noEmit', '-p', 'client/src/graph/webview']]]) {
   const { code } = await run(command, args);
   if (code !== 0) {
     console.log(`${command} ${args.join(' ')} failed`);

@@ -30,6 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('dockerfileStages.goToStage', () => goToStage(requests)),
     vscode.commands.registerCommand('dockerfileStages.showStageReferences', () => showStageReferences(requests)),
     vscode.commands.registerCommand('dockerfileStages.buildStagePicked', () => buildStagePicked(requests, buildStage)),
+    // The graph panel (and the webview it loads) is its own bundle, loaded on first use.
+    vscode.commands.registerCommand('dockerfileStages.showStageGraph', () =>
+      (require(path.join(__dirname, 'graphPanel.js')) as typeof import('./graph/graphPanel')).showStageGraph(context, requests)),
     new StageStatusBar(requests, 'dockerfileStages.goToStage'),
   );
 }

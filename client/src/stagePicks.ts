@@ -36,6 +36,11 @@ async function pickStage(client: StageRequests, placeHolder: string, filter: (st
   const around = items.find((item) => item.stage.range.start.line <= cursor && cursor <= item.stage.range.end.line);
   const quickPick = vscode.window.createQuickPick<StageItem>();
   Object.assign(quickPick, { items, placeholder: placeHolder, matchOnDescription: true, activeItems: around ? [around] : [] });
+  quickPick.buttons = [{ iconPath: new vscode.ThemeIcon('type-hierarchy'), tooltip: 'Show Stage Graph' }];
+  quickPick.onDidTriggerButton(() => {
+    quickPick.hide();
+    void vscode.commands.executeCommand('dockerfileStages.showStageGraph');
+  });
   const picked = await new Promise<StageItem | undefined>((resolve) => {
     quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]));
     quickPick.onDidHide(() => resolve(undefined));

@@ -9,6 +9,7 @@ import { generateDockerfile } from '../support/generate';
 import { analyze } from '../../server/src/analysis/analyze';
 import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
+import { graphBench } from './graphBench';
 
 /** Ours as VS Code starts it (client/src/serverLaunch.ts). */
 const OURS = [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
   for (const [stages, iterations] of [[30, 40], [300, 30], [1000, 10]] as const) {
     if (!only || only === String(stages)) await runSize(stages, iterations);
   }
+  if (!only || only === 'graph') await graphBench(OURS);
   if (!only) {
     await startup();
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);

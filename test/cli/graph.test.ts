@@ -44,10 +44,12 @@ describe('dockerfile-stages graph', () => {
       'RUN --mount=from=src,target=/s true', 'COPY --from=app / /', 'FROM app'));
     const dot = graph(file, '--format', 'dot').stdout;
     assert.match(dot, /^digraph stages \{/);
-    assert.match(dot, /"scratch" -> "stage:0" \[style=solid\];/);
-    assert.match(dot, /"stage:0" -> "stage:2" \[style=bold, label="ONBUILD"\];/);
-    assert.match(dot, /"stage:0" -> "stage:2" \[style=dotted, label="mount"\];/);
-    assert.match(dot, /"stage:2" -> "stage:2" \[style=dashed, label="COPY --from", color=red, fontcolor=red, tooltip="circular dependency through 'app'"\];/);
+    assert.match(dot, /"scratch" -> "stage:0" \[style=solid, id="edge:0", class="from"\];/);
+    assert.match(dot, /"stage:0" -> "stage:2" \[style=bold, label="ONBUILD", id="edge:2", class="onbuild"\];/);
+    assert.match(dot, /"stage:0" -> "stage:2" \[style=dotted, label="mount", id="edge:4", class="mount"\];/);
+    assert.match(dot, /"stage:2" -> "stage:2" \[style=dashed, label="COPY --from", color=red, fontcolor=red, tooltip="circular dependency through 'app'", id="edge:5", class="copy error"\];/);
+    assert.match(dot, /"stage:0" \[label="src\\nscratch · 0 instructions", id="stage:0", class="stage"\];/);
+    assert.match(dot, /"scratch" \[label="scratch", shape=ellipse, style=filled, fillcolor="#eeeeff", id="scratch", class="scratch"\];/);
     const json = JSON.parse(graph(file, '--format', 'json').stdout);
     assert.deepEqual(json.edges.map((e: { from: string; to: string; kind: string }) => `${e.from}>${e.to}:${e.kind}`),
       ['scratch>stage:0:from', 'image:golang>stage:1:from', 'stage:0>stage:2:onbuild', 'stage:1>stage:2:from', 'stage:0>stage:2:mount', 'stage:2>stage:2:copy', 'stage:2>stage:3:from']);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
-# screenshots, a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
+# screenshots, the stage graph webview (test/e2e/graph.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
 # eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
 # Graphviz reading every graph the CLI draws.
 set -uo pipefail
@@ -37,13 +37,16 @@ node -e "
   })();" || { cat "$D/server.log"; exit 1; }
 
 export NODE_PATH=$CACHE/cs/node_modules
-suite_failed=0; ui_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
+suite_failed=0; ui_failed=0; graph_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
 echo "== extension host suite"
 node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
 [ "${PIPESTATUS[0]}" = 0 ] || suite_failed=1
 echo "== workbench UI"
 cp -r test/e2e/workspace/. "$WS/"
 node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_failed=1
+echo "== stage graph webview"
+cp -r test/e2e/workspace "$D/graph-workspace"
+node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/screenshots" || graph_failed=1
 echo "== Neovim over stdio"
 (cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1
 echo "== Emacs eglot over stdio"
@@ -57,7 +60,7 @@ echo
 passed=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$D/exthost.log" | tail -1)
 suite_failures=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$D/exthost.log" | tail -1)
 [ -n "$suite_failures" ] || suite_failures=$suite_failed
-failures=$((suite_failures + ui_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
-# The UI, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the extension-host suite's tests.
-echo "e2e: $((${passed:-0} + 5 - ui_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"
+failures=$((suite_failures + ui_failed + graph_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
+# The UI, graph, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the extension-host suite's tests.
+echo "e2e: $((${passed:-0} + 6 - ui_failed - graph_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"
 [ $failures = 0 ]

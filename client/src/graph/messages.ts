@@ -1,0 +1,18 @@
+// What the stage graph panel (graphPanel.ts, in the extension host) and its webview (webview.ts, in the
+// browser) say to each other. The graph itself is the server's `dockerfileStages/graph` answer, unchanged.
+import type { Range } from '../../../server/src/analysis/model';
+import type { StageGraph } from '../../../server/src/features/stageGraph';
+
+export type ToWebview =
+  /** The graph of a Dockerfile: sent when the panel opens, after edits (debounced) and on switching editors. */
+  | { readonly type: 'graph'; readonly uri: string; readonly fileName: string; readonly graph: StageGraph }
+  /** The line of the editor's cursor in that Dockerfile: the webview highlights the stage around it. */
+  | { readonly type: 'cursor'; readonly uri: string; readonly line: number };
+
+export type FromWebview =
+  /** The webview has loaded (again, after being hidden): it wants the graph and the cursor. */
+  | { readonly type: 'ready' }
+  /** A node or an edge was clicked: select this range of the Dockerfile. */
+  | { readonly type: 'reveal'; readonly uri: string; readonly range: Range }
+  /** "Copy as Mermaid": the text of what the view shows. */
+  | { readonly type: 'copy'; readonly text: string };

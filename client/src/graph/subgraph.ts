@@ -1,0 +1,30 @@
+// "Show only what target X builds": the stages and images a build of one stage needs, and the edges among them.
+import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
+
+/** What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. */
+export function buildOf(graph: StageGraph, target: string): StageGraph {
+  const needed = new Set([target]);
+  const pending = [target];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    for (const edge of graph.edges) {
+      if (edge.to === node && !needed.has(edge.from)) {
+        needed.add(edge.from);
+        pending.push(edge.from);
+      }
+    }
+  }
+  return {
+    nodes: graph.nodes.filter((node) => needed.has(node.id)),
+    edges: graph.edges.filter((edge) => needed.has(edge.from) && needed.has(edge.to)),
+  };
+}
+
+/** The stage whose lines hold `line`: the last one whose FROM line is at or before it. */
+export function stageAtLine(graph: StageGraph, line: number): GraphNode | undefined {
+  let found: GraphNode | undefined;
+  for (const node of graph.nodes) {
+    if (node.kind === 'stage' && node.range && node.range.start.line <= line && (!found || node.range.start.line >= found.range!.start.line)) found = node;
+  }
+  return found;
+}

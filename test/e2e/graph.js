@@ -1,0 +1,126 @@
+// The stage graph webview in the workbench: "Show Stage Graph" on the e2e workspace (a Dockerfile and a compose
+// file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
+// same workspace, a click on a node selecting its FROM line, the editor's cursor highlighting its stage, the
+// target picker, and an edit redrawing the graph; saves light and dark screenshots for the README.
+// usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
+const { chromium } = require('playwright-core');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const [port, devPath, folder, shots] = process.argv.slice(2);
+const host = `127.0.0.1:${port}`;
+const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`]];
+const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+  console.log(`graph: ${message.replace(/^(unexpected|no|not) /, '')}`);
+}
+
+async function goToLine(page, line, column) {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** The editor's cursor as the status bar shows it: `Ln 9, Col 1 (16 selected)`. */
+async function cursor(page) {
+  return (await page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent()).trim();
+}
+
+/** What the webview drew: node ids (with their classes, less the cursor's and the selection's) and edge ids. */
+async function drawn(view) {
+  return view.locator('svg').first().evaluate((svg) => ({
+    nodes: [...svg.querySelectorAll('g.node')].map((g) => ({ id: g.id, classes: [...g.classList].filter((name) => name !== 'current' && name !== 'selected').sort().join(' '), title: g.querySelector('title')?.textContent })),
+    edges: [...svg.querySelectorAll('g.edge')].map((g) => ({ id: g.id, classes: [...g.classList].sort().join(' '), title: g.querySelector('title')?.textContent })),
+  }));
+}
+
+let page;
+(async () => {
+  const expected = JSON.parse(execFileSync(process.execPath, [path.join(devPath, 'dist', 'cli.js'), 'graph', path.join(folder, 'Dockerfile'), '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
+  await row.waitFor({ timeout: 60000 });
+  await row.click();
+  await page.waitForSelector('.codelens-decoration', { timeout: 60000 });
+  await page.locator('.editor-instance .view-lines').first().click();
+
+  // Opened from the editor title's button.
+  await page.locator('.editor-actions .action-label[aria-label="Show Stage Graph"]').first().click();
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('g.node').first().waitFor({ timeout: 30000 });
+  await view.locator('.status', { hasText: 'edges' }).waitFor({ timeout: 30000 });
+  let graph = await drawn(view);
+  const ids = (list) => list.map((item) => item.id).sort().join(',');
+  check(ids(graph.nodes) === ids(expected.nodes), `nodes as the CLI draws them: ${ids(graph.nodes)}`);
+  check(graph.edges.length === expected.edges.length, `edges as the CLI draws them: ${graph.edges.length}`);
+  const classOf = (id) => graph.nodes.find((node) => node.id === id)?.classes;
+  check(classOf('stage:3') === 'node stage unused' && classOf('stage:2') === 'node stage target' && classOf('image:alpine') === 'image node',
+    'unused stage faded, compose target marked, images a node kind of their own');
+  const mount = graph.edges.find((edge) => edge.classes.includes('mount'));
+  check(mount?.title === 'RUN --mount from=: deps → release', `mount edge titled: ${mount?.title}`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(shots, 'graph-light.png') });
+  const strokeOf = () => view.locator('g.node[id="stage:0"] > path').evaluate((element) => getComputedStyle(element).stroke);
+  const lightStroke = await strokeOf();
+
+  // A click on `build` selects its FROM line (line 12, `FROM deps AS build`) in the editor.
+  await view.locator('g.node[id="stage:2"]').click();
+  await page.waitForFunction(() => /^Ln 12, Col 19 \(18 selected\)$/.test(document.querySelector('[id="status.editor.selection"]')?.textContent.trim() ?? ''), null, { timeout: 15000 })
+    .catch(() => undefined);
+  const selection = await cursor(page);
+  check(/^Ln 12, Col 19 \(18 selected\)$/.test(selection), `click on build selects its FROM line: ${selection}`);
+
+  // The editor's cursor on line 9 (deps) highlights deps.
+  await page.locator('.editor-instance .view-lines').first().click();
+  await goToLine(page, 10, 3);
+  await view.locator('g.node.current[id="stage:1"]').waitFor({ timeout: 15000 });
+  check(true, 'cursor in deps highlights deps');
+
+  // The target picker: a build of `build` needs base, deps, build and the golang image.
+  await view.locator('select.target').selectOption('stage:2');
+  await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
+  graph = await drawn(view);
+  check(ids(graph.nodes) === 'image:golang:1.22-alpine,stage:0,stage:1,stage:2', `the build of build: ${ids(graph.nodes)}`);
+  await view.locator('select.target').selectOption('');
+  await view.locator('.status', { hasText: '5 stages' }).waitFor({ timeout: 15000 });
+
+  // An edit redraws the graph: a new stage copying from debug.
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('FROM scratch AS extra\nCOPY --from=debug / /\n');
+  await view.locator('g.node[id="stage:5"]').waitFor({ timeout: 15000 });
+  graph = await drawn(view);
+  check(graph.nodes.some((node) => node.id === 'stage:5' && node.title.startsWith('stage extra')) && !graph.nodes.find((node) => node.id === 'stage:3').classes.includes('unused'),
+    'edit redraws: extra drawn, debug no longer unused');
+  // Undone (typing is undone a word group at a time), the graph is as before.
+  for (let undo = 0; undo < 20 && await view.locator('g.node[id="stage:5"]').count() > 0; undo++) {
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(400);
+  }
+  await view.locator('g.node[id="stage:5"]').waitFor({ state: 'detached', timeout: 15000 });
+
+  // code-server starts with the light theme: then the dark one.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await page.keyboard.type('Dark Modern');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), null, { timeout: 15000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(shots, 'graph-dark.png') });
+  const darkStroke = await strokeOf();
+  check(darkStroke !== lightStroke, `theme colors followed: node outline ${darkStroke} in the dark theme, ${lightStroke} in the light one`);
+  await browser.close();
+})().catch(async (error) => {
+  console.error('graph test failed:', error.message);
+  await page?.screenshot({ path: path.join(shots, 'graph-failure.png') }).catch(() => undefined);
+  process.exit(1);
+});
