@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI with esbuild, and (with --tests) the test files.
 // --production minifies and leaves source maps out (they never reach the .vsix).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -43,7 +43,12 @@ if (withTests) {
   builds.push(esbuild.build({ ...common, entryPoints: testEntryPoints('test'), outbase: 'test', outdir: 'out/test', sourcemap: 'inline' }));
 }
 if (withE2e) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/stages.e2e.ts', 'test/e2e/suite/buildFiles.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/coexistenceIndex.ts', 'test/e2e/suite/stages.e2e.ts', 'test/e2e/suite/buildFiles.e2e.ts', 'test/e2e/suite/coexistence.e2e.ts'], outdir: 'out/e2e', external: ['vscode', 'mocha'] }));
+  // The Docker extensions' test double (test/e2e/incumbent): its client, and the incumbent server it starts.
+  mkdirSync('out/e2e/incumbent', { recursive: true });
+  copyFileSync('test/e2e/incumbent/package.json', 'out/e2e/incumbent/package.json');
+  builds.push(esbuild.build({ ...common, entryPoints: { extension: 'test/e2e/incumbent/extension.ts' }, outdir: 'out/e2e/incumbent', external: ['vscode'] }));
+  builds.push(esbuild.build({ ...common, entryPoints: { server: 'node_modules/dockerfile-language-server-nodejs/lib/server.js' }, outdir: 'out/e2e/incumbent/server' }));
 }
 if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts'], outdir: 'out/bench' }));

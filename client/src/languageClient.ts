@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RenameFirst } from './renameFirst';
 import { SERVER_NODE_FLAGS } from './serverLaunch';
 
 /** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
@@ -21,14 +22,15 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
+  const documentSelector = [
+    { language: 'dockerfile', scheme: 'file' },
+    { language: 'dockerfile', scheme: 'untitled' },
+    // Build files, whatever language they were given (yaml, dockercompose, hcl, dockerbake, json, jsonc): the
+    // server completes, checks and navigates their `target` values. The same names as server/src/workspace/scanner.ts.
+    ...BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'dockerfile', scheme: 'file' },
-      { language: 'dockerfile', scheme: 'untitled' },
-      // Build files, whatever language they were given (yaml, dockercompose, hcl, dockerbake, json, jsonc): the
-      // server completes, checks and navigates their `target` values. The same names as server/src/workspace/scanner.ts.
-      ...BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
-    ],
+    documentSelector,
     initializationOptions: {
       otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
       // The Docker extension's buildx debugger (`type: "dockerfile"`), for the "Debug this stage" lens.
@@ -38,5 +40,6 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   const client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(new RenameFirst(client, documentSelector));
   return client;
 }

@@ -26,6 +26,7 @@ import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
 import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
 import { computeDiagnostics } from './features/diagnostics';
+import { STEPS_ASIDE_FOR_INCUMBENT } from './features/codeActions/incumbentDiagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
@@ -191,7 +192,9 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   const state = readiness.state;
   // Held back until the settings and targets are known; `readiness` publishes again when they are.
   if (!document || state === 'waiting') return;
-  const rules = state === 'ready' ? settings.rules : { ...settings.rules, UnusedStage: 'off' as const };
+  // Where the Docker extensions' server runs too, the facts it reports are left to it unless the user sets the rule.
+  const configured = otherDockerServerActive ? { ...STEPS_ASIDE_FOR_INCUMBENT, ...settings.rules } : settings.rules;
+  const rules = state === 'ready' ? configured : { ...configured, UnusedStage: 'off' as const };
   const diagnostics = guarded('diagnostics', () => {
     const buildFile = contexts.buildFile(uri);
     if (buildFile) return targetDiagnostics(buildFile, rules);

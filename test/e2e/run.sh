@@ -41,6 +41,13 @@ suite_failed=0; ui_failed=0; graph_failed=0; nvim_failed=0; emacs_failed=0; prec
 echo "== extension host suite"
 node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
 [ "${PIPESTATUS[0]}" = 0 ] || suite_failed=1
+echo "== beside the Docker extensions' server (test/e2e/incumbent), in both registration orders"
+for order in first last; do
+  cp -r test/e2e/coexistence "$D/coexistence-$order"
+  mkdir -p "$D/coexistence-$order/.vscode"
+  echo "{\"incumbentDouble.startAfterDockerfileStages\": $([ $order = first ] && echo true || echo false)}" > "$D/coexistence-$order/.vscode/settings.json"
+  node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/coexistenceIndex.js" "$D/coexistence-$order" "$ROOT/out/e2e/incumbent" | tee "$D/coexistence-$order.log"
+done
 echo "== workbench UI"
 cp -r test/e2e/workspace/. "$WS/"
 node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_failed=1
@@ -60,6 +67,16 @@ echo
 passed=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$D/exthost.log" | tail -1)
 suite_failures=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$D/exthost.log" | tail -1)
 [ -n "$suite_failures" ] || suite_failures=$suite_failed
+# The two coexistence runs: their tests count like the suite's; a run that did not finish counts as one failure.
+for order in first last; do
+  log="$D/coexistence-$order.log"
+  if grep -q '^e2e: [0-9]* passed, [0-9]* failed' "$log"; then
+    passed=$((${passed:-0} + $(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)))
+    suite_failures=$((suite_failures + $(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)))
+  else
+    suite_failures=$((suite_failures + 1))
+  fi
+done
 failures=$((suite_failures + ui_failed + graph_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
 # The UI, graph, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the extension-host suite's tests.
 echo "e2e: $((${passed:-0} + 6 - ui_failed - graph_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"

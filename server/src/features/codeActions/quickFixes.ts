@@ -11,6 +11,7 @@ import { moveStageAbove } from './moveStage';
 import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
 import { commentBlockAbove, DocumentText } from '../refactors/documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
+import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -20,13 +21,16 @@ export const COMMANDS = {
 
 export function quickFixes(context: FeatureContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
+  for (const given of diagnostics) {
+    // Another server's diagnostic of a fact we report too gets our fix, not our "Ignore" (it is not ours).
+    const adopted = adoptIncumbentDiagnostic(context.model, given);
+    const diagnostic = adopted ?? given;
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     const code = diagnostic.code as RuleCode;
     const fix = (title: string, edits: TextEdit[], extra: Partial<CodeAction> = {}): CodeAction =>
-      ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } }, ...extra });
+      ({ title, kind: CodeActionKind.QuickFix, diagnostics: [given], edit: { changes: { [uri]: edits } }, ...extra });
     for (const action of fixesFor(context, uri, code, diagnostic, fix)) actions.push(action);
-    actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
+    if (!adopted) actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
   }
   return actions;
 }

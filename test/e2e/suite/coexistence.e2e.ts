@@ -1,0 +1,127 @@
+// Beside the Docker extensions: ours and dockerfile-language-server-nodejs (run by the Container Tools test
+// double, test/e2e/incumbent) both serve the Dockerfile, in the order the workspace's setting makes (see the
+// double). Records what a user sees through VS Code's own merged requests (the same ones the suggest widget,
+// hovers, peek, F2 and the Problems view use) as a Markdown table, and asserts what must hold in either order.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from './wait';
+
+const ORDER = vscode.workspace.getConfiguration('incumbentDouble').get<boolean>('startAfterDockerfileStages') ? 'ours registered first' : 'ours registered last';
+let document: vscode.TextDocument;
+const rows: string[] = [];
+
+function positionOf(text: string, offset = 0): vscode.Position {
+  const at = document.getText().indexOf(text);
+  assert.ok(at >= 0, `'${text}' not in the document`);
+  return document.positionAt(at + offset);
+}
+
+function record(what: string, seen: string): void {
+  rows.push(`| ${what} | ${seen.replace(/\|/g, '\\|')} |`);
+}
+
+async function completionLabels(text: string, offset = text.length): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(text, offset));
+  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** The stage names among the suggestions, with how often each appears. */
+function stageCounts(labels: string[], stages: string[]): string {
+  return stages.map((stage) => `${stage} ×${labels.filter((label) => label === stage).length}`).join(', ');
+}
+
+function locationKey(location: vscode.Location | vscode.LocationLink): string {
+  const [uri, range] = 'targetUri' in location ? [location.targetUri, location.targetSelectionRange ?? location.targetRange] : [location.uri, location.range];
+  return `${uri.toString()}:${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+describe(`Beside the Docker extensions' server (${ORDER})`, () => {
+  before(async function () {
+    this.timeout(90000);
+    const double = vscode.extensions.getExtension<{ started: Promise<void> }>('ms-azuretools.vscode-containers');
+    assert.ok(double, 'the Container Tools double is installed');
+    if (ORDER === 'ours registered last') {
+      // Its server is up and registered before a Dockerfile opens, which is what activates ours.
+      await (await double.activate()).started;
+      assert.equal(vscode.extensions.getExtension('dockerfile-stages.dockerfile-stages')?.isActive, false);
+    }
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'Dockerfile'));
+    await vscode.window.showTextDocument(document);
+    await waitFor('both servers', () => {
+      const sources = new Set(vscode.languages.getDiagnostics(document.uri).map((diagnostic) => diagnostic.source));
+      return sources.has('dockerfile-stages') && sources.has('dockerfile-utils') ? true : undefined;
+    }, 60000).catch((error) => {
+      console.log('diagnostics:', vscode.languages.getDiagnostics(document.uri).map((d) => `${d.source}: ${d.message}`));
+      throw error;
+    });
+  });
+
+  after(() => {
+    console.log(`\nWhat a user sees (${ORDER}):\n\n| request | seen |\n|---|---|\n${rows.join('\n')}\n`);
+  });
+
+  it('renames a stage with every reference, the mount too, whichever server registered last', async () => {
+    // As a user does before F2: the cursor on the name (after the other server started, in either order).
+    const at = positionOf('--from=build', 8);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'compile');
+    const edited = edit.get(document.uri).map((change) => change.range.start.line + 1).sort((a, b) => a - b);
+    record('F2 rename of `build` (used by FROM, a mount and COPY)', `lines ${edited.join(', ')} edited`);
+    // FROM ... AS build (2), FROM build (5), the mount's from=build (6), COPY --from=build (15).
+    assert.deepEqual(edited, [2, 5, 6, 15]);
+  });
+
+  it('suggests the stages after `COPY --from=` (each twice: VS Code merges both servers\' lists)', async () => {
+    const labels = await completionLabels('COPY --from=');
+    record('suggestions after `COPY --from=`', stageCounts(labels, ['build', 'test', 'tools']));
+  });
+
+  it('suggests stages after `from=` in a mount', async () => {
+    const labels = await completionLabels(',from=');
+    record('suggestions after `RUN --mount=...,from=`', stageCounts(labels, ['build', 'test', 'tools']));
+  });
+
+  it('suggests stages after `FROM `', async () => {
+    const labels = await completionLabels('FROM alpine:3.20 AS release', 'FROM '.length);
+    record('suggestions after `FROM `', stageCounts(labels, ['build', 'test', 'tools']));
+  });
+
+  it('hovers a stage name once', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf('--from=build', 8));
+    record('hover on `--from=build`', `${hovers.length} hover${hovers.length === 1 ? '' : 's'}`);
+    assert.equal(hovers.length, 1);
+  });
+
+  it('goes to a stage once: no duplicate entry in the peek view', async () => {
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf('--from=build', 8));
+    const unique = new Set(definitions.map(locationKey));
+    record('definition of `--from=build`', `${definitions.length} answers, ${unique.size} distinct`);
+    assert.equal(unique.size, 1);
+  });
+
+  it('lists references once each', async () => {
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf('--from=build', 8));
+    const unique = new Set(references.map(locationKey));
+    record('references of `build`', `${references.length} answers, ${unique.size} distinct`);
+    assert.equal(references.length, unique.size);
+  });
+
+  it('reports a duplicate stage name and a misspelled --from once each, with our fixes', async () => {
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    const at = (line: number, pattern: RegExp) => diagnostics.filter((diagnostic) => diagnostic.range.start.line === line - 1 && pattern.test(diagnostic.message));
+    // The quick fixes at a diagnostic's range (VS Code's command does not say which diagnostic each fixes).
+    const fixes = async (diagnostic: vscode.Diagnostic) => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value))
+      .map((action) => action.title);
+    // Their server marks both definitions of `tools`; ours steps aside there and offers its fix on theirs.
+    const duplicate = at(11, /duplicate|already defined/);
+    record('Problems for the duplicate `tools` (line 11)', duplicate.map((d) => `${d.source}: ${d.message}`).join('; '));
+    record('quick fixes there', (await fixes(duplicate[0])).join('; '));
+    assert.equal(duplicate.length, 1, 'one problem for the duplicate name at line 11');
+    assert.ok((await fixes(duplicate[0])).some((title) => /^Rename/.test(title)), 'our rename fix on their diagnostic');
+    const misspelled = at(16, /biuld/);
+    record('Problems for `--from=biuld` (line 16)', misspelled.map((d) => `${d.source}: ${d.message}`).join('; '));
+    record('quick fixes there', (await fixes(misspelled[0])).join('; '));
+    assert.equal(misspelled.length, 1, 'one problem for the misspelled stage');
+  });
+});
