@@ -1,14 +1,12 @@
 // Loads the extension under development into code-server in headless Chromium and runs the test module in the
 // real extension host (VS Code's smoke-test hooks: extensionDevelopmentPath / extensionTestsPath).
-// usage: node exthost.js PORT EXTENSION_DIR TESTS_MODULE WORKSPACE [OTHER_EXTENSION_DIR]
-// (OTHER_EXTENSION_DIR: a second extension loaded beside ours, as VS Code loads several development extensions.)
+// usage: node exthost.js PORT EXTENSION_DIR TESTS_MODULE WORKSPACE
 const { chromium } = require('playwright-core');
 const util = require('node:util');
 
-const [port, devPath, testsPath, folder, otherPath] = process.argv.slice(2);
+const [port, devPath, testsPath, folder] = process.argv.slice(2);
 const host = `127.0.0.1:${port}`;
 const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`], ['extensionTestsPath', `vscode-remote://${host}${testsPath}`]];
-if (otherPath) payload.unshift(['extensionDevelopmentPath', `vscode-remote://${host}${otherPath}`]);
 const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 const NOISE = /Failed to load resource|open-vsx|queryRawGallery|queryGallery|Resolv|socket|AgentHost|AccountPolicy|Service Worker|builtin extensions|iframe|grace time/;
 

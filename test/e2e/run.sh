@@ -15,26 +15,41 @@ node scripts/build.mjs --e2e || exit 1
 D=$(mktemp -d)
 WS=$D/workspace
 cp -r test/e2e/workspace "$WS"
-mkdir -p "$D/user/User" "$D/ext" "$D/xdg" "$D/tmp" out/e2e/screenshots
-cat > "$D/user/User/settings.json" <<'JSON'
+mkdir -p out/e2e/screenshots
+SERVERS=()
+trap 'for pid in "${SERVERS[@]}"; do kill -- -$pid 2>/dev/null; done; rm -rf "$D"' EXIT
+
+# Starts code-server on port $1 with its own user data and extensions under $2 (extensions copied into it first:
+# $3..., each a folder named publisher.name-version), and waits until it answers.
+start_code_server() {
+  local port=$1 dir=$2
+  shift 2
+  mkdir -p "$dir/user/User" "$dir/ext" "$dir/xdg" "$dir/tmp"
+  for extension in "$@"; do cp -r "$extension" "$dir/ext/"; done
+  cat > "$dir/user/User/settings.json" <<'JSON'
 {"workbench.startupEditor": "none", "chat.disableAIFeatures": true, "extensions.autoCheckUpdates": false,
  "extensions.autoUpdate": false, "telemetry.telemetryLevel": "off", "update.mode": "none",
  "workbench.tips.enabled": false, "editor.codeLens": true, "window.commandCenter": false,
  "workbench.secondarySideBar.defaultVisibility": "hidden", "editor.minimap.enabled": false}
 JSON
-export TMPDIR=$D/tmp XDG_CONFIG_HOME=$D/xdg XDG_DATA_HOME=$D/xdg
-PATH="$CACHE/node24/package/bin:$PATH" setsid "$CACHE/cs/node_modules/.bin/code-server" --bind-addr "127.0.0.1:$PORT" --auth none \
-  --user-data-dir "$D/user" --extensions-dir "$D/ext" --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --vscode-option=--enable-smoke-test-driver > "$D/server.log" 2>&1 < /dev/null &
-SERVER=$!
-trap 'kill -- -$SERVER 2>/dev/null; rm -rf "$D"' EXIT
-node -e "
-  const deadline = Date.now() + 60000;
-  (async function wait() {
-    try { if ((await fetch('http://127.0.0.1:$PORT/healthz')).ok) return; } catch {}
-    if (Date.now() > deadline) { console.error('code-server did not start'); process.exit(1); }
-    setTimeout(wait, 200);
-  })();" || { cat "$D/server.log"; exit 1; }
+  TMPDIR=$dir/tmp XDG_CONFIG_HOME=$dir/xdg XDG_DATA_HOME=$dir/xdg PATH="$CACHE/node24/package/bin:$PATH" setsid \
+    "$CACHE/cs/node_modules/.bin/code-server" --bind-addr "127.0.0.1:$port" --auth none \
+    --user-data-dir "$dir/user" --extensions-dir "$dir/ext" --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --vscode-option=--enable-smoke-test-driver > "$dir/server.log" 2>&1 < /dev/null &
+  SERVERS+=($!)
+  node -e "
+    const deadline = Date.now() + 60000;
+    (async function wait() {
+      try { if ((await fetch('http://127.0.0.1:$port/healthz')).ok) return; } catch {}
+      if (Date.now() > deadline) { console.error('code-server did not start'); process.exit(1); }
+      setTimeout(wait, 200);
+    })();" || { cat "$dir/server.log"; exit 1; }
+}
+start_code_server "$PORT" "$D/code"
+# A second one with the Container Tools test double installed, for the coexistence runs only.
+mkdir -p "$D/double" && cp -r out/e2e/incumbent "$D/double/ms-azuretools.vscode-containers-0.0.1"
+start_code_server "$((PORT + 1))" "$D/code-with-double" "$D/double/ms-azuretools.vscode-containers-0.0.1"
+export TMPDIR=$D/code/tmp XDG_CONFIG_HOME=$D/code/xdg XDG_DATA_HOME=$D/code/xdg
 
 export NODE_PATH=$CACHE/cs/node_modules
 suite_failed=0; ui_failed=0; graph_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
@@ -46,7 +61,7 @@ for order in first last; do
   cp -r test/e2e/coexistence "$D/coexistence-$order"
   mkdir -p "$D/coexistence-$order/.vscode"
   echo "{\"incumbentDouble.startAfterDockerfileStages\": $([ $order = first ] && echo true || echo false)}" > "$D/coexistence-$order/.vscode/settings.json"
-  node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/coexistenceIndex.js" "$D/coexistence-$order" "$ROOT/out/e2e/incumbent" | tee "$D/coexistence-$order.log"
+  node test/e2e/exthost.js "$((PORT + 1))" "$ROOT" "$ROOT/out/e2e/coexistenceIndex.js" "$D/coexistence-$order" | tee "$D/coexistence-$order.log"
 done
 echo "== workbench UI"
 cp -r test/e2e/workspace/. "$WS/"

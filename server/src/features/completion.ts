@@ -41,8 +41,10 @@ export function completeStages(context: FeatureContext, position: LspPosition, u
         label,
         kind: CompletionItemKind.Reference,
         detail: stage.expandedBase ?? stage.base?.text,
-        // Nearest first; zero-padded so that the 10th-nearest sorts after the 9th.
-        sortText: String(slot.inStage - stage.index).padStart(6, '0'),
+        // Nearest first; zero-padded so that the 10th-nearest sorts after the 9th. The leading `!` puts ours
+        // before the same names from the Docker extensions' server, whose sortText is the stage index ("0",
+        // "1"): VS Code merges both lists and orders equal matches by sortText.
+        sortText: `!${String(slot.inStage - stage.index).padStart(6, '0')}`,
         filterText: label,
         textEdit: { range: slot.range, newText: label },
         data,

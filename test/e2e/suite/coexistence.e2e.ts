@@ -20,9 +20,23 @@ function record(what: string, seen: string): void {
   rows.push(`| ${what} | ${seen.replace(/\|/g, '\\|')} |`);
 }
 
-async function completionLabels(text: string, offset = text.length): Promise<string[]> {
+async function completions(text: string, offset = text.length): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(text, offset));
-  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  return list.items;
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+async function completionLabels(text: string, offset = text.length): Promise<string[]> {
+  return (await completions(text, offset)).map(labelOf);
+}
+
+/** As the suggest widget orders equal matches: by sortText (lower-cased), else by label. */
+function widgetOrder(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
+  const key = (item: vscode.CompletionItem) => (item.sortText ?? labelOf(item)).toLowerCase();
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The stage names among the suggestions, with how often each appears. */
@@ -72,9 +86,14 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     assert.deepEqual(edited, [2, 5, 6, 15]);
   });
 
-  it('suggests the stages after `COPY --from=` (each twice: VS Code merges both servers\' lists)', async () => {
-    const labels = await completionLabels('COPY --from=');
-    record('suggestions after `COPY --from=`', stageCounts(labels, ['build', 'test', 'tools']));
+  it('suggests the stages after `COPY --from=` twice (VS Code merges both lists), ours first', async () => {
+    const items = await completions('COPY --from=');
+    const stages = ['build', 'test', 'tools'];
+    record('suggestions after `COPY --from=`', stageCounts(items.map(labelOf), stages));
+    // Ours (with the base image as detail) come first in the widget, theirs after.
+    const shown = widgetOrder(items.filter((item) => stages.includes(labelOf(item))));
+    record('their order in the suggest widget', shown.map((item) => `${labelOf(item)} (${item.detail ? 'ours' : 'theirs'})`).join(', '));
+    assert.ok(shown.slice(0, 3).every((item) => item.detail !== undefined), 'ours first');
   });
 
   it('suggests stages after `from=` in a mount', async () => {
