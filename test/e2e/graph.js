@@ -1,7 +1,8 @@
 // The stage graph webview in the workbench: "Show Stage Graph" on the e2e workspace (a Dockerfile and a compose
 // file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
-// same workspace, a click on a node selecting its FROM line, the editor's cursor highlighting its stage, the
-// target picker, and an edit redrawing the graph; saves light and dark screenshots for the README.
+// same workspace, a click (and Enter) on a node selecting its FROM line, the editor's cursor highlighting its
+// stage, the target picker, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
+// and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { chromium } = require('playwright-core');
 const { execFileSync } = require('node:child_process');
@@ -44,7 +45,7 @@ let page;
   page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
+  const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]').first();
   await row.waitFor({ timeout: 60000 });
   await row.click();
   await page.waitForSelector('.codelens-decoration', { timeout: 60000 });
@@ -64,7 +65,12 @@ let page;
     'unused stage faded, compose target marked, images a node kind of their own');
   const mount = graph.edges.find((edge) => edge.classes.includes('mount'));
   check(mount?.title === 'RUN --mount from=: deps → release', `mount edge titled: ${mount?.title}`);
+  // For the screenshots, the side bar closed and the graph fitted to the wider panel.
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+B');
   await page.waitForTimeout(500);
+  await view.locator('#fit').click();
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'graph-light.png') });
   const strokeOf = () => view.locator('g.node[id="stage:0"] > path').evaluate((element) => getComputedStyle(element).stroke);
   const lightStroke = await strokeOf();
@@ -75,6 +81,14 @@ let page;
     .catch(() => undefined);
   const selection = await cursor(page);
   check(/^Ln 12, Col 19 \(18 selected\)$/.test(selection), `click on build selects its FROM line: ${selection}`);
+
+  // From the keyboard: a stage focused (Tab reaches it), Enter selects its FROM line (line 9, `FROM base AS deps`).
+  await view.locator('g.node[id="stage:1"]').focus();
+  await view.locator('g.node[id="stage:1"]').press('Enter');
+  await page.waitForFunction(() => /^Ln 9, Col 18 \(17 selected\)$/.test(document.querySelector('[id="status.editor.selection"]')?.textContent.trim() ?? ''), null, { timeout: 15000 })
+    .catch(() => undefined);
+  const keyboardSelection = await cursor(page);
+  check(/^Ln 9, Col 18 \(17 selected\)$/.test(keyboardSelection), `Enter on deps selects its FROM line: ${keyboardSelection}`);
 
   // The editor's cursor on line 9 (deps) highlights deps.
   await page.locator('.editor-instance .view-lines').first().click();
@@ -105,6 +119,18 @@ let page;
     await page.waitForTimeout(400);
   }
   await view.locator('g.node[id="stage:5"]').waitFor({ state: 'detached', timeout: 15000 });
+
+  // Another Dockerfile's editor: the graph follows it (examples/Dockerfile, copied as app.Dockerfile: 6 stages).
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('app.Dockerfile');
+  await page.waitForTimeout(700);
+  await page.keyboard.press('Enter');
+  await view.locator('.file', { hasText: 'app.Dockerfile' }).waitFor({ timeout: 15000 });
+  await view.locator('.status', { hasText: '6 stages' }).waitFor({ timeout: 15000 });
+  graph = await drawn(view);
+  check(graph.nodes.find((node) => node.id === 'stage:5')?.title.startsWith('stage release'), 'switching editors switches the graph: app.Dockerfile drawn');
+  await page.locator('.tab[aria-label^="Dockerfile"]').first().click();
+  await view.locator('.status', { hasText: '5 stages' }).waitFor({ timeout: 15000 });
 
   // code-server starts with the light theme: then the dark one.
   await page.keyboard.press('Escape');

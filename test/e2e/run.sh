@@ -67,7 +67,7 @@ echo "== workbench UI"
 cp -r test/e2e/workspace/. "$WS/"
 node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_failed=1
 echo "== stage graph webview"
-cp -r test/e2e/workspace "$D/graph-workspace"
+cp -r test/e2e/workspace "$D/graph-workspace" && cp examples/Dockerfile "$D/graph-workspace/app.Dockerfile"
 node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/screenshots" || graph_failed=1
 echo "== Neovim over stdio"
 (cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1

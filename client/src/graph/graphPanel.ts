@@ -35,7 +35,7 @@ class StageGraphPanel {
     const media = vscode.Uri.joinPath(context.extensionUri, 'dist');
     this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media] });
-    this.panel.webview.html = webviewHtml(this.panel.webview, vscode.Uri.joinPath(media, 'graphView.js'), vscode.Uri.joinPath(media, 'graphView.css'));
+    this.panel.webview.html = webviewHtml(this.panel.webview, media);
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
       this.panel.onDidDispose(() => this.dispose()),
@@ -111,21 +111,22 @@ class StageGraphPanel {
 
 /**
  * The page: no remote content, no inline styles, scripts only with this load's nonce (and WebAssembly, which
- * Graphviz is); colors come from the theme's CSS variables.
+ * Graphviz is, in a worker started from a blob of its fetched script); colors come from the theme's CSS variables.
  */
-function webviewHtml(webview: vscode.Webview, script: vscode.Uri, style: vscode.Uri): string {
+function webviewHtml(webview: vscode.Webview, media: vscode.Uri): string {
+  const resource = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, name));
   const nonce = [...Array(32)].map(() => Math.floor(Math.random() * 36).toString(36)).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'; img-src ${webview.cspSource} data:;">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'; worker-src blob:; connect-src ${webview.cspSource}; img-src ${webview.cspSource} data:;">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${webview.asWebviewUri(style)}">
+<link rel="stylesheet" href="${resource('graphView.css')}">
 <title>Stage Graph</title>
 </head>
-<body>
-<script nonce="${nonce}" src="${webview.asWebviewUri(script)}"></script>
+<body data-layout-worker="${resource('graphLayout.js')}">
+<script nonce="${nonce}" src="${resource('graphView.js')}"></script>
 </body>
 </html>`;
 }

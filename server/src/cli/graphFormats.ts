@@ -63,12 +63,13 @@ function nodeClasses(node: GraphNode): string {
 }
 
 /**
- * DOT that `dot` renders as is. Nodes carry their graph id and edges `edge:N` (N: the edge's index in the
+ * DOT that `dot` renders as is, left to right (or top to bottom, as the graph view does in a tall panel).
+ * Nodes carry their graph id and edges `edge:N` (N: the edge's index in the
  * graph) as SVG ids, and both a `class`, so that a view can find and style what Graphviz drew.
  */
-export function formatDot(graph: StageGraph): string {
+export function formatDot(graph: StageGraph, direction: 'LR' | 'TB' = 'LR'): string {
   const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-  const lines = ['digraph stages {', '  rankdir=LR;', '  node [shape=box, style=rounded, fontname="sans-serif"];', '  edge [fontname="sans-serif", fontsize=10];'];
+  const lines = ['digraph stages {', `  rankdir=${direction};`, '  node [shape=box, style=rounded, fontname="sans-serif"];', '  edge [fontname="sans-serif", fontsize=10];'];
   if (graph.edges.length > LARGE_GRAPH_EDGES) lines.push(...LARGE_GRAPH_SETTINGS);
   for (const node of graph.nodes) {
     const attributes = [`label=${quote([node.label, ...details(node)].join('\n'))}`];

@@ -1,7 +1,6 @@
-// The stage graph webview: draws the server's graph with Graphviz (compiled to WebAssembly, in the page) from
+// The stage graph webview: draws the server's graph with Graphviz (compiled to WebAssembly, in a worker) from
 // the same DOT the CLI prints, styles it with the theme's colors, and links it to the editor through messages
 // (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom and pan.
-import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import './graphView.css';
 import { formatDot, formatMermaid } from '../../../../server/src/cli/graphFormats';
 import type { GraphEdge, GraphNode, StageGraph } from '../../../../server/src/features/stageGraph';
@@ -10,6 +9,7 @@ import { buildOf, stageAtLine } from '../subgraph';
 import { PanZoom, type View } from './panZoom';
 import { legend } from './legend';
 import { describeEdge, describeNode } from './describe';
+import { Layout, SUPERSEDED } from './layout';
 
 interface State {
   readonly uri?: string;
@@ -23,7 +23,7 @@ const vscode = acquireVsCodeApi();
 let state: State = vscode.getState() ?? {};
 const saveState = (change: Partial<State>) => vscode.setState(state = { ...state, ...change });
 
-const graphviz = Graphviz.load();
+const layout = new Layout(document.body.dataset.layoutWorker!);
 let shown: { uri: string; graph: StageGraph; drawn: StageGraph } | undefined;
 let cursorLine: number | undefined;
 
@@ -74,14 +74,14 @@ async function draw(uri: string, graph: StageGraph): Promise<void> {
   shown = { uri, graph, drawn };
   const stages = drawn.nodes.filter((node) => node.kind === 'stage').length;
   status.textContent = `Laying out ${stages} stages…`;
-  // Let the status paint before the layout, which takes a while on hundreds of stages.
-  await new Promise((resolve) => setTimeout(resolve, 0));
   let svg: SVGSVGElement;
   try {
-    const text = (await graphviz).dot(formatDot(drawn), 'svg');
+    // Left to right in a wide panel, top to bottom in a tall one.
+    const { width, height } = canvas.getBoundingClientRect();
+    const text = await layout.svg(formatDot(drawn, height > width ? 'TB' : 'LR'));
     svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
   } catch (error) {
-    status.textContent = `The graph could not be drawn: ${(error as Error).message}`;
+    if ((error as Error).message !== SUPERSEDED) status.textContent = `The graph could not be drawn: ${(error as Error).message}`;
     return;
   }
   if (shown.drawn !== drawn) return;
