@@ -11,10 +11,19 @@ const host = `127.0.0.1:${port}`;
 const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`]];
 const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
+/** Ctrl+G to a position, again if the keys went elsewhere (an editor just opened may not have focus yet). */
 async function goToLine(page, line, column) {
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    const at = `Ln ${line}, Col ${column}`;
+    const moved = await page.waitForFunction((text) => document.querySelector('[id="status.editor.selection"]')?.textContent.trim() === text, at, { timeout: 3000 })
+      .then(() => true, () => false);
+    if (moved) return;
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .view-lines').first().click();
+  }
 }
 
 /** Shows the hover at a position (Ctrl+K Ctrl+I) and returns its text. */

@@ -112,6 +112,12 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     assert.equal(hovers.length, 1);
   });
 
+  it('leaves instruction docs to their server (generalFeatures "auto" sees Container Tools\' id)', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf('RUN go build', 1));
+    record('hover on the `RUN` keyword', `${hovers.length} hover${hovers.length === 1 ? '' : 's'} (theirs)`);
+    assert.equal(hovers.length, 1);
+  });
+
   it('goes to a stage once: no duplicate entry in the peek view', async () => {
     const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf('--from=build', 8));
     const unique = new Set(definitions.map(locationKey));
