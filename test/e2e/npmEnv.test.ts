@@ -22,7 +22,9 @@ function afterNpmEnv(script: string): string {
     npm_config_registry: 'https://registry.example/',
     npm_config_https_proxy: 'http://proxy.example:3128',
   };
-  const env = { ...process.env, ...outer, PATH: `${dirname(process.execPath)}:${process.env.PATH}` };
+  // This test itself may run under npm: only the variables above, not the running npm's own.
+  const own = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/.test(name)));
+  const env = { ...own, ...outer, PATH: `${dirname(process.execPath)}:${process.env.PATH}` };
   const result = spawnSync('bash', ['-c', `source "${join(REPO_ROOT, 'test', 'e2e', 'npm-env.sh')}" && ${script}`], { env, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;

@@ -70,6 +70,18 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     });
   });
 
+  before(async function () {
+    // A compose file naming `build` as a target, written now rather than kept in the workspace: in the workspace
+    // it would activate ours at startup (workspaceContains), and the registration order would be left to chance.
+    this.timeout(60000);
+    const compose = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'compose.yaml');
+    await vscode.workspace.fs.writeFile(compose, Buffer.from('services:\n  app:\n    build:\n      context: .\n      target: build\n'));
+    await waitFor('the compose file read', async () => {
+      const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf('AS build', 3));
+      return references.some((location) => location.uri.path.endsWith('/compose.yaml')) || undefined;
+    }, 30000);
+  });
+
   after(() => {
     console.log(`\nWhat a user sees (${ORDER}):\n\n| request | seen |\n|---|---|\n${rows.join('\n')}\n`);
   });
@@ -80,10 +92,13 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'compile');
-    const edited = edit.get(document.uri).map((change) => change.range.start.line + 1).sort((a, b) => a - b);
-    record('F2 rename of `build` (used by FROM, a mount and COPY)', `lines ${edited.join(', ')} edited`);
-    // FROM ... AS build (2), FROM build (5), the mount's from=build (6), COPY --from=build (15).
+    const lines = (uri: vscode.Uri) => edit.get(uri).map((change) => change.range.start.line + 1).sort((a, b) => a - b);
+    const edited = lines(document.uri);
+    const compose = edit.entries().find(([uri]) => uri.path.endsWith('/compose.yaml'));
+    record('F2 rename of `build` (used by FROM, a mount, COPY and compose.yaml)', `Dockerfile lines ${edited.join(', ')}${compose ? `, compose.yaml line ${lines(compose[0]).join(', ')}` : ''} edited`);
+    // FROM ... AS build (2), FROM build (5), the mount's from=build (6), COPY --from=build (15); compose's target.
     assert.deepEqual(edited, [2, 5, 6, 15]);
+    assert.deepEqual(compose && lines(compose[0]), [5]);
   });
 
   it('suggests the stages after `COPY --from=` twice (VS Code merges both lists), ours first', async () => {
