@@ -90,6 +90,17 @@ describe('quick fixes', () => {
     assert.deepEqual(action.command?.arguments, [URI, { line: 2, character: 10 }]);
   });
 
+  it('DuplicateStageName: the same fix on the Docker extensions\' server\'s own diagnostic, without our Ignore', () => {
+    const text = lines('FROM a AS x', 'FROM x AS y', 'FROM b AS x', 'FROM c', 'COPY --from=x / /');
+    const theirs: Diagnostic = { source: 'dockerfile-utils', message: 'duplicate name x', severity: 1, range: { start: { line: 2, character: 10 }, end: { line: 2, character: 11 } } };
+    const actions = quickFixes(featureContext(AnalyzedDocument.fromText(text)), URI, [theirs]);
+    assert.deepEqual(actions.map((action) => action.title), ["Rename this definition to 'x-2'"]);
+    assert.deepEqual(actions[0].diagnostics, [theirs]);
+    assert.equal(applyEdits(text, actions[0].edit?.changes?.[URI] ?? []), lines('FROM a AS x', 'FROM x AS y', 'FROM b AS x-2', 'FROM c', 'COPY --from=x-2 / /'));
+    const other: Diagnostic = { ...theirs, message: 'Unknown instruction: FORM' };
+    assert.deepEqual(quickFixes(featureContext(AnalyzedDocument.fromText(text)), URI, [other]), []);
+  });
+
   it('StageForwardReference: moves the stage above its user when every other reference keeps its meaning', () => {
     applyFix(lines('FROM a AS first', '', 'FROM b AS app', 'COPY --from=tools / /', 'COPY --from=0 / /', '', '# tools has the CLIs', 'FROM alpine AS tools', 'RUN apk add curl', '', 'FROM app', 'COPY --from=2 / /'),
       'StageForwardReference', "Move stage 'tools' above 'app'",

@@ -149,6 +149,21 @@ describe('general Dockerfile features', () => {
     }
   });
 
+  it('leaves DuplicateStageName to the Docker extensions\' server where it runs, unless the rule is set', async () => {
+    const text = lines('FROM alpine AS x', 'FROM alpine AS x', 'FROM alpine');
+    const codes = async (options: Parameters<typeof LspClient.start>[0]) => {
+      let found: string[] = [];
+      await withClient(options, async (client) => {
+        await client.open('file:///d1/Dockerfile', text);
+        found = (await client.diagnosticsFor('file:///d1/Dockerfile')).map((diagnostic) => String(diagnostic.code));
+      });
+      return found;
+    };
+    assert.ok((await codes({})).includes('DuplicateStageName'));
+    assert.ok(!(await codes({ initializationOptions: { otherDockerServerActive: true } })).includes('DuplicateStageName'));
+    assert.ok((await codes({ initializationOptions: { otherDockerServerActive: true }, settings: { rules: { DuplicateStageName: 'warning' } } })).includes('DuplicateStageName'));
+  });
+
   it('registers formatting and signature help dynamically only while enabled', () => withClient({ dynamicRegistration: true }, async (client) => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.ok(client.registrations.includes('textDocument/formatting'));
