@@ -1,7 +1,7 @@
 // The stage graph webview in the workbench: "Show Stage Graph" on the e2e workspace (a Dockerfile and a compose
 // file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
 // same workspace, a click (and Enter) on a node selecting its FROM line, the editor's cursor highlighting its
-// stage, the target picker, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
+// stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
 // and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { chromium } = require('playwright-core');
@@ -42,7 +42,9 @@ let page;
   const expected = JSON.parse(execFileSync(process.execPath, [path.join(devPath, 'dist', 'cli.js'), 'graph', path.join(folder, 'Dockerfile'), '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  // Clipboard access, to read what "Copy as Mermaid" wrote.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]').first();
@@ -101,8 +103,25 @@ let page;
   await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
   graph = await drawn(view);
   check(ids(graph.nodes) === 'image:golang:1.22-alpine,stage:0,stage:1,stage:2', `the build of build: ${ids(graph.nodes)}`);
+  // Hidden behind another editor in its group and shown again (the webview reloads): the same target shown.
+  await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('compose.yaml');
+  await page.waitForTimeout(700);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active[aria-label^="compose.yaml"]').first().waitFor({ timeout: 15000 });
+  await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
+  await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
+  check(await view.locator('select.target').inputValue() === 'stage:2', 'shown again after being hidden: still the build of build');
   await view.locator('select.target').selectOption('');
   await view.locator('.status', { hasText: '5 stages' }).waitFor({ timeout: 15000 });
+
+  // "Copy as Mermaid": what is shown, as a flowchart GitHub renders.
+  await view.locator('#copy').click();
+  await page.waitForTimeout(500);
+  const mermaid = await page.evaluate(() => navigator.clipboard.readText());
+  check(mermaid.startsWith('flowchart LR\n') && mermaid.includes('s2["build<br/>') && mermaid.includes('s1 -.->|"mount"| s4'),
+    `Copy as Mermaid: ${mermaid.split('\n').length} lines, starting ${JSON.stringify(mermaid.split('\n').slice(0, 2))}`);
 
   // An edit redraws the graph: a new stage copying from debug.
   await page.locator('.editor-instance .view-lines').first().click();
