@@ -7,14 +7,15 @@ import { buildStagePicked, goToStage, showStageReferences, type StageRequests } 
 import { StageStatusBar } from './statusBar';
 
 let client: Promise<LanguageClient> | undefined;
+let languageClientModule: typeof import('./languageClient') | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   // The language client (vscode-languageclient, most of this extension's code) is loaded and started right
   // after activation returns, so that activation itself stays short; requests wait for it.
   client = new Promise((resolve, reject) => setImmediate(() => {
     try {
-      const { startLanguageClient } = require(path.join(__dirname, 'languageClient.js')) as typeof import('./languageClient');
-      resolve(startLanguageClient(context));
+      languageClientModule = require(path.join(__dirname, 'languageClient.js')) as typeof import('./languageClient');
+      resolve(languageClientModule.startLanguageClient(context));
     } catch (error) {
       reject(error);
     }
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStages.addTarget', addTarget),
     vscode.commands.registerCommand('dockerfileStages.renameAt', renameAt),
+    vscode.commands.registerCommand('dockerfileStages.rename', rename),
     vscode.commands.registerCommand('dockerfileStages.showReferences', showReferences),
     vscode.commands.registerCommand('dockerfileStages.buildStage', buildStage),
     vscode.commands.registerCommand('dockerfileStages.debugStage', debugStage),
@@ -92,13 +94,19 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** F2 in a Dockerfile: our rename provider brought to the front (see renameFirst.ts), then VS Code's rename. */
+async function rename(): Promise<void> {
+  languageClientModule?.bringRenameToFront();
+  await vscode.commands.executeCommand('editor.action.rename');
+}
+
 /** Puts the cursor on a stage name and starts a rename, after a refactor gave the stage a provisional name. */
 async function renameAt(uri: string, position: { line: number; character: number }): Promise<void> {
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
   const at = new vscode.Position(position.line, position.character);
   editor.selection = new vscode.Selection(at, at);
   // Not awaited: the rename command settles only when the user closes its input box.
-  void vscode.commands.executeCommand('editor.action.rename');
+  void rename();
 }
 
 export async function deactivate(): Promise<void> {

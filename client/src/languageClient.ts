@@ -16,12 +16,20 @@ const BUILD_FILE_PATTERNS = [
   '**/{devcontainer,.devcontainer}.json', '**/.vscode/{tasks,launch}.json',
 ];
 
+let renameFirst: RenameFirst | undefined;
+
+/** Before VS Code's rename starts (F2 in a Dockerfile): our rename provider registered again, the newest. */
+export function bringRenameToFront(): void {
+  renameFirst?.bringToFront();
+}
+
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
+  const otherDockerExtensions = OTHER_DOCKER_EXTENSIONS.flatMap((id) => vscode.extensions.getExtension(id) ?? []);
   const documentSelector = [
     { language: 'dockerfile', scheme: 'file' },
     { language: 'dockerfile', scheme: 'untitled' },
@@ -32,7 +40,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions: {
-      otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
+      otherDockerServerActive: otherDockerExtensions.length > 0,
       // The Docker extension's buildx debugger (`type: "dockerfile"`), for the "Debug this stage" lens.
       dockerfileDebugger: vscode.extensions.all.some((extension) =>
         (extension.packageJSON?.contributes?.debuggers as { type?: string }[] | undefined)?.some((debug) => debug.type === 'dockerfile') === true),
@@ -40,6 +48,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   const client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
   await client.start();
-  context.subscriptions.push(new RenameFirst(client, documentSelector));
+  renameFirst = new RenameFirst(client, documentSelector, otherDockerExtensions);
+  context.subscriptions.push(renameFirst);
   return client;
 }

@@ -4,63 +4,138 @@
 // that one declines a position (no range from prepareRename) does it try the next. The Docker extensions' server
 // renames stages too but leaves `RUN --mount=...,from=` behind, which breaks the build. So our provider is
 // registered again, and so is the newest, each time the user may be about to rename: when a Dockerfile editor
-// becomes active and when its selection changes (one message to the renderer each time; throttled). Where our
-// server has nothing to rename, prepareRename declines and VS Code asks the next provider as before.
+// becomes active and when its selection changes (one message to the renderer each time; throttled), and a few
+// times in the seconds after one of those extensions activates (their server registers once it has started).
+// F2 itself, in a Dockerfile, runs `dockerfileStages.rename` (package.json), which registers ours again and then
+// starts VS Code's rename: both messages go to VS Code's window in that order, so an F2 pressed right after a
+// click, before the click's re-registration arrived, finds ours first too (measured: without it, theirs
+// answered such an F2 in the UI test). Where our server has nothing to rename, prepareRename declines and VS
+// Code asks the next provider as before.
 import * as vscode from 'vscode';
 import { PrepareRenameRequest, RenameRequest } from 'vscode-languageclient';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 /** At most one re-registration in this time; a trailing one follows a burst of selection changes. */
 const THROTTLE_MS = 250;
+/** After our start and after another Dockerfile server's extension activates: when to register again. */
+const SETTLE_DELAYS_MS = [1_000, 3_000, 10_000];
+/** How often, and how long, to look for those extensions activating (VS Code has no event for it). */
+const ACTIVATION_POLL_MS = 1_000;
+const ACTIVATION_WATCH_MS = 300_000;
+/** A rename VS Code started on a registration (its input box open) keeps that registration this long at most. */
+const RENAME_SESSION_MS = 120_000;
+
+/**
+ * One registration of our provider. VS Code keeps the provider it started a rename with (prepareRename, then
+ * the input box, then provideRenameEdits): disposed in between, the edits would fail. So a registration
+ * replaced during a rename is retired only when that rename ends (or is long abandoned).
+ */
+interface Registration {
+  disposable?: vscode.Disposable;
+  renameStartedAt?: number;
+}
 
 export class RenameFirst implements vscode.Disposable {
-  private registration?: vscode.Disposable;
+  private readonly registrations: Registration[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private last = 0;
   private trailing?: NodeJS.Timeout;
+  private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly client: LanguageClient, private readonly selector: vscode.DocumentSelector) {
+  /** `others`: the installed extensions that run another Dockerfile language server. */
+  constructor(private readonly client: LanguageClient, private readonly selector: vscode.DocumentSelector, others: readonly vscode.Extension<unknown>[]) {
     // The library's own registration would sit behind ours and answer the same: one provider of ours is enough.
     client.getFeature(RenameRequest.method).clear();
-    this.register();
+    this.bringToFront();
     const dockerfile = (editor: vscode.TextEditor | undefined) => editor !== undefined && vscode.languages.match(selector, editor.document) > 0;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => dockerfile(editor) && this.schedule()),
       vscode.window.onDidChangeTextEditorSelection((event) => dockerfile(event.textEditor) && this.schedule()),
     );
+    this.settle();
+    this.watchActivation(others);
+  }
+
+  private settle(): void {
+    for (const delay of SETTLE_DELAYS_MS) this.later(delay, () => this.schedule());
+  }
+
+  private watchActivation(others: readonly vscode.Extension<unknown>[]): void {
+    const waiting = new Set(others.filter((extension) => !extension.isActive));
+    const started = Date.now();
+    const poll = () => {
+      for (const extension of [...waiting]) {
+        if (!extension.isActive) continue;
+        waiting.delete(extension);
+        this.settle();
+      }
+      if (waiting.size > 0 && Date.now() - started < ACTIVATION_WATCH_MS) this.later(ACTIVATION_POLL_MS, poll);
+    };
+    poll();
+  }
+
+  private later(delay: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, delay);
+    this.timers.add(timer);
   }
 
   private schedule(): void {
     const wait = this.last + THROTTLE_MS - Date.now();
-    if (wait <= 0) return this.register();
+    if (wait <= 0) return this.bringToFront();
     clearTimeout(this.trailing);
-    this.trailing = setTimeout(() => this.register(), wait);
+    this.trailing = setTimeout(() => this.bringToFront(), wait);
   }
 
-  private register(): void {
+  /** Registers our provider again: the newest, it is the one VS Code asks first. */
+  bringToFront(): void {
     this.last = Date.now();
-    this.registration?.dispose();
-    this.registration = vscode.languages.registerRenameProvider(this.selector, this.provider);
+    const registration: Registration = {};
+    registration.disposable = vscode.languages.registerRenameProvider(this.selector, this.provider(registration));
+    this.registrations.push(registration);
+    this.retireOld();
   }
 
-  private readonly provider: vscode.RenameProvider = {
-    prepareRename: async (document, position, token) => {
-      const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
-      const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token);
-      if (!result) return undefined;
-      if ('defaultBehavior' in result) return document.getWordRangeAtPosition(position);
-      return 'range' in result ? { range: toCode.asRange(result.range), placeholder: result.placeholder } : toCode.asRange(result);
-    },
-    provideRenameEdits: async (document, position, newName, token) => {
-      const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
-      const edit = await this.client.sendRequest(RenameRequest.type, { ...toProtocol.asTextDocumentPositionParams(document, position), newName }, token);
-      return edit ? toCode.asWorkspaceEdit(edit, token) : undefined;
-    },
-  };
+  /** Disposes every registration but the newest, except one a rename is still using. */
+  private retireOld(): void {
+    const newest = this.registrations[this.registrations.length - 1];
+    for (const registration of [...this.registrations]) {
+      const inUse = registration.renameStartedAt !== undefined && Date.now() - registration.renameStartedAt < RENAME_SESSION_MS;
+      if (registration === newest || inUse) continue;
+      registration.disposable?.dispose();
+      this.registrations.splice(this.registrations.indexOf(registration), 1);
+    }
+  }
+
+  private provider(registration: Registration): vscode.RenameProvider {
+    return {
+      prepareRename: async (document, position, token) => {
+        const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
+        const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token);
+        if (!result) return undefined;
+        registration.renameStartedAt = Date.now();
+        if ('defaultBehavior' in result) return document.getWordRangeAtPosition(position);
+        return 'range' in result ? { range: toCode.asRange(result.range), placeholder: result.placeholder } : toCode.asRange(result);
+      },
+      provideRenameEdits: async (document, position, newName, token) => {
+        const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
+        try {
+          const edit = await this.client.sendRequest(RenameRequest.type, { ...toProtocol.asTextDocumentPositionParams(document, position), newName }, token);
+          return edit ? toCode.asWorkspaceEdit(edit, token) : undefined;
+        } finally {
+          registration.renameStartedAt = undefined;
+          this.retireOld();
+        }
+      },
+    };
+  }
 
   dispose(): void {
     clearTimeout(this.trailing);
-    this.registration?.dispose();
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.registrations.forEach((registration) => registration.disposable?.dispose());
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }

@@ -4,14 +4,11 @@
 // stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
 // and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { chromium } = require('playwright-core');
+const { openWorkbench } = require('./workbench');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
-const host = `127.0.0.1:${port}`;
-const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`]];
-const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -40,13 +37,9 @@ async function drawn(view) {
 let page;
 (async () => {
   const expected = JSON.parse(execFileSync(process.execPath, [path.join(devPath, 'dist', 'cli.js'), 'graph', path.join(folder, 'Dockerfile'), '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   // Clipboard access, to read what "Copy as Mermaid" wrote.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1400, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = opened;
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]').first();
   await row.waitFor({ timeout: 60000 });
   await row.click();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
-# screenshots, the stage graph webview (test/e2e/graph.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
+# screenshots, the coexistence suites beside the Docker extensions' server (test/e2e/incumbent, in both
+# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
 # eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
 # Graphviz reading every graph the CLI draws.
 set -uo pipefail
@@ -63,6 +64,10 @@ for order in first last; do
   echo "{\"incumbentDouble.startAfterDockerfileStages\": $([ $order = first ] && echo true || echo false)}" > "$D/coexistence-$order/.vscode/settings.json"
   node test/e2e/exthost.js "$((PORT + 1))" "$ROOT" "$ROOT/out/e2e/coexistenceIndex.js" "$D/coexistence-$order" | tee "$D/coexistence-$order.log"
 done
+echo "== F2 in the workbench beside the Docker extensions' server"
+cp -r test/e2e/coexistence "$D/coexistence-ui"
+coexistence_ui_failed=0
+node test/e2e/coexistenceUi.js "$((PORT + 1))" "$ROOT" "$D/coexistence-ui" "$ROOT/out/e2e/screenshots" || coexistence_ui_failed=1
 echo "== workbench UI"
 cp -r test/e2e/workspace/. "$WS/"
 node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_failed=1
@@ -92,7 +97,8 @@ for order in first last; do
     suite_failures=$((suite_failures + 1))
   fi
 done
-failures=$((suite_failures + ui_failed + graph_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
-# The UI, graph, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the extension-host suite's tests.
-echo "e2e: $((${passed:-0} + 6 - ui_failed - graph_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"
+failures=$((suite_failures + coexistence_ui_failed + ui_failed + graph_failed + nvim_failed + emacs_failed + precommit_failed + graphviz_failed))
+# The coexistence UI, UI, graph, Neovim, Emacs, pre-commit and Graphviz tests count one each, beside the
+# extension-host suites' tests.
+echo "e2e: $((${passed:-0} + 7 - coexistence_ui_failed - ui_failed - graph_failed - nvim_failed - emacs_failed - precommit_failed - graphviz_failed)) passed, $failures failed"
 [ $failures = 0 ]

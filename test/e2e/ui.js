@@ -3,13 +3,10 @@
 // compose.yaml; opens the outline; applies
 // Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { chromium } = require('playwright-core');
+const { openWorkbench } = require('./workbench');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
-const host = `127.0.0.1:${port}`;
-const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`]];
-const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 /** Ctrl+G to a position, again if the keys went elsewhere (an editor just opened may not have focus yet). */
 async function goToLine(page, line, column) {
@@ -77,11 +74,8 @@ async function openFile(page, name) {
 
 let page;
 (async () => {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  await page.goto(url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
+  page = opened;
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
   await row.waitFor({ timeout: 60000 });
   await row.click();
