@@ -5,7 +5,7 @@ import type { CommentLine, Stage, StageModel, StageReference } from './model';
 import type { ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
 import { expandDefaults, globalArgDefaults } from './args';
-import { buildEdges, circularReferences, referencesByTarget } from './graph';
+import { buildEdges, circularReferences, referencesByTarget, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
@@ -34,7 +34,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
       : skeleton.references.map((raw) => resolver.resolve(raw, index)));
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
   const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
-  const edges = buildEdges(references, stages.length);
+  const builtFrom = stagesBuiltFrom(references, stages.length);
+  const edges = buildEdges(references, builtFrom);
   const model: StageModel = {
     version,
     lineLengths: parsed.lineLengths,
@@ -45,6 +46,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     stages,
     references,
     edges,
+    builtFrom,
     referencesTo: referencesByTarget(references, stages.length),
     baseReferences: referencesByStage.map((list) => list.find((r) => r.kind === 'from')),
     circular: circularReferences(edges, stages.length),

@@ -10,23 +10,33 @@ export function targetsOf(reference: StageReference): readonly number[] {
   return [];
 }
 
-/**
- * Edges from `FROM <stage>`, `COPY --from`, `RUN --mount from`, and ONBUILD triggers: an ONBUILD reference in
- * stage T makes each stage built FROM T (directly, not its grandchildren) depend on what it names.
- */
-export function buildEdges(references: readonly StageReference[], stageCount: number): StageEdge[] {
-  const edges: StageEdge[] = [];
-  const children: number[][] = Array.from({ length: stageCount }, () => []);
+/** Per stage, the stages built FROM it (possibly, for an ARG-built name): where its ONBUILD triggers run. */
+export function stagesBuiltFrom(references: readonly StageReference[], stageCount: number): number[][] {
+  const builtFrom: number[][] = Array.from({ length: stageCount }, () => []);
   for (const reference of references) {
     if (reference.kind !== 'from') continue;
-    for (const parent of targetsOf(reference)) children[parent].push(reference.inStage);
+    for (const parent of targetsOf(reference)) builtFrom[parent].push(reference.inStage);
   }
+  return builtFrom;
+}
+
+/**
+ * The stages that take what a reference names: the stage it is written in; for an ONBUILD trigger, each stage
+ * built FROM that one (directly, not its grandchildren), where the trigger runs. None for the global
+ * SOURCE_DATE_EPOCH reference, which belongs to no stage.
+ */
+export function dependentStages(reference: StageReference, builtFrom: readonly (readonly number[])[]): readonly number[] {
+  if (reference.inStage === BEFORE_FIRST_STAGE) return [];
+  return reference.onbuild ? builtFrom[reference.inStage] : [reference.inStage];
+}
+
+/** Edges from `FROM <stage>`, `COPY --from`, `RUN --mount from`, and ONBUILD triggers (`dependentStages`). */
+export function buildEdges(references: readonly StageReference[], builtFrom: readonly (readonly number[])[]): StageEdge[] {
+  const edges: StageEdge[] = [];
   for (const reference of references) {
-    // A global reference (SOURCE_DATE_EPOCH) belongs to no stage: every target needs it (`buildWideStages`).
-    if (reference.inStage === BEFORE_FIRST_STAGE) continue;
+    // A global reference (SOURCE_DATE_EPOCH) has no dependent stage: every target needs it (`buildWideStages`).
     const possible = reference.resolution.kind === 'pattern';
-    const dependents = reference.onbuild ? children[reference.inStage] : [reference.inStage];
-    for (const from of dependents) {
+    for (const from of dependentStages(reference, builtFrom)) {
       for (const to of targetsOf(reference)) edges.push({ from, to, reference, possible });
     }
   }

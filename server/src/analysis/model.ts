@@ -159,6 +159,8 @@ export interface StageModel {
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
   readonly edges: readonly StageEdge[];
+  /** Per stage, the stages built FROM it (possibly, for an ARG-built name): where its ONBUILD triggers run. */
+  readonly builtFrom: readonly (readonly number[])[];
   /** Per stage, the references that point at it (resolved or possible). */
   readonly referencesTo: readonly (readonly StageReference[])[];
   /** Per stage, the reference of its `FROM` line (undefined on a half-typed `FROM`). */

@@ -3,6 +3,7 @@
 // model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
 import type { Range, StageReference } from '../analysis/model';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
+import { dependentStages, targetsOf } from '../analysis/graph';
 import type { FeatureContext } from './context';
 import { stageLabel } from './stageCard';
 
@@ -62,14 +63,13 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
   }));
   const external = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
-  const children = childrenOf(model);
   for (const reference of model.references) {
     const { resolution } = reference;
-    const sources = resolution.kind === 'stage' ? [`stage:${resolution.stage}`]
-      : resolution.kind === 'pattern' ? resolution.stages.map((stage) => `stage:${stage}`)
-      : resolution.kind === 'image' && reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [];
+    const sources = resolution.kind === 'image'
+      ? (reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [])
+      : targetsOf(reference).map((stage) => `stage:${stage}`);
     const error = problem(model.circular.has(reference), reference);
-    for (const to of consumers(model.stages.length, children, reference)) {
+    for (const to of consumers(model, reference)) {
       for (const from of sources) {
         edges.push({ from, to, kind: edgeKind(reference), range: reference.range, ...(resolution.kind === 'pattern' ? { possible: true } : {}), ...(error ? { error } : {}) });
       }
@@ -97,24 +97,12 @@ function edgeKind(reference: StageReference): GraphEdgeKind {
 }
 
 /**
- * The stages that take what a reference names: the stage it is written in; for an ONBUILD trigger the stages
- * built FROM that one, where it runs; for SOURCE_DATE_EPOCH, which every build reads, the last stage (the
- * default target), one edge rather than one per stage.
+ * The stages that take what a reference names (the model's `dependentStages`); SOURCE_DATE_EPOCH, which every
+ * build reads, goes to the last stage (the default target), one edge rather than one per stage.
  */
-function consumers(stageCount: number, children: ReadonlyMap<number, number[]>, reference: StageReference): string[] {
-  if (reference.inStage === BEFORE_FIRST_STAGE) return stageCount > 0 ? [`stage:${stageCount - 1}`] : [];
-  const stages = reference.onbuild ? children.get(reference.inStage) ?? [] : [reference.inStage];
-  return stages.map((stage) => `stage:${stage}`);
-}
-
-/** Per stage, the stages built FROM it. */
-function childrenOf(model: FeatureContext['model']): Map<number, number[]> {
-  const children = new Map<number, number[]>();
-  model.stages.forEach((stage) => {
-    const parent = model.baseReferences[stage.index]?.resolution;
-    if (parent?.kind === 'stage') children.set(parent.stage, [...(children.get(parent.stage) ?? []), stage.index]);
-  });
-  return children;
+function consumers(model: FeatureContext['model'], reference: StageReference): string[] {
+  if (reference.inStage === BEFORE_FIRST_STAGE) return model.stages.length > 0 ? [`stage:${model.stages.length - 1}`] : [];
+  return dependentStages(reference, model.builtFrom).map((stage) => `stage:${stage}`);
 }
 
 function problem(circular: boolean, reference: StageReference): string | undefined {
