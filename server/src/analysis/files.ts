@@ -3,27 +3,28 @@
 // made it, following the FROM chain. Conservative: what it does not know it leaves out, and a stage built on an
 // image may hold anything.
 import { posix } from 'node:path';
-import type { InstructionInfo, Stage, StageModel } from './model';
+import type { InstructionInfo, Stage, StageModel, StageReference } from './model';
 import { hasVariable } from './args';
 import { fromChain } from './scope';
 
-/** The FROM chain from its first stage down to `stage`. */
-function chainTo(model: StageModel, stage: Stage): Stage[] {
-  return fromChain(model, stage).reverse();
+/**
+ * Visits the instructions of a stage's FROM chain, its first stage first, each with the WORKDIR it runs in
+ * (undefined once a variable decides it), until `visit` says stop; returns the WORKDIR there (or at the end).
+ */
+function walkChain(model: StageModel, stage: Stage, visit: (current: Stage, instruction: InstructionInfo, dir: string | undefined) => boolean | void): string | undefined {
+  let dir: string | undefined = '/';
+  for (const current of fromChain(model, stage).reverse()) {
+    for (const instruction of current.instructions) {
+      if (visit(current, instruction, dir) === true) return dir;
+      if (instruction.keyword === 'WORKDIR' && instruction.workdir !== undefined) dir = dir === undefined || hasVariable(instruction.workdir) ? undefined : posix.resolve(dir, instruction.workdir);
+    }
+  }
+  return dir;
 }
 
 /** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where a variable decides. */
 export function workdirAt(model: StageModel, stage: Stage, line: number): string | undefined {
-  let dir = '/';
-  for (const current of chainTo(model, stage)) {
-    for (const instruction of current.instructions) {
-      if (current === stage && instruction.range.start.line >= line) break;
-      if (instruction.keyword !== 'WORKDIR' || instruction.workdir === undefined) continue;
-      if (hasVariable(instruction.workdir)) return undefined;
-      dir = posix.resolve(dir, instruction.workdir);
-    }
-  }
-  return dir;
+  return walkChain(model, stage, (current, instruction) => current === stage && instruction.range.start.line >= line);
 }
 
 export interface ProducedPath {
@@ -34,14 +35,9 @@ export interface ProducedPath {
 /** The absolute paths a stage's FROM chain is known to create, with what created each (the latest). */
 export function producedPaths(model: StageModel, stage: Stage): Map<string, ProducedPath> {
   const produced = new Map<string, ProducedPath>();
-  // The WORKDIR in effect, followed down the chain (undefined once a variable decides it).
-  let dir: string | undefined = '/';
-  for (const current of chainTo(model, stage)) {
-    for (const instruction of current.instructions) {
-      if (dir !== undefined) for (const path of pathsMadeBy(instruction, dir)) produced.set(path, { stage: current, instruction });
-      if (instruction.keyword === 'WORKDIR' && instruction.workdir !== undefined) dir = dir === undefined || hasVariable(instruction.workdir) ? undefined : posix.resolve(dir, instruction.workdir);
-    }
-  }
+  walkChain(model, stage, (current, instruction, dir) => {
+    if (dir !== undefined) for (const path of pathsMadeBy(instruction, dir)) produced.set(path, { stage: current, instruction });
+  });
   return produced;
 }
 
@@ -54,4 +50,14 @@ function pathsMadeBy(instruction: InstructionInfo, dir: string): string[] {
   // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
   const intoDirectory = paths.destination.text.endsWith('/') || paths.sources.length > 1 || paths.destination.text === '.';
   return intoDirectory ? [destination, ...paths.sources.map((source) => posix.join(destination, posix.basename(source.text)))] : [destination];
+}
+
+/** The `--from` reference of a stage's COPY (not an ONBUILD trigger's, which copies in another stage). */
+export function copyFromReference(model: StageModel, stage: Stage, instruction: InstructionInfo): StageReference | undefined {
+  return model.references.find((r) => r.kind === 'copy-from' && !r.onbuild && r.inStage === stage.index && r.instructionLine === instruction.range.start.line);
+}
+
+/** The instruction a reference is written in; none for one before the first FROM. */
+export function instructionOf(model: StageModel, reference: StageReference): InstructionInfo | undefined {
+  return model.stages[reference.inStage]?.instructions.find((i) => i.range.start.line === reference.instructionLine);
 }

@@ -134,14 +134,21 @@ export function fromChain(model: StageModel, stage: Stage): Stage[] {
 }
 
 /**
+ * The first stage of a stage's FROM chain, the one built on an image (or `scratch`); undefined for a chain that
+ * comes back on itself (a FROM cycle, which BuildKit rejects), which starts nowhere.
+ */
+export function rootStage(model: StageModel, stage: Stage): Stage | undefined {
+  const root = fromChain(model, stage).pop()!;
+  return parentStage(model, root) ? undefined : root;
+}
+
+/**
  * The platform a stage is built for: its own `--platform`, unless it is built FROM a stage, whose platform it
  * takes (dispatchState.init; its own flag is then ignored); else the target platform (undefined here).
  */
 export function effectivePlatform(model: StageModel, stage: Stage): { readonly text: string; readonly stage: Stage } | undefined {
-  const root = fromChain(model, stage).pop()!;
-  // A chain that comes back on itself (a FROM cycle, which BuildKit rejects) has no platform to speak of.
-  if (parentStage(model, root)) return undefined;
-  return root.platform && { text: root.platform.text, stage: root };
+  const root = rootStage(model, stage);
+  return root?.platform && { text: root.platform.text, stage: root };
 }
 
 /** A FROM chain that ends at an image (not `scratch`): the image's ENV is unknown here. */

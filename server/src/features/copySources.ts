@@ -5,8 +5,8 @@ import { MarkupKind, type Hover, type LocationLink, type Position } from 'vscode
 import type { Located, Stage, StageModel } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { rangeContains } from '../analysis/positions';
-import { producedPaths, type ProducedPath } from '../analysis/files';
-import { fromChain } from '../analysis/scope';
+import { copyFromReference, producedPaths, type ProducedPath } from '../analysis/files';
+import { rootStage } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
 import { stageLabel } from './stageCard';
@@ -25,7 +25,7 @@ function copySourceAt(model: StageModel, position: Position): CopySource | undef
   const instruction = stage?.instructions.find((i) => i.copyPaths && rangeContains(i.range, position));
   const path = instruction?.copyPaths!.sources.find((source) => rangeContains(source.range, position));
   if (!stage || !instruction || !path || hasVariable(path.text)) return undefined;
-  const reference = model.references.find((r) => r.kind === 'copy-from' && !r.onbuild && r.instructionLine === instruction.range.start.line && r.inStage === stage.index);
+  const reference = copyFromReference(model, stage, instruction);
   if (reference?.resolution.kind !== 'stage') return undefined;
   const from = model.stages[reference.resolution.stage];
   const absolute = posix.resolve('/', path.text);
@@ -61,9 +61,9 @@ export function findCopySourceDefinition({ model }: FeatureContext, position: Po
   return [{ originSelectionRange: source.path.range, targetUri: uri, targetRange: instruction.range, targetSelectionRange: instruction.range }];
 }
 
-/** The image a stage's FROM chain starts from, expanded; undefined for `scratch`. */
+/** The image a stage's FROM chain starts from, expanded; undefined for `scratch` and a FROM cycle. */
 function rootBase(model: StageModel, stage: Stage): string | undefined {
-  const root = fromChain(model, stage).pop()!;
-  const base = root.expandedBase ?? root.base?.text;
+  const root = rootStage(model, stage);
+  const base = root && (root.expandedBase ?? root.base?.text);
   return base?.toLowerCase() === 'scratch' ? undefined : base;
 }

@@ -2,7 +2,7 @@
 // to make, the latest first, each with the instruction that makes it.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { StageModel } from '../analysis/model';
-import { producedPaths } from '../analysis/files';
+import { copyFromReference, producedPaths } from '../analysis/files';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
 import { DocumentText } from './refactors/documentText';
@@ -35,7 +35,7 @@ function sourceStageAt(model: StageModel, position: Position): number | undefine
   const stage = stageAtLine(model, position.line);
   const instruction = stage?.instructions.find((i) => i.keyword === 'COPY' && i.range.start.line <= position.line && i.range.end.line >= position.line);
   if (!stage || !instruction) return undefined;
-  const reference = model.references.find((r) => r.kind === 'copy-from' && !r.onbuild && r.inStage === stage.index && r.instructionLine === instruction.range.start.line);
+  const reference = copyFromReference(model, stage, instruction);
   if (reference?.resolution.kind !== 'stage' || reference.range.end.line !== position.line || position.character <= reference.range.end.character + 1) return undefined;
   // Not past the last word once the destination is written: the destination is no source.
   const destination = instruction.copyPaths?.destination.range;

@@ -2,7 +2,7 @@
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
 import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
-import { producedPaths } from '../analysis/files';
+import { instructionOf, producedPaths } from '../analysis/files';
 import type { FeatureContext } from './context';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
@@ -88,7 +88,7 @@ const MAX_LISTED = 5;
 function copiedBy(model: StageModel, stage: Stage): string[] {
   return model.referencesTo[stage.index].filter((reference) => reference.kind === 'copy-from' && !reference.onbuild).map((reference) => {
     const user = model.stages[reference.inStage];
-    const paths = user.instructions.find((i) => i.range.start.line === reference.instructionLine)?.copyPaths?.sources.map((source) => source.text) ?? [];
+    const paths = instructionOf(model, reference)?.copyPaths?.sources.map((source) => source.text) ?? [];
     return `${stageLabel(user)}${paths.length > 0 ? ` (${paths.join(', ')})` : ''}`;
   });
 }

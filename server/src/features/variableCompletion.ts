@@ -2,7 +2,7 @@
 // global and automatic ARGs it does not declare, marked so, whose accept adds `ARG NAME` to the stage.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
-import { AUTOMATIC_ARGS, lookupInFrom, lookupInStage, parentStage, type VariableLookup } from '../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain, lookupInFrom, lookupInStage, type VariableLookup } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { enclosingStage, referenceAt } from './locate';
 import { originText } from './variableHover';
@@ -46,9 +46,7 @@ export function completeVariables(context: FeatureContext, position: Position): 
 /** The names the stage's own declarations before the line, and those of the stages it is built FROM, declare. */
 function namesVisibleIn(model: StageModel, stage: Stage, line: number): string[] {
   const names = new Set<string>();
-  const seen = new Set<Stage>();
-  for (let current: Stage | undefined = stage; current && !seen.has(current); current = parentStage(model, current)) {
-    seen.add(current);
+  for (const current of fromChain(model, stage)) {
     for (const declaration of current.declarations) if (current !== stage || declaration.instructionLine < line) names.add(declaration.name);
   }
   return [...names];

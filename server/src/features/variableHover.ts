@@ -13,9 +13,10 @@ export function hoverVariable(context: FeatureContext, position: Position): Hove
   if (!symbol) return undefined;
   if (symbol.kind === 'use') {
     const { use } = symbol;
+    const lookup = lookupUse(model, symbol.stage, use);
     const value = use.shellAssigned
       ? `**$${use.name}** is set by this RUN's own script.`
-      : [useText(model, lookupUse(model, symbol.stage, use), use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookupUse(model, symbol.stage, use))].join('\n\n');
+      : [useText(model, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
   }
   const declared = symbol.kind === 'global' ? symbol.arg : symbol.declaration;

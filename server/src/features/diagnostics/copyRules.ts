@@ -11,8 +11,8 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { producedPaths, workdirAt } from '../../analysis/files';
-import { fromChain, parentStage } from '../../analysis/scope';
+import { instructionOf, producedPaths, workdirAt } from '../../analysis/files';
+import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 
 /** Directories an image's root holds: a relative path starting with one may well exist there. */
@@ -23,7 +23,7 @@ export function checkCopyFromPaths(model: StageModel): Finding[] {
   for (const reference of model.references) {
     if (reference.kind !== 'copy-from' || reference.onbuild || reference.resolution.kind !== 'stage' || reference.order !== 'ok') continue;
     const stage = model.stages[reference.inStage];
-    const instruction = stage.instructions.find((i) => i.range.start.line === reference.instructionLine);
+    const instruction = instructionOf(model, reference);
     if (!instruction?.copyPaths) continue;
     const source = model.stages[reference.resolution.stage];
     findings.push(...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction),
@@ -104,8 +104,6 @@ function knownCopy(instruction: InstructionInfo): boolean {
 
 /** A stage whose files are all known: its FROM chain starts at `scratch` and runs nothing. */
 function contentKnown(model: StageModel, stage: Stage): boolean {
-  const chain = fromChain(model, stage);
-  const root = chain[chain.length - 1];
-  return !parentStage(model, root) && root.expandedBase?.toLowerCase() === 'scratch'
-    && chain.every((current) => current.instructions.every((i) => i.keyword !== 'RUN' && i.keyword !== 'ONBUILD' && ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || knownCopy(i))));
+  return rootStage(model, stage)?.expandedBase?.toLowerCase() === 'scratch'
+    && fromChain(model, stage).every((current) => current.instructions.every((i) => i.keyword !== 'RUN' && i.keyword !== 'ONBUILD' && ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || knownCopy(i))));
 }

@@ -3,7 +3,7 @@
 // BuildKit runs them on every stage, built or not.
 import type { Stage, StageModel } from '../../analysis/model';
 import { expandDefaults, globalArgDefaults, hasVariable } from '../../analysis/args';
-import { AUTOMATIC_ARGS } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
 
@@ -28,9 +28,8 @@ export function checkFromLines(model: StageModel): Finding[] {
     if (constant && !(stage.normalizedName ?? '').includes(constant.os) && !(stage.normalizedName ?? '').includes(constant.architecture)) {
       findings.push({ ...at, code: 'FromPlatformFlagConstDisallowed', range: platform.range, message: `FROM --platform flag should not use constant value "${platform.text}"` });
     }
-    const parent = model.baseReferences[stage.index]?.resolution;
-    if (parent?.kind === 'stage') {
-      const from = model.stages[parent.stage];
+    const from = parentStage(model, stage);
+    if (from) {
       findings.push({
         ...at,
         code: 'PlatformOnStageReference',
