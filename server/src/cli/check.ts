@@ -24,6 +24,15 @@ export interface FileToCheck {
 /** A `--target` that names no stage of a file: BuildKit would not build it at all. */
 export class TargetNotFound extends Error {}
 
+/** A file's text, or standard input's for `-`; a read error names the file (main.ts reports it). */
+export function readSource(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw Object.assign(error as Error, { path: file });
+  }
+}
+
 /** Checks (and fixes) the files, prints the report, and returns the exit status. */
 export function checkFiles(files: readonly FileToCheck[], options: Options): number {
   const reports = files.map((file) => checkFile(file, options));
@@ -34,12 +43,7 @@ export function checkFiles(files: readonly FileToCheck[], options: Options): num
 }
 
 function checkFile({ file, named, targets }: FileToCheck, options: Options): FileReport {
-  let original: string;
-  try {
-    original = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (error) {
-    throw Object.assign(error as Error, { path: file });
-  }
+  const original = readSource(file);
   const analyzed = AnalyzedDocument.fromText(original);
   // Before anything is fixed: a build that cannot start is not a file to edit.
   const [missing] = named ? undefinedTargets(analyzed.model, options.targets) : [];

@@ -11,8 +11,8 @@ const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
   epoch: 'SOURCE_DATE_EPOCH',
 };
 
-/** `base · golang:1.22 · 3 instructions`; a target's name and where it is built from. */
-function details(node: GraphNode): string[] {
+/** `golang:1.22 · 3 instructions`; a target's name and where it is built from; `unused`. */
+export function nodeDetails(node: GraphNode): string[] {
   if (node.kind !== 'stage') return [];
   const lines = [`${node.base ?? '(no base)'} · ${node.instructions} instruction${node.instructions === 1 ? '' : 's'}`];
   if (node.targets && node.targets.length > 0) lines.push(`target: ${node.targets.join(', ')}`);
@@ -25,7 +25,7 @@ export function formatMermaid(graph: StageGraph): string {
   const text = (value: string) => value.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
-    const label = [text(node.label), ...details(node).map((line) => `<small>${text(line)}</small>`)].join('<br/>');
+    const label = [text(node.label), ...nodeDetails(node).map((line) => `<small>${text(line)}</small>`)].join('<br/>');
     lines.push(`  ${ids.get(node.id)}${node.kind === 'stage' ? `["${label}"]` : `(["${label}"])`}`);
   }
   graph.edges.forEach((edge) => {
@@ -72,7 +72,7 @@ export function formatDot(graph: StageGraph, direction: 'LR' | 'TB' = 'LR'): str
   const lines = ['digraph stages {', `  rankdir=${direction};`, '  node [shape=box, style=rounded, fontname="sans-serif"];', '  edge [fontname="sans-serif", fontsize=10];'];
   if (graph.edges.length > LARGE_GRAPH_EDGES) lines.push(...LARGE_GRAPH_SETTINGS);
   for (const node of graph.nodes) {
-    const attributes = [`label=${quote([node.label, ...details(node)].join('\n'))}`];
+    const attributes = [`label=${quote([node.label, ...nodeDetails(node)].join('\n'))}`];
     if (node.kind !== 'stage') attributes.push('shape=ellipse', 'style=filled', 'fillcolor="#eeeeff"');
     if (node.unused) attributes.push('style="rounded,dashed"', 'color=gray', 'fontcolor=gray');
     if ((node.targets?.length ?? 0) > 0) attributes.push('penwidth=2.5');

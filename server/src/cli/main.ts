@@ -2,7 +2,7 @@
 // `dockerfile-stages check ...` and `dockerfile-stages graph ...` (usage in arguments.ts).
 // Exit status: 1 when check finds an error, 2 on bad usage, an unreadable file or a --target that names no
 // stage of a file (BuildKit's error), else 0.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scanWorkspace, type ScanResult } from '../workspace/scanner';
 import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
@@ -10,7 +10,7 @@ import { AnalyzedDocument } from '../analysis/document';
 import { featureContext } from '../features/context';
 import { stageGraph } from '../features/stageGraph';
 import { parseArguments, USAGE, UsageError, type Options } from './arguments';
-import { checkFiles, TargetNotFound, type FileToCheck } from './check';
+import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
 import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
 
 /** The files to read, each with the targets that apply: --target, --workspace, and a folder's own. */
@@ -35,8 +35,7 @@ async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
 }
 
 function graph(file: FileToCheck, format: string): string {
-  const text = file.file === '-' ? readFileSync(0, 'utf8') : readFileSync(file.file, 'utf8');
-  const stages = stageGraph(featureContext(AnalyzedDocument.fromText(text), file.targets));
+  const stages = stageGraph(featureContext(AnalyzedDocument.fromText(readSource(file.file)), file.targets));
   return format === 'dot' ? formatDot(stages) : format === 'json' ? formatGraphJson(stages) : formatMermaid(stages);
 }
 

@@ -1,5 +1,6 @@
 // The tooltip and accessible name of a node or an edge of the stage graph.
 import type { GraphEdge, GraphEdgeKind, GraphNode } from '../../../../server/src/features/stageGraph';
+import { nodeDetails } from '../../../../server/src/cli/graphFormats';
 
 const EDGE_KIND: Record<GraphEdgeKind, string> = {
   from: 'FROM',
@@ -10,11 +11,9 @@ const EDGE_KIND: Record<GraphEdgeKind, string> = {
 };
 
 export function describeNode(node: GraphNode): string {
-  if (node.kind !== 'stage') return `${node.kind === 'scratch' ? 'scratch (empty)' : `image ${node.label}`}`;
-  const lines = [`stage ${node.label}`, `${node.base ?? '(no base)'} · ${node.instructions} instruction${node.instructions === 1 ? '' : 's'}`];
-  if ((node.targets?.length ?? 0) > 0) lines.push(`target: ${node.targets!.join(', ')}`);
-  if (node.unused) lines.push('unused: no build target needs it');
-  return lines.join('\n');
+  if (node.kind === 'scratch') return 'scratch (empty)';
+  if (node.kind === 'image') return `image ${node.label}`;
+  return [`stage ${node.label}`, ...nodeDetails(node)].join('\n');
 }
 
 export function describeEdge(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): string {
