@@ -4,7 +4,7 @@
 // stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
 // and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench } = require('./workbench');
+const { openWorkbench, openFile, quickPick, goToLine } = require('./workbench');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -13,12 +13,6 @@ const [port, devPath, folder, shots] = process.argv.slice(2);
 function check(condition, message) {
   if (!condition) throw new Error(message);
   console.log(`graph: ${message.replace(/^(unexpected|no|not) /, '')}`);
-}
-
-async function goToLine(page, line, column) {
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
 }
 
 /** The editor's cursor as the status bar shows it: `Ln 9, Col 1 (16 selected)`. */
@@ -98,11 +92,7 @@ let page;
   check(ids(graph.nodes) === 'image:golang:1.22-alpine,stage:0,stage:1,stage:2', `the build of build: ${ids(graph.nodes)}`);
   // Hidden behind another editor in its group and shown again (the webview reloads): the same target shown.
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('compose.yaml');
-  await page.waitForTimeout(700);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active[aria-label^="compose.yaml"]').first().waitFor({ timeout: 15000 });
+  await openFile(page, 'compose.yaml');
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
   await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
   check(await view.locator('select.target').inputValue() === 'stage:2', 'shown again after being hidden: still the build of build');
@@ -133,10 +123,7 @@ let page;
   await view.locator('g.node[id="stage:5"]').waitFor({ state: 'detached', timeout: 15000 });
 
   // Another Dockerfile's editor: the graph follows it (examples/Dockerfile, copied as app.Dockerfile: 6 stages).
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('app.Dockerfile');
-  await page.waitForTimeout(700);
-  await page.keyboard.press('Enter');
+  await openFile(page, 'app.Dockerfile');
   await view.locator('.file', { hasText: 'app.Dockerfile' }).waitFor({ timeout: 15000 });
   await view.locator('.status', { hasText: '6 stages' }).waitFor({ timeout: 15000 });
   graph = await drawn(view);
@@ -146,12 +133,8 @@ let page;
 
   // code-server starts with the light theme: then the dark one.
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  await page.keyboard.type('Dark Modern');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), null, { timeout: 15000 });
+  await quickPick(page, ['Control+K', 'Control+T'], 'Dark Modern',
+    { accepted: () => page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), null, { timeout: 15000 }) });
   await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(shots, 'graph-dark.png') });
   const darkStroke = await strokeOf();

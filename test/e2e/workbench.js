@@ -1,5 +1,6 @@
 // Opens the workbench of code-server in headless Chromium with the extension under development loaded (VS Code's
-// smoke-test hook `extensionDevelopmentPath`), for the UI tests (ui.js, graph.js, coexistenceUi.js).
+// smoke-test hook `extensionDevelopmentPath`), for the UI tests (ui.js, graph.js, coexistenceUi.js), and the
+// steps they share: Quick Open, the command palette, Go to Line.
 
 const { chromium } = require('playwright-core');
 
@@ -16,4 +17,54 @@ async function openWorkbench(port, devPath, folder, contextOptions) {
   return { browser, page };
 }
 
-module.exports = { openWorkbench };
+/**
+ * Opens a quick input with `keys`, types `text`, waits until the focused row shows `row` and accepts it, then awaits
+ * `accepted` (what the choice should have done). Up to three attempts: on CI a Ctrl+P pressed while a webview had
+ * the focus once reached the widget only after the text had been typed.
+ */
+async function quickPick(page, keys, text, { row = text, accepted = async () => undefined } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for (const key of keys) await page.keyboard.press(key);
+      const input = page.locator('.quick-input-widget .quick-input-box input').first();
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(text);
+      // The focused row, once filtered: before that the list may still show what it showed for no text (Quick
+      // Open's recent files, the active one first), and Enter would pick that.
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: row }).first().waitFor({ timeout: 5000 });
+      await input.press('Enter');
+      return await accepted();
+    } catch (error) {
+      if (attempt === 3) throw new Error(`quick input "${text}" did not work: ${error.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Opens a file of the workspace with Quick Open: its tab becomes the active one. */
+function openFile(page, name) {
+  return quickPick(page, ['Control+P'], name,
+    { accepted: () => page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 10000 }) });
+}
+
+/** Runs a command of the palette by its title; `accepted` as in quickPick. */
+function runCommand(page, title, accepted) {
+  return quickPick(page, ['F1'], `>${title}`, { row: title, accepted });
+}
+
+/** Ctrl+G to a position, again if the keys went elsewhere (an editor just opened may not have focus yet). */
+async function goToLine(page, line, column) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    const at = `Ln ${line}, Col ${column}`;
+    const moved = await page.waitForFunction((text) => document.querySelector('[id="status.editor.selection"]')?.textContent.trim() === text, at, { timeout: 3000 })
+      .then(() => true, () => false);
+    if (moved) return;
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .view-lines').first().click();
+  }
+}
+
+module.exports = { openWorkbench, quickPick, openFile, runCommand, goToLine };
