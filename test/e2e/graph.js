@@ -101,8 +101,11 @@ let page;
 
   // "Copy as Mermaid": what is shown, as a flowchart GitHub renders.
   await view.locator('#copy').click();
-  await page.waitForTimeout(500);
-  const mermaid = await page.evaluate(() => navigator.clipboard.readText());
+  let mermaid = '';
+  for (let poll = 0; poll < 40 && !mermaid.startsWith('flowchart'); poll++) {
+    await page.waitForTimeout(250);
+    mermaid = await page.evaluate(() => navigator.clipboard.readText());
+  }
   check(mermaid.startsWith('flowchart LR\n') && mermaid.includes('s2["build<br/>') && mermaid.includes('s1 -.->|"mount"| s4'),
     `Copy as Mermaid: ${mermaid.split('\n').length} lines, starting ${JSON.stringify(mermaid.split('\n').slice(0, 2))}`);
 
@@ -111,7 +114,8 @@ let page;
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('FROM scratch AS extra\nCOPY --from=debug / /\n');
-  await view.locator('g.node[id="stage:5"]').waitFor({ timeout: 15000 });
+  // The graph may be redrawn while the COPY line is still being typed: waited for until debug is used.
+  await view.locator('g.node[id="stage:3"]:not(.unused)').waitFor({ timeout: 15000 });
   graph = await drawn(view);
   check(graph.nodes.some((node) => node.id === 'stage:5' && node.title.startsWith('stage extra')) && !graph.nodes.find((node) => node.id === 'stage:3').classes.includes('unused'),
     'edit redraws: extra drawn, debug no longer unused');
