@@ -45,9 +45,13 @@ describe('stage graph webview', () => {
     assert.equal(stageAtLine(graphOf(lines('ARG A=1', 'FROM scratch')), 0), undefined);
   });
 
-  it('bounds Graphviz on large graphs only', () => {
-    assert.doesNotMatch(formatDot(graphOf(TEXT)), /splines=line/);
+  it('bounds Graphviz on large graphs only, edge labels placed after the layout there', () => {
+    const small = formatDot(graphOf(TEXT));
+    assert.doesNotMatch(small, /splines=line|xlabel/);
+    assert.match(small, /"stage:1" -> "stage:4" \[style=dashed, label="COPY --from"/);
     const large = formatDot(graphOf(generateDockerfile(98)));
     assert.match(large, /^ {2}splines=line;\n {2}mclimit=0\.1;\n {2}nslimit=1;\n {2}nslimit1=1;$/m);
+    assert.match(large, /-> "stage:\d+" \[style=dashed, xlabel="COPY --from"/);
+    assert.doesNotMatch(large, /[ [,]label="COPY --from"/);
   });
 });
