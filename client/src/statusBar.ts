@@ -1,8 +1,15 @@
-// The status bar item while a Dockerfile is active: `N stages · target <name>`; a click opens "Go to Stage...".
+// The status bar item while a Dockerfile is active: `N stages · target <name>`; a click opens "Go to Stage...",
+// its hover links to the stage graph.
 import * as vscode from 'vscode';
 import { fetchStages, type StageRequests } from './stagePicks';
 
 const REFRESH_DELAY_MS = 300;
+
+/** The item's hover: what a click does, and the graph one click away (a command link, trusted for it alone). */
+const STATUS_TOOLTIP = Object.assign(new vscode.MarkdownString(
+  'Dockerfile Stages: click to go to a stage (the target is what `docker build` builds without `--target`)\n\n' +
+  '[$(type-hierarchy) Show Stage Graph](command:dockerfileStages.showStageGraph)', true),
+{ isTrusted: { enabledCommands: ['dockerfileStages.showStageGraph'] } });
 
 export class StageStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerfileStages.status', vscode.StatusBarAlignment.Right, 100);
@@ -41,7 +48,7 @@ export class StageStatusBar implements vscode.Disposable {
     }
     const count = list.stages.length;
     this.item.text = `$(layers) ${count} stage${count === 1 ? '' : 's'}${list.defaultTarget ? ` · target ${list.defaultTarget}` : ''}`;
-    this.item.tooltip = 'Dockerfile Stages: go to a stage (the target is what `docker build` builds without --target)';
+    this.item.tooltip = STATUS_TOOLTIP;
     this.item.show();
   }
 

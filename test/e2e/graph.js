@@ -1,8 +1,8 @@
 // The stage graph webview in the workbench: "Show Stage Graph" on the e2e workspace (a Dockerfile and a compose
 // file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
 // same workspace, a click (and Enter) on a node selecting its FROM line, the editor's cursor highlighting its
-// stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it; saves light
-// and dark screenshots for the README.
+// stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it, the
+// status bar item's hover opening it; saves light and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { openWorkbench, openFile, quickPick, goToLine } = require('./workbench');
 const { execFileSync } = require('node:child_process');
@@ -143,6 +143,14 @@ let page;
   await page.screenshot({ path: path.join(shots, 'graph-dark.png') });
   const darkStroke = await strokeOf();
   check(darkStroke !== lightStroke, `theme colors followed: node outline ${darkStroke} in the dark theme, ${lightStroke} in the light one`);
+
+  // Closed, then opened again from the status bar item's hover.
+  await page.locator('.tab[aria-label^="Stages: Dockerfile"] .tab-actions .action-label').first().click();
+  await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 15000 });
+  await page.locator('.statusbar-item', { hasText: 'stages · target' }).first().hover();
+  await page.locator('.monaco-hover a', { hasText: 'Show Stage Graph' }).first().click({ timeout: 15000 });
+  await view.locator('g.node[id="stage:2"]').waitFor({ timeout: 30000 });
+  check(true, 'opened again from the status bar item\'s hover');
   await browser.close();
 })().catch(async (error) => {
   console.error('graph test failed:', error.message);
