@@ -19,8 +19,8 @@ async function openWorkbench(port, devPath, folder, contextOptions) {
 
 /**
  * Opens a quick input with `keys`, types `text`, waits until the focused row shows `row` and accepts it, then awaits
- * `accepted` (what the choice should have done). Up to three attempts: on CI a Ctrl+P pressed while a webview had
- * the focus once reached the widget only after the text had been typed.
+ * `accepted` (what the choice should have done). Up to three attempts, for keys that went elsewhere on a busy
+ * machine. CI once failed to open compose.yaml with a fixed wait between typing and Enter.
  */
 async function quickPick(page, keys, text, { row = text, accepted = async () => undefined } = {}) {
   for (let attempt = 1; ; attempt++) {
