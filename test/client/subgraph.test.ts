@@ -36,6 +36,19 @@ describe('stage graph webview', () => {
     assert.deepEqual(buildOf(graph, 'stage:0').nodes.map((node) => node.id), ['stage:0', 'image:golang']);
   });
 
+  it('counts the SOURCE_DATE_EPOCH stage in the build of every target, as UnusedStage does', () => {
+    const graph = graphOf(lines(
+      'ARG SOURCE_DATE_EPOCH=epoch',
+      'FROM scratch AS epoch',
+      'ADD https://example.com/stamp /stamp',
+      'FROM alpine AS build',
+      'FROM alpine AS release',
+    ));
+    assert.deepEqual(graph.nodes.filter((node) => node.kind === 'stage').map((node) => `${node.label}${node.unused ? ' unused' : ''}`), ['epoch', 'build unused', 'release']);
+    assert.deepEqual(buildOf(graph, 'stage:1').nodes.map((node) => node.id), ['stage:0', 'stage:1', 'image:alpine', 'scratch']);
+    assert.deepEqual(buildOf(graph, 'stage:2').edges.map((edge) => `${edge.from}>${edge.to}:${edge.kind}`), ['stage:0>stage:2:epoch', 'scratch>stage:0:from', 'image:alpine>stage:2:from']);
+  });
+
   it('finds the stage around a line: from its FROM line to the next one', () => {
     const graph = graphOf(TEXT);
     assert.equal(stageAtLine(graph, 0)?.id, 'stage:0');

@@ -1,4 +1,4 @@
-// What the stage graph panel (graphPanel.ts, in the extension host) and its webview (webview.ts, in the
+// What the stage graph panel (graphPanel.ts, in the extension host) and its webview (webview/graphView.ts, in the
 // browser) say to each other. The graph itself is the server's `dockerfileStages/graph` answer, unchanged.
 import type { Range } from '../../../server/src/analysis/model';
 import type { StageGraph } from '../../../server/src/features/stageGraph';

@@ -1,10 +1,15 @@
 // "Show only what target X builds": the stages and images a build of one stage needs, and the edges among them.
 import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
 
-/** What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. */
+/**
+ * What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. The
+ * stage a global `ARG SOURCE_DATE_EPOCH=<stage>` names is built for every target (the server's reachability
+ * counts it so): the graph draws its edge to the default target only, so it is a root of every build here.
+ */
 export function buildOf(graph: StageGraph, target: string): StageGraph {
-  const needed = new Set([target]);
-  const pending = [target];
+  const roots = [target, ...graph.edges.filter((edge) => edge.kind === 'epoch').map((edge) => edge.from)];
+  const needed = new Set(roots);
+  const pending = [...needed];
   while (pending.length > 0) {
     const node = pending.pop()!;
     for (const edge of graph.edges) {
