@@ -2,7 +2,7 @@
 // stage name and F2 at once, so that our provider is registered again while the rename box is open (the click
 // moved the cursor); typing the new name and Enter must still rename every reference, the mount's too.
 // usage: node coexistenceUi.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench } = require('./workbench');
+const { openWorkbench, openFromExplorer } = require('./workbench');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
@@ -11,9 +11,7 @@ let page;
 (async () => {
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
-  const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]').first();
-  await row.waitFor({ timeout: 60000 });
-  await row.click();
+  await openFromExplorer(page, 'Dockerfile');
   // Both servers' diagnostics: ours (the misspelled `biuld`, line 16) and theirs (the duplicate `tools`).
   await page.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(3000);

@@ -4,7 +4,7 @@
 // stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it, the
 // status bar item's hover opening it; saves light and dark screenshots for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench, openFile, quickPick, goToLine } = require('./workbench');
+const { openWorkbench, openFromExplorer, openFile, quickPick, goToLine } = require('./workbench');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -34,9 +34,7 @@ let page;
   // Clipboard access, to read what "Copy as Mermaid" wrote.
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1400, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page = opened;
-  const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]').first();
-  await row.waitFor({ timeout: 60000 });
-  await row.click();
+  await openFromExplorer(page, 'Dockerfile');
   await page.waitForSelector('.codelens-decoration', { timeout: 60000 });
   await page.locator('.editor-instance .view-lines').first().click();
 

@@ -3,7 +3,7 @@
 // compose.yaml; opens the outline; applies
 // Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench, openFile, runCommand, goToLine } = require('./workbench');
+const { openWorkbench, openFromExplorer, openFile, runCommand, goToLine } = require('./workbench');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
@@ -52,9 +52,7 @@ let page;
 (async () => {
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first();
-  await row.waitFor({ timeout: 60000 });
-  await row.click();
+  await openFromExplorer(page, 'Dockerfile');
   await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('FROM'), null, { timeout: 30000 });
   // Code lenses appear once the server answers: then the extension is up.
   await page.waitForSelector('.contentWidgets .codelens-decoration, .codelens-decoration', { timeout: 60000 });

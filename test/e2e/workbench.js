@@ -1,6 +1,6 @@
 // Opens the workbench of code-server in headless Chromium with the extension under development loaded (VS Code's
 // smoke-test hook `extensionDevelopmentPath`), for the UI tests (ui.js, graph.js, coexistenceUi.js), and the
-// steps they share: Quick Open, the command palette, Go to Line.
+// steps they share: the Explorer, Quick Open, the command palette, Go to Line.
 
 const { chromium } = require('playwright-core');
 
@@ -15,6 +15,13 @@ async function openWorkbench(port, devPath, folder, contextOptions) {
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   return { browser, page };
+}
+
+/** Opens a file of the workspace from the Explorer, once the workbench has listed it. */
+async function openFromExplorer(page, name) {
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  await row.waitFor({ timeout: 60000 });
+  await row.click();
 }
 
 /**
@@ -67,4 +74,4 @@ async function goToLine(page, line, column) {
   }
 }
 
-module.exports = { openWorkbench, quickPick, openFile, runCommand, goToLine };
+module.exports = { openWorkbench, openFromExplorer, quickPick, openFile, runCommand, goToLine };
