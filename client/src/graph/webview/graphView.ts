@@ -102,10 +102,11 @@ function decorate(svg: SVGSVGElement, graph: StageGraph): void {
   for (const group of svg.querySelectorAll<SVGGElement>('g.node')) {
     const node = nodes.get(group.id);
     if (!node) continue;
-    retitle(group, describeNode(node));
+    const description = describeNode(node);
+    retitle(group, description);
     group.tabIndex = 0;
     group.setAttribute('role', 'button');
-    group.setAttribute('aria-label', describeNode(node));
+    group.setAttribute('aria-label', description);
     group.classList.toggle('selected', group.id === state.selected);
     const activate = () => select(group, node, graph);
     group.addEventListener('click', activate);
