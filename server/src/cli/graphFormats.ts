@@ -1,7 +1,7 @@
 // `dockerfile-stages graph` output: Mermaid (renders on GitHub as is), Graphviz DOT, and JSON. Edges run from
 // what provides to what takes it; their kinds are drawn differently, unused stages faded, targets bold,
 // edges BuildKit rejects in red.
-import type { GraphEdgeKind, GraphNode, StageGraph } from '../features/stageGraph';
+import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../features/stageGraph';
 
 const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
   from: undefined,
@@ -20,6 +20,11 @@ export function nodeDetails(node: GraphNode): string[] {
   return lines;
 }
 
+/** An edge's label: its kind (none for FROM), and `may use` for a name built from ARGs. */
+function edgeLabel(edge: GraphEdge): string[] {
+  return [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined].filter((part): part is string => part !== undefined);
+}
+
 export function formatMermaid(graph: StageGraph): string {
   const ids = new Map(graph.nodes.map((node, i) => [node.id, node.kind === 'stage' ? `s${node.stage}` : `x${i}`]));
   const text = (value: string) => value.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
@@ -29,7 +34,8 @@ export function formatMermaid(graph: StageGraph): string {
     lines.push(`  ${ids.get(node.id)}${node.kind === 'stage' ? `["${label}"]` : `(["${label}"])`}`);
   }
   graph.edges.forEach((edge) => {
-    const label = [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined, edge.error].filter(Boolean).join(', ');
+    // Mermaid has no tooltips: BuildKit's reason is part of the label.
+    const label = [...edgeLabel(edge), ...(edge.error ? [edge.error] : [])].join(', ');
     const arrow = edge.kind === 'from' ? '-->' : edge.kind === 'onbuild' ? '==>' : '-.->';
     lines.push(`  ${ids.get(edge.from)} ${arrow}${label ? `|"${text(label)}"|` : ''} ${ids.get(edge.to)}`);
   });
@@ -84,7 +90,7 @@ export function formatDot(graph: StageGraph, direction: 'LR' | 'TB' = 'LR'): str
   }
   graph.edges.forEach((edge, index) => {
     const attributes = [`style=${DOT_STYLE[edge.kind]}`];
-    const label = [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined].filter(Boolean).join(', ');
+    const label = edgeLabel(edge).join(', ');
     if (label) attributes.push(`${large ? 'xlabel' : 'label'}=${quote(label)}`);
     if (edge.error) attributes.push('color=red', 'fontcolor=red', `tooltip=${quote(edge.error)}`);
     attributes.push(`id="edge:${index}"`, `class=${quote([edge.kind, edge.error ? 'error' : undefined, edge.possible ? 'possible' : undefined].filter(Boolean).join(' '))}`);

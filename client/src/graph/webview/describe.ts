@@ -1,13 +1,14 @@
-// The tooltip and accessible name of a node or an edge of the stage graph.
+// The tooltip and accessible name of a node or an edge of the stage graph, and the names of the edge kinds.
 import type { GraphEdge, GraphEdgeKind, GraphNode } from '../../../../server/src/features/stageGraph';
 import { nodeDetails } from '../../../../server/src/cli/graphFormats';
 
-const EDGE_KIND: Record<GraphEdgeKind, string> = {
+/** What each kind of edge stands for, in the tooltips and the legend. */
+export const EDGE_KIND_NAME: Readonly<Record<GraphEdgeKind, string>> = {
   from: 'FROM',
   copy: 'COPY --from',
   mount: 'RUN --mount from=',
-  onbuild: 'ONBUILD trigger',
-  epoch: 'ARG SOURCE_DATE_EPOCH',
+  onbuild: 'ONBUILD',
+  epoch: 'SOURCE_DATE_EPOCH',
 };
 
 export function describeNode(node: GraphNode): string {
@@ -18,7 +19,7 @@ export function describeNode(node: GraphNode): string {
 
 export function describeEdge(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): string {
   const name = (id: string) => nodes.get(id)?.label ?? id;
-  const lines = [`${EDGE_KIND[edge.kind]}: ${name(edge.from)} → ${name(edge.to)}`];
+  const lines = [`${EDGE_KIND_NAME[edge.kind]}: ${name(edge.from)} → ${name(edge.to)}`];
   if (edge.possible) lines.push('may use it: the name is built from ARGs');
   if (edge.error) lines.push(`BuildKit rejects it: ${edge.error}`);
   return lines.join('\n');

@@ -1,9 +1,9 @@
 // The legend under the graph: what each edge style and node mark means, drawn with the graph's own classes.
+import { EDGE_KIND_NAME } from './describe';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
-const EDGES: readonly [string, string][] = [
-  ['from', 'FROM'], ['copy', 'COPY --from'], ['mount', 'RUN --mount from='], ['onbuild', 'ONBUILD'], ['epoch', 'SOURCE_DATE_EPOCH'], ['error', 'rejected by BuildKit'],
-];
+const EDGES: readonly [string, string][] = [...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit']];
 const NODES: readonly [string, string][] = [
   ['stage target', 'build target'], ['stage unused', 'unused stage'], ['image', 'image'],
 ];
