@@ -4,17 +4,14 @@
 // hovers, peek, F2 and the Problems view use) as a Markdown table, and asserts what must hold in either order.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { positionIn } from './positions';
 import { waitFor } from './wait';
 
 const ORDER = vscode.workspace.getConfiguration('incumbentDouble').get<boolean>('startAfterDockerfileStages') ? 'ours registered first' : 'ours registered last';
 let document: vscode.TextDocument;
 const rows: string[] = [];
 
-function positionOf(text: string, offset = 0): vscode.Position {
-  const at = document.getText().indexOf(text);
-  assert.ok(at >= 0, `'${text}' not in the document`);
-  return document.positionAt(at + offset);
-}
+const positionOf = (text: string, offset = 0) => positionIn(document, text, offset);
 
 function record(what: string, seen: string): void {
   rows.push(`| ${what} | ${seen.replace(/\|/g, '\\|')} |`);

@@ -2,6 +2,7 @@
 // The workspace is a fresh copy of test/e2e/workspace for each run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { positionIn } from './positions';
 import { waitFor } from './wait';
 
 const EXTENSION_ID = 'dockerfile-stages.dockerfile-stages';
@@ -12,13 +13,7 @@ function uri(name = 'Dockerfile'): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
 }
 
-/** The position of the `index`-th occurrence of `text`, `offset` characters into it. */
-function positionOf(text: string, offset = 0, index = 0): vscode.Position {
-  let at = -1;
-  for (let i = 0; i <= index; i++) at = document.getText().indexOf(text, at + 1);
-  assert.ok(at >= 0, `'${text}' not in the document`);
-  return document.positionAt(at + offset);
-}
+const positionOf = (text: string, offset = 0, index = 0) => positionIn(document, text, offset, index);
 
 /** A diagnostic's code: VS Code wraps it with its documentation link (`{ value, target }`). */
 function codeOf(diagnostic: vscode.Diagnostic): string {
