@@ -191,12 +191,22 @@ describe('COPY --from paths', () => {
   it('CopyFromRelativePath: a relative source is read from the source stage\'s root, not its WORKDIR', () => {
     const [found] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build [[out/app]] /usr/local/bin/'));
     assert.equal(found.message, "COPY --from=build reads 'out/app' from the root of stage 'build' (/out/app), not from its WORKDIR /src, where line 3 makes /src/out/app.");
-    // Under a directory every image has (/bin, /etc, ...) the path may exist at the root: nothing said.
-    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app .', 'FROM alpine', 'COPY --from=build bin/app /x'));
-    // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`, an image's own directory: nothing.
+    // Under a directory every image has (/bin, /etc, ...): made exactly under the WORKDIR and nowhere at the root,
+    // it is reported, saying that the base image could have it.
+    const [bin] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/tool .', 'FROM alpine', 'COPY --from=build [[bin/tool]] /x'));
+    assert.equal(bin.message, "COPY --from=build reads 'bin/tool' from the root of stage 'build' (/bin/tool), not from its WORKDIR /src, where line 3 makes /src/bin/tool (unless the base image golang has /bin/tool).");
+    expectAt('CopyFromRelativePath', lines('FROM scratch AS build', 'WORKDIR /src', 'COPY x.so lib/', 'FROM alpine', 'COPY --from=build [[lib/x.so]] /x'));
+    // Only a path made exactly there: under a folder made under the WORKDIR (`bin/`), the root's /bin may hold it.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN mkdir -p bin', 'FROM alpine', 'COPY --from=build bin/sh /x'));
+    // Something copied in at the root (a whole stage, a folder above the path) may hold it.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'COPY --from=tools / /', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'COPY rootfs/usr /usr', 'WORKDIR /src', 'RUN go build -o usr/bin/app .', 'FROM alpine', 'COPY --from=build usr/bin/app /x'));
+    // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`: nothing.
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app . && mkdir -p /bin/app', 'FROM alpine', 'COPY --from=build bin/app /x'));
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN make', 'FROM alpine', 'COPY --from=build out/app /x', 'COPY --from=build /src/bin /x'));
-    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build etc/x /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /', 'RUN go build -o out/app', 'FROM alpine', 'COPY --from=build out/app /x'));
+    // A WORKDIR in an image's own directory: /etc/etc/x is made, /etc/x read.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build [[etc/x]] /x'));
   });
 
   it('CopyFromMissingPath: only where the source stage\'s whole content is known (scratch, nothing run)', () => {

@@ -1,7 +1,9 @@
 // Rules on the paths `COPY --from` takes (ours; issue "what flows between stages, part 2"):
 // - CopyFromRelativePath: BuildKit reads a source of `COPY --from=x` from the root of x, not from its WORKDIR
 //   (dockerfile2llb/convert_copy.go: `system.NormalizePath("/", src, ...)`). Reported where x's WORKDIR is not
-//   `/`, the path under it is made by an instruction of x's chain, and nothing of that chain makes it at the root.
+//   `/`, the path under it is made by an instruction of x's chain, and nothing of that chain makes it at the root
+//   or copies in a folder above it there; under a folder every image has (`bin/tool`), the message says that the
+//   base image may have it.
 // - CopyFromAncestor: `COPY --from=x /p /p` where x is this stage's own base and nothing in this stage ran
 //   before it: the files are already there (moby/buildkit#2502).
 // - CopyFromMissingPath: only where x's whole content is known, its FROM chain starting at `scratch` with no RUN,
@@ -11,11 +13,11 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { instructionOf, producedPaths, workdirAt } from '../../analysis/files';
+import { instructionOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';
 import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 
-/** Directories an image's root holds: a relative path starting with one may well exist there. */
+/** Directories an image's root holds: a path under one may be the image's own, which the message says. */
 const ROOT_DIRECTORIES = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
 
 export function checkCopyFromPaths(model: StageModel): Finding[] {
@@ -35,23 +37,35 @@ export function checkCopyFromPaths(model: StageModel): Finding[] {
 function relativeSources(model: StageModel, source: Stage, instruction: InstructionInfo, reference: StageReference): Finding[] {
   const workdir = workdirAt(model, source, Infinity);
   if (!workdir || workdir === '/') return [];
-  const relative = instruction.copyPaths!.sources.filter(({ text }) => !text.startsWith('/') && !hasVariable(text) && !/[*?[]/.test(text) && !ROOT_DIRECTORIES.has(text.split('/')[0]));
+  const relative = instruction.copyPaths!.sources.filter(({ text }) => !text.startsWith('/') && !hasVariable(text) && !/[*?[]/.test(text));
   if (relative.length === 0) return [];
   const produced = producedPaths(model, source);
+  const image = rootStage(model, source)?.expandedBase;
   return relative.flatMap((path) => {
     const text = path.text;
     const atRoot = posix.resolve('/', text);
     const underWorkdir = posix.resolve(workdir, text);
     const made = produced.get(underWorkdir);
-    if (!made || produced.has(atRoot)) return [];
+    if (!made || produced.has(atRoot) || copiedInAbove(produced, atRoot)) return [];
+    // `bin/tool`: the image's /bin may hold a tool of that name; say so rather than stay silent.
+    const imageMayHave = ROOT_DIRECTORIES.has(text.split('/')[0]) && image && image.toLowerCase() !== 'scratch' ? ` (unless the base image ${image} has ${atRoot})` : '';
     return [{
       code: 'CopyFromRelativePath' as const,
       range: path.range,
       instructionLine: reference.instructionLine,
-      message: `COPY --from=${reference.text} reads '${text}' from the root of stage '${source.name?.text ?? source.index}' (${atRoot}), not from its WORKDIR ${workdir}, where line ${made.instruction.range.start.line + 1} makes ${underWorkdir}.`,
+      message: `COPY --from=${reference.text} reads '${text}' from the root of stage '${source.name?.text ?? source.index}' (${atRoot}), not from its WORKDIR ${workdir}, where line ${made.instruction.range.start.line + 1} makes ${underWorkdir}${imageMayHave}.`,
       data: { suggestions: [underWorkdir] },
     }];
   });
+}
+
+/** Whether a folder above `path` (the root included) was copied in: what it holds is unknown, `path` among it. */
+function copiedInAbove(produced: ReadonlyMap<string, ProducedPath>, path: string): boolean {
+  for (let at = posix.dirname(path); ; at = posix.dirname(at)) {
+    const keyword = produced.get(at)?.instruction.keyword;
+    if (keyword === 'COPY' || keyword === 'ADD') return true;
+    if (at === '/') return false;
+  }
 }
 
 function fromAncestor(model: StageModel, stage: Stage, source: Stage, instruction: InstructionInfo): Finding[] {
