@@ -110,6 +110,19 @@ describe('ArgNotInScope', () => {
     assert.equal(other.message, "ARG V is declared in stage 'a' (line 1), which this stage is not built FROM, so $V is empty here: declare `ARG V` in this stage.");
   });
 
+  it('reports an automatic ARG read with a default (or any other form) where the stage does not declare it: the default always wins', () => {
+    const [copy, run, alternative] = expectAt('ArgNotInScope', lines('FROM alpine', 'COPY app-${[[TARGETARCH]]:-amd64} /', 'RUN GOOS=${[[TARGETOS]]:-linux} go build',
+      'ENV V=${[[BUILDPLATFORM]]:+cross}', 'RUN echo ${TARGETARCH:-x}'));
+    assert.equal(copy.message, 'BuildKit sets TARGETARCH in the global scope, visible in FROM lines only, so ${TARGETARCH:-…} takes its default here on every platform, '
+      + 'unless the base image sets TARGETARCH: declare `ARG TARGETARCH` in this stage.');
+    assert.deepEqual(copy.data, { stage: 0, variable: 'TARGETARCH' });
+    assert.match(run.message, /so \$\{TARGETOS:-…\} takes its default here on every platform/);
+    assert.match(alternative.message, /so \$\{BUILDPLATFORM:\+…\} reads an empty BUILDPLATFORM here on every platform/);
+    // Declared in the stage or one it is built FROM: BuildKit's value; FROM lines see the automatic ARGs.
+    expectAt('ArgNotInScope', lines('FROM --platform=${BUILDPLATFORM:-linux/amd64} alpine AS base', 'ARG TARGETARCH', 'FROM base', 'COPY app-${TARGETARCH:-amd64} /'));
+    expectAt('ArgNotInScope', lines('FROM scratch', 'COPY app-${[[TARGETSTAGE]]:-x} /')).forEach((d) => assert.match(d.message, /takes its default here for every target/));
+  });
+
   it('leaves alone declared and inherited ARGs, ENV, shell variables, quoted or escaped text, fallbacks and proxies', () => {
     expectAt('ArgNotInScope', lines('ARG GO=1', 'ARG TARGETARCH', 'FROM a AS base', 'ARG GO', 'ARG V=1', 'RUN echo $GO', 'FROM base', 'RUN echo $GO $V'));
     expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'RUN V=2 && echo $V', 'RUN for V in 1 2; do echo $V; done'));

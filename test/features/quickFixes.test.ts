@@ -60,6 +60,8 @@ describe('quick fixes', () => {
       lines('ARG GO=1', 'FROM golang:$GO', 'ARG X', 'ARG GO', 'RUN go build', 'RUN echo $GO'));
     applyFix('FROM a\nFROM b\nCOPY --from=0 /$TARGETARCH /', 'ArgNotInScope', "Declare 'ARG TARGETARCH' in this stage",
       'FROM a\nFROM b\nARG TARGETARCH\nCOPY --from=0 /$TARGETARCH /');
+    applyFix(lines('FROM golang', 'RUN GOARCH=${TARGETARCH:-amd64} go build'), 'ArgNotInScope', "Declare 'ARG TARGETARCH' in this stage",
+      lines('FROM golang', 'ARG TARGETARCH', 'RUN GOARCH=${TARGETARCH:-amd64} go build'));
   });
 
   it('ArgAfterFrom: moves the ARG, as written, above the first FROM and its comments', () => {
