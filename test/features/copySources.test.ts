@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
-import { fixture, lines } from '../support/fixture';
+import { completeSourcePaths } from '../../server/src/features/pathCompletion';
+import { fixture, lines, textAt } from '../support/fixture';
 
 function at(marked: string): { hover?: string; lines: number[] } {
   const fx = fixture(marked);
@@ -37,5 +38,38 @@ describe('COPY --from source paths and whole-root copies', () => {
     });
     const two = at(lines('FROM scratch AS s', 'COPY --from=a / /', 'COPY . /', 'FROM alpine', 'COPY --from=s /etc/x.co|nf /x'));
     assert.deepEqual(two, { hover: '`/etc/x.conf` in stage **s**: not made by any instruction of s; it may come from what line 3 copies (`COPY . /`), or from a\'s root (line 2)', lines: [3, 2] });
+  });
+});
+
+describe('completion of the paths a stage makes', () => {
+  const build = ['FROM golang AS build', 'WORKDIR /src', 'RUN go build -o /out/app .'];
+  /** The labels offered, and the text each would replace. */
+  function complete(marked: string): { labels: string[]; replaces?: string } | undefined {
+    const fx = fixture(marked);
+    const items = completeSourcePaths(featureContext(AnalyzedDocument.fromText(fx.text)), fx.cursor);
+    if (!items) return undefined;
+    const edit = items[0]?.textEdit as { range: Parameters<typeof textAt>[1] } | undefined;
+    return { labels: items.map((item) => item.label), replaces: edit && textAt(fx.text, edit.range) };
+  }
+
+  it('right after `COPY --from=x ` (the space typed), and at the start of a path already written', () => {
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'COPY --from=build |')), { labels: ['/out/app', '/src'], replaces: '' });
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'COPY --link --from=build |/out/x /usr/bin/')), { labels: ['/out/app', '/src'], replaces: '/out/x' });
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'COPY --from=build /out/app | /usr/bin/'))?.replaces, '');
+  });
+
+  it('not on the name, a flag, or the destination', () => {
+    assert.equal(complete(lines(...build, 'FROM alpine', 'COPY --from=buil|d /x /y')), undefined);
+    assert.equal(complete(lines(...build, 'FROM alpine', 'COPY --from=build |--chown=1 /x /y')), undefined);
+    assert.equal(complete(lines(...build, 'FROM alpine', 'COPY --from=build /out/app |/usr/bin/')), undefined);
+  });
+
+  it('at a mount\'s source= (or src=) whose from= names a stage', () => {
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'RUN --mount=type=bind,from=build,source=| cp /x /y')), { labels: ['/out/app', '/src'], replaces: '' });
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'RUN --mount=from=build,SRC=/o|ut,target=/b true')), { labels: ['/out/app', '/src'], replaces: '/out' });
+    assert.deepEqual(complete(lines(...build, 'FROM alpine', 'RUN --mount=source=|,from=build true'))?.labels, ['/out/app', '/src']);
+    // Not the target (a path of this stage), nor a mount without a stage.
+    assert.equal(complete(lines(...build, 'FROM alpine', 'RUN --mount=type=bind,from=build,target=| true')), undefined);
+    assert.equal(complete(lines(...build, 'FROM alpine', 'RUN --mount=type=bind,from=alpine,source=| true')), undefined);
   });
 });
