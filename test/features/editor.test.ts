@@ -60,6 +60,16 @@ describe('editor features', () => {
     assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: stage 1', 'Build this stage']);
   });
 
+  it('names up to three users; past them it counts, and Build this stage stays on the line', () => {
+    const users = (n: number) => lines('FROM golang AS base', ...Array.from({ length: n }, (_, i) => `FROM base AS s${i}`));
+    const titles = (n: number, targets: { name: string; origin: string }[] = []) =>
+      codeLenses(featureContext(AnalyzedDocument.fromText(users(n)), targets), 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title);
+    assert.deepEqual(titles(3), ['3 references', 'used by: s0, s1, s2', 'Build this stage']);
+    assert.deepEqual(titles(46), ['46 references', 'used by 46 stages', 'Build this stage']);
+    const places = ['compose.yaml:5', 'docker-bake.hcl:3', 'Makefile:9', '.github/workflows/ci.yml:40'].map((origin) => ({ name: 'base', origin }));
+    assert.deepEqual(titles(1, places), ['1 reference', 'target in 4 places', 'used by: s0', 'Build this stage']);
+  });
+
   it('opens the places that build a stage from its target lens', () => {
     const place = { uri: 'file:///w/compose.yaml', range: { start: { line: 4, character: 14 }, end: { line: 4, character: 19 } } };
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5', location: place }]);
