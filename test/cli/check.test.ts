@@ -28,7 +28,7 @@ describe('dockerfile-stages check', () => {
     const { status, stdout } = check(file);
     assert.equal(status, 1);
     assert.deepEqual(stdout.trim().split('\n'), [
-      `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
       `${file}:3:13 warning UndefinedStage 'buidler' is not a stage of this Dockerfile and would be pulled as an image: did you mean 'builder'?`,
       `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1).`,
     ]);
@@ -94,7 +94,7 @@ describe('dockerfile-stages check', () => {
     assert.equal(status, 1);
     const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
     assert.deepEqual(stdout.trim().split('\n'), [
-      `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
       `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
     ]);

@@ -26,7 +26,7 @@ describe('UnusedStage', () => {
     const [diagnostic] = expectAt('UnusedStage', lines('FROM a AS used', '[[FROM a AS unused', 'RUN true]]', 'FROM used'));
     assert.deepEqual(diagnostic.tags, [1]);
     assert.equal(diagnostic.severity, 4);
-    assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: 'stage 2' \(default target\)\)/);
+    assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: '#2 \(unnamed\)' \(default target\)\)/);
   });
 
   it('counts stages used only through ONBUILD in a base stage, and configured targets', () => {
@@ -174,7 +174,7 @@ describe('platform ARGs', () => {
   it('CrossCompileWithoutTarget: a compiler on the build platform, copied into a target stage, reading no TARGET ARG', () => {
     const build = ['FROM --platform=[[$BUILDPLATFORM]] golang AS build', 'RUN go build -o /app .'];
     const [found] = expectAt('CrossCompileWithoutTarget', lines(...build, 'FROM alpine', 'COPY --from=build /app /app'));
-    assert.match(found.message, /^Stage 'build' runs `go build` on the build platform and is copied into '1' \(line 4\)/);
+    assert.match(found.message, /^Stage 'build' runs `go build` on the build platform and is copied into '#1 \(unnamed\)' \(line 4\)/);
     const plain = fixture(lines(...build)).text.split('\n').slice(0, 2);
     expectAt('CrossCompileWithoutTarget', lines(...plain, 'ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build', 'FROM alpine', 'COPY --from=build /app /app'));
     expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN npm run build', 'FROM alpine', 'COPY --from=build /app /app'));

@@ -60,7 +60,7 @@ describe('COPY --from source paths over LSP', () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fx.uri }, position: fx.cursor });
     const card = (hover.contents as { value: string }).value;
     assert.match(card, /- Makes: `\/src` \(line 2\), `\/out\/app` \(line 3\)/);
-    assert.match(card, /- Copied by: stage 2 \(\/out\/app\)/);
+    assert.match(card, /- Copied by: #2 \(unnamed\) \(\/out\/app\)/);
   });
 
   it('count columns in UTF-16 in CRLF files, and leave --parents copies alone', async () => {

@@ -10,7 +10,7 @@ import { copyFromReference, makersOf, type PathMakers, type ProducedPath } from 
 import { rootStage } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 interface CopySource extends PathMakers {
   readonly path: Located;

@@ -8,7 +8,7 @@ import { comparePositions, rangeContains } from '../analysis/positions';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
 import { DocumentText } from './refactors/documentText';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 /** Where a source path is being written: the stage it is read from, and the text a chosen path replaces. */
 interface PathSite {

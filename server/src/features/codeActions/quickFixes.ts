@@ -5,7 +5,7 @@ import { rangesOverlap } from '../../analysis/positions';
 import type { FeatureContext } from '../context';
 import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
-import { stageLabel } from '../stageCard';
+import { stageLabel } from '../../analysis/names';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
 import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';

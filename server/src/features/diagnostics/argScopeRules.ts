@@ -12,6 +12,7 @@ import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/variables';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 export function checkArgScope(model: StageModel): Finding[] {
   const findings: Finding[] = [];
@@ -60,7 +61,7 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   const chain = new Set(fromChain(model, stage).map((s) => s.index));
   const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
   if (!elsewhere) return undefined;
-  return `ARG ${use.name} is declared in stage '${elsewhere.name?.text ?? elsewhere.index}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
+  return `ARG ${use.name} is declared in stage '${stageLabel(elsewhere)}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
 }
 
 function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
@@ -94,7 +95,7 @@ export function checkArgAfterFrom(model: StageModel): Finding[] {
         code: 'ArgAfterFrom',
         range: declaration.nameRange,
         instructionLine: declaration.instructionLine,
-        message: `ARG ${name} is declared inside stage '${stage.name?.text ?? stage.index}', but only the FROM on line ${later.fromRange.start.line + 1} uses it, and FROM lines see only ARGs declared before the first FROM: move it there.`,
+        message: `ARG ${name} is declared inside stage '${stageLabel(stage)}', but only the FROM on line ${later.fromRange.start.line + 1} uses it, and FROM lines see only ARGs declared before the first FROM: move it there.`,
         data: { stage: stage.index, variable: name },
       });
     }

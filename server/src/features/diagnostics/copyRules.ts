@@ -16,6 +16,7 @@ import { hasVariable } from '../../analysis/args';
 import { instructionOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';
 import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 /** Directories an image's root holds: a path under one may be the image's own, which the message says. */
 const ROOT_DIRECTORIES = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
@@ -53,7 +54,7 @@ function relativeSources(model: StageModel, source: Stage, instruction: Instruct
       code: 'CopyFromRelativePath' as const,
       range: path.range,
       instructionLine: reference.instructionLine,
-      message: `COPY --from=${reference.text} reads '${text}' from the root of stage '${source.name?.text ?? source.index}' (${atRoot}), not from its WORKDIR ${workdir}, where line ${made.instruction.range.start.line + 1} makes ${underWorkdir}${imageMayHave}.`,
+      message: `COPY --from=${reference.text} reads '${text}' from the root of stage '${stageLabel(source)}' (${atRoot}), not from its WORKDIR ${workdir}, where line ${made.instruction.range.start.line + 1} makes ${underWorkdir}${imageMayHave}.`,
       data: { suggestions: [underWorkdir] },
     }];
   });
@@ -82,7 +83,7 @@ function fromAncestor(model: StageModel, stage: Stage, source: Stage, instructio
     code: 'CopyFromAncestor',
     range: instruction.range,
     instructionLine: instruction.range.start.line,
-    message: `Stage '${source.name?.text ?? source.index}' is this stage's base: ${from} is already here, and this COPY puts it back where it is.`,
+    message: `Stage '${stageLabel(source)}' is this stage's base: ${from} is already here, and this COPY puts it back where it is.`,
     data: { stage: stage.index },
   }];
 }
@@ -103,7 +104,7 @@ function missingPaths(model: StageModel, source: Stage, instruction: Instruction
       code: 'CopyFromMissingPath' as const,
       range: path.range,
       instructionLine: reference.instructionLine,
-      message: `Stage '${source.name?.text ?? source.index}' has no ${wanted}: it is built from scratch and no instruction makes it, so BuildKit fails with "not found"`
+      message: `Stage '${stageLabel(source)}' has no ${wanted}: it is built from scratch and no instruction makes it, so BuildKit fails with "not found"`
         + `${source.name ? ` (unless a build context named '${source.normalizedName}' replaces the stage)` : ''}${close.length > 0 ? `: did you mean ${close[0]}?` : '.'}`,
       data: { suggestions: close },
     }];
