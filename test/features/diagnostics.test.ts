@@ -241,6 +241,8 @@ describe('COPY --from paths', () => {
     assert.equal(found.severity, 4);
     expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'RUN rm -rf /out', 'COPY --from=build /out /out'));
     expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'COPY --from=build /out /backup'));
+    // --chown and --chmod change what is there: not a no-op.
+    expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'COPY --from=build --chown=app:app /out /out', 'COPY --chmod=755 --from=build /bin/x /bin/x'));
   });
 });
 

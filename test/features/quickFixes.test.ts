@@ -80,6 +80,12 @@ describe('quick fixes', () => {
       lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build /src/out/app /app'));
   });
 
+  it('CopyFromAncestor: removes the COPY, continuation lines included, never as the preferred fix', () => {
+    const action = applyFix(lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', 'COPY --from=build \\', '  /out/app /out/app', 'RUN go test'),
+      'CopyFromAncestor', 'Remove this COPY', lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', 'RUN go test'));
+    assert.notEqual(action.isPreferred, true);
+  });
+
   it('FromAsCasing and FromStageCasing', () => {
     applyFix(lines('FROM a as b'), 'FromAsCasing', "Write 'AS' to match 'FROM'", lines('FROM a AS b'));
     applyFix(lines('from a AS b'), 'FromAsCasing', "Write 'as' to match 'from'", lines('from a as b'));

@@ -5,7 +5,8 @@
 //   or copies in a folder above it there; under a folder every image has (`bin/tool`), the message says that the
 //   base image may have it.
 // - CopyFromAncestor: `COPY --from=x /p /p` where x is this stage's own base and nothing in this stage ran
-//   before it: the files are already there (moby/buildkit#2502).
+//   before it: the files are already there (moby/buildkit#2502); not with `--chown`/`--chmod`, which change them.
+//   Fix: remove the COPY (not preferred: a build context named x would replace the stage).
 // - CopyFromMissingPath: only where x's whole content is known, its FROM chain starting at `scratch` with no RUN,
 //   and the path is neither made nor under or above anything made: BuildKit fails (`failed to compute cache key:
 //   ... not found`). A warning, not an error: a build context of the stage's name replaces the stage
@@ -73,9 +74,10 @@ function fromAncestor(model: StageModel, stage: Stage, source: Stage, instructio
   if (parentStage(model, stage) !== source) return [];
   const before = stage.instructions.slice(0, stage.instructions.indexOf(instruction));
   if (before.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD')) return [];
-  const { sources, destination } = instruction.copyPaths!;
+  const { sources, destination, setsOwnerOrMode } = instruction.copyPaths!;
   const workdir = workdirAt(model, stage, instruction.range.start.line);
-  if (sources.length !== 1 || !workdir || hasVariable(sources[0].text) || hasVariable(destination.text)) return [];
+  // `--chown`/`--chmod` change what is there: then the COPY does something.
+  if (setsOwnerOrMode || sources.length !== 1 || !workdir || hasVariable(sources[0].text) || hasVariable(destination.text)) return [];
   const from = posix.resolve('/', sources[0].text);
   const to = posix.resolve(workdir, destination.text);
   if (from !== to) return [];
