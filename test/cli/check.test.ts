@@ -121,8 +121,25 @@ describe('dockerfile-stages check', () => {
     assert.equal(readFileSync(file, 'utf8'), lines('ARG GO=1', 'FROM golang AS build', 'ARG GO', 'RUN echo $GO', 'FROM alpine', 'COPY --from=build /a /a'));
     // Lower-casing a name that a `FROM Builder` misses would change what that FROM names: not a safe fix.
     const missed = write('missed.Dockerfile', lines('FROM a AS Builder', 'FROM Builder'));
-    assert.equal(check(missed, '--fix').stderr, '');
+    assert.equal(check(missed, '--fix').stderr, 'dockerfile-stages: nothing to fix\n');
     assert.equal(check('-', '--fix').status, 2);
+  });
+
+  it('--help and -h print the usage on standard output and exit 0, with or without a command', () => {
+    for (const args of [['--help'], ['-h'], ['check', '--help'], ['graph', '-h'], ['check', 'Dockerfile', '-h']]) {
+      const help = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+      assert.deepEqual([help.status, help.stderr], [0, ''], args.join(' '));
+      assert.match(help.stdout, /^usage: dockerfile-stages check FILE\|FOLDER/, args.join(' '));
+    }
+  });
+
+  it('--fix-unsafe never removes a stage, even one no target builds; --diff and --fix say when there is nothing to fix', () => {
+    const text = lines('FROM golang AS unused', 'FROM alpine');
+    const file = write('nothing.Dockerfile', text);
+    const diff = check(file, '--fix-unsafe', '--diff');
+    assert.deepEqual([diff.stdout, diff.stderr, diff.status], ['', 'dockerfile-stages: nothing to fix\n', 0]);
+    assert.equal(check(file, '--fix-unsafe').stderr, 'dockerfile-stages: nothing to fix\n');
+    assert.equal(readFileSync(file, 'utf8'), text);
   });
 
   it('exits 2 with a clear message on bad usage or an unreadable file', () => {
