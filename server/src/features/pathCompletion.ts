@@ -2,7 +2,7 @@
 // a path already written) and in `RUN --mount=...,from=x,source=`: the paths x (and the stages it is built FROM)
 // is known to make, the latest first, each with the instruction that makes it.
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
-import type { StageModel } from '../analysis/model';
+import type { Stage, StageModel } from '../analysis/model';
 import { copyFromReference, producedPaths } from '../analysis/files';
 import { comparePositions, rangeContains } from '../analysis/positions';
 import type { FeatureContext } from './context';
@@ -21,7 +21,7 @@ export function completeSourcePaths(context: FeatureContext, position: Position)
   const stage = stageAtLine(model, position.line);
   if (!stage) return undefined;
   const line = new DocumentText(context.text).lineText(position.line);
-  const site = copySourceSite(model, line, position) ?? mountSourceSite(model, line, position);
+  const site = copySourceSite(model, stage, line, position) ?? mountSourceSite(model, line, position);
   if (!site) return undefined;
   const made = [...producedPaths(model, model.stages[site.stage])].sort(([, a], [, b]) => b.instruction.range.start.line - a.instruction.range.start.line);
   return made.map(([path, { stage: maker, instruction }], rank) => ({
@@ -34,8 +34,7 @@ export function completeSourcePaths(context: FeatureContext, position: Position)
 }
 
 /** A source of `COPY --from=x`: past the flag and its space, on the flag's line, before the destination. */
-function copySourceSite(model: StageModel, line: string, position: Position): PathSite | undefined {
-  const stage = stageAtLine(model, position.line)!;
+function copySourceSite(model: StageModel, stage: Stage, line: string, position: Position): PathSite | undefined {
   const instruction = stage.instructions.find((i) => i.keyword === 'COPY' && i.range.start.line <= position.line && i.range.end.line >= position.line);
   const reference = instruction && copyFromReference(model, stage, instruction);
   if (reference?.resolution.kind !== 'stage' || reference.range.end.line !== position.line || position.character <= reference.range.end.character) return undefined;
