@@ -213,6 +213,7 @@ describe('COPY --from paths', () => {
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN mkdir -p bin', 'FROM alpine', 'COPY --from=build bin/sh /x'));
     // Something copied in at the root (a whole stage, a folder above the path) may hold it.
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'COPY --from=tools / /', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'COPY --from=tools / /', 'WORKDIR /', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /x'));
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'COPY rootfs/usr /usr', 'WORKDIR /src', 'RUN go build -o usr/bin/app .', 'FROM alpine', 'COPY --from=build usr/bin/app /x'));
     // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`: nothing.
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app . && mkdir -p /bin/app', 'FROM alpine', 'COPY --from=build bin/app /x'));

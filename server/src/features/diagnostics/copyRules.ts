@@ -14,7 +14,7 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { instructionOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';
+import { instructionOf, makersOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';
 import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
@@ -48,7 +48,7 @@ function relativeSources(model: StageModel, source: Stage, instruction: Instruct
     const atRoot = posix.resolve('/', text);
     const underWorkdir = posix.resolve(workdir, text);
     const made = produced.get(underWorkdir);
-    if (!made || produced.has(atRoot) || copiedInAbove(produced, atRoot)) return [];
+    if (!made || produced.has(atRoot) || copiedInAbove(model, source, produced, atRoot)) return [];
     // `bin/tool`: the image's /bin may hold a tool of that name; say so rather than stay silent.
     const imageMayHave = ROOT_DIRECTORIES.has(text.split('/')[0]) && image && image.toLowerCase() !== 'scratch' ? ` (unless the base image ${image} has ${atRoot})` : '';
     return [{
@@ -62,12 +62,12 @@ function relativeSources(model: StageModel, source: Stage, instruction: Instruct
 }
 
 /** Whether a folder above `path` (the root included) was copied in: what it holds is unknown, `path` among it. */
-function copiedInAbove(produced: ReadonlyMap<string, ProducedPath>, path: string): boolean {
-  for (let at = posix.dirname(path); ; at = posix.dirname(at)) {
+function copiedInAbove(model: StageModel, stage: Stage, produced: ReadonlyMap<string, ProducedPath>, path: string): boolean {
+  for (let at = posix.dirname(path); at !== '/'; at = posix.dirname(at)) {
     const keyword = produced.get(at)?.instruction.keyword;
     if (keyword === 'COPY' || keyword === 'ADD') return true;
-    if (at === '/') return false;
   }
+  return makersOf(model, stage, path).rootCopies.length > 0;
 }
 
 function fromAncestor(model: StageModel, stage: Stage, source: Stage, instruction: InstructionInfo): Finding[] {
