@@ -129,7 +129,7 @@ let page;
   // stays in build.
   await page.locator('.editor-instance .view-lines').first().click();
   await goToLine(page, 13, 1);
-  await page.keyboard.press('Shift+Down');
+  await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Control+Shift+R');
   const extract = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Extract to new stage' }).first();
   await extract.waitFor({ timeout: 15000 });
