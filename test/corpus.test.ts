@@ -16,7 +16,7 @@ import { hoverVariable } from '../server/src/features/variableHover';
 import { findVariableDefinition } from '../server/src/features/variableDefinition';
 import { completeVariables } from '../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../server/src/features/copySources';
-import { completeCopySources } from '../server/src/features/pathCompletion';
+import { completeSourcePaths } from '../server/src/features/pathCompletion';
 import { findVariableReferences, highlightVariable } from '../server/src/features/variableReferences';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
 import { corpusFiles, describeWithShared } from './support/paths';
@@ -66,7 +66,7 @@ describeWithShared('corpus', 'corpus', () => {
           highlightStage(context, position), hoverStage(context, position));
         results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
           findVariableReferences(context, position, uri, true), highlightVariable(context, position),
-          hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeCopySources(context, position));
+          hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeSourcePaths(context, position));
         try {
           results.push(prepareStageRename(context, position));
         } catch (error) {

@@ -20,7 +20,7 @@ import { prepareStageRename, RenameRefused } from './features/rename';
 import { hoverStage } from './features/hover';
 import { hoverVariable } from './features/variableHover';
 import { findCopySourceDefinition, hoverCopySource } from './features/copySources';
-import { completeCopySources } from './features/pathCompletion';
+import { completeSourcePaths } from './features/pathCompletion';
 import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
@@ -231,7 +231,7 @@ connection.onCompletion(async (params) => {
   const context = contexts.dockerfile(uri);
   if (!context) return null;
   const ours = guarded('completion', () => completeVariables(context, params.position) ?? completeStages(context, params.position, uri)
-    ?? completeCopySources(context, params.position))(undefined);
+    ?? completeSourcePaths(context, params.position))(undefined);
   if (ours) return ours;
   try {
     return await general.completion(text(uri), params.position, context.model);

@@ -27,6 +27,31 @@ describe('RUN outputs, one recognizer a row', () => {
     assert.deepEqual(runOutputs('yarn build'), []);
   });
 
+  it('--save_path (go-licenses save) and --output-dir: the folder named', () => {
+    assert.deepEqual(runOutputs('go-licenses save --save_path=/_LICENSES ./cmd/app && go-licenses save --save_path "third_party" .'), ['/_LICENSES', 'third_party']);
+    assert.deepEqual(runOutputs('wasm-pack build --output-dir /out/pkg && tool --output-dir=dist'), ['/out/pkg', 'dist']);
+  });
+
+  it('GOBIN=DIR go install PKG...: the folder and each binary, named as go names it', () => {
+    assert.deepEqual(runOutputs('GOBIN=/usr/local/bin go install github.com/google/go-licenses@latest'), ['/usr/local/bin', '/usr/local/bin/go-licenses']);
+    assert.deepEqual(runOutputs('CGO_ENABLED=0 GOBIN="/out" GOOS=linux go install -ldflags=-s ./cmd/app example.com/x/cmd/tool/v2@v2.1.0'), ['/out', '/out/app', '/out/tool']);
+    // The current module (its name is in go.mod), a pattern, a variable: the folder only.
+    assert.deepEqual(runOutputs('GOBIN=/out go install . && GOBIN=/bin2 go install ./cmd/... && GOBIN=/b3 go install $PKG'), ['/out', '/bin2', '/b3']);
+    // A flag's value is no package: `-tags netgo`, `-ldflags '-X main.v=1'`.
+    assert.deepEqual(runOutputs("GOBIN=/o go install -v -tags netgo -ldflags '-X main.v=1' ./cmd/a"), ['/o', '/o/a']);
+    // GOBIN exported or set for another command says nothing of where go install writes.
+    assert.deepEqual(runOutputs('GOBIN=/x ./install-tools && GOBIN=/y go build ./...'), []);
+  });
+
+  it('pip install --target, -t and --prefix (uv pip too): the folder installed into', () => {
+    assert.deepEqual(runOutputs('pip install --no-cache-dir --target=/deps -r requirements.txt && python3 -m pip install -t /opt/x y'), ['/deps', '/opt/x']);
+    assert.deepEqual(runOutputs('uv pip install --prefix="/install" --no-deps /synapse[all]'), ['/install']);
+  });
+
+  it('npm pack --pack-destination: the folder the tarball goes to', () => {
+    assert.deepEqual(runOutputs('npm pack --pack-destination /out && npm pack --pack-destination=dist ./lib'), ['/out', 'dist']);
+  });
+
   it('leaves out what variables decide, and what a continuation splits', () => {
     assert.deepEqual(runOutputs('go build -o $OUT/app'), []);
     assert.deepEqual(runOutputs('go build \\\n  -o /out/app .'), ['/out/app']);

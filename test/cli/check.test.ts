@@ -28,7 +28,7 @@ describe('dockerfile-stages check', () => {
     const { status, stdout } = check(file);
     assert.equal(status, 1);
     assert.deepEqual(stdout.trim().split('\n'), [
-      `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
       `${file}:3:13 warning UndefinedStage 'buidler' is not a stage of this Dockerfile and would be pulled as an image: did you mean 'builder'?`,
       `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1).`,
     ]);
@@ -94,7 +94,7 @@ describe('dockerfile-stages check', () => {
     assert.equal(status, 1);
     const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
     assert.deepEqual(stdout.trim().split('\n'), [
-      `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: 'stage 1' (default target)).`,
+      `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
       `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
     ]);
@@ -121,8 +121,25 @@ describe('dockerfile-stages check', () => {
     assert.equal(readFileSync(file, 'utf8'), lines('ARG GO=1', 'FROM golang AS build', 'ARG GO', 'RUN echo $GO', 'FROM alpine', 'COPY --from=build /a /a'));
     // Lower-casing a name that a `FROM Builder` misses would change what that FROM names: not a safe fix.
     const missed = write('missed.Dockerfile', lines('FROM a AS Builder', 'FROM Builder'));
-    assert.equal(check(missed, '--fix').stderr, '');
+    assert.equal(check(missed, '--fix').stderr, 'dockerfile-stages: nothing to fix\n');
     assert.equal(check('-', '--fix').status, 2);
+  });
+
+  it('--help and -h print the usage on standard output and exit 0, with or without a command', () => {
+    for (const args of [['--help'], ['-h'], ['check', '--help'], ['graph', '-h'], ['check', 'Dockerfile', '-h']]) {
+      const help = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+      assert.deepEqual([help.status, help.stderr], [0, ''], args.join(' '));
+      assert.match(help.stdout, /^usage: dockerfile-stages check FILE\|FOLDER/, args.join(' '));
+    }
+  });
+
+  it('--fix-unsafe never removes a stage, even one no target builds; --diff and --fix say when there is nothing to fix', () => {
+    const text = lines('FROM golang AS unused', 'FROM alpine');
+    const file = write('nothing.Dockerfile', text);
+    const diff = check(file, '--fix-unsafe', '--diff');
+    assert.deepEqual([diff.stdout, diff.stderr, diff.status], ['', 'dockerfile-stages: nothing to fix\n', 0]);
+    assert.equal(check(file, '--fix-unsafe').stderr, 'dockerfile-stages: nothing to fix\n');
+    assert.equal(readFileSync(file, 'utf8'), text);
   });
 
   it('exits 2 with a clear message on bad usage or an unreadable file', () => {

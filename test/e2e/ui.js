@@ -31,6 +31,14 @@ async function suggestions(page, expected) {
   return labels;
 }
 
+/** The editor's rendered lines, top to bottom (the view reuses line elements, so their order in the DOM is not the text's). */
+function editorLines(page) {
+  return page.locator('.editor-instance .view-lines .view-line').evaluateAll((nodes) => nodes
+    .map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') }))
+    .sort((a, b) => a.top - b.top)
+    .map((line) => line.text));
+}
+
 /**
  * The activation time VS Code shows for this extension in Developer: Show Running Extensions. The list is sorted
  * by activation time and renders only the rows in view: scrolled until ours is there.
@@ -116,10 +124,12 @@ let page;
   if (!['base', 'deps', 'build', 'debug', 'release'].every((name) => outline.includes(name))) throw new Error(`unexpected outline: ${outline.join(', ')}`);
   console.log(`outline: ${outline.join(', ')}`);
 
-  // Extract to new stage: line 14 is `RUN go vet ./...` in the build stage.
+  // Extract to new stage: line 13 is `RUN go build ...` in the build stage, selected whole with Shift+Down, which
+  // ends the selection at column 0 of line 14 (`RUN go vet ./...`): VS Code shows line 14 as not selected, and it
+  // stays in build.
   await page.locator('.editor-instance .view-lines').first().click();
-  await goToLine(page, 14, 1);
-  await page.keyboard.press('Shift+End');
+  await goToLine(page, 13, 1);
+  await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Control+Shift+R');
   const extract = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Extract to new stage' }).first();
   await extract.waitFor({ timeout: 15000 });
@@ -128,9 +138,12 @@ let page;
   await page.waitForSelector('.rename-box input, .rename-input', { timeout: 15000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'extract-after.png') });
-  const text = await page.locator('.editor-instance .view-lines').first().textContent();
-  if (!text.replace(/\u00a0/g, ' ').includes('AS build-part')) throw new Error('the extracted stage is not in the editor');
-  console.log('extract: new stage build-part, rename box open');
+  const shown = await editorLines(page);
+  const extracted = shown.indexOf('FROM deps AS build-2');
+  if (extracted < 0 || shown.slice(extracted, extracted + 4).join('\n') !== 'FROM deps AS build-2\nRUN go build -o /out/app ./cmd/app\nFROM build-2 AS build\nRUN go vet ./...') {
+    throw new Error(`the extracted stage is not as selected:\n${shown.join('\n')}`);
+  }
+  console.log('extract: new stage build-2 with the selected line only, rename box open');
   await page.keyboard.press('Escape');
 
   // VS Code's own measure of our activation (code loading + activate()): a reading, not an assertion.

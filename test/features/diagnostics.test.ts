@@ -26,7 +26,7 @@ describe('UnusedStage', () => {
     const [diagnostic] = expectAt('UnusedStage', lines('FROM a AS used', '[[FROM a AS unused', 'RUN true]]', 'FROM used'));
     assert.deepEqual(diagnostic.tags, [1]);
     assert.equal(diagnostic.severity, 4);
-    assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: 'stage 2' \(default target\)\)/);
+    assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: '#2 \(unnamed\)' \(default target\)\)/);
   });
 
   it('counts stages used only through ONBUILD in a base stage, and configured targets', () => {
@@ -110,6 +110,19 @@ describe('ArgNotInScope', () => {
     assert.equal(other.message, "ARG V is declared in stage 'a' (line 1), which this stage is not built FROM, so $V is empty here: declare `ARG V` in this stage.");
   });
 
+  it('reports an automatic ARG read with a default (or any other form) where the stage does not declare it: the default always wins', () => {
+    const [copy, run, alternative] = expectAt('ArgNotInScope', lines('FROM alpine', 'COPY app-${[[TARGETARCH]]:-amd64} /', 'RUN GOOS=${[[TARGETOS]]:-linux} go build',
+      'ENV V=${[[BUILDPLATFORM]]:+cross}', 'RUN echo ${TARGETARCH:-x}'));
+    assert.equal(copy.message, 'BuildKit sets TARGETARCH in the global scope, visible in FROM lines only, so ${TARGETARCH:-…} takes its default here on every platform, '
+      + 'unless the base image sets TARGETARCH: declare `ARG TARGETARCH` in this stage.');
+    assert.deepEqual(copy.data, { stage: 0, variable: 'TARGETARCH' });
+    assert.match(run.message, /so \$\{TARGETOS:-…\} takes its default here on every platform/);
+    assert.match(alternative.message, /so \$\{BUILDPLATFORM:\+…\} reads an empty BUILDPLATFORM here on every platform/);
+    // Declared in the stage or one it is built FROM: BuildKit's value; FROM lines see the automatic ARGs.
+    expectAt('ArgNotInScope', lines('FROM --platform=${BUILDPLATFORM:-linux/amd64} alpine AS base', 'ARG TARGETARCH', 'FROM base', 'COPY app-${TARGETARCH:-amd64} /'));
+    expectAt('ArgNotInScope', lines('FROM scratch', 'COPY app-${[[TARGETSTAGE]]:-x} /')).forEach((d) => assert.match(d.message, /takes its default here for every target/));
+  });
+
   it('leaves alone declared and inherited ARGs, ENV, shell variables, quoted or escaped text, fallbacks and proxies', () => {
     expectAt('ArgNotInScope', lines('ARG GO=1', 'ARG TARGETARCH', 'FROM a AS base', 'ARG GO', 'ARG V=1', 'RUN echo $GO', 'FROM base', 'RUN echo $GO $V'));
     expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'RUN V=2 && echo $V', 'RUN for V in 1 2; do echo $V; done'));
@@ -161,7 +174,7 @@ describe('platform ARGs', () => {
   it('CrossCompileWithoutTarget: a compiler on the build platform, copied into a target stage, reading no TARGET ARG', () => {
     const build = ['FROM --platform=[[$BUILDPLATFORM]] golang AS build', 'RUN go build -o /app .'];
     const [found] = expectAt('CrossCompileWithoutTarget', lines(...build, 'FROM alpine', 'COPY --from=build /app /app'));
-    assert.match(found.message, /^Stage 'build' runs `go build` on the build platform and is copied into '1' \(line 4\)/);
+    assert.match(found.message, /^Stage 'build' runs `go build` on the build platform and is copied into '#1 \(unnamed\)' \(line 4\)/);
     const plain = fixture(lines(...build)).text.split('\n').slice(0, 2);
     expectAt('CrossCompileWithoutTarget', lines(...plain, 'ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build', 'FROM alpine', 'COPY --from=build /app /app'));
     expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN npm run build', 'FROM alpine', 'COPY --from=build /app /app'));
@@ -191,12 +204,23 @@ describe('COPY --from paths', () => {
   it('CopyFromRelativePath: a relative source is read from the source stage\'s root, not its WORKDIR', () => {
     const [found] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build [[out/app]] /usr/local/bin/'));
     assert.equal(found.message, "COPY --from=build reads 'out/app' from the root of stage 'build' (/out/app), not from its WORKDIR /src, where line 3 makes /src/out/app.");
-    // Under a directory every image has (/bin, /etc, ...) the path may exist at the root: nothing said.
-    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app .', 'FROM alpine', 'COPY --from=build bin/app /x'));
-    // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`, an image's own directory: nothing.
+    // Under a directory every image has (/bin, /etc, ...): made exactly under the WORKDIR and nowhere at the root,
+    // it is reported, saying that the base image could have it.
+    const [bin] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/tool .', 'FROM alpine', 'COPY --from=build [[bin/tool]] /x'));
+    assert.equal(bin.message, "COPY --from=build reads 'bin/tool' from the root of stage 'build' (/bin/tool), not from its WORKDIR /src, where line 3 makes /src/bin/tool (unless the base image golang has /bin/tool).");
+    expectAt('CopyFromRelativePath', lines('FROM scratch AS build', 'WORKDIR /src', 'COPY x.so lib/', 'FROM alpine', 'COPY --from=build [[lib/x.so]] /x'));
+    // Only a path made exactly there: under a folder made under the WORKDIR (`bin/`), the root's /bin may hold it.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN mkdir -p bin', 'FROM alpine', 'COPY --from=build bin/sh /x'));
+    // Something copied in at the root (a whole stage, a folder above the path) may hold it.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'COPY --from=tools / /', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'COPY --from=tools / /', 'WORKDIR /', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'COPY rootfs/usr /usr', 'WORKDIR /src', 'RUN go build -o usr/bin/app .', 'FROM alpine', 'COPY --from=build usr/bin/app /x'));
+    // Absolute, at the root too, not made under the WORKDIR, a WORKDIR of `/`: nothing.
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/app . && mkdir -p /bin/app', 'FROM alpine', 'COPY --from=build bin/app /x'));
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN make', 'FROM alpine', 'COPY --from=build out/app /x', 'COPY --from=build /src/bin /x'));
-    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build etc/x /x'));
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /', 'RUN go build -o out/app', 'FROM alpine', 'COPY --from=build out/app /x'));
+    // A WORKDIR in an image's own directory: /etc/etc/x is made, /etc/x read.
+    expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /etc', 'RUN touch /etc/etc/x', 'FROM alpine', 'COPY --from=build [[etc/x]] /x'));
   });
 
   it('CopyFromMissingPath: only where the source stage\'s whole content is known (scratch, nothing run)', () => {
@@ -218,6 +242,8 @@ describe('COPY --from paths', () => {
     assert.equal(found.severity, 4);
     expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'RUN rm -rf /out', 'COPY --from=build /out /out'));
     expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'COPY --from=build /out /backup'));
+    // --chown and --chmod change what is there: not a no-op.
+    expectAt('CopyFromAncestor', lines('FROM golang AS build', 'FROM build AS test', 'COPY --from=build --chown=app:app /out /out', 'COPY --chmod=755 --from=build /bin/x /bin/x'));
   });
 });
 

@@ -28,7 +28,7 @@ function context(text = TEXT) {
 describe('editor features', () => {
   it('outlines global ARGs, then stages with their instructions', () => {
     const symbols = documentSymbols(context().model);
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['GO', 'ARG = 1.22'], ['build', 'golang:1.22'], ['stage 1', 'alpine'], ['unused', 'scratch']]);
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['GO', 'ARG = 1.22'], ['build', 'golang:1.22'], ['#1 (unnamed)', 'alpine'], ['unused', 'scratch']]);
     assert.deepEqual(symbols[1].children!.map((c) => [c.name, c.detail]), [['RUN', '--mount=type=cache,target=/root/.cache go build \\']]);
     assert.equal(textAt(TEXT, symbols[1].selectionRange), 'build');
   });
@@ -41,7 +41,7 @@ describe('editor features', () => {
   it('puts references, users and a build command above each FROM', () => {
     const lenses = codeLenses(context(), 'file:///x');
     assert.deepEqual(lenses.map((l) => `${l.range.start.line}:${l.command!.title}`), [
-      '3:1 reference', '3:used by: stage 1', '3:Build this stage',
+      '3:1 reference', '3:used by: #1 (unnamed)', '3:Build this stage',
       '6:0 references', '6:unused: no target builds it',
       '8:0 references', '8:built as target unused', '8:Build this stage',
     ]);
@@ -57,7 +57,17 @@ describe('editor features', () => {
   it('says where a stage is built as a target', () => {
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5' }]);
     const titles = codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);
-    assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: stage 1', 'Build this stage']);
+    assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: #1 (unnamed)', 'Build this stage']);
+  });
+
+  it('names up to three users; past them it counts, and Build this stage stays on the line', () => {
+    const users = (n: number) => lines('FROM golang AS base', ...Array.from({ length: n }, (_, i) => `FROM base AS s${i}`));
+    const titles = (n: number, targets: { name: string; origin: string }[] = []) =>
+      codeLenses(featureContext(AnalyzedDocument.fromText(users(n)), targets), 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title);
+    assert.deepEqual(titles(3), ['3 references', 'used by: s0, s1, s2', 'Build this stage']);
+    assert.deepEqual(titles(46), ['46 references', 'used by 46 stages', 'Build this stage']);
+    const places = ['compose.yaml:5', 'docker-bake.hcl:3', 'Makefile:9', '.github/workflows/ci.yml:40'].map((origin) => ({ name: 'base', origin }));
+    assert.deepEqual(titles(1, places), ['1 reference', 'target in 4 places', 'used by: s0', 'Build this stage']);
   });
 
   it('opens the places that build a stage from its target lens', () => {

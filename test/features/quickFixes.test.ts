@@ -60,6 +60,8 @@ describe('quick fixes', () => {
       lines('ARG GO=1', 'FROM golang:$GO', 'ARG X', 'ARG GO', 'RUN go build', 'RUN echo $GO'));
     applyFix('FROM a\nFROM b\nCOPY --from=0 /$TARGETARCH /', 'ArgNotInScope', "Declare 'ARG TARGETARCH' in this stage",
       'FROM a\nFROM b\nARG TARGETARCH\nCOPY --from=0 /$TARGETARCH /');
+    applyFix(lines('FROM golang', 'RUN GOARCH=${TARGETARCH:-amd64} go build'), 'ArgNotInScope', "Declare 'ARG TARGETARCH' in this stage",
+      lines('FROM golang', 'ARG TARGETARCH', 'RUN GOARCH=${TARGETARCH:-amd64} go build'));
   });
 
   it('ArgAfterFrom: moves the ARG, as written, above the first FROM and its comments', () => {
@@ -76,6 +78,12 @@ describe('quick fixes', () => {
   it('CopyFromRelativePath: the absolute path under the source stage\'s WORKDIR', () => {
     applyFix(lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build out/app /app'), 'CopyFromRelativePath', "Change to '/src/out/app'",
       lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o out/app .', 'FROM alpine', 'COPY --from=build /src/out/app /app'));
+  });
+
+  it('CopyFromAncestor: removes the COPY, continuation lines included, never as the preferred fix', () => {
+    const action = applyFix(lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', 'COPY --from=build \\', '  /out/app /out/app', 'RUN go test'),
+      'CopyFromAncestor', 'Remove this COPY', lines('FROM golang AS build', 'RUN go build -o /out/app', 'FROM build AS test', 'RUN go test'));
+    assert.notEqual(action.isPreferred, true);
   });
 
   it('FromAsCasing and FromStageCasing', () => {

@@ -156,6 +156,17 @@ describe('extract to new stage', () => {
     check('extract', lines('FROM golang AS a', '[[COPY --from=1 / /]]'), lines('FROM golang AS a-part', 'COPY --from=2 / /', 'FROM a-part AS a'));
   });
 
+  // Whole lines selected with Shift+Down end at column 0 of the next line, which VS Code shows as not selected.
+  it('leaves out the line a selection ends on at column 0, as VS Code shows it', () => {
+    check('extract', 'FROM golang AS app\n[[RUN go mod download\n]]RUN go build -o /out\nFROM app\n',
+      lines('FROM golang AS deps', 'RUN go mod download', 'FROM deps AS app', 'RUN go build -o /out', 'FROM app'), 'deps');
+    // Up to the next stage's FROM: the last instruction alone, not "two stages".
+    check('extract', 'FROM golang AS app\nRUN go mod download\n[[RUN go build -o /out\n]]FROM app\n',
+      lines('FROM golang AS app-base', 'RUN go mod download', 'FROM app-base AS build', 'RUN go build -o /out', 'FROM build AS app', 'FROM app'), 'build');
+    // A FROM line selected whole with Shift+Down is a FROM, not the instruction below it.
+    refused('extract', 'FROM a AS t\nRUN x\n[[FROM b\n]]RUN y\n', /FROM/);
+  });
+
   it('lists the action without computing the edit', () => {
     const fx = fixture(lines('FROM a AS t', '[[RUN x]]', 'FROM t'));
     const [action] = listRefactors(featureContext(AnalyzedDocument.fromText(fx.text)), URI, fx.ranges[0]);

@@ -47,6 +47,10 @@ describe('COPY --from source paths over LSP', () => {
     assert.deepEqual(items.map((i) => i.label), ['/etc/app', '/etc/app/conf dir', '/out/app', '/src']);
     assert.equal(items[2].detail, 'line 3: RUN go build -o /out/app ./cmd/app (stage build)');
     assert.deepEqual(items[0].textEdit.range, { start: { line: 6, character: 17 }, end: { line: 6, character: 23 } });
+    // Right after the space that follows the flag: the paths, not the library's flags.
+    const space = await client.openFixture(lines(...build, 'FROM alpine', 'COPY --from=more |'));
+    const afterSpace = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: space.uri }, position: space.cursor, context: { triggerKind: 2, triggerCharacter: ' ' } });
+    assert.deepEqual(afterSpace.map((i) => i.label), ['/etc/app', '/etc/app/conf dir', '/out/app', '/src']);
     const dest = await client.openFixture(lines(...build, 'FROM alpine', 'COPY --from=more /out/app /usr/lo|cal'));
     assert.equal((await client.request<unknown[] | null>('textDocument/completion', { textDocument: { uri: dest.uri }, position: dest.cursor }))?.length ?? 0, 0);
   });
@@ -56,7 +60,7 @@ describe('COPY --from source paths over LSP', () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fx.uri }, position: fx.cursor });
     const card = (hover.contents as { value: string }).value;
     assert.match(card, /- Makes: `\/src` \(line 2\), `\/out\/app` \(line 3\)/);
-    assert.match(card, /- Copied by: stage 2 \(\/out\/app\)/);
+    assert.match(card, /- Copied by: #2 \(unnamed\) \(\/out\/app\)/);
   });
 
   it('count columns in UTF-16 in CRLF files, and leave --parents copies alone', async () => {

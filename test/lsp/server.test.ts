@@ -245,8 +245,8 @@ describe('dockerfileStages/stages', () => {
     const list = await client.request('dockerfileStages/stages', { textDocument: { uri } });
     assert.deepEqual(list.stages.map((s: { label: string; name?: string; base: string; builtBy: string[]; selectionRange: { start: { line: number } } }) =>
       [s.label, s.name, s.base, s.builtBy, s.selectionRange.start.line]),
-    [['build', 'build', 'golang', ['stage 1 (default target)'], 0], ['stage 1', undefined, 'alpine', ['stage 1 (default target)'], 1]]);
-    assert.equal(list.defaultTarget, 'stage 1');
+    [['build', 'build', 'golang', ['#1 (unnamed) (default target)'], 0], ['#1 (unnamed)', undefined, 'alpine', ['#1 (unnamed) (default target)'], 1]]);
+    assert.equal(list.defaultTarget, '#1 (unnamed)');
     assert.equal(await client.request('dockerfileStages/stages', { textDocument: { uri: 'file:///never/opened' } }), null);
   }));
 });

@@ -14,7 +14,7 @@ import { hoverVariable } from '../../server/src/features/variableHover';
 import { findVariableDefinition } from '../../server/src/features/variableDefinition';
 import { completeVariables } from '../../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
-import { completeCopySources } from '../../server/src/features/pathCompletion';
+import { completeSourcePaths } from '../../server/src/features/pathCompletion';
 import { findVariableReferences, highlightVariable } from '../../server/src/features/variableReferences';
 import { prepareVariableRename, renameVariable } from '../../server/src/features/variableRename';
 import { prepareStageRename, renameStage, RenameRefused } from '../../server/src/features/rename';
@@ -110,7 +110,7 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     results.push(findDefinition(context, position, uri), findReferences(context, position, uri, true), highlightStage(context, position), hoverStage(context, position));
     results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
       findVariableReferences(context, position, uri, true), highlightVariable(context, position),
-      hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeCopySources(context, position));
+      hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeSourcePaths(context, position));
     try {
       results.push(prepareVariableRename(context, position), renameVariable(context, position, c2 % 2 ? 'RENAMED' : '1bad'));
     } catch (error) {

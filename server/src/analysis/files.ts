@@ -41,6 +41,31 @@ export function producedPaths(model: StageModel, stage: Stage): Map<string, Prod
   return produced;
 }
 
+/** What is known to make `path` (absolute) in a stage's FROM chain. */
+export interface PathMakers {
+  /** The path itself or the nearest folder above it (not the root) that an instruction makes, with the latest maker. */
+  readonly made?: { readonly path: string } & ProducedPath;
+  /**
+   * The COPY/ADD instructions that fill the root itself (`COPY --from=xx / /`, `COPY . /`), latest first: they
+   * may bring any path, so they say where it may come from, never that they made it.
+   */
+  readonly rootCopies: readonly ProducedPath[];
+}
+
+/** The latest, most specific maker of `path`, and the copies into the root it may come from instead. */
+export function makersOf(model: StageModel, stage: Stage, path: string): PathMakers {
+  const produced = producedPaths(model, stage);
+  const rootCopies: ProducedPath[] = [];
+  walkChain(model, stage, (current, instruction, dir) => {
+    if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && dir !== undefined && pathsMadeBy(instruction, dir).includes('/')) rootCopies.unshift({ stage: current, instruction });
+  });
+  for (let at = path; at !== '/'; at = posix.dirname(at)) {
+    const made = produced.get(at);
+    if (made) return { made: { path: at, ...made }, rootCopies };
+  }
+  return { made: path === '/' && produced.has('/') ? { path, ...produced.get('/')! } : undefined, rootCopies };
+}
+
 function pathsMadeBy(instruction: InstructionInfo, dir: string): string[] {
   if (instruction.keyword === 'WORKDIR' && instruction.workdir && !hasVariable(instruction.workdir)) return [posix.resolve(dir, instruction.workdir)];
   if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).map((path) => posix.resolve(dir, path));

@@ -1,6 +1,7 @@
 // Dependency edges between stages, cycles, and which stages a set of build targets reaches.
 import { BEFORE_FIRST_STAGE, type Range, type Stage, type StageEdge, type StageReference } from './model';
 import { variablePattern, hasVariable } from './args';
+import { stageLabel } from './names';
 
 /** The stages a reference may point at: one for a resolved reference, several for an ARG-built pattern. */
 export function targetsOf(reference: StageReference): readonly number[] {
@@ -144,7 +145,7 @@ export function reachability(stages: readonly Stage[], edges: readonly StageEdge
   const builtBy: BuildTarget[][] = stages.map(() => []);
   if (stages.length === 0) return { builtBy, targets: [] };
   const last = stages[stages.length - 1];
-  const targets: BuildTarget[] = [{ name: last.name?.text ?? `stage ${last.index}`, origin: 'default target' }, ...extraTargets];
+  const targets: BuildTarget[] = [{ name: stageLabel(last), origin: 'default target' }, ...extraTargets];
   const successors: number[][] = stages.map(() => []);
   for (const edge of edges) successors[edge.from].push(edge.to);
   targets.forEach((target, i) => {

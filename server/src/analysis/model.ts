@@ -33,8 +33,11 @@ export interface InstructionInfo {
   readonly compiler?: string;
   /** For `ADD`: its sources as written (every argument but the destination; `<<EOF` for a heredoc). */
   readonly addSources?: readonly string[];
-  /** For `COPY` and `ADD` (not heredocs): the source paths and the destination, quotes removed. */
-  readonly copyPaths?: { readonly sources: readonly Located[]; readonly destination: Located };
+  /**
+   * For `COPY` and `ADD` (not heredocs): the source paths and the destination, quotes removed, and whether
+   * `--chown`/`--chmod` give what it puts another owner or mode.
+   */
+  readonly copyPaths?: { readonly sources: readonly Located[]; readonly destination: Located; readonly setsOwnerOrMode?: boolean };
   /** For `WORKDIR`: the path as written. */
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */

@@ -19,3 +19,11 @@ export function isReservedStageName(name: string): boolean {
 export function isStageIndex(text: string): boolean {
   return /^[0-9]+$/.test(text);
 }
+
+/**
+ * How every view names a stage: its name as written, else `#3 (unnamed)`, as the inlay hint after its FROM says
+ * (`#3`): an unnamed stage is built by index only (`--from=3`), never as `--target`.
+ */
+export function stageLabel(stage: { readonly index: number; readonly name?: { readonly text: string } }): string {
+  return stage.name?.text ?? `#${stage.index} (unnamed)`;
+}

@@ -13,3 +13,13 @@ export function rangeContains(range: Range, position: Position): boolean {
 export function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
+
+/**
+ * A selection as the editor shows it: one that ends at column 0 of a later line (whole lines selected with
+ * Shift+Down) does not include that line, as VS Code shows and treats it (Move Line, Toggle Line Comment).
+ */
+export function shownSelection(range: Range, lineLength: (line: number) => number): Range {
+  const { start, end } = range;
+  if (end.character !== 0 || end.line <= start.line) return range;
+  return { start, end: { line: end.line - 1, character: lineLength(end.line - 1) } };
+}

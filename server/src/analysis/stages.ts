@@ -135,11 +135,13 @@ function workdirPath(instruction: Instruction): string | undefined {
  * source's directories under the destination (not modelled: what it makes is unknown here).
  */
 function copyPaths(instruction: Instruction): InstructionInfo['copyPaths'] {
-  if ((instruction as ModifiableInstruction).getFlags().some((flag) => flag.getName() === 'parents')) return undefined;
+  const flags = (instruction as ModifiableInstruction).getFlags().map((flag) => flag.getName());
+  if (flags.includes('parents')) return undefined;
   const words = copyWords(instruction);
   if (words.some((word) => word.text.startsWith('<<'))) return heredocCopyPaths(instruction);
   if (words.length < 2) return undefined;
-  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
+  const setsOwnerOrMode = flags.includes('chown') || flags.includes('chmod');
+  return { sources: words.slice(0, -1), destination: words[words.length - 1], ...(setsOwnerOrMode ? { setsOwnerOrMode } : {}) };
 }
 
 /**

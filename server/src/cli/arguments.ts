@@ -9,9 +9,11 @@ stage; --workspace adds the targets that DIR's bake, compose, devcontainer, VS C
 files, Makefiles and scripts build. A FOLDER is checked as a workspace: every Dockerfile under it, with the
 targets its files build.
 --fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
---platform); --fix-unsafe also those that change it on purpose (did-you-mean, removing an unused stage,
-declaring an ARG, ...). --diff prints the change as a unified diff instead of writing it. What was fixed goes
-to stderr; the report and the exit status are about what remains.
+--platform); --fix-unsafe also those that change it on purpose (did-you-mean, declaring an ARG, moving an ARG
+or a stage), never removing anything: an unused stage may be built by something check did not read.
+--diff prints the change as a unified diff instead of writing it. What was fixed goes to stderr ("nothing to
+fix" when nothing was); the report and the exit status are about what remains.
+-h, --help prints this text.
 Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a --target that names no stage
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.
 
@@ -19,6 +21,9 @@ graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with 
 marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.`;
 
 export class UsageError extends Error {}
+
+/** `--help` or `-h` anywhere: the usage on standard output, exit status 0. */
+export class HelpRequested extends Error {}
 
 const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'] } as const;
 export type Command = keyof typeof FORMATS;
@@ -34,6 +39,7 @@ export interface Options {
 }
 
 export function parseArguments(args: readonly string[]): Options {
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   const command = args[0];
   if (command !== 'check' && command !== 'graph') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
   const files: string[] = [];
@@ -56,7 +62,6 @@ export function parseArguments(args: readonly string[]): Options {
     else if (command === 'check' && arg === '--fix') fix = fix ?? 'safe';
     else if (command === 'check' && arg === '--fix-unsafe') fix = 'unsafe';
     else if (command === 'check' && arg === '--diff') diff = true;
-    else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else files.push(arg);
   }

@@ -35,14 +35,16 @@ export function readSource(file: string): string {
 
 /** Checks (and fixes) the files, prints the report, and returns the exit status. */
 export function checkFiles(files: readonly FileToCheck[], options: Options): number {
-  const reports = files.map((file) => checkFile(file, options));
+  const checked = files.map((file) => checkFile(file, options));
+  const reports = checked.map(({ report }) => report);
+  if (options.fix && !checked.some(({ changed }) => changed)) process.stderr.write('dockerfile-stages: nothing to fix\n');
   // With --diff, the diff is the output; the exit status still says whether errors remain.
   const format = { text: formatText, json: formatJson, github: formatGithub, sarif: (all: FileReport[]) => formatSarif(all, PACKAGE_VERSION) }[options.format as 'text'];
   process.stdout.write(options.diff ? '' : format(reports));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-function checkFile({ file, named, targets }: FileToCheck, options: Options): FileReport {
+function checkFile({ file, named, targets }: FileToCheck, options: Options): { report: FileReport; changed: boolean } {
   const original = readSource(file);
   const analyzed = AnalyzedDocument.fromText(original);
   // Before anything is fixed: a build that cannot start is not a file to edit.
@@ -50,7 +52,7 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): Fil
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
-  return { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) };
+  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) }, changed: text !== original };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

@@ -1,6 +1,7 @@
 // `check --fix`: applies, round after round until none is left, the preferred quick fix of each problem that
 // cannot change what any target builds; `--fix-unsafe` also the fixes that do so on purpose (did-you-mean,
-// removing an unused stage, declaring an ARG, ...). The same quick fixes the editor offers.
+// declaring an ARG, moving an ARG or a stage). The same quick fixes the editor offers; a fix that removes (an
+// unused stage, a COPY) is never preferred, so the CLI never applies it: the hint behind it may be wrong.
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../analysis/document';
 import type { BuildTarget } from '../analysis/graph';

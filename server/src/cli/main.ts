@@ -9,7 +9,7 @@ import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets'
 import { AnalyzedDocument } from '../analysis/document';
 import { featureContext } from '../features/context';
 import { stageGraph } from '../features/stageGraph';
-import { parseArguments, USAGE, UsageError, type Options } from './arguments';
+import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from './arguments';
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
 import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
 
@@ -47,9 +47,13 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(graph(files[0], options.format));
     return 0;
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
     if (error instanceof UsageError) {
-      process.stderr.write((error.message ? `dockerfile-stages: ${error.message}\n\n` : '') + USAGE + '\n');
-      return error.message ? 2 : 0;
+      process.stderr.write(`dockerfile-stages: ${error.message}\n\n${USAGE}\n`);
+      return 2;
     }
     if (error instanceof TargetNotFound) process.stderr.write(`dockerfile-stages: ${error.message}\n`);
     else process.stderr.write(`dockerfile-stages: cannot read ${(error as { path?: string }).path ?? ''}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);

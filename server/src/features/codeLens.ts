@@ -1,6 +1,7 @@
 // Code lenses above each FROM: how often the stage is referenced, who uses it (or that nothing builds it),
 // and a command to build it.
 import type { CodeLens } from 'vscode-languageserver-types';
+import { BEFORE_FIRST_STAGE, type StageReference } from '../analysis/model';
 import type { FeatureContext } from './context';
 import { declarationRange } from './definition';
 import { userLabel } from './stageCard';
@@ -37,7 +38,7 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
     if (asTarget.length > 0) {
       // Opens the places as references: a click shows the compose or bake line that builds the stage.
       const places = asTarget.flatMap((t) => (t.location ? [t.location] : []));
-      const targetTitle = `target in ${asTarget.map((t) => t.origin).join(', ')}`;
+      const targetTitle = `target in ${namesOrCount(asTarget.map((t) => t.origin), 'places')}`;
       lenses.push({
         range,
         command: places.length > 0
@@ -45,9 +46,10 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
           : { title: targetTitle, command: '' },
       });
     }
-    const title = users.length > 0 ? `used by: ${users.join(', ')}`
+    const title = users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
+      : users.length > 0 ? `used by: ${users.join(', ')}`
       : builtBy.length === 0 ? 'unused: no target builds it'
-      : `built as target ${builtBy.map((t) => t.name).join(', ')}`;
+      : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
     lenses.push({ range, command: { title, command: '' } });
     if (stage.name) {
       lenses.push({ range, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } });
@@ -56,4 +58,18 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
     }
   }
   return lenses;
+}
+
+/** How many names a lens lists: past them it counts, so that the lenses after it (Build this stage) stay in view. */
+const MAX_NAMES = 3;
+
+/** `46 stages`, and `every build` first where the global `ARG SOURCE_DATE_EPOCH` names the stage. */
+function usersCounted(references: readonly StageReference[]): string {
+  const stages = new Set(references.filter((r) => r.inStage !== BEFORE_FIRST_STAGE).map((r) => r.inStage)).size;
+  return `${references.some((r) => r.inStage === BEFORE_FIRST_STAGE) ? 'every build and ' : ''}${stages} stage${stages === 1 ? '' : 's'}`;
+}
+
+/** `a, b, c`, or `5 places` past MAX_NAMES. */
+function namesOrCount(names: readonly string[], noun: string): string {
+  return names.length > MAX_NAMES ? `${names.length} ${noun}` : names.join(', ');
 }

@@ -3,7 +3,8 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { StageReference } from '../analysis/model';
 import type { FeatureContext } from './context';
 import { stagesOf, symbolAt } from './locate';
-import { stageCard, stageLabel } from './stageCard';
+import { stageCard } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 export function hoverStage(context: FeatureContext, position: Position): Hover | undefined {
   const { model } = context;

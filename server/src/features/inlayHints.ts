@@ -5,6 +5,7 @@ import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
 import type { Range, StageModel } from '../analysis/model';
 import { comparePositions } from '../analysis/positions';
 import { hasVariable } from '../analysis/args';
+import { stageLabel } from '../analysis/names';
 
 export function inlayHints(model: StageModel, range: Range): InlayHint[] {
   const inside = (line: number) => line >= range.start.line && line <= range.end.line;
@@ -23,7 +24,7 @@ export function inlayHints(model: StageModel, range: Range): InlayHint[] {
     const { resolution } = reference;
     if (resolution.kind !== 'stage' || resolution.by !== 'index' || !inside(reference.range.start.line)) continue;
     const target = model.stages[resolution.stage];
-    hints.push({ position: reference.range.end, label: target.name?.text ?? `stage ${target.index}`, kind: InlayHintKind.Type, paddingLeft: true });
+    hints.push({ position: reference.range.end, label: stageLabel(target), kind: InlayHintKind.Type, paddingLeft: true });
   }
   return hints.sort((a, b) => comparePositions(a.position, b.position));
 }

@@ -3,6 +3,7 @@ import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } 
 import type { Reachability } from '../analysis/graph';
 import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
 import { instructionOf, producedPaths } from '../analysis/files';
+import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './context';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
@@ -11,10 +12,6 @@ const KIND_LABEL: Record<StageReference['kind'], string> = {
   'mount-from': 'RUN --mount from',
   'source-date-epoch': 'ARG SOURCE_DATE_EPOCH',
 };
-
-export function stageLabel(stage: Stage): string {
-  return stage.name?.text ?? `stage ${stage.index}`;
-}
 
 /** Who a reference serves: the stage it is written in, or the whole build for `ARG SOURCE_DATE_EPOCH`. */
 export function userLabel(model: StageModel, reference: StageReference): string {
@@ -26,8 +23,9 @@ export function referenceKindLabel(reference: StageReference): string {
 }
 
 export function stageCard({ model, reachability }: FeatureContext, stage: Stage): string {
-  const lines = [`**${stageLabel(stage)}** · stage #${stage.index}`];
-  if (stage.docComment) lines.push('', stage.docComment);
+  const lines = [stage.name ? `**${stage.name.text}** · stage #${stage.index}` : `**${stageLabel(stage)}**`];
+  const description = stage.docComment && withoutBanners(stage.docComment);
+  if (description) lines.push('', description);
   lines.push('', `- Base: ${baseDescription(stage)}`);
   const chain = chainLabels(model, stage);
   if (chain.length > 2) lines.push(`- Chain: ${chain.join(' ← ')}`);
@@ -109,4 +107,9 @@ export function buildStatus(reachability: Reachability, stage: Stage): string {
     return `Unused: no build target reaches it (targets: ${considered})`;
   }
   return 'Built by ' + builtBy.map((t) => `target \`${t.name}\` (${t.origin})`).join(', ');
+}
+
+/** The description without the banner lines made only of `#` (`#######` above and below it), nor the blank lines they leave at its ends. */
+function withoutBanners(comment: string): string {
+  return comment.split('\n').filter((line) => !/^#+$/.test(line)).join('\n').replace(/^\n+|\n+$/g, '');
 }

@@ -5,7 +5,7 @@ import type { Range, StageReference } from '../analysis/model';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
 import { dependentStages, targetsOf } from '../analysis/graph';
 import type { FeatureContext } from './context';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 export const GRAPH_REQUEST = 'dockerfileStages/graph';
 

@@ -3,7 +3,7 @@
 import type { Range } from '../analysis/model';
 import type { FeatureContext } from './context';
 import { declarationRange } from './definition';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 export const STAGES_REQUEST = 'dockerfileStages/stages';
 

@@ -1,7 +1,7 @@
 // The outline: global ARGs, then each stage with its instructions as children. Breadcrumbs follow it.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { InstructionInfo, StageModel } from '../analysis/model';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 export function documentSymbols(model: StageModel): DocumentSymbol[] {
   const globals = model.globalArgs.map((arg): DocumentSymbol => ({

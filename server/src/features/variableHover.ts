@@ -5,7 +5,7 @@ import type { Stage, StageModel } from '../analysis/model';
 import { AUTOMATIC_ARGS, type VariableLookup, type VariableOrigin } from '../analysis/scope';
 import type { FeatureContext } from './context';
 import { lookupUse, usesOf, variableAt } from './locateVariable';
-import { stageLabel } from './stageCard';
+import { stageLabel } from '../analysis/names';
 
 export function hoverVariable(context: FeatureContext, position: Position): Hover | undefined {
   const { model } = context;

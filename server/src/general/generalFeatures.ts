@@ -12,6 +12,7 @@ import type {
 import type { GeneralFeaturesSetting } from '../settings';
 import type { StageModel } from '../analysis/model';
 import { hasIncumbentParentLoop } from './parentLoopGuard';
+import { shownSelection } from '../analysis/positions';
 
 /** Marks the completion items that came from the general service, so resolve goes back to it. */
 const GENERAL_ITEM = 'dockerfile-language-service';
@@ -59,8 +60,10 @@ export class GeneralFeatures {
     return this.enabled ? this.service.format(content, options) : [];
   }
 
+  /** The library formats every line from the range's start to its end, the one a Shift+Down selection ends on too. */
   formatRange(content: string, range: Range, options: FormattingOptions): TextEdit[] {
-    return this.enabled ? this.service.formatRange(content, range, options) : [];
+    if (!this.enabled) return [];
+    return this.service.formatRange(content, shownSelection(range, (line) => content.split(/\r\n|\r|\n/, line + 1)[line]?.length ?? 0), options);
   }
 
   formatOnType(content: string, position: Position, ch: string, options: FormattingOptions): TextEdit[] {

@@ -5,7 +5,7 @@ import { rangesOverlap } from '../../analysis/positions';
 import type { FeatureContext } from '../context';
 import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
-import { stageLabel } from '../stageCard';
+import { stageLabel } from '../../analysis/names';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
 import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
@@ -60,6 +60,10 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return stage && data.variable ? [fix(`Declare 'ARG ${data.variable}' in this stage`, [declareArg(model, stage, data.variable)], { isPreferred: true })] : [];
     case 'ArgAfterFrom':
       return stage && data.variable ? moveArgAboveFirstFrom(context, stage, data.variable, fix) : [];
+    case 'CopyFromAncestor': {
+      const copy = stage?.instructions.find((i) => i.range.start.line === diagnostic.range.start.line);
+      return copy ? [fix('Remove this COPY', [{ range: wholeLines(model, copy.range.start.line, copy.range.end.line), newText: '' }])] : [];
+    }
     case 'PlatformOnStageReference':
       return stage ? platformFixes(model, stage, fix) : [];
     case 'StageForwardReference': {

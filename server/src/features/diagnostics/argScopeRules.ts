@@ -3,11 +3,16 @@
 // inherits through `FROM <stage>`, nothing else (docs/variables.md). So `$X` there does not get the ARG's value:
 // it is empty, unless the base image's ENV sets X. Shell-form RUN included, where BuildKit's UndefinedVar does not
 // look; text the shell leaves literal (`'$X'`, `\$X`) or a name the script sets itself are not reported, nor
-// `${X:-word}` / `${X:+word}`, which say what they want when X is empty.
+// `${X:-word}` / `${X:+word}`, which say what they want when X is empty; except for BuildKit's automatic ARGs,
+// which are never empty where they are in scope: `${TARGETARCH:-amd64}` in a stage that does not declare
+// TARGETARCH takes its default for every platform (shell/lex.go counts it unmatched, and BuildKit's UndefinedVar
+// reports it outside RUN: "Usage of undefined variable '$TARGETARCH'").
+
 import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/variables';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 export function checkArgScope(model: StageModel): Finding[] {
   const findings: Finding[] = [];
@@ -23,12 +28,11 @@ export function checkArgScope(model: StageModel): Finding[] {
       if (lookup.chain.length > 0) continue;
       // Once per name and stage: one `ARG` line mends them all.
       reported.add(use.name);
-      const empty = lookup.fromBaseImage ? `is empty here unless the base image sets ${use.name}` : 'is empty here';
       findings.push({
         code: 'ArgNotInScope',
         range: use.nameRange,
         instructionLine: use.instructionLine,
-        message: `${origin}, so $${use.name} ${empty}: declare \`ARG ${use.name}\` in this stage.`,
+        message: `${origin}, so ${consequence(use, lookup.fromBaseImage === true)}: declare \`ARG ${use.name}\` in this stage.`,
         data: { stage: stage.index, variable: use.name },
       });
     }
@@ -37,7 +41,16 @@ export function checkArgScope(model: StageModel): Finding[] {
 }
 
 function mayReport(use: VariableUse): boolean {
-  return use.keyword !== 'FROM' && !use.shellLiteral && !use.shellAssigned && use.operator === undefined && !PROXY_ARGS.has(use.name);
+  return use.keyword !== 'FROM' && !use.shellLiteral && !use.shellAssigned && (use.operator === undefined || AUTOMATIC_ARGS.has(use.name)) && !PROXY_ARGS.has(use.name);
+}
+
+/** What the use gets here: nothing (or the base image's ENV); for `${X:-word}` and the like, the same on every build. */
+function consequence(use: VariableUse, fromBaseImage: boolean): string {
+  const unless = fromBaseImage ? `unless the base image sets ${use.name}` : '';
+  if (use.operator === undefined) return `$${use.name} is empty here${unless && ` ${unless}`}`;
+  const every = use.name === 'TARGETSTAGE' ? 'for every target' : 'on every platform';
+  const reads = /^:?-$/.test(use.operator) ? 'takes its default' : `reads an empty ${use.name}`;
+  return `\${${use.name}${use.operator}…} ${reads} here ${every}${unless && `, ${unless}`}`;
 }
 
 /** Why the name is an ARG this stage could have meant, or undefined when it is no ARG at all (an ENV, a shell variable). */
@@ -48,7 +61,7 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   const chain = new Set(fromChain(model, stage).map((s) => s.index));
   const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
   if (!elsewhere) return undefined;
-  return `ARG ${use.name} is declared in stage '${elsewhere.name?.text ?? elsewhere.index}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
+  return `ARG ${use.name} is declared in stage '${stageLabel(elsewhere)}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
 }
 
 function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
@@ -82,7 +95,7 @@ export function checkArgAfterFrom(model: StageModel): Finding[] {
         code: 'ArgAfterFrom',
         range: declaration.nameRange,
         instructionLine: declaration.instructionLine,
-        message: `ARG ${name} is declared inside stage '${stage.name?.text ?? stage.index}', but only the FROM on line ${later.fromRange.start.line + 1} uses it, and FROM lines see only ARGs declared before the first FROM: move it there.`,
+        message: `ARG ${name} is declared inside stage '${stageLabel(stage)}', but only the FROM on line ${later.fromRange.start.line + 1} uses it, and FROM lines see only ARGs declared before the first FROM: move it there.`,
         data: { stage: stage.index, variable: name },
       });
     }

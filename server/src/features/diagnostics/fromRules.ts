@@ -6,6 +6,7 @@ import { expandDefaults, globalArgDefaults, hasVariable } from '../../analysis/a
 import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
+import { stageLabel } from '../../analysis/names';
 
 export function checkFromLines(model: StageModel): Finding[] {
   const findings: Finding[] = [];
@@ -34,7 +35,7 @@ export function checkFromLines(model: StageModel): Finding[] {
         ...at,
         code: 'PlatformOnStageReference',
         range: platform.range,
-        message: `--platform is ignored on FROM ${stage.base!.text}: a stage built FROM another stage takes that stage's platform${from.platform ? ` (${from.platform.text})` : ''}. Set the platform on stage '${from.name?.text ?? from.index}' itself.`,
+        message: `--platform is ignored on FROM ${stage.base!.text}: a stage built FROM another stage takes that stage's platform${from.platform ? ` (${from.platform.text})` : ''}. Set the platform on stage '${stageLabel(from)}' itself.`,
         data: { stage: stage.index },
       });
     }

@@ -8,6 +8,7 @@
 import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain } from '../../analysis/scope';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
 
@@ -42,7 +43,7 @@ function crossCompiles(model: StageModel): Finding[] {
       code: 'CrossCompileWithoutTarget',
       range: stage.platform!.range,
       instructionLine: stage.fromRange.start.line,
-      message: `Stage '${stage.name?.text ?? stage.index}' runs \`${compiler}\` on the build platform and is copied into '${into.name?.text ?? into.index}' (line ${user.reference.range.start.line + 1}), built for the target platform, but reads none of ${TARGET_ARGS.join(', ')}: what it compiles is for the build platform.`,
+      message: `Stage '${stageLabel(stage)}' runs \`${compiler}\` on the build platform and is copied into '${stageLabel(into)}' (line ${user.reference.range.start.line + 1}), built for the target platform, but reads none of ${TARGET_ARGS.join(', ')}: what it compiles is for the build platform.`,
       data: { stage: stage.index },
     });
   }

@@ -3,6 +3,7 @@ import type { Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { closeStageNames } from './similarity';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 const REFERENCE_NAME: Record<StageReference['kind'], string> = {
   'from': 'FROM',
@@ -24,7 +25,7 @@ function checkReference(model: StageModel, reference: StageReference): Omit<Find
   const { resolution, text } = reference;
   // Only a reference inside a stage can be circular or forward (the SOURCE_DATE_EPOCH one is in none).
   const current = model.stages[reference.inStage];
-  const currentName = current && (current.name?.text ?? `stage ${current.index}`);
+  const currentName = current && stageLabel(current);
   if (model.circular.has(reference) || reference.order === 'self') {
     return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through '${text}'.` };
   }

@@ -2,6 +2,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
 import type { Finding } from './rules';
+import { stageLabel } from '../../analysis/names';
 
 export function checkUnusedStages({ model, reachability }: FeatureContext): Finding[] {
   const considered = reachability.targets.map((t) => `'${t.name}' (${t.origin})`).join(', ');
@@ -11,7 +12,7 @@ export function checkUnusedStages({ model, reachability }: FeatureContext): Find
       code: 'UnusedStage' as const,
       range: stage.range,
       instructionLine: stage.fromRange.start.line,
-      message: `Stage '${stage.name?.text ?? stage.index}' is not built by any target (targets considered: ${considered}).`,
+      message: `Stage '${stageLabel(stage)}' is not built by any target (targets considered: ${considered}).`,
       tags: [DiagnosticTag.Unnecessary],
       data: { stage: stage.index },
     }));

@@ -6,6 +6,7 @@ import type { FeatureContext } from '../context';
 import { renumberIndices, stageLines, textWithEdits } from '../codeActions/edits';
 import { DocumentText } from './documentText';
 import { fromLine, type RefactorResult } from './refactor';
+import { stageLabel } from '../../analysis/names';
 
 export type InlinePlan = { readonly stage: Stage; readonly child: Stage } | { readonly disabled: string };
 
@@ -19,7 +20,7 @@ export function planInline(context: FeatureContext, stage: Stage): InlinePlan | 
   if (reachability.builtBy[stage.index].some((target) => target.origin !== 'default target' && target.name.toLowerCase() === stage.normalizedName)) {
     return { disabled: 'The stage is a build target of its own.' };
   }
-  if (child.platform) return { disabled: `Stage '${child.name?.text ?? child.index}' sets its own --platform.` };
+  if (child.platform) return { disabled: `Stage '${stageLabel(child)}' sets its own --platform.` };
   return { stage, child };
 }
 

@@ -4,6 +4,7 @@ import type { CodeAction, Command, Range } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { FeatureContext } from '../context';
 import { stageAtLine, symbolAt } from '../locate';
+import { shownSelection } from '../../analysis/positions';
 import { COMMANDS } from '../codeActions/quickFixes';
 import { extractStage, planExtract } from './extractStage';
 import { inlineStage, planInline } from './inlineStage';
@@ -57,7 +58,8 @@ function stageAt({ model }: FeatureContext, range: Range): Stage | undefined {
   return stage && range.start.line <= stage.fromRange.end.line ? stage : undefined;
 }
 
-export function listRefactors(context: FeatureContext, uri: string, range: Range, only?: readonly string[]): CodeAction[] {
+export function listRefactors(context: FeatureContext, uri: string, selection: Range, only?: readonly string[]): CodeAction[] {
+  const range = shownSelection(selection, (line) => context.model.lineLengths[line] ?? 0);
   const actions: CodeAction[] = [];
   for (const refactor of Object.keys(REFACTOR_KINDS) as Refactor[]) {
     const kind = REFACTOR_KINDS[refactor];

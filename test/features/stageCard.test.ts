@@ -1,0 +1,38 @@
+// The stage card (hover and completion documentation), and the label every view gives a stage.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { featureContext } from '../../server/src/features/context';
+import { stageCard } from '../../server/src/features/stageCard';
+import { stageList } from '../../server/src/features/stageList';
+import { codeLenses } from '../../server/src/features/codeLens';
+import { stageGraph } from '../../server/src/features/stageGraph';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { lines } from '../support/fixture';
+
+function card(text: string, index: number): string {
+  const context = featureContext(AnalyzedDocument.fromText(text));
+  return stageCard(context, context.model.stages[index]);
+}
+
+describe('the stage card', () => {
+  it('drops the banner lines of the description, made only of #', () => {
+    const text = lines('############################', '# build compiles the service', '#', '# for every platform', '#########', 'FROM golang AS build');
+    assert.match(card(text, 0), /^\*\*build\*\* · stage #0\n\nbuild compiles the service\n\nfor every platform\n\n- Base/);
+  });
+});
+
+describe('an unnamed stage, everywhere it is shown', () => {
+  const text = lines('FROM golang', 'RUN make', 'FROM alpine', 'COPY --from=0 /a /a');
+  const context = featureContext(AnalyzedDocument.fromText(text));
+
+  it('is `#N (unnamed)`, as its inlay hint says, in the card, the stage list (status bar, Go to Stage), lenses and the graph', () => {
+    assert.match(card(text, 0), /^\*\*#0 \(unnamed\)\*\*\n/);
+    assert.deepEqual(stageList(context).stages.map((s) => s.label), ['#0 (unnamed)', '#1 (unnamed)']);
+    assert.equal(stageList(context).defaultTarget, '#1 (unnamed)');
+    assert.ok(codeLenses(context, 'file:///x').some((lens) => lens.command!.title === 'used by: #1 (unnamed)'));
+    assert.deepEqual(stageGraph(context).nodes.filter((n) => n.kind === 'stage').map((n) => n.label), ['#0 (unnamed)', '#1 (unnamed)']);
+    const hints = inlayHints(context.model, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
+    assert.deepEqual(hints.map((h) => h.label), ['#0', '#1', '#0 (unnamed)']);
+  });
+});
