@@ -27,8 +27,11 @@ export interface Panel {
 export const LABEL_POINTS = 14;
 /** A label smaller than this on screen is not readable. */
 export const READABLE_PX = 9;
-/** The size a view that zooms in on a stage gives its labels: at least the first, at most the second. */
-const FOCUS_PX = { min: 11, max: 14 };
+/**
+ * The size the opening view gives labels when it zooms in on a stage: comfortably readable, and small enough
+ * to show the stage's surroundings (on nginx-ingress, 18 % of the nodes on screen; 14 % at 14 px, 19 % at 11).
+ */
+const FOCUS_PX = 12;
 /** Room around what is fitted in the panel, as a fraction of it. */
 const MARGIN = 0.02;
 
@@ -46,26 +49,24 @@ export function fitView(content: Box, panel: Panel): View {
 
 /**
  * The view a graph opens with: all of it if its labels are readable so; otherwise `focus` (the cursor's stage)
- * with as many of its neighbours as fit, as large as they fit between FOCUS_PX's bounds. `neighbours` come in
- * groups in the order they matter (what the stage is built from, then what uses it), nearest first within one.
- * Kept within the drawing where it is larger than the view, so that no half of the panel is left empty beside
- * a stage at the drawing's edge.
+ * with as many of its neighbours as fit, labels FOCUS_PX high. `neighbours` come in groups in the order they
+ * matter (what the stage is built from, then what uses it), nearest first within one. Kept within the drawing
+ * where it is larger than the view, so that no half of the panel is left empty beside a stage at its edge.
  */
 export function openingView(content: Box, focus: Box | undefined, neighbours: readonly (readonly Box[])[], panel: Panel): View {
   const fitted = fitView(content, panel);
   if (!focus || labelPixels(fitted, panel) >= READABLE_PX) return fitted;
   const aspect = aspectOf(panel);
   const needed = (box: Box) => Math.max(box.width, box.height / aspect) * (1 + 2 * MARGIN);
-  const largest = widthFor(FOCUS_PX.min, panel);
+  const width = widthFor(FOCUS_PX, panel);
   const distance = (box: Box) => Math.hypot(centre(box).x - centre(focus).x, centre(box).y - centre(focus).y);
   let group = focus;
   for (const boxes of neighbours) {
     for (const neighbour of [...boxes].sort((a, b) => distance(a) - distance(b))) {
       const larger = union([group, neighbour]);
-      if (needed(larger) <= largest) group = larger;
+      if (needed(larger) <= width) group = larger;
     }
   }
-  const width = clamp(needed(group), widthFor(FOCUS_PX.max, panel), largest);
   return withinContent(centredOn(group, width, aspect), content, aspect);
 }
 
