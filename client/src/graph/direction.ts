@@ -2,9 +2,12 @@
 // largest. The panel's shape alone decides badly: nginx-ingress's 51 stages top to bottom, as a tall panel asked,
 // were 9,567 × 714 points (labels 0.7 px high fitted in a 521 px panel), left to right 5,299 × 4,169 (1.3 px).
 // Graphviz is not asked twice (100 stages take a tenth of a second, 300 several): the drawing's size is
-// estimated from the ranks (longest paths from the sources) and the labels' lengths.
+// estimated from the ranks (longest paths from the sources) and the labels' lengths. Measured on the corpus's
+// 29 files of 8 stages or more, in a 521 × 640 and a 1000 × 640 panel: the estimate picks the direction that
+// Graphviz draws larger 48 times of 58 (the panel's shape 29), and where it misses, the labels are at most
+// 17 % smaller than they could be.
 import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
-import { nodeLines } from '../../../server/src/cli/graphFormats';
+import { nodeLines, VIEW_SPACING } from '../../../server/src/cli/graphFormats';
 import { aspectOf, type Panel } from './viewport';
 
 export type Direction = 'LR' | 'TB';
@@ -15,8 +18,8 @@ const BOX_MARGIN = 16;
 const ELLIPSE_WIDENING = 1.5;
 const LINE_HEIGHT = 16;
 const MIN_SIZE = { width: 54, height: 36 };
-/** The view's DOT spacing (VIEW_SETTINGS in cli/graphFormats.ts) in points. */
-const SPACING = { node: 0.15 * 72, rank: 0.35 * 72 };
+/** The view's DOT spacing in points (Graphviz's inches: 72 points). */
+const SPACING = { node: VIEW_SPACING.node * 72, rank: VIEW_SPACING.rank * 72 };
 
 export function layoutDirection(graph: StageGraph, panel: Panel): Direction {
   const ranks = rankOf(graph);

@@ -98,14 +98,16 @@ function nodeClasses(node: GraphNode): string {
 
 /**
  * For an interactive view (the graph webview), which shows the full texts in tooltips: names and images
- * shortened (`shortLabel`), nodes and ranks closer, and edge labels placed after the layout where they fit
- * (`xlabel`; dropped where they would overlap a node or another label), or, past VIEW_LABELLED_EDGES, none: the
- * line's style, the legend and the tooltip say the kind, and a label on each of a hundred edges hides them.
+ * shortened (`shortLabel`), nodes and ranks closer (VIEW_SPACING, in inches), edge labels placed after the
+ * layout where they fit (`xlabel`; dropped where they would overlap a node or another label), or, past
+ * VIEW_LABELLED_EDGES, none: the line's style, the legend and the tooltip say the kind, and a label on each of
+ * a hundred edges hides them.
  * Measured on nginx-ingress's 51 stages laid out left to right: 2,539 × 4,140 points with ranked edge labels,
  * 2,286 × 2,184 with labels after the layout; with parallel references drawn once (client/src/graph/
  * viewGraph.ts) and the closer spacing too, 2,141 × 1,337.
  */
-const VIEW_SETTINGS = ['  forcelabels=false;', '  nodesep=0.15;', '  ranksep=0.35;'];
+export const VIEW_SPACING = { node: 0.15, rank: 0.35 };
+const VIEW_SETTINGS = ['  forcelabels=false;', `  nodesep=${VIEW_SPACING.node};`, `  ranksep=${VIEW_SPACING.rank};`];
 const VIEW_LABELLED_EDGES = 40;
 
 export interface DotOptions {
