@@ -2,10 +2,13 @@
 // file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
 // same workspace, a click (and Enter) on a node selecting its FROM line, the editor's cursor highlighting its
 // stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it, the
-// status bar item's hover opening it; saves light and dark screenshots for the README.
+// status bar item's hover opening it; on a large made-up file (test/e2e/graph/plugins.Dockerfile, 53 stages), the
+// view opening zoomed on the cursor's stage with readable labels, Fit showing all, the view following the cursor.
+// Saves light and dark screenshots and the large file's for the README.
 // usage: node graph.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { openWorkbench, openFromExplorer, openFile, quickPick, goToLine } = require('./workbench');
 const { execFileSync } = require('node:child_process');
+const { copyFileSync } = require('node:fs');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
@@ -28,9 +31,41 @@ async function drawn(view) {
   }));
 }
 
+/** Where a drawn node is: inside the panel or not, and the on-screen height of its name (the label's first line). */
+async function placeOf(view, id) {
+  return view.locator(`g.node[id="${id}"]`).evaluate((group) => {
+    const panel = document.querySelector('main.canvas').getBoundingClientRect();
+    const box = group.getBoundingClientRect();
+    const name = group.querySelector('text');
+    return {
+      inside: box.left >= panel.left && box.top >= panel.top && box.right <= panel.right && box.bottom <= panel.bottom,
+      labelPx: Number(name.getAttribute('font-size')) * name.getScreenCTM().a,
+    };
+  });
+}
+
+/** Polls `read` until `done(value)` holds (the view changes on the next frames), at most `timeout` ms. */
+async function until(read, done, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The status once a graph of `stages` stages is drawn ("Laying out N stages…" shows while the old one still is). */
+function drawnStatus(view, stages) {
+  return view.locator('.status', { hasText: new RegExp(`^${stages} stages, \\d+ edges$`) });
+}
+
+function graphJson(file) {
+  return JSON.parse(execFileSync(process.execPath, [path.join(devPath, 'dist', 'cli.js'), 'graph', file, '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
+}
+
 let page;
 (async () => {
-  const expected = JSON.parse(execFileSync(process.execPath, [path.join(devPath, 'dist', 'cli.js'), 'graph', path.join(folder, 'Dockerfile'), '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
+  const expected = graphJson(path.join(folder, 'Dockerfile'));
   // Clipboard access, to read what "Copy as Mermaid" wrote.
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1400, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page = opened;
@@ -85,17 +120,17 @@ let page;
 
   // The target picker: a build of `build` needs base, deps, build and the golang image.
   await view.locator('select.target').selectOption('stage:2');
-  await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
+  await drawnStatus(view, 3).waitFor({ timeout: 15000 });
   graph = await drawn(view);
   check(ids(graph.nodes) === 'image:golang:1.22-alpine,stage:0,stage:1,stage:2', `the build of build: ${ids(graph.nodes)}`);
   // Hidden behind another editor in its group and shown again (the webview reloads): the same target shown.
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
   await openFile(page, 'compose.yaml');
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
-  await view.locator('.status', { hasText: '3 stages' }).waitFor({ timeout: 15000 });
+  await drawnStatus(view, 3).waitFor({ timeout: 15000 });
   check(await view.locator('select.target').inputValue() === 'stage:2', 'shown again after being hidden: still the build of build');
   await view.locator('select.target').selectOption('');
-  await view.locator('.status', { hasText: '5 stages' }).waitFor({ timeout: 15000 });
+  await drawnStatus(view, 5).waitFor({ timeout: 15000 });
 
   // "Copy as Mermaid": what is shown, as a flowchart GitHub renders.
   await view.locator('#copy').click();
@@ -127,11 +162,11 @@ let page;
   // Another Dockerfile's editor: the graph follows it (examples/Dockerfile, copied as app.Dockerfile: 6 stages).
   await openFile(page, 'app.Dockerfile');
   await view.locator('.file', { hasText: 'app.Dockerfile' }).waitFor({ timeout: 15000 });
-  await view.locator('.status', { hasText: '6 stages' }).waitFor({ timeout: 15000 });
+  await drawnStatus(view, 6).waitFor({ timeout: 15000 });
   graph = await drawn(view);
   check(graph.nodes.find((node) => node.id === 'stage:5')?.title.startsWith('stage release'), 'switching editors switches the graph: app.Dockerfile drawn');
   await page.locator('.tab[aria-label^="Dockerfile"]').first().click();
-  await view.locator('.status', { hasText: '5 stages' }).waitFor({ timeout: 15000 });
+  await drawnStatus(view, 5).waitFor({ timeout: 15000 });
 
   // code-server starts with the light theme: then the dark one.
   await page.keyboard.press('Escape');
@@ -149,6 +184,45 @@ let page;
   await page.locator('.monaco-hover a', { hasText: 'Show Stage Graph' }).first().click({ timeout: 15000 });
   await view.locator('g.node[id="stage:2"]').waitFor({ timeout: 30000 });
   check(true, 'opened again from the status bar item\'s hover');
+
+  // A large file, the panel at its default size (the side bar open again): it opens zoomed on the cursor's stage
+  // with readable labels; the view pans to the stage the cursor enters; Fit (0) shows all.
+  copyFileSync(path.join(devPath, 'test', 'e2e', 'graph', 'plugins.Dockerfile'), path.join(folder, 'plugins.Dockerfile'));
+  const large = graphJson(path.join(folder, 'plugins.Dockerfile'));
+  const idOf = (label) => large.nodes.find((node) => node.label === label).id;
+  await page.locator('.tab[aria-label^="Stages: Dockerfile"] .tab-actions .action-label').first().click();
+  await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 15000 });
+  await page.keyboard.press('Control+B');
+  await page.locator('.explorer-folders-view').first().waitFor({ timeout: 15000 });
+  await openFile(page, 'plugins.Dockerfile');
+  await goToLine(page, 56, 1);
+  await page.locator('.editor-actions .action-label[aria-label="Show Stage Graph"]').first().click();
+  await view.locator(`g.node.current[id="${idOf('plugin-search-build')}"]`).waitFor({ timeout: 60000 });
+  await drawnStatus(view, 53).waitFor({ timeout: 15000 });
+  const panelWidth = await view.locator('main.canvas').evaluate((canvas) => Math.round(canvas.getBoundingClientRect().width));
+  const opening = await placeOf(view, idOf('plugin-search-build'));
+  check(opening.inside && opening.labelPx >= 9, `opens on the cursor's stage in a ${panelWidth} px panel: plugin-search-build on screen, its name ${opening.labelPx.toFixed(1)} px high`);
+  const neighbours = await Promise.all(['go-base', 'plugin-search-src'].map((label) => placeOf(view, idOf(label))));
+  check(neighbours.every((place) => place.inside), 'its parent go-base and its source stage plugin-search-src on screen');
+  const base = large.nodes.find((node) => node.label.startsWith('registry.example.com/'));
+  const baseDrawn = await view.locator(`g.node[id="${base.id}"]`).evaluate((group) => ({ text: group.querySelector('text').textContent, title: group.querySelector('title').textContent }));
+  check(baseDrawn.text.length <= 32 && baseDrawn.text.includes('…') && baseDrawn.title === `image ${base.label}`,
+    `a ${base.label.length}-character image shortened to ${JSON.stringify(baseDrawn.text)}, whole in its tooltip`);
+  const releaseBefore = await placeOf(view, idOf('release'));
+  check(!releaseBefore.inside, 'release (far from it) not on screen yet');
+  await page.screenshot({ path: path.join(shots, 'graph-large.png') });
+
+  // The cursor enters release (line 231): the view pans to it, at the same zoom.
+  await goToLine(page, 232, 1);
+  await view.locator(`g.node.current[id="${idOf('release')}"]`).waitFor({ timeout: 15000 });
+  const followed = await until(() => placeOf(view, idOf('release')), (place) => place.inside);
+  check(followed.inside && Math.abs(followed.labelPx - opening.labelPx) < 0.01, `the view follows the cursor into release: on screen, labels still ${followed.labelPx.toFixed(1)} px`);
+
+  // Fit, from the keyboard: every node on screen.
+  await view.locator('main.canvas').press('0');
+  const allInside = () => Promise.all(large.nodes.map((node) => placeOf(view, node.id))).then((places) => places.every((place) => place.inside));
+  check(await until(allInside, (inside) => inside), `Fit (0) shows all ${large.nodes.length} nodes`);
+  await page.screenshot({ path: path.join(shots, 'graph-large-fit.png') });
   await browser.close();
 })().catch(async (error) => {
   console.error('graph test failed:', error.message);

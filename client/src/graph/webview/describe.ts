@@ -17,9 +17,12 @@ export function describeNode(node: GraphNode): string {
   return [`stage ${node.label}`, ...nodeDetails(node)].join('\n');
 }
 
-export function describeEdge(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): string {
+/** An edge as drawn: the references it stands for (more than one where a stage copies from another again). */
+export function describeEdge(references: readonly GraphEdge[], nodes: ReadonlyMap<string, GraphNode>): string {
+  const [edge] = references;
   const name = (id: string) => nodes.get(id)?.label ?? id;
   const lines = [`${EDGE_KIND_NAME[edge.kind]}: ${name(edge.from)} → ${name(edge.to)}`];
+  if (references.length > 1) lines.push(`${references.length} references, lines ${references.map((reference) => reference.range.start.line + 1).join(', ')}`);
   if (edge.possible) lines.push('may use it: the name is built from ARGs');
   if (edge.error) lines.push(`BuildKit rejects it: ${edge.error}`);
   return lines.join('\n');

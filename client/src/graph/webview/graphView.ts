@@ -1,11 +1,14 @@
 // The stage graph webview: draws the server's graph with Graphviz (compiled to WebAssembly, in a worker) from
-// the same DOT the CLI prints, styles it with the theme's colors, and links it to the editor through messages
-// (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom and pan.
+// the DOT the CLI prints, as a view has it (../viewGraph.ts), styles it with the theme's colors, opens it on the
+// cursor's stage where the whole graph is too large to read (../viewport.ts), and links it to the editor through
+// messages (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom, pan and direction.
 import './graphView.css';
-import { formatDot, formatMermaid } from '../../../../server/src/cli/graphFormats';
+import { formatMermaid } from '../../../../server/src/cli/graphFormats';
 import type { GraphEdge, GraphNode, StageGraph } from '../../../../server/src/features/stageGraph';
 import type { FromWebview, ToWebview } from '../messages';
 import { buildOf, stageAtLine } from '../subgraph';
+import { mergeParallelEdges, viewDot, type ViewGraph } from '../viewGraph';
+import type { Direction } from '../direction';
 import { PanZoom, type View } from './panZoom';
 import { legend } from './legend';
 import { describeEdge, describeNode } from './describe';
@@ -16,6 +19,8 @@ interface State {
   readonly target?: string;
   readonly selected?: string;
   readonly view?: View;
+  /** The layout's direction, kept with the view. */
+  readonly direction?: Direction;
 }
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): State | undefined; setState(state: State): void };
@@ -26,6 +31,8 @@ const saveState = (change: Partial<State>) => vscode.setState(state = { ...state
 const layout = new Layout(document.body.dataset.layoutWorker!);
 let shown: { uri: string; graph: StageGraph; drawn: StageGraph } | undefined;
 let cursorLine: number | undefined;
+/** The stage the view last showed for the cursor: the view pans when the cursor enters another. */
+let followed: string | undefined;
 
 const toolbar = element('header', 'toolbar');
 const fileName = element('span', 'file');
@@ -68,34 +75,47 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 vscode.postMessage({ type: 'ready' });
 
 async function draw(uri: string, graph: StageGraph): Promise<void> {
-  if (uri !== state.uri) saveState({ uri, target: undefined, selected: undefined, view: undefined });
+  if (uri !== state.uri) {
+    saveState({ uri, target: undefined, selected: undefined, view: undefined });
+    cursorLine = undefined;
+  }
   fillTargetPicker(graph);
   const drawn = state.target ? buildOf(graph, state.target) : graph;
   shown = { uri, graph, drawn };
   const stages = drawn.nodes.filter((node) => node.kind === 'stage').length;
   status.textContent = `Laying out ${stages} stages…`;
+  const view = mergeParallelEdges(drawn);
   let svg: SVGSVGElement;
+  let direction: Direction;
   try {
-    // Left to right in a wide panel, top to bottom in a tall one.
     const { width, height } = canvas.getBoundingClientRect();
-    const text = await layout.svg(formatDot(drawn, height > width ? 'TB' : 'LR'));
+    const dot = viewDot(view, { width, height }, state.view && state.direction);
+    direction = dot.direction;
+    const text = await layout.svg(dot.dot);
     svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
   } catch (error) {
     if ((error as Error).message !== SUPERSEDED) status.textContent = `The graph could not be drawn: ${(error as Error).message}`;
     return;
   }
   if (shown.drawn !== drawn) return;
-  decorate(svg, drawn);
+  decorate(svg, view);
   canvas.replaceChildren(svg);
   fitLabels(svg);
-  // The same file redrawn, or the panel shown again: the view as the user left it; otherwise fitted.
-  panZoom.attach(svg, state.view);
+  // The same file redrawn, or the panel shown again: the view as the user left it; otherwise opened on the
+  // cursor's stage (the first stage while the cursor is above it), what it is built from and what uses it.
+  const focus = (cursorLine === undefined ? undefined : stageAtLine(drawn, cursorLine)) ?? drawn.nodes.find((node) => node.kind === 'stage');
+  const groups = (ids: string[]) => [...new Set(ids)].map(nodeGroup).filter((group): group is SVGGElement => group !== undefined);
+  const neighbours = focus ? [groups(drawn.edges.filter((edge) => edge.to === focus.id).map((edge) => edge.from)),
+    groups(drawn.edges.filter((edge) => edge.from === focus.id).map((edge) => edge.to))] : [];
+  saveState({ direction });
+  panZoom.attach(svg, state.view, focus && nodeGroup(focus.id), neighbours);
   status.textContent = `${stages} stages, ${drawn.edges.length} edges`;
+  followed = focus?.id;
   markCursor();
 }
 
 /** Tooltips, keyboard access and clicks on what Graphviz drew (nodes and edges carry their ids, see formatDot). */
-function decorate(svg: SVGSVGElement, graph: StageGraph): void {
+function decorate(svg: SVGSVGElement, { graph, references }: ViewGraph): void {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `Stage graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
@@ -118,10 +138,10 @@ function decorate(svg: SVGSVGElement, graph: StageGraph): void {
     });
   }
   for (const group of svg.querySelectorAll<SVGGElement>('g.edge')) {
-    const edge = graph.edges[Number(group.id.slice('edge:'.length))];
-    if (!edge) continue;
-    retitle(group, describeEdge(edge, nodes));
-    group.addEventListener('click', () => reveal(edge.range));
+    const edges = references[Number(group.id.slice('edge:'.length))];
+    if (!edges) continue;
+    retitle(group, describeEdge(edges, nodes));
+    group.addEventListener('click', () => reveal(edges[0].range));
   }
 }
 
@@ -164,14 +184,20 @@ function reveal(range: GraphEdge['range']): void {
   if (shown) vscode.postMessage({ type: 'reveal', uri: shown.uri, range });
 }
 
+/** Highlights the cursor's stage; when the cursor has entered another stage, pans the view to it. */
 function markCursor(): void {
   if (!shown || cursorLine === undefined) return;
   const stage = stageAtLine(shown.drawn, cursorLine);
   canvas.querySelectorAll('g.node.current').forEach((group) => group.classList.remove('current'));
-  const group = stage && canvas.querySelector<SVGGElement>(`g.node[id="${CSS.escape(stage.id)}"]`);
+  const group = stage && nodeGroup(stage.id);
   if (!group) return;
   group.classList.add('current');
-  panZoom.show(group);
+  if (stage.id !== followed) panZoom.follow(group);
+  followed = stage.id;
+}
+
+function nodeGroup(id: string): SVGGElement | undefined {
+  return canvas.querySelector<SVGGElement>(`g.node[id="${CSS.escape(id)}"]`) ?? undefined;
 }
 
 function fillTargetPicker(graph: StageGraph): void {

@@ -3,7 +3,7 @@ import { EDGE_KIND_NAME } from './describe';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-const EDGES: readonly [string, string][] = [...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit']];
+const EDGES: readonly [string, string][] = [...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit'], ['possible', 'may use (a name from ARGs)']];
 const NODES: readonly [string, string][] = [
   ['stage target', 'build target'], ['stage unused', 'unused stage'], ['image', 'image'],
 ];
@@ -39,7 +39,7 @@ function sample(className: string, shape: SVGElement): SVGSVGElement {
 function edgeSample(kind: string): SVGSVGElement {
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', 'M1 6 H27');
-  return sample(`edge ${kind === 'error' ? 'copy error' : kind}`, path);
+  return sample(`edge ${kind === 'error' ? 'copy error' : kind === 'possible' ? 'from possible' : kind}`, path);
 }
 
 function nodeSample(kind: string): SVGSVGElement {

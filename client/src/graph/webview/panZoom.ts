@@ -1,11 +1,9 @@
 // Zoom and pan of the drawn graph through the SVG's viewBox: the wheel zooms around the pointer, a drag on the
 // background pans, and the view is kept (in the webview's state) across redraws and while the panel is hidden.
+// Which part to show (all, a stage and its neighbours, the stage the cursor enters) is ../viewport.ts's to say.
+import { aspectOf, fitView, followView, openingView, type Box, type Panel, type View } from '../viewport';
 
-export interface View {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-}
+export type { View };
 
 const ZOOM_STEP = 1.25;
 
@@ -23,26 +21,23 @@ export class PanZoom {
     new ResizeObserver(() => this.apply()).observe(host);
   }
 
-  /** Takes a new drawing; keeps `view` (a redraw of the same file) or fits the drawing in the panel. */
-  attach(svg: SVGSVGElement, view: View | undefined): void {
+  /**
+   * Takes a new drawing: keeps `view` (a redraw of the same file, the panel shown again), or opens on `focus`
+   * (the cursor's stage) and its neighbours in groups (see openingView), or on the whole drawing where it is
+   * readable whole.
+   */
+  attach(svg: SVGSVGElement, view: View | undefined, focus?: SVGGraphicsElement, neighbours: readonly (readonly SVGGraphicsElement[])[] = []): void {
     const box = svg.viewBox.baseVal;
     this.svg = svg;
     this.content = { x: box.x, y: box.y, width: box.width || 1, height: box.height || 1 };
     svg.removeAttribute('width');
     svg.removeAttribute('height');
-    if (view) {
-      this.view = view;
-      this.apply();
-    } else {
-      this.fit();
-    }
+    this.view = view ?? openingView(this.content, focus && this.boxOf(focus), neighbours.map((group) => group.map((element) => this.boxOf(element))), this.panel());
+    this.apply();
   }
 
   fit(): void {
-    const { width, height } = this.host.getBoundingClientRect();
-    const aspect = height > 0 && width > 0 ? height / width : 1;
-    const viewWidth = Math.max(this.content.width, this.content.height / aspect) * 1.02;
-    this.view = { x: this.content.x + (this.content.width - viewWidth) / 2, y: this.content.y + (this.content.height - viewWidth * aspect) / 2, width: viewWidth };
+    this.view = fitView(this.content, this.panel());
     this.apply();
   }
 
@@ -58,23 +53,29 @@ export class PanZoom {
     this.apply();
   }
 
-  /** Brings an element of the drawing into view, centered, when it is outside. */
-  show(element: SVGGraphicsElement): void {
-    // Graphviz draws inside a group translated by the drawing's height: map the box through its transform.
-    const box = element.getBBox();
-    const group = element.parentNode as SVGGraphicsElement;
-    const matrix = group.transform.baseVal.consolidate()?.matrix;
-    const corner = new DOMPoint(box.x, box.y).matrixTransform(matrix);
-    const height = this.view.width * this.aspect();
-    const inside = corner.x >= this.view.x && corner.y >= this.view.y && corner.x + box.width <= this.view.x + this.view.width && corner.y + box.height <= this.view.y + height;
-    if (inside) return;
-    this.view = { x: corner.x + box.width / 2 - this.view.width / 2, y: corner.y + box.height / 2 - height / 2, width: this.view.width };
+  /** Pans to an element of the drawing (the stage the cursor entered) when it is not wholly in view. */
+  follow(element: SVGGraphicsElement): void {
+    const view = followView(this.view, this.boxOf(element), this.content, this.panel());
+    if (!view) return;
+    this.view = view;
     this.apply();
   }
 
-  private aspect(): number {
+  /** An element's box in the drawing's units: Graphviz draws inside a group translated by the drawing's height. */
+  private boxOf(element: SVGGraphicsElement): Box {
+    const box = element.getBBox();
+    const matrix = (element.parentNode as SVGGraphicsElement).transform.baseVal.consolidate()?.matrix;
+    const corner = new DOMPoint(box.x, box.y).matrixTransform(matrix);
+    return { x: corner.x, y: corner.y, width: box.width, height: box.height };
+  }
+
+  private panel(): Panel {
     const { width, height } = this.host.getBoundingClientRect();
-    return width > 0 && height > 0 ? height / width : 1;
+    return { width, height };
+  }
+
+  private aspect(): number {
+    return aspectOf(this.panel());
   }
 
   private apply(): void {
