@@ -2,6 +2,7 @@
 // Built once per document version by `analyze` and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
 import type { VariableDeclaration, VariableUse } from './variables';
+import type { BuildkitReading } from './buildkitReading';
 
 export interface Position {
   readonly line: number;
@@ -39,6 +40,8 @@ export interface InstructionInfo {
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */
   readonly outputs?: readonly string[];
+  /** The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does. */
+  readonly buildkit?: BuildkitReading;
 }
 
 export interface GlobalArg {
@@ -62,6 +65,8 @@ export interface Stage {
   readonly fromKeyword: Located;
   /** The FROM instruction. */
   readonly fromRange: Range;
+  /** The FROM instruction as BuildKit's parser reads it (see `InstructionInfo.buildkit`). */
+  readonly fromReading?: BuildkitReading;
   /** From FROM through the stage's last instruction (heredoc bodies included). */
   readonly range: Range;
   /** The base image or stage as written; undefined on a half-typed `FROM`. */
@@ -156,6 +161,8 @@ export interface StageModel {
   readonly directives: readonly Directive[];
   readonly comments: readonly CommentLine[];
   readonly globalArgs: readonly GlobalArg[];
+  /** The instructions before the first FROM (global ARGs) as BuildKit's parser reads them. */
+  readonly globalReadings: readonly BuildkitReading[];
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
   readonly edges: readonly StageEdge[];

@@ -7,6 +7,7 @@ import { collectReferences, type RawReference } from './references';
 import { readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
+import { readInstruction, type BuildkitReading } from './buildkitReading';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
@@ -18,6 +19,8 @@ export interface FileHeader {
   readonly escapeCharacter: string;
   readonly directives: readonly Directive[];
   readonly globalArgs: readonly GlobalArg[];
+  /** The instructions before the first FROM as BuildKit reads them (those dockerfile-ast ends where it does). */
+  readonly globalReadings: readonly BuildkitReading[];
 }
 
 export interface ParsedFile {
@@ -32,25 +35,31 @@ export interface ParsedFile {
 /** Reads the whole parse: what stands before the first FROM is global. */
 export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
+  const globalReadings: BuildkitReading[] = [];
   const stages: StageSkeleton[] = [];
   let from: From | undefined;
   let body: Instruction[] = [];
   const escapeCharacter = dockerfile.getEscapeCharacter();
-  for (const instruction of dockerfile.getInstructions()) {
+  const all = dockerfile.getInstructions();
+  // BuildKit ends the file's last instruction where the file ends, continuation or not.
+  const read = (instruction: Instruction) => buildkitReading(instruction, escapeCharacter, instruction === all[all.length - 1]);
+  for (const instruction of all) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      if (from) stages.push(readStage(from, body, escapeCharacter));
+      if (from) stages.push(readStage(from, body, escapeCharacter, read));
       from = instruction as From;
       body = [];
     } else if (from) {
       body.push(instruction);
-    } else if (keyword === 'ARG') {
-      globalArgs.push(...readArgs(instruction as Arg));
+    } else {
+      const reading = read(instruction);
+      if (reading) globalReadings.push(reading);
+      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg));
     }
   }
-  if (from) stages.push(readStage(from, body, escapeCharacter));
+  if (from) stages.push(readStage(from, body, escapeCharacter, read));
   return {
-    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs },
+    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs, globalReadings },
     stages,
     comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
   };
@@ -75,7 +84,7 @@ function readDirectives(dockerfile: Dockerfile): Directive[] {
   }));
 }
 
-function readStage(from: From, body: Instruction[], escapeCharacter: string): StageSkeleton {
+function readStage(from: From, body: Instruction[], escapeCharacter: string, read: (instruction: Instruction) => BuildkitReading | undefined): StageSkeleton {
   const args = from.getArguments();
   const hasAlias = args.length >= 3 && args[1].getValue().toLowerCase() === 'as';
   const name = hasAlias ? located(args[2].getValue(), args[2].getRange()) : undefined;
@@ -88,11 +97,12 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
+    fromReading: read(from),
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
-    instructions: body.map(instructionInfo),
+    instructions: body.map((instruction) => ({ ...instructionInfo(instruction), buildkit: read(instruction) })),
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
     declarations: body.flatMap(readDeclarations),
@@ -115,6 +125,10 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
   };
+}
+
+function buildkitReading(instruction: Instruction, escapeCharacter: string, lastInFile: boolean): BuildkitReading | undefined {
+  return readInstruction(instruction.getTextContent(), instruction.getRange().start, escapeCharacter, lastInFile);
 }
 
 /** Every argument but the destination, in shell or JSON form; a heredoc shows as its `<<EOF` (and its body). */

@@ -1,0 +1,172 @@
+// BuildKit's parser on one joined instruction line (frontend/dockerfile/parser at 73ed682): split_command.go
+// (keyword, `--flags`, the rest) and the word splitting of line_parsers.go, with Go's idea of white space.
+
+/** Go's unicode.IsSpace: JavaScript's `\s` lacks U+0085 and counts U+FEFF. */
+const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const LEADING_SPACE = new RegExp(`^${SPACE.source}+`);
+const TRAILING_SPACE = new RegExp(`${SPACE.source}+$`);
+/** parser.go reWhitespace. */
+const WHITESPACE_RUN = /[\t\v\f\r ]+/;
+
+export function trimLeft(text: string): string {
+  return text.replace(LEADING_SPACE, '');
+}
+
+export function trimRight(text: string): string {
+  return text.replace(TRAILING_SPACE, '');
+}
+
+export function trimSpace(text: string): string {
+  return trimRight(trimLeft(text));
+}
+
+/** Go's `reWhitespace.Split(text, limit)`: at most `limit` parts (all when omitted); nothing for an empty text. */
+export function splitWhitespace(text: string, limit = Infinity): string[] {
+  if (text === '') return [];
+  const parts: string[] = [];
+  let rest = text;
+  while (parts.length < limit - 1) {
+    const match = WHITESPACE_RUN.exec(rest);
+    if (!match) break;
+    parts.push(rest.slice(0, match.index));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** splitCommand: the keyword as written, the leading `--flags`, and the rest, trimmed. */
+export function splitCommand(line: string, escape: string): { keyword: string; flags: string[]; rest: string } {
+  const [keyword, after] = splitWhitespace(trimSpace(line), 2);
+  if (after === undefined) return { keyword: keyword ?? '', flags: [], rest: '' };
+  const { flags, rest } = extractBuilderFlags(after, escape);
+  return { keyword, flags, rest: trimSpace(rest) };
+}
+
+/** extractBuilderFlags: words starting with `--` (quotes and escapes read), up to the first other word or `--`. */
+function extractBuilderFlags(line: string, escape: string): { flags: string[]; rest: string } {
+  const flags: string[] = [];
+  let word = '';
+  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
+  let quote = '';
+  let blankOK = false;
+  for (let pos = 0; pos <= line.length; pos++) {
+    const ch = line[pos];
+    if (phase === 'spaces') {
+      if (pos === line.length) break;
+      if (SPACE.test(ch)) continue;
+      if (ch !== '-' || line[pos + 1] !== '-') return { flags, rest: line.slice(pos) };
+      phase = 'word';
+    }
+    if (pos === line.length) {
+      if (word !== '--' && (blankOK || word.length > 0)) flags.push(word);
+      break;
+    }
+    if (phase === 'word') {
+      if (SPACE.test(ch)) {
+        phase = 'spaces';
+        if (word === '--') return { flags, rest: line.slice(pos) };
+        if (blankOK || word.length > 0) flags.push(word);
+        word = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOK = true;
+        phase = 'quote';
+        continue;
+      }
+      if (ch === escape) {
+        if (pos + 1 === line.length) continue;
+        pos++;
+      }
+      word += line[pos];
+      continue;
+    }
+    if (ch === quote) {
+      phase = 'word';
+      continue;
+    }
+    if (ch === escape) {
+      if (pos + 1 === line.length) {
+        phase = 'word';
+        continue;
+      }
+      pos++;
+    }
+    word += line[pos];
+  }
+  return { flags, rest: '' };
+}
+
+/** parseWords: words split at white space outside quotes; quotes and escapes are kept. */
+export function parseWords(rest: string, escape: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
+  let quote = '';
+  let blankOK = false;
+  const characters = [...rest];
+  for (let pos = 0; pos <= characters.length; pos++) {
+    const ch = characters[pos];
+    if (phase === 'spaces') {
+      if (pos === characters.length) break;
+      if (SPACE.test(ch)) continue;
+      phase = 'word';
+    }
+    if (pos === characters.length) {
+      if (blankOK || word.length > 0) words.push(word);
+      break;
+    }
+    if (phase === 'word') {
+      if (SPACE.test(ch)) {
+        phase = 'spaces';
+        if (blankOK || word.length > 0) words.push(word);
+        word = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOK = true;
+        phase = 'quote';
+      }
+      if (ch === escape) {
+        if (pos + 1 === characters.length) continue;
+        word += ch;
+        pos++;
+      }
+      word += characters[pos];
+      continue;
+    }
+    if (ch === quote) phase = 'word';
+    if (ch === escape && quote !== "'") {
+      if (pos + 1 === characters.length) {
+        phase = 'word';
+        continue;
+      }
+      pos++;
+      word += ch;
+    }
+    word += characters[pos];
+  }
+  return words;
+}
+
+/**
+ * parseJSON: the strings of a JSON array; undefined when the text is no JSON array (the shell form), and
+ * `not-strings` for an array holding something else, which BuildKit rejects.
+ */
+export function jsonArray(rest: string): string[] | 'not-strings' | undefined {
+  const text = trimLeft(rest);
+  if (!text.startsWith('[')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
+  return value.every((item): item is string => typeof item === 'string') ? value : 'not-strings';
+}
