@@ -14,6 +14,10 @@ import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
+import { checkInstructionText } from './instructionRules';
+import { checkImageConfig } from './imageConfigRules';
+import { checkExpose } from './exposeRules';
+import { checkIgnoredFiles } from './ignoredFileRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -26,7 +30,8 @@ export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model)];
+    ...checkCopyFromPaths(context.model), ...checkInstructionText(context.model), ...checkImageConfig(context.model), ...checkExpose(context.model),
+    ...checkIgnoredFiles(context.model, context.dockerignore)];
   const checks = readCheckConfiguration(context.model);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {

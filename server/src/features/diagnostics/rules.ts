@@ -38,6 +38,17 @@ export const RULES = {
   CopyFromRelativePath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfromrelativepath` },
   CopyFromAncestor: { severity: DiagnosticSeverity.Hint, href: `${README}#copyfromancestor` },
   CopyFromMissingPath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfrommissingpath` },
+  NoEmptyContinuation: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/no-empty-continuation/` },
+  ConsistentInstructionCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/consistent-instruction-casing/` },
+  MaintainerDeprecated: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/maintainer-deprecated/` },
+  LegacyKeyValueFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/legacy-key-value-format/` },
+  SecretsUsedInArgOrEnv: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/secrets-used-in-arg-or-env/` },
+  JSONArgsRecommended: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/json-args-recommended/` },
+  MultipleInstructionsDisallowed: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/multiple-instructions-disallowed/` },
+  WorkdirRelativePath: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/workdir-relative-path/` },
+  ExposeProtoCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-proto-casing/` },
+  ExposeInvalidFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-invalid-format/` },
+  CopyIgnoredFile: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/copy-ignored-file/` },
 } as const;
 
 export type RuleCode = keyof typeof RULES;
@@ -50,12 +61,21 @@ export const EXPERIMENTAL_RULES: ReadonlySet<string> = new Set<RuleCode>(['Inval
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
+/**
+ * `Finding.instructionLine` of the checks BuildKit runs with the file's `# check=` directive alone, before it
+ * reads the comments above each instruction (NoEmptyContinuation, ConsistentInstructionCasing: convert.go).
+ */
+export const FILE_WIDE_CHECK = -1;
+
 /** What a rule found, before settings and `# check=` directives decide whether and how it is shown. */
 export interface Finding {
   readonly code: RuleCode;
   readonly range: Range;
   readonly message: string;
-  /** The first line of the instruction it is about: a `# check=skip=` comment right above silences it. */
+  /**
+   * The first line of the instruction it is about: a `# check=skip=` comment right above silences it.
+   * FILE_WIDE_CHECK for a check BuildKit runs before it reads those comments.
+   */
   readonly instructionLine: number;
   readonly tags?: DiagnosticTag[];
   /** What the quick fixes need (candidate names, the stage concerned). */
