@@ -38,6 +38,7 @@ import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
 import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
+import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
@@ -57,7 +58,8 @@ let workspaceRoots: string[] = [];
 const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
 const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-const contexts = new FeatureContexts(store, buildFiles, () => settings.targets);
+const dockerignores = new DockerignoreFiles();
+const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores);
 const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
@@ -137,14 +139,15 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }] }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  // A saved Dockerfile only needs the open documents checked again; a build file, a new scan.
-  if (changes.every((change) => isDockerfileUri(change.uri))) refreshDocuments();
+  if (changes.some((change) => isDockerignoreUri(change.uri))) dockerignores.changed();
+  // A saved Dockerfile or .dockerignore only needs the open documents checked again; a build file, a new scan.
+  if (changes.every((change) => isDockerfileUri(change.uri) || isDockerignoreUri(change.uri))) refreshDocuments();
   else discovery.fileChanged();
 });
 

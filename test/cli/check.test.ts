@@ -34,6 +34,13 @@ describe('dockerfile-stages check', () => {
     ]);
   });
 
+  it('reads the .dockerignore beside the file for CopyIgnoredFile', () => {
+    const folder = mkdtempSync(join(dir, 'context-'));
+    writeFileSync(join(folder, '.dockerignore'), 'node_modules\n');
+    writeFileSync(join(folder, 'Dockerfile'), lines('FROM node', 'COPY node_modules/x /x'));
+    assert.equal(check(join(folder, 'Dockerfile')).stdout, `${join(folder, 'Dockerfile')}:2:1 warning CopyIgnoredFile Attempting to Copy file "node_modules/x" that is excluded by .dockerignore\n`);
+  });
+
   it('exits 0 without errors, and --target adds a build target', () => {
     const file = write('targets.Dockerfile', lines('FROM a AS test', 'FROM a AS release'));
     assert.match(check(file).stdout, /UnusedStage Stage 'test'/);
