@@ -117,6 +117,14 @@ describe('dockerfile-stages check', () => {
     assert.doesNotMatch(stdout, /StageNameCasing|FromAsCasing|PlatformOnStageReference/);
   });
 
+  it('--fix applies the certain fixes of BuildKit\'s instruction checks, not those that change the image', () => {
+    const file = write('instructions.Dockerfile', lines('FROM alpine', 'MAINTAINER me', 'env A b', 'EXPOSE 80/TCP', 'CMD app'));
+    assert.equal(check(file, '--fix').stderr, `${file}: fixed ConsistentInstructionCasing (line 3), LegacyKeyValueFormat (line 3), ExposeProtoCasing (line 4)\n`);
+    assert.equal(readFileSync(file, 'utf8'), lines('FROM alpine', 'MAINTAINER me', 'ENV A=b', 'EXPOSE 80/tcp', 'CMD app'));
+    check(file, '--fix-unsafe');
+    assert.equal(readFileSync(file, 'utf8'), lines('FROM alpine', 'LABEL org.opencontainers.image.authors="me"', 'ENV A=b', 'EXPOSE 80/tcp', 'CMD ["app"]'));
+  });
+
   it('--fix-unsafe applies the fixes that change the build on purpose; --diff shows them without writing', () => {
     const text = lines('ARG GO=1', 'FROM golang AS build', 'RUN echo $GO', 'FROM alpine', 'COPY --from=biuld /a /a');
     const file = write('unsafe.Dockerfile', text);

@@ -28,6 +28,8 @@ export interface BuildkitReading {
   readonly rejected?: true;
   /** The line where BuildKit reports an empty continuation line in this instruction (it names the line its continuation ends on). */
   readonly emptyContinuation?: Range;
+  /** Each empty continuation line with the line end before it: what deleting it takes. */
+  readonly emptyLines?: readonly Range[];
 }
 
 /** Keywords whose text may carry heredocs (parser.go heredocDirectives; ONBUILD's trigger too). */
@@ -46,18 +48,25 @@ export function readInstruction(raw: string, start: Position, escape: string, la
   if (joined.linesAfter > 0 && !heredoc) return undefined;
   // On one line, the rest is the end of the text, trailing blanks aside.
   const restStart = joined.lastLine === 0 ? { line: start.line, character: start.character + trimRight(joined.text).length - reading.rest.length } : undefined;
-  if (!joined.emptyContinuation) return { ...reading, restStart };
+  if (joined.emptyLines.length === 0) return { ...reading, restStart };
   // An empty continuation line comes after the first: the line BuildKit names starts at column 0.
   const at = start.line + joined.lastLine;
-  return { ...reading, emptyContinuation: { start: { line: at, character: 0 }, end: { line: at, character: joined.lastLineLength } } };
+  const lineEnd = (index: number) => ({ line: start.line + index, character: (index === 0 ? start.character : 0) + joined.lengths[index] });
+  return {
+    ...reading,
+    emptyContinuation: { start: { line: at, character: 0 }, end: lineEnd(joined.lastLine) },
+    emptyLines: joined.emptyLines.map((index) => ({ start: lineEnd(index - 1), end: lineEnd(index) })),
+  };
 }
 
 interface JoinedLine {
   readonly text: string;
   /** The line (counted from the instruction's first) where the joining ended: BuildKit's `currentLine`. */
   readonly lastLine: number;
-  readonly emptyContinuation: boolean;
-  readonly lastLineLength: number;
+  /** The length of each line of the text, its end excluded. */
+  readonly lengths: readonly number[];
+  /** The empty continuation lines (counted from the instruction's first). */
+  readonly emptyLines: readonly number[];
   /** The lines of the text after the joined ones (heredoc bodies). */
   readonly linesAfter: number;
 }
@@ -75,14 +84,14 @@ function joinContinuationLines(raw: string, escape: string, lastInFile: boolean)
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const continuation = continuationPattern(escape);
   let [text, ended] = trimContinuation(trimLeft(trimNewline(lines[0])), continuation);
-  let emptyContinuation = false;
+  const emptyLines: number[] = [];
   let index = 0;
   while (!ended && index + 1 < lines.length) {
     index++;
     const physical = trimNewline(lines[index]);
     if (trimLeft(physical).startsWith('#')) continue;
     if (trimLeft(physical) === '') {
-      emptyContinuation = true;
+      emptyLines.push(index);
       continue;
     }
     const [part, end] = trimContinuation(physical, continuation);
@@ -90,7 +99,7 @@ function joinContinuationLines(raw: string, escape: string, lastInFile: boolean)
     ended = end;
   }
   if (!ended && !lastInFile) return undefined;
-  return { text, lastLine: index, lastLineLength: trimNewline(lines[index]).length, emptyContinuation, linesAfter: lines.length - 1 - index };
+  return { text, lastLine: index, lengths: lines.map((line) => trimNewline(line).length), emptyLines, linesAfter: lines.length - 1 - index };
 }
 
 /** parser.go setEscapeToken: the escape as the last non-blank character, not itself escaped. */

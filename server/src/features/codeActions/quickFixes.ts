@@ -12,6 +12,7 @@ import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
 import { commentBlockAbove, DocumentText } from '../refactors/documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
+import { buildkitFixes } from './buildkitFixes';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -68,7 +69,7 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return edits ? [fix(`Move stage '${stageLabel(stage)}' above '${stageLabel(model.stages[user.inStage])}'`, edits, { isPreferred: true })] : [];
     }
     default:
-      return [];
+      return buildkitFixes(model, code, diagnostic, fix);
   }
 }
 
