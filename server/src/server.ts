@@ -26,7 +26,7 @@ import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
 import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
 import { computeDiagnostics } from './features/diagnostics';
-import { STEPS_ASIDE_FOR_INCUMBENT } from './features/codeActions/incumbentDiagnostics';
+import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
@@ -51,6 +51,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let general: GeneralFeatures;
 let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
+let others: OtherDockerServers = { dockerfileUtils: false, dockerDx: false };
 let dockerfileDebugger = false;
 let clientCapabilities: InitializeParams['capabilities'] | undefined;
 let workspaceRoots: string[] = [];
@@ -98,8 +99,10 @@ function isStageSymbol(context: FeatureContext, position: Position): boolean {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; dockerfileDebugger?: boolean; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; dockerExtensions?: unknown; dockerfileDebugger?: boolean; settings?: unknown };
   otherDockerServerActive = options.otherDockerServerActive === true;
+  const extensionIds = Array.isArray(options.dockerExtensions) ? options.dockerExtensions.filter((id): id is string => typeof id === 'string') : undefined;
+  others = otherDockerServers(extensionIds, otherDockerServerActive);
   dockerfileDebugger = options.dockerfileDebugger === true;
   if (options.settings !== undefined) settings = readSettings(options.settings);
   clientCapabilities = params.capabilities;
@@ -195,8 +198,8 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   const state = readiness.state;
   // Held back until the settings and targets are known; `readiness` publishes again when they are.
   if (!document || state === 'waiting') return;
-  // Where the Docker extensions' server runs too, the facts it reports are left to it unless the user sets the rule.
-  const configured = otherDockerServerActive ? { ...STEPS_ASIDE_FOR_INCUMBENT, ...settings.rules } : settings.rules;
+  // Where a Docker extension's server reports a fact too, it is left to it unless the user sets the rule.
+  const configured = { ...rulesLeftToOthers(settings.buildkitChecks, others), ...settings.rules };
   const rules = state === 'ready' ? configured : { ...configured, UnusedStage: 'off' as const };
   const diagnostics = guarded('diagnostics', () => {
     const buildFile = contexts.buildFile(uri);

@@ -66,4 +66,13 @@ describe('quick fixes of BuildKit\'s instruction checks', () => {
     const action = applyFix(lines('FROM a', 'CMD ["a"]', 'CMD ["b"]'), 'MultipleInstructionsDisallowed', 'Remove this CMD: only the last one is used', lines('FROM a', 'CMD ["b"]'));
     assert.notEqual(action.isPreferred, true);
   });
+
+  it('are offered on Docker DX\'s diagnostic of the same check, without our Ignore (it offers its own)', () => {
+    const text = lines('FROM a', 'ENV A b');
+    const context = featureContext(AnalyzedDocument.fromText(text));
+    const theirs = { source: 'docker-language-server', code: 'LegacyKeyValueFormat', message: 'Legacy key/value format with whitespace separator should not be used', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } } };
+    const actions = quickFixes(context, URI, [theirs]);
+    assert.deepEqual(actions.map((action) => action.title), ["Write 'A=b'"]);
+    assert.deepEqual(actions[0].diagnostics, [theirs]);
+  });
 });

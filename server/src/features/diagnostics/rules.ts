@@ -61,6 +61,9 @@ export const EXPERIMENTAL_RULES: ReadonlySet<string> = new Set<RuleCode>(['Inval
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
+/** BuildKit's own checks, under BuildKit's names (documented on docs.docker.com). */
+export const BUILDKIT_RULES: ReadonlySet<RuleCode> = new Set(RULE_CODES.filter((code) => RULES[code].href.startsWith(BUILDKIT)));
+
 /**
  * `Finding.instructionLine` of the checks BuildKit runs with the file's `# check=` directive alone, before it
  * reads the comments above each instruction (NoEmptyContinuation, ConsistentInstructionCasing: convert.go).
