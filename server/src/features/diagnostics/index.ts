@@ -23,21 +23,32 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
+  return shownFindings(context, ruleLevels).map(({ finding, severity }) => toDiagnostic(finding, severity)).sort(byPosition);
+}
+
+/** A finding the user is shown, at the severity the settings and `# check=` give it. */
+export interface ShownFinding {
+  readonly finding: Finding;
+  readonly severity: DiagnosticSeverity;
+}
+
+/** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
+export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model)];
   const checks = readCheckConfiguration(context.model);
-  const diagnostics: Diagnostic[] = [];
+  const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels);
     // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
     const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
     if (severity === undefined || (!turnedOn && isSkipped(checks, finding.code, finding.instructionLine))) continue;
     if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
-    diagnostics.push(toDiagnostic(finding, severity));
+    shown.push({ finding, severity });
   }
-  return diagnostics.sort(byPosition);
+  return shown;
 }
 
 /** The rule's severity as the settings make it; undefined when turned off. */
