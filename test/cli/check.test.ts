@@ -95,7 +95,7 @@ describe('dockerfile-stages check', () => {
     const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
     assert.deepEqual(stdout.trim().split('\n'), [
       `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: 'stage 1' (default target)).`,
-      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
+      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lowercase`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
     ]);
   });

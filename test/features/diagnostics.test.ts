@@ -87,13 +87,20 @@ describe('declaration rules', () => {
   it('DuplicateStageName on every later definition, a warning as in BuildKit, which builds such a file', () => {
     const found = expectAt('DuplicateStageName', lines('FROM a AS x', 'FROM b AS [[x]]', 'FROM c AS [[X]]'));
     assert.deepEqual(found.map((d) => d.severity), [2, 2]);
-    assert.match(found[0].message, /already defined on line 1: --from and --target bind to the last definition, FROM to the latest earlier one/);
+    // BuildKit's message, word for word (linter/ruleset.go), on the lower-cased name.
+    assert.deepEqual(found.map((d) => d.message), ['Duplicate stage name "x", stage names should be unique', 'Duplicate stage name "x", stage names should be unique']);
   });
 
   it('InvalidStageName, ReservedStageName and StageNameCasing', () => {
     expectAt('InvalidStageName', lines('FROM a AS [[1st]]', 'FROM a AS [[my$stage]]', 'FROM a AS fine-name_1.2'));
     expectAt('ReservedStageName', lines('FROM a AS [[scratch]]', 'FROM a AS [[Context]]', 'FROM scratch'));
     expectAt('StageNameCasing', lines('FROM a AS [[Build]]', 'FROM a AS build2'));
+  });
+
+  it('says what BuildKit says, word for word, and checks the casing of a name it then rejects (instructions/parse.go)', () => {
+    assert.deepEqual(expectAt('ReservedStageName', lines('FROM a AS [[Scratch]]')).map((d) => d.message), ['Stage name should not use the same name as reserved stage "scratch"']);
+    assert.deepEqual(expectAt('StageNameCasing', lines('FROM a AS [[Build]]', 'FROM a AS [[Bad!]]')).map((d) => d.message), ["Stage name 'Build' should be lowercase", "Stage name 'Bad!' should be lowercase"]);
+    assert.deepEqual(expectAt('FromAsCasing', lines('FROM a [[as]] x')).map((d) => d.message), ["'as' and 'FROM' keywords' casing do not match"]);
   });
 
   it('FromAsCasing on mixed keyword casing only', () => {
