@@ -1,25 +1,8 @@
 // Each stage rule with positive and negative cases; `[[ ]]` marks where each diagnostic must be.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
-import type { RuleLevel } from '../../server/src/settings';
 import { fixture, lines } from '../support/fixture';
-
-function diagnose(text: string, options: { targets?: string[]; targetOrigin?: string; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
-  const context = featureContext(AnalyzedDocument.fromText(text), (options.targets ?? []).map((name) => ({ name, origin: options.targetOrigin ?? 'test' })));
-  return computeDiagnostics(context, options.rules ?? {});
-}
-
-/** Asserts that `code` is reported exactly at the marked ranges. */
-function expectAt(code: string, marked: string, options?: Parameters<typeof diagnose>[1]): Diagnostic[] {
-  const fx = fixture(marked);
-  const found = diagnose(fx.text, options).filter((d) => d.code === code);
-  assert.deepEqual(found.map((d) => d.range), fx.ranges, `${code} in:\n${fx.text}`);
-  return found;
-}
+import { diagnose, expectAt } from '../support/diagnostics';
 
 describe('UnusedStage', () => {
   it('reports a stage no target reaches, faded, naming the targets considered', () => {
@@ -144,7 +127,14 @@ describe('FROM lines (BuildKit\'s checks, and PlatformOnStageReference)', () => 
   it('InvalidDefaultArgInFrom: defaults that give no valid image name, unset ARGs expanding to nothing', () => {
     const [found] = expectAt('InvalidDefaultArgInFrom', lines('ARG TAG', 'ARG REPO=library', 'FROM [[alpine:${TAG}]]', 'FROM ${REPO}/alpine:${TAG:-3}', 'FROM debian:"bookworm"'));
     assert.equal(found.message, 'Default value for ARG alpine:${TAG} results in empty or invalid base image name');
-    expectAt('InvalidDefaultArgInFrom', lines('ARG P=${TARGETPLATFORM#linux/}', 'FROM app-${P}', 'FROM [[${NOPE}]]', 'FROM Alpine'));
+    expectAt('InvalidDefaultArgInFrom', lines('ARG P=${TARGETPLATFORM#linux/}', 'FROM app-${P}', 'FROM [[${NOPE}]]', 'FROM alpine'));
+  });
+
+  it('InvalidDefaultArgInFrom on every FROM, as validateBaseImagesWithDefaultArgs checks every base, variables or not', () => {
+    const found = expectAt('InvalidDefaultArgInFrom', lines('FROM [[MyImage:1.0]]', 'FROM [[alpine:]] AS b', 'FROM [[alpine@sha256:abc]]', 'FROM alpine AS builder', 'FROM [[Builder]]', 'FROM builder'));
+    assert.equal(found[0].message, 'Default value for ARG MyImage:1.0 results in empty or invalid base image name');
+    // A FROM BuildKit rejects for its arguments never gets that far.
+    expectAt('InvalidDefaultArgInFrom', lines('FROM {{ image }} AS x'));
   });
 
   it('RedundantTargetPlatform and FromPlatformFlagConstDisallowed', () => {

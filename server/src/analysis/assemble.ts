@@ -71,6 +71,7 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
     fromRange: skeleton.fromRange,
     range: skeleton.range,
     base: skeleton.base,
+    malformed: skeleton.malformed,
     expandedBase,
     platform: skeleton.platform,
     platformFlagRange: skeleton.platformFlagRange,

@@ -66,6 +66,11 @@ export interface Stage {
   readonly range: Range;
   /** The base image or stage as written; undefined on a half-typed `FROM`. */
   readonly base?: Located;
+  /**
+   * Neither `FROM image` nor `FROM image AS name`: BuildKit rejects the FROM before it looks at its base
+   * ("FROM requires either one or three arguments": parseBuildStageName in instructions/parse.go).
+   */
+  readonly malformed?: true;
   /** The base with global ARG defaults expanded; variables without a default stay as written. */
   readonly expandedBase?: string;
   readonly platform?: Located;

@@ -90,6 +90,7 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
     fromRange: from.getRange(),
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
+    malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
     instructions: body.map(instructionInfo),

@@ -13,6 +13,7 @@ import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
+import { checkBaseNames } from './baseNameRules';
 import { isSkipped, readCheckConfiguration } from './checkDirectives';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -37,11 +38,11 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
   const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model)];
+    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model)];
   const checks = readCheckConfiguration(context.model);
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
-    let severity = severityOf(finding.code, ruleLevels);
+    let severity = severityOf(finding.code, ruleLevels, finding.severity);
     // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
     const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
     if (severity === undefined || (!turnedOn && isSkipped(checks, finding.code, finding.instructionLine))) continue;
@@ -51,11 +52,11 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
   return shown;
 }
 
-/** The rule's severity as the settings make it; undefined when turned off. */
-export function severityOf(code: RuleCode, ruleLevels: Readonly<Record<string, RuleLevel>>): DiagnosticSeverity | undefined {
+/** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */
+export function severityOf(code: RuleCode, ruleLevels: Readonly<Record<string, RuleLevel>>, findingSeverity?: DiagnosticSeverity): DiagnosticSeverity | undefined {
   const level = ruleLevels[code];
   if (level === 'off') return undefined;
-  return level ? LEVELS[level] : RULES[code].severity;
+  return level ? LEVELS[level] : findingSeverity ?? RULES[code].severity;
 }
 
 export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {

@@ -34,6 +34,9 @@ export const RULES = {
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
+  // Errors where no build arg can avoid them, warnings naming the build args otherwise (Finding.severity).
+  BlankBaseName: { severity: DiagnosticSeverity.Error, href: `${README}#blankbasename`, fails: 'fromLines' },
+  InvalidImageReference: { severity: DiagnosticSeverity.Error, href: `${README}#invalidimagereference`, fails: 'baseImages' },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
   InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage`, fails: 'sourceDateEpoch' },
@@ -84,6 +87,8 @@ export interface Finding {
   readonly data?: FindingData;
   /** For a rule that `fails`: the phase where BuildKit fails on this finding, where it is not the rule's. */
   readonly phase?: BuildkitPhase;
+  /** The severity where it is not the rule's (unless the settings give one): a failure a build arg avoids warns. */
+  readonly severity?: DiagnosticSeverity;
 }
 
 export interface FindingData {
