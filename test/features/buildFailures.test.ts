@@ -33,3 +33,23 @@ describe('names BuildKit pulls', () => {
     assert.deepEqual([certain.severity, certain.message], [1, 'base name ($NOPE) should not be blank']);
   });
 });
+
+describe('parser directives', () => {
+  it('DuplicateParserDirective: a directive given twice at the top (parser/directives.go), the check one included', () => {
+    const [found] = expectAt('DuplicateParserDirective', lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', '[[#CHECK = error=true]]', 'FROM a AS Build'));
+    assert.equal(found.message, 'only one check parser directive can be used (the first is on line 2): BuildKit fails');
+    // Directives end at the first line that is none: a blank line, a comment, an unknown name, an empty value.
+    expectAt('DuplicateParserDirective', lines('# check=skip=A', '', '# check=skip=B', 'FROM a'));
+    expectAt('DuplicateParserDirective', lines('# foo=bar', '# check=skip=A', '# check=skip=B', 'FROM a'));
+    expectAt('DuplicateParserDirective', lines('# check=', '# check=skip=A', '# check=skip=B', 'FROM a'));
+  });
+
+  it('InvalidCheckDirective: a # check= value the linter cannot read (linter.ParseLintOptions), and it configures nothing', () => {
+    const [found] = expectAt('InvalidCheckDirective', lines('# check=[[skip=StageNameCasing;warn=true]]', 'FROM a AS Build'));
+    assert.equal(found.message, 'failed to parse check options: invalid check option "warn"');
+    expectAt('StageNameCasing', lines('# check=skip=StageNameCasing;warn=true', 'FROM a AS [[Build]]'));
+    assert.equal(expectAt('InvalidCheckDirective', lines('# check=[[error=yes]]', 'FROM a'))[0].message, 'failed to parse check options: failed to parse check option "error=yes": strconv.ParseBool: parsing "yes": invalid syntax');
+    // In an instruction's comments, a value that does not parse is ignored.
+    expectAt('InvalidCheckDirective', lines('FROM a', '# check=warn=true', 'FROM b'));
+  });
+});

@@ -268,14 +268,27 @@ describe('UndefinedTargetSetting', () => {
 });
 
 describe('configuration', () => {
-  it('# check=skip= silences rules for the file, and all of them with all', () => {
+  it('# check=skip= silences rules for the file, and all of them with all, but never what makes BuildKit fail', () => {
     expectAt('StageNameCasing', lines('# check=skip=StageNameCasing,FromAsCasing', 'FROM a AS Build'));
-    assert.deepEqual(diagnose(lines('# check=skip=all', 'FROM a AS Build', 'COPY --from=9 / /')), []);
+    assert.deepEqual(diagnose(lines('# check=skip=all', 'FROM a AS Build', 'COPY --from=9 / /')).map((d) => d.code), ['StageIndexOutOfRange']);
+    assert.deepEqual(diagnose(lines('# check=skip=StageIndexOutOfRange', 'FROM a', 'COPY --from=9 / /')).map((d) => d.code), ['StageIndexOutOfRange']);
   });
 
-  it('a # check=skip= comment right above an instruction silences it there only', () => {
-    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', '# check=skip=StageIndexOutOfRange', 'COPY --from=7 / /', 'COPY --from=[[8]] / /'));
+  it('a # check= comment among an instruction\'s comments applies to it alone, as BuildKit merges it (linter.WithMergedConfigFromComments)', () => {
     expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=StageNameCasing', 'FROM a AS Quiet', 'FROM a AS [[Loud]]'));
+    // The comments since the previous instruction count (blank lines too); an empty `#` drops those above it.
+    expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=StageNameCasing', '# the quiet one', '', 'FROM a AS Quiet', '# check=skip=StageNameCasing', '#', 'FROM a AS [[Loud]]'));
+    // The first `# check=` decides, read up to its first space; our own rules follow it too.
+    expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=FromAsCasing', '# check=skip=StageNameCasing', 'FROM a AS [[Loud]]'));
+    expectAt('UnusedStage', lines('# check=skip=UnusedStage quiet, please', 'FROM a AS unused', 'FROM b'));
+    // BuildKit checks reserved and duplicate names with the file's configuration only (validateStageNames).
+    expectAt('ReservedStageName', lines('FROM a', '# check=skip=ReservedStageName', 'FROM a AS [[scratch]]'));
+    // What makes BuildKit fail stays.
+    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', '# check=skip=StageIndexOutOfRange', 'COPY --from=[[7]] / /'));
+  });
+
+  it('# check=experimental= in an instruction\'s comments turns the rule on there', () => {
+    expectAt('InvalidDefinitionDescription', lines('# wrong words', 'FROM a AS one', '# check=experimental=InvalidDefinitionDescription', '# builds things', '[[FROM]] a AS two'));
   });
 
   it('error=true raises warnings to errors', () => {

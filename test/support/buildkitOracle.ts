@@ -10,6 +10,7 @@ import { featureContext } from '../../server/src/features/context';
 import { shownFindings } from '../../server/src/features/diagnostics';
 import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/src/features/diagnostics/buildkitPhases';
 import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/rules';
+import { CheckConfiguration } from '../../server/src/features/diagnostics/checkDirectives';
 
 export interface OracleRange {
   readonly startLine: number;
@@ -43,10 +44,16 @@ export interface OracleCase {
   readonly build: OracleResult;
 }
 
-/** BuildKit's errors: the phase that fails with each, and the rules of ours that find it. */
-const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly codes: readonly string[] }[] = [
-  { pattern: /^failed to parse check options/, phase: 'checkDirective', codes: [] },
-  { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'] },
+/** `# check=error=true` with any warning of BuildKit's checks shown: the build fails at its end. */
+const LINT_VIOLATION = 'lint violation';
+
+/**
+ * BuildKit's errors: the phase that fails with each, and the rules of ours that find it. parser.Parse places its
+ * errors at the number of lines it read before the one at fault (withLocation(err, currentLine, 0)): one less.
+ */
+const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
+  { pattern: /^failed to parse check options/, phase: 'checkDirective', codes: ['InvalidCheckDirective'] },
+  { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'], lineOffset: 1 },
   { pattern: /invalid name for build stage/, phase: 'instructions', codes: ['InvalidStageName'] },
   { pattern: /^'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
   { pattern: /^invalid SOURCE_DATE_EPOCH|^SOURCE_DATE_EPOCH stage/, phase: 'sourceDateEpoch', codes: ['InvalidSourceDateEpochStage'] },
@@ -58,7 +65,7 @@ const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: Buil
   { pattern: /^circular dependency detected on stage/, phase: 'cycles', codes: ['CircularStageDependency'] },
   { pattern: /^failed to parse stage name/, phase: 'baseImages', codes: ['FromStageCasing', 'InvalidImageReference'] },
   { pattern: /^cannot copy from stage|^cannot mount from stage/, phase: 'dispatch', codes: ['StageForwardReference'] },
-  { pattern: /^lint violation found for rules/, phase: 'lintError', codes: [] },
+  { pattern: /^lint violation found for rules/, phase: 'lintError', codes: [LINT_VIOLATION] },
 ];
 
 /** Our rules that BuildKit also checks, by name. */
@@ -107,6 +114,9 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     const failing = failingPhase(finding);
     if (failing && (failing !== 'dispatch' || needed(line))) errors.push({ rule: finding.code, line, phase: phaseIndex(failing), message: finding.message });
   }
+  if (new CheckConfiguration(context.model).warningsAreErrors && warnings.length > 0) {
+    errors.push({ rule: LINT_VIOLATION, line: 0, phase: phaseIndex('lintError'), message: `for rules: ${[...new Set(warnings.map((w) => w.rule))].join(', ')}` });
+  }
   errors.sort((a, b) => a.phase - b.phase || a.line - b.line);
   const comparison: Comparison = { agree: [], buildkitOnly: [], productOnly: [], messages: [], notCompared: new Map(), unjudged: 0 };
   const cut = compareErrors(result.error, errors, comparison);
@@ -143,7 +153,9 @@ function compareErrors(error: OracleError | null, ours: readonly Placed[], compa
   }
   const phase = phaseIndex(known.phase);
   const ordered = known.phase !== 'baseImages';
-  const lines = (error.ranges ?? []).filter((range) => range.startLine > 0);
+  const offset = known.lineOffset ?? 0;
+  const lines = (error.ranges ?? []).filter((range) => range.startLine > 0 || offset > 0)
+    .map((range) => ({ startLine: range.startLine + offset, endLine: range.endLine + offset }));
   const at = (item: Placed) => lines.length === 0 || lines.some((range) => item.line >= range.startLine && item.line <= range.endLine);
   const match = ours.find((item) => item.phase === phase && known.codes.includes(item.rule) && at(item));
   const line = match?.line ?? (lines.length > 0 ? Math.min(...lines.map((range) => range.startLine)) : 0);

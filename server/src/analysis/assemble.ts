@@ -41,6 +41,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     lineLengths: parsed.lineLengths,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
+    repeatedDirective: header.repeated,
+    checkOptions: header.checkOptions,
     comments: parsed.comments,
     globalArgs: header.globalArgs,
     stages,

@@ -158,7 +158,12 @@ export interface StageModel {
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
   readonly lineLengths: readonly number[];
   readonly escapeCharacter: string;
+  /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];
+  /** A second directive of a name, where BuildKit's parser fails ("only one check parser directive can be used"). */
+  readonly repeatedDirective?: Directive;
+  /** The `# check=` directive as BuildKit's linter reads it: its value up to the first space. */
+  readonly checkOptions?: Directive;
   readonly comments: readonly CommentLine[];
   readonly globalArgs: readonly GlobalArg[];
   readonly stages: readonly Stage[];

@@ -1,7 +1,8 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
-import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import type { CommentLine, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
 import { readArgProperties, readDeclarations, readUses } from './variables';
@@ -13,10 +14,9 @@ export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'd
   readonly references: readonly RawReference[];
 }
 
-/** The part of the file before the first FROM. */
-export interface FileHeader {
+/** The part of the file before the first FROM: its parser directives as BuildKit reads them, its global ARGs. */
+export interface FileHeader extends DirectiveBlock {
   readonly escapeCharacter: string;
-  readonly directives: readonly Directive[];
   readonly globalArgs: readonly GlobalArg[];
 }
 
@@ -29,8 +29,8 @@ export interface ParsedFile {
   readonly openAtEnd: boolean;
 }
 
-/** Reads the whole parse: what stands before the first FROM is global. */
-export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
+/** Reads the whole parse of `text`: what stands before the first FROM is global. */
+export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
   const stages: StageSkeleton[] = [];
   let from: From | undefined;
@@ -50,7 +50,7 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
   }
   if (from) stages.push(readStage(from, body, escapeCharacter));
   return {
-    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs },
+    header: { escapeCharacter, ...readDirectiveBlock(text), globalArgs },
     stages,
     comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
   };
@@ -63,15 +63,6 @@ function readArgs(arg: Arg): GlobalArg[] {
     defaultValue: property.value,
     valueRange: property.valueRange,
     range: arg.getRange(),
-  }));
-}
-
-function readDirectives(dockerfile: Dockerfile): Directive[] {
-  return dockerfile.getDirectives().map((directive) => ({
-    name: directive.getName().toLowerCase(),
-    value: directive.getValue(),
-    range: directive.getRange(),
-    valueRange: directive.getValueRange(),
   }));
 }
 

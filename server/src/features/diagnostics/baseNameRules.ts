@@ -10,6 +10,7 @@ import { imageReferenceError } from '../../analysis/imageReference';
 import { stageMissedByCase } from './referenceRules';
 import { asBuilt, defaultsAsBuilt, settableVariables } from './buildDefaults';
 import type { Finding } from './rules';
+import { goQuote } from './goFormat';
 
 export function checkBaseNames(model: StageModel): Finding[] {
   const defaults = defaultsAsBuilt(model);
@@ -51,9 +52,4 @@ function checkImageName(reference: StageReference): Finding | undefined {
 function failure(settable: readonly string[], message: string): Pick<Finding, 'message' | 'severity'> {
   if (settable.length === 0) return { message };
   return { message: `A build without ${settable.map((name) => `--build-arg ${name}`).join(' or ')} fails: ${message}`, severity: DiagnosticSeverity.Warning };
-}
-
-/** Go's %q for the names BuildKit quotes: backslashes and double quotes escaped. */
-function goQuote(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&')}"`;
 }

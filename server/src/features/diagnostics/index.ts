@@ -14,7 +14,8 @@ import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
 import { checkBaseNames } from './baseNameRules';
-import { isSkipped, readCheckConfiguration } from './checkDirectives';
+import { CheckConfiguration } from './checkDirectives';
+import { checkDirectives } from './directiveRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -35,17 +36,17 @@ export interface ShownFinding {
 
 /** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
-  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
+  const checks = new CheckConfiguration(context.model);
+  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model)];
-  const checks = readCheckConfiguration(context.model);
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);
     // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
     const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
-    if (severity === undefined || (!turnedOn && isSkipped(checks, finding.code, finding.instructionLine))) continue;
+    if (severity === undefined || (!turnedOn && checks.isSkipped(finding.code, finding.instructionLine))) continue;
     if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
     shown.push({ finding, severity });
   }

@@ -19,6 +19,8 @@ export interface RuleInfo {
 }
 
 export const RULES = {
+  DuplicateParserDirective: { severity: DiagnosticSeverity.Error, href: `${README}#duplicateparserdirective`, fails: 'parse' },
+  InvalidCheckDirective: { severity: DiagnosticSeverity.Error, href: `${README}#invalidcheckdirective`, fails: 'checkDirective' },
   UnusedStage: { severity: DiagnosticSeverity.Hint, href: `${README}#unusedstage` },
   UndefinedStage: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedstage` },
   StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference`, fails: 'dispatch' },
