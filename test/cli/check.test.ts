@@ -86,12 +86,13 @@ describe('dockerfile-stages check', () => {
   it('writes JSON and SARIF', () => {
     const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
     const json = JSON.parse(check(file, '--format', 'json').stdout);
-    // FROM Build does not find stage 'build' (FROM is case-sensitive), so that stage is unused too.
-    assert.deepEqual(json[0].diagnostics.map((d: { code: string }) => d.code), ['UnusedStage', 'StageNameCasing', 'FromStageCasing']);
+    // FROM Build does not find stage 'build' (FROM is case-sensitive), so that stage is unused too; BuildKit's
+    // InvalidDefaultArgInFrom checks every base.
+    assert.deepEqual(json[0].diagnostics.map((d: { code: string }) => d.code), ['UnusedStage', 'StageNameCasing', 'FromStageCasing', 'InvalidDefaultArgInFrom']);
     const sarif = JSON.parse(check('--format=sarif', file).stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
-      [['UnusedStage', 'note'], ['StageNameCasing', 'warning'], ['FromStageCasing', 'error']]);
+      [['UnusedStage', 'note'], ['StageNameCasing', 'warning'], ['FromStageCasing', 'error'], ['InvalidDefaultArgInFrom', 'warning']]);
     assert.equal(sarif.runs[0].results[2].locations[0].physicalLocation.region.startLine, 2);
   });
 
@@ -102,8 +103,9 @@ describe('dockerfile-stages check', () => {
     const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
     assert.deepEqual(stdout.trim().split('\n'), [
       `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: 'stage 1' (default target)).`,
-      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
+      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lowercase`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
+      `::warning file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=InvalidDefaultArgInFrom::Default value for ARG Build results in empty or invalid base image name`,
     ]);
   });
 

@@ -71,6 +71,11 @@ export interface Stage {
   readonly range: Range;
   /** The base image or stage as written; undefined on a half-typed `FROM`. */
   readonly base?: Located;
+  /**
+   * Neither `FROM image` nor `FROM image AS name`: BuildKit rejects the FROM before it looks at its base
+   * ("FROM requires either one or three arguments": parseBuildStageName in instructions/parse.go).
+   */
+  readonly malformed?: true;
   /** The base with global ARG defaults expanded; variables without a default stay as written. */
   readonly expandedBase?: string;
   readonly platform?: Located;
@@ -158,7 +163,12 @@ export interface StageModel {
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
   readonly lineLengths: readonly number[];
   readonly escapeCharacter: string;
+  /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];
+  /** A second directive of a name, where BuildKit's parser fails ("only one check parser directive can be used"). */
+  readonly repeatedDirective?: Directive;
+  /** The `# check=` directive as BuildKit's linter reads it: its value up to the first space. */
+  readonly checkOptions?: Directive;
   readonly comments: readonly CommentLine[];
   readonly globalArgs: readonly GlobalArg[];
   /** The instructions before the first FROM (global ARGs) as BuildKit's parser reads them. */

@@ -1,7 +1,8 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
-import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import type { CommentLine, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
 import { readArgProperties, readDeclarations, readUses } from './variables';
@@ -14,10 +15,9 @@ export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'd
   readonly references: readonly RawReference[];
 }
 
-/** The part of the file before the first FROM. */
-export interface FileHeader {
+/** The part of the file before the first FROM: its parser directives as BuildKit reads them, its global ARGs. */
+export interface FileHeader extends DirectiveBlock {
   readonly escapeCharacter: string;
-  readonly directives: readonly Directive[];
   readonly globalArgs: readonly GlobalArg[];
   /** The instructions before the first FROM as BuildKit reads them (those dockerfile-ast ends where it does). */
   readonly globalReadings: readonly BuildkitReading[];
@@ -32,8 +32,8 @@ export interface ParsedFile {
   readonly openAtEnd: boolean;
 }
 
-/** Reads the whole parse: what stands before the first FROM is global. */
-export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
+/** Reads the whole parse of `text`: what stands before the first FROM is global. */
+export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
   const globalReadings: BuildkitReading[] = [];
   const stages: StageSkeleton[] = [];
@@ -59,7 +59,7 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
   }
   if (from) stages.push(readStage(from, body, escapeCharacter, read));
   return {
-    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs, globalReadings },
+    header: { escapeCharacter, ...readDirectiveBlock(text), globalArgs, globalReadings },
     stages,
     comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
   };
@@ -72,15 +72,6 @@ function readArgs(arg: Arg): GlobalArg[] {
     defaultValue: property.value,
     valueRange: property.valueRange,
     range: arg.getRange(),
-  }));
-}
-
-function readDirectives(dockerfile: Dockerfile): Directive[] {
-  return dockerfile.getDirectives().map((directive) => ({
-    name: directive.getName().toLowerCase(),
-    value: directive.getValue(),
-    range: directive.getRange(),
-    valueRange: directive.getValueRange(),
   }));
 }
 
@@ -100,6 +91,7 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string, rea
     fromReading: read(from),
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
+    malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
     instructions: body.map((instruction) => ({ ...instructionInfo(instruction), buildkit: read(instruction) })),

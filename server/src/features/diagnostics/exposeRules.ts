@@ -5,7 +5,7 @@
 import type { Position, Range, StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { readBody, type ReadInstruction } from './buildkitInstructions';
-import { literalWord } from './goValues';
+import { literalWord } from './shellWord';
 
 /** A port as written, with where it stands when the EXPOSE is on one line (for the quick fixes). */
 export interface ExposedPort {

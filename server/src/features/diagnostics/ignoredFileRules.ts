@@ -6,7 +6,8 @@ import type { StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { readBody, type ReadInstruction } from './buildkitInstructions';
 import { cleanPath, IgnoreMatcher } from './dockerignore';
-import { goQuote, literalWord } from './goValues';
+import { goQuote } from './goFormat';
+import { literalWord } from './shellWord';
 
 export function checkIgnoredFiles(model: StageModel, patterns: readonly string[] | undefined): Finding[] {
   const matcher = patterns && patterns.length > 0 ? IgnoreMatcher.of(patterns) : undefined;

@@ -8,7 +8,8 @@ import type { Stage, StageModel } from '../../analysis/model';
 import { hasVariable, variablePattern } from '../../analysis/args';
 import type { Finding } from './rules';
 import { readBody, type ReadInstruction } from './buildkitInstructions';
-import { goQuote, literalWord } from './goValues';
+import { goQuote } from './goFormat';
+import { literalWord } from './shellWord';
 
 export function checkImageConfig(model: StageModel): Finding[] {
   const findings: Finding[] = [];

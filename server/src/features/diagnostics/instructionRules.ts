@@ -4,9 +4,10 @@
 // SecretsUsedInArgOrEnv (dispatchEnv, dispatchArg; validations.go validateNoSecretKey). BuildKit reports the
 // lines of the instruction; so do we.
 import type { StageModel } from '../../analysis/model';
-import { FILE_WIDE_CHECK, type Finding } from './rules';
+import type { Finding } from './rules';
 import { KNOWN_KEYWORDS, readBody, stageInstructions, type ReadInstruction } from './buildkitInstructions';
-import { goQuote, literalWord } from './goValues';
+import { goQuote } from './goFormat';
+import { literalWord } from './shellWord';
 
 export function checkInstructionText(model: StageModel): Finding[] {
   const findings = [...emptyContinuations(model), ...inconsistentCasing(model)];
@@ -29,11 +30,11 @@ export function checkInstructionText(model: StageModel): Finding[] {
   return findings;
 }
 
-/** NoEmptyContinuation: BuildKit warns while parsing, with the file's directive alone deciding. */
+/** NoEmptyContinuation: BuildKit warns once the file is parsed, with the file's directive alone deciding. */
 function emptyContinuations(model: StageModel): Finding[] {
   const readings = [...model.globalReadings, ...model.stages.flatMap((stage) => [stage.fromReading, ...stage.instructions.map((i) => i.buildkit)])];
   return readings.flatMap((reading) => reading?.emptyContinuation
-    ? [{ code: 'NoEmptyContinuation' as const, range: reading.emptyContinuation, instructionLine: FILE_WIDE_CHECK, message: 'Empty continuation line' }]
+    ? [{ code: 'NoEmptyContinuation' as const, range: reading.emptyContinuation, instructionLine: reading.emptyContinuation.start.line, message: 'Empty continuation line' }]
     : []);
 }
 
@@ -51,7 +52,7 @@ function inconsistentCasing(model: StageModel): Finding[] {
     return [{
       code: 'ConsistentInstructionCasing' as const,
       range,
-      instructionLine: FILE_WIDE_CHECK,
+      instructionLine: range.start.line,
       message: `Command '${name}' should match the case of the command majority (${majority.casing})`,
       data: { stage: stage.index },
     }];

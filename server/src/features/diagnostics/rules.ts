@@ -1,5 +1,6 @@
 // The stage rules: their codes, default severities and documentation links.
 import { DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver-types';
+import type { BuildkitPhase } from './buildkitPhases';
 
 export const SOURCE = 'dockerfile-stages';
 
@@ -7,24 +8,40 @@ export const SOURCE = 'dockerfile-stages';
 const README = 'https://github.com/dockerfile-stages/dockerfile-stages/blob/main/README.md';
 const BUILDKIT = 'https://docs.docker.com/go/dockerfile/rule';
 
+export interface RuleInfo {
+  readonly severity: DiagnosticSeverity;
+  readonly href: string;
+  /**
+   * The rule finds what makes BuildKit fail, and the phase where it fails (buildkitPhases.ts): such a finding is
+   * never hidden by `# check=skip`, which silences BuildKit's warnings only.
+   */
+  readonly fails?: BuildkitPhase;
+}
+
 export const RULES = {
+  DuplicateParserDirective: { severity: DiagnosticSeverity.Error, href: `${README}#duplicateparserdirective`, fails: 'parse' },
+  InvalidCheckDirective: { severity: DiagnosticSeverity.Error, href: `${README}#invalidcheckdirective`, fails: 'checkDirective' },
   UnusedStage: { severity: DiagnosticSeverity.Hint, href: `${README}#unusedstage` },
   UndefinedStage: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedstage` },
-  StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference` },
-  CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency` },
-  StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange` },
+  StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference`, fails: 'dispatch' },
+  CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency`, fails: 'cycles' },
+  StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange`, fails: 'dependencies' },
   MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
-  VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference` },
-  FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing` },
+  // A mount's `from=$X` fails earlier, when the RUN is parsed: its finding says so (Finding.phase).
+  VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference`, fails: 'dependencies' },
+  FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing`, fails: 'baseImages' },
   // BuildKit's rule page says error, but its code only warns and builds (linter/ruleset.go, convert.go).
   DuplicateStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/duplicate-stage-name/` },
-  InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename` },
+  InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename`, fails: 'instructions' },
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
+  // Errors where no build arg can avoid them, warnings naming the build args otherwise (Finding.severity).
+  BlankBaseName: { severity: DiagnosticSeverity.Error, href: `${README}#blankbasename`, fails: 'fromLines' },
+  InvalidImageReference: { severity: DiagnosticSeverity.Error, href: `${README}#invalidimagereference`, fails: 'baseImages' },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
-  InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
+  InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage`, fails: 'sourceDateEpoch' },
   ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
   ArgAfterFrom: { severity: DiagnosticSeverity.Warning, href: `${README}#argafterfrom` },
   PlatformOnStageReference: { severity: DiagnosticSeverity.Warning, href: `${README}#platformonstagereference` },
@@ -49,7 +66,7 @@ export const RULES = {
   ExposeProtoCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-proto-casing/` },
   ExposeInvalidFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-invalid-format/` },
   CopyIgnoredFile: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/copy-ignored-file/` },
-} as const;
+} as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
 
@@ -64,25 +81,30 @@ export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 /** BuildKit's own checks, under BuildKit's names (documented on docs.docker.com). */
 export const BUILDKIT_RULES: ReadonlySet<RuleCode> = new Set(RULE_CODES.filter((code) => RULES[code].href.startsWith(BUILDKIT)));
 
-/**
- * `Finding.instructionLine` of the checks BuildKit runs with the file's `# check=` directive alone, before it
- * reads the comments above each instruction (NoEmptyContinuation, ConsistentInstructionCasing: convert.go).
- */
-export const FILE_WIDE_CHECK = -1;
+export function ruleInfo(code: RuleCode): RuleInfo {
+  return RULES[code];
+}
+
+/** The phase where BuildKit fails on what this finding found; undefined for a finding BuildKit builds past. */
+export function failingPhase(finding: Finding): BuildkitPhase | undefined {
+  const phase = ruleInfo(finding.code).fails;
+  return phase && (finding.phase ?? phase);
+}
 
 /** What a rule found, before settings and `# check=` directives decide whether and how it is shown. */
 export interface Finding {
   readonly code: RuleCode;
   readonly range: Range;
   readonly message: string;
-  /**
-   * The first line of the instruction it is about: a `# check=skip=` comment right above silences it.
-   * FILE_WIDE_CHECK for a check BuildKit runs before it reads those comments.
-   */
+  /** The first line of the instruction it is about: a `# check=skip=` comment right above silences it. */
   readonly instructionLine: number;
   readonly tags?: DiagnosticTag[];
   /** What the quick fixes need (candidate names, the stage concerned). */
   readonly data?: FindingData;
+  /** For a rule that `fails`: the phase where BuildKit fails on this finding, where it is not the rule's. */
+  readonly phase?: BuildkitPhase;
+  /** The severity where it is not the rule's (unless the settings give one): a failure a build arg avoids warns. */
+  readonly severity?: DiagnosticSeverity;
 }
 
 export interface FindingData {

@@ -1,0 +1,55 @@
+// The rules that say BuildKit fails: where it fails (each with the BuildKit code that decides it), an error where no
+// build arg can avoid it, a warning naming the build args otherwise, and never hidden by `# check=skip`.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lines } from '../support/fixture';
+import { expectAt } from '../support/diagnostics';
+
+describe('names BuildKit pulls', () => {
+  it('InvalidImageReference: a base or --from image that is no image reference (resolveBaseImage), in BuildKit\'s words', () => {
+    const found = expectAt('InvalidImageReference', lines('FROM [[MyImage:1.0]] AS a', 'FROM [[alpine:]] AS b', 'COPY --from=[[Tools:1]] / /', 'RUN --mount=from=[[x@sha256:abc]] true', 'FROM alpine AS c', 'FROM scratch AS d'));
+    assert.deepEqual(found.map((d) => [d.severity, d.message]), [
+      [1, 'failed to parse stage name "MyImage:1.0": invalid reference format: repository name (library/MyImage) must be lowercase'],
+      [1, 'failed to parse stage name "alpine:": invalid reference format'],
+      [1, 'failed to parse stage name "Tools:1": invalid reference format: repository name (library/Tools) must be lowercase'],
+      [1, 'failed to parse stage name "x@sha256:abc": invalid reference format'],
+    ]);
+  });
+
+  it('InvalidImageReference: a warning naming the build args where the ARG defaults make it (validateBaseImagesWithDefaultArgs)', () => {
+    const [found] = expectAt('InvalidImageReference', lines('ARG TAG', 'ARG REPO=ghcr.io/org/${UNSET}', 'FROM [[golang:${TAG}-alpine]]', 'FROM [[${REPO}:1]]', 'FROM golang:${TAG:-1}-alpine'));
+    assert.equal(found.severity, 2);
+    assert.equal(found.message, 'A build without --build-arg TAG fails: failed to parse stage name "golang:-alpine": invalid reference format');
+  });
+
+  it('InvalidImageReference: not on a stage, on `FROM Builder` (FromStageCasing says it), or on a FROM BuildKit rejects earlier', () => {
+    expectAt('InvalidImageReference', lines('FROM alpine AS builder', 'FROM builder', 'FROM Builder', 'COPY --from=BUILDER / /', 'FROM {{ image }} AS x'));
+    expectAt('FromStageCasing', lines('FROM alpine AS builder', 'FROM [[Builder]]'));
+  });
+
+  it('BlankBaseName: a base the global ARGs leave empty (buildDispatchStates), a warning naming the build arg', () => {
+    const [blank, certain] = expectAt('BlankBaseName', lines('ARG BASE', 'FROM [[${BASE}]] AS a', 'FROM [[$NOPE]] AS b', 'FROM ${BASE:-alpine}'));
+    assert.deepEqual([blank.severity, blank.message], [2, 'A build without --build-arg BASE fails: base name (${BASE}) should not be blank']);
+    assert.deepEqual([certain.severity, certain.message], [1, 'base name ($NOPE) should not be blank']);
+  });
+});
+
+describe('parser directives', () => {
+  it('DuplicateParserDirective: a directive given twice at the top (parser/directives.go), the check one included', () => {
+    const [found] = expectAt('DuplicateParserDirective', lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', '[[#CHECK = error=true]]', 'FROM a AS Build'));
+    assert.equal(found.message, 'only one check parser directive can be used (the first is on line 2): BuildKit fails');
+    // Directives end at the first line that is none: a blank line, a comment, an unknown name, an empty value.
+    expectAt('DuplicateParserDirective', lines('# check=skip=A', '', '# check=skip=B', 'FROM a'));
+    expectAt('DuplicateParserDirective', lines('# foo=bar', '# check=skip=A', '# check=skip=B', 'FROM a'));
+    expectAt('DuplicateParserDirective', lines('# check=', '# check=skip=A', '# check=skip=B', 'FROM a'));
+  });
+
+  it('InvalidCheckDirective: a # check= value the linter cannot read (linter.ParseLintOptions), and it configures nothing', () => {
+    const [found] = expectAt('InvalidCheckDirective', lines('# check=[[skip=StageNameCasing;warn=true]]', 'FROM a AS Build'));
+    assert.equal(found.message, 'failed to parse check options: invalid check option "warn"');
+    expectAt('StageNameCasing', lines('# check=skip=StageNameCasing;warn=true', 'FROM a AS [[Build]]'));
+    assert.equal(expectAt('InvalidCheckDirective', lines('# check=[[error=yes]]', 'FROM a'))[0].message, 'failed to parse check options: failed to parse check option "error=yes": strconv.ParseBool: parsing "yes": invalid syntax');
+    // In an instruction's comments, a value that does not parse is ignored.
+    expectAt('InvalidCheckDirective', lines('FROM a', '# check=warn=true', 'FROM b'));
+  });
+});
