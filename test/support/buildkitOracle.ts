@@ -6,6 +6,7 @@
 // the default target needs: what the dispatch phase finds elsewhere is not expected there.
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import type { StageModel } from '../../server/src/analysis/model';
+import { buildWideStages, reachability } from '../../server/src/analysis/graph';
 import { featureContext } from '../../server/src/features/context';
 import { shownFindings } from '../../server/src/features/diagnostics';
 import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/src/features/diagnostics/buildkitPhases';
@@ -103,10 +104,13 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
   const document = AnalyzedDocument.fromText(text);
   const context = featureContext(document);
   const needed = (line: number) => mode === 'check' || builtByDefault(context.model, context.reachability.builtBy, line);
+  // A stage that only an ARG-built name reaches may or may not be built by default: what is dispatched there is not judged.
+  const certainly = reachability(context.model.stages, context.model.edges.filter((edge) => !edge.possible), [], buildWideStages(context.model.references)).builtBy;
+  const undecided = (item: Placed) => mode === 'build' && item.phase === phaseIndex('dispatch') && !builtByDefault(context.model, certainly, item.line);
   const warnings: Placed[] = [];
   const errors: Placed[] = [];
   for (const { finding } of shownFindings(context, {})) {
-    const line = finding.instructionLine + 1;
+    const line = (finding.reportedLine ?? finding.instructionLine) + 1;
     if (COMPARED_CHECKS.has(finding.code)) {
       const phase = BUILDKIT_CHECKS[finding.code];
       if (phase !== 'dispatch' || needed(line)) warnings.push({ rule: finding.code, line, phase: phaseIndex(phase), message: finding.message });
@@ -127,8 +131,8 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     if (!COMPARED_CHECKS.has(warning.rule)) comparison.notCompared.set(warning.rule, (comparison.notCompared.get(warning.rule) ?? 0) + 1);
     else theirs.push({ rule: warning.rule, line: warning.startLine, phase: phaseIndex(phase), message: warning.message });
   }
-  comparison.unjudged += warnings.filter((w) => !judged(w)).length;
-  compareWarnings(theirs.filter(judged), warnings.filter(judged), comparison);
+  comparison.unjudged += warnings.filter((w) => !judged(w) || undecided(w)).length;
+  compareWarnings(theirs.filter((w) => judged(w) && !undecided(w)), warnings.filter((w) => judged(w) && !undecided(w)), comparison);
   return comparison;
 }
 

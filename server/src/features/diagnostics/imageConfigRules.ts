@@ -30,7 +30,7 @@ export function checkImageConfig(model: StageModel): Finding[] {
       if (keyword === 'cmd' || keyword === 'entrypoint' || keyword === 'healthcheck') {
         const previous = lastOf.get(keyword);
         // The instruction that is ignored is reported; the comments above the later one decide the skip.
-        if (previous) findings.push({ ...at, range: previous.range, code: 'MultipleInstructionsDisallowed', message: `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used` });
+        if (previous) findings.push({ ...at, range: previous.range, reportedLine: previous.range.start.line, code: 'MultipleInstructionsDisallowed', message: `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used` });
         lastOf.set(keyword, instruction);
       }
       if (keyword === 'shell') shellSet = true;

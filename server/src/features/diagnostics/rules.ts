@@ -105,6 +105,11 @@ export interface Finding {
   readonly phase?: BuildkitPhase;
   /** The severity where it is not the rule's (unless the settings give one): a failure a build arg avoids warns. */
   readonly severity?: DiagnosticSeverity;
+  /**
+   * The line BuildKit reports it on, where that is not `instructionLine`: MultipleInstructionsDisallowed names the
+   * instruction that is ignored, and is skipped by the comments of the one that ignores it.
+   */
+  readonly reportedLine?: number;
 }
 
 export interface FindingData {
