@@ -20,26 +20,19 @@ describe('.dockerignore as BuildKit reads it', () => {
 });
 
 describe('.dockerignore matching as BuildKit does it', () => {
-  it('matches the path or any directory it is in', () => {
-    assert.equal(ignored(['build'], 'build/out/app'), true);
-    assert.equal(ignored(['build'], 'src/build'), false);
-    assert.equal(ignored(['*/build'], 'src/build/x'), true);
-  });
-
-  it('keeps `*` and `?` within a directory, `**` across them', () => {
-    assert.equal(ignored(['*.go'], 'cmd/main.go'), false);
-    assert.equal(ignored(['**/*.go'], 'cmd/main.go'), true);
-    assert.equal(ignored(['**/*.go'], 'main.go'), true);
-    assert.equal(ignored(['?.txt'], 'a.txt'), true);
-    assert.equal(ignored(['?.txt'], 'ab.txt'), false);
-    assert.equal(ignored(['docs/**'], 'docs/a/b.md'), true);
-    assert.equal(ignored(['**'], 'anything'), true);
-  });
-
-  it('reads regular expression characters literally', () => {
-    assert.equal(ignored(['a+b.(c)'], 'a+b.(c)'), true);
-    assert.equal(ignored(['a.b'], 'axb'), false);
-  });
+  // Each row: patterns, path, whether BuildKit ignores it (checked against the Go package).
+  const rows: [string[], string, boolean][] = [
+    // The path, or any directory it is in.
+    [['build'], 'build/out/app', true], [['build'], 'src/build', false], [['*/build'], 'src/build/x', true],
+    // `*` and `?` stay within a directory, `**` crosses them.
+    [['*.go'], 'cmd/main.go', false], [['**/*.go'], 'cmd/main.go', true], [['**/*.go'], 'main.go', true],
+    [['?.txt'], 'a.txt', true], [['?.txt'], 'ab.txt', false], [['docs/**'], 'docs/a/b.md', true], [['**'], 'anything', true],
+    // Regular expression characters are literal.
+    [['a+b.(c)'], 'a+b.(c)', true], [['a.b'], 'axb', false],
+  ];
+  for (const [patterns, path, expected] of rows) {
+    it(`${patterns.join(' ')} ${expected ? 'ignores' : 'keeps'} ${path}`, () => assert.equal(ignored(patterns, path), expected));
+  }
 
   it('lets a later `!` pattern re-include, and tells that it has exclusions', () => {
     const matcher = IgnoreMatcher.of(['**', '!Dockerfile'])!;

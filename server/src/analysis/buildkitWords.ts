@@ -45,113 +45,72 @@ export function splitCommand(line: string, escape: string): { keyword: string; f
 
 /** extractBuilderFlags: words starting with `--` (quotes and escapes read), up to the first other word or `--`. */
 function extractBuilderFlags(line: string, escape: string): { flags: string[]; rest: string } {
-  const flags: string[] = [];
-  let word = '';
-  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
-  let quote = '';
-  let blankOK = false;
-  for (let pos = 0; pos <= line.length; pos++) {
-    const ch = line[pos];
-    if (phase === 'spaces') {
-      if (pos === line.length) break;
-      if (SPACE.test(ch)) continue;
-      if (ch !== '-' || line[pos + 1] !== '-') return { flags, rest: line.slice(pos) };
-      phase = 'word';
-    }
-    if (pos === line.length) {
-      if (word !== '--' && (blankOK || word.length > 0)) flags.push(word);
-      break;
-    }
-    if (phase === 'word') {
-      if (SPACE.test(ch)) {
-        phase = 'spaces';
-        if (word === '--') return { flags, rest: line.slice(pos) };
-        if (blankOK || word.length > 0) flags.push(word);
-        word = '';
-        blankOK = false;
-        continue;
-      }
-      if (ch === "'" || ch === '"') {
-        quote = ch;
-        blankOK = true;
-        phase = 'quote';
-        continue;
-      }
-      if (ch === escape) {
-        if (pos + 1 === line.length) continue;
-        pos++;
-      }
-      word += line[pos];
-      continue;
-    }
-    if (ch === quote) {
-      phase = 'word';
-      continue;
-    }
-    if (ch === escape) {
-      if (pos + 1 === line.length) {
-        phase = 'word';
-        continue;
-      }
-      pos++;
-    }
-    word += line[pos];
-  }
-  return { flags, rest: '' };
+  const { words, rest } = scanWords(line, escape, true);
+  return { flags: words, rest };
 }
 
 /** parseWords: words split at white space outside quotes; quotes and escapes are kept. */
 export function parseWords(rest: string, escape: string): string[] {
+  return scanWords(rest, escape, false).words;
+}
+
+/**
+ * The word scanner BuildKit writes twice, as parseWords and extractBuilderFlags. For flags, a word that does not
+ * start with `--` (or is `--` alone) ends the scan, quotes and escapes are read (an escape counts in single quotes
+ * too); parseWords keeps them as written (no escape in single quotes).
+ */
+function scanWords(text: string, escape: string, flags: boolean): { words: string[]; rest: string } {
+  const characters = [...text];
   const words: string[] = [];
   let word = '';
   let phase: 'spaces' | 'word' | 'quote' = 'spaces';
   let quote = '';
   let blankOK = false;
-  const characters = [...rest];
+  const restAt = (pos: number) => ({ words, rest: characters.slice(pos).join('') });
   for (let pos = 0; pos <= characters.length; pos++) {
     const ch = characters[pos];
     if (phase === 'spaces') {
       if (pos === characters.length) break;
       if (SPACE.test(ch)) continue;
+      if (flags && (ch !== '-' || characters[pos + 1] !== '-')) return restAt(pos);
       phase = 'word';
     }
     if (pos === characters.length) {
-      if (blankOK || word.length > 0) words.push(word);
+      if ((!flags || word !== '--') && (blankOK || word.length > 0)) words.push(word);
       break;
     }
+    const last = pos + 1 === characters.length;
     if (phase === 'word') {
       if (SPACE.test(ch)) {
-        phase = 'spaces';
+        if (flags && word === '--') return restAt(pos);
         if (blankOK || word.length > 0) words.push(word);
+        phase = 'spaces';
         word = '';
         blankOK = false;
-        continue;
-      }
-      if (ch === "'" || ch === '"') {
+      } else if (ch === "'" || ch === '"') {
         quote = ch;
         blankOK = true;
         phase = 'quote';
-      }
-      if (ch === escape) {
-        if (pos + 1 === characters.length) continue;
+        if (!flags) word += ch;
+      } else if (ch === escape) {
+        // An escape at the end is dropped; else the next character is taken (with the escape, by parseWords).
+        if (!last) word += (flags ? '' : ch) + characters[++pos];
+      } else {
         word += ch;
-        pos++;
       }
-      word += characters[pos];
       continue;
     }
-    if (ch === quote) phase = 'word';
-    if (ch === escape && quote !== "'") {
-      if (pos + 1 === characters.length) {
-        phase = 'word';
-        continue;
-      }
-      pos++;
+    if (ch === quote) {
+      phase = 'word';
+      if (!flags) word += ch;
+    } else if (ch === escape && (flags || quote !== "'")) {
+      if (last) phase = 'word';
+      else word += (flags ? '' : ch) + characters[++pos];
+    } else {
       word += ch;
     }
-    word += characters[pos];
   }
-  return words;
+  return { words, rest: '' };
 }
 
 /**
