@@ -165,7 +165,7 @@ describe('general Dockerfile features', () => {
   });
 
   it('leaves BuildKit\'s checks to Docker DX, and those Container Tools reports too to it, as buildkitChecks says', async () => {
-    const text = lines('FROM alpine AS x', 'MAINTAINER me', 'ENV A b', 'FROM alpine AS x', 'COPY --from=X1 / /');
+    const text = lines('FROM alpine AS x', 'MAINTAINER me', 'ENV A b', 'FROM alpine AS x', 'COPY --from=xx / /');
     const codes = async (options: Parameters<typeof LspClient.start>[0]) => {
       let found: string[] = [];
       await withClient(options, async (client) => {
