@@ -45,16 +45,17 @@ export function readInstruction(raw: string, start: Position, escape: string, la
   if (!joined) return undefined;
   const reading = readLine(joined.text, escape);
   const heredoc = HEREDOC_KEYWORDS.has(reading.written.toLowerCase()) && !reading.json && joined.text.includes('<<');
-  if (joined.linesAfter > 0 && !heredoc) return undefined;
-  // On one line, the rest is the end of the text, trailing blanks aside.
-  const restStart = joined.lastLine === 0 ? { line: start.line, character: start.character + trimRight(joined.text).length - reading.rest.length } : undefined;
-  if (joined.emptyLines.length === 0) return { ...reading, restStart };
+  if (joined.more && !heredoc) return undefined;
+  if (joined.lastLine === 0) {
+    // On one line, the rest is the end of the text, trailing blanks aside.
+    return { ...reading, restStart: { line: start.line, character: start.character + trimRight(joined.text).length - reading.rest.length } };
+  }
+  if (joined.emptyLines.length === 0) return reading;
   // An empty continuation line comes after the first: the line BuildKit names starts at column 0.
-  const at = start.line + joined.lastLine;
   const lineEnd = (index: number) => ({ line: start.line + index, character: (index === 0 ? start.character : 0) + joined.lengths[index] });
   return {
     ...reading,
-    emptyContinuation: { start: { line: at, character: 0 }, end: lineEnd(joined.lastLine) },
+    emptyContinuation: { start: { line: start.line + joined.lastLine, character: 0 }, end: lineEnd(joined.lastLine) },
     emptyLines: joined.emptyLines.map((index) => ({ start: lineEnd(index - 1), end: lineEnd(index) })),
   };
 }
@@ -63,35 +64,42 @@ interface JoinedLine {
   readonly text: string;
   /** The line (counted from the instruction's first) where the joining ended: BuildKit's `currentLine`. */
   readonly lastLine: number;
-  /** The length of each line of the text, its end excluded. */
+  /** The length of each line up to `lastLine`, its end excluded. */
   readonly lengths: readonly number[];
   /** The empty continuation lines (counted from the instruction's first). */
   readonly emptyLines: readonly number[];
-  /** The lines of the text after the joined ones (heredoc bodies). */
-  readonly linesAfter: number;
+  /** Lines follow the joined ones (heredoc bodies). */
+  readonly more: boolean;
 }
 
 /**
  * parser.go's loop over the physical lines of one instruction: a line ending in the escape character continues
  * on the next; comment lines in between are dropped, empty ones skipped (and noted); the escape is removed.
  * Undefined when the text ends where BuildKit would go on reading (not at the end of the file), or holds a lone
- * `\r` (a line end to dockerfile-ast, not to BuildKit).
+ * `\r` (a line end to dockerfile-ast, not to BuildKit). Reads no further than the joined lines.
  */
 function joinContinuationLines(raw: string, escape: string, lastInFile: boolean): JoinedLine | undefined {
   if (/\r(?!\n)/.test(raw)) return undefined;
-  const lines = raw.split('\n');
-  // A final line end is not the start of another line (bufio's scanner does not make one of it).
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const continuation = continuationPattern(escape);
-  let [text, ended] = trimContinuation(trimLeft(trimNewline(lines[0])), continuation);
+  const continuation = CONTINUATION[escape] ?? CONTINUATION['\\'];
+  const lengths: number[] = [];
   const emptyLines: number[] = [];
-  let index = 0;
-  while (!ended && index + 1 < lines.length) {
-    index++;
-    const physical = trimNewline(lines[index]);
+  let offset = 0;
+  /** The next physical line, its end removed; undefined at the end of the text (a final line end starts none). */
+  const nextLine = (): string | undefined => {
+    if (offset >= raw.length && lengths.length > 0) return undefined;
+    const end = raw.indexOf('\n', offset);
+    const line = trimNewline(raw.slice(offset, end < 0 ? raw.length : end));
+    offset = end < 0 ? raw.length : end + 1;
+    lengths.push(line.length);
+    return line;
+  };
+  let [text, ended] = trimContinuation(trimLeft(nextLine()!), continuation);
+  while (!ended) {
+    const physical = nextLine();
+    if (physical === undefined) break;
     if (trimLeft(physical).startsWith('#')) continue;
     if (trimLeft(physical) === '') {
-      emptyLines.push(index);
+      emptyLines.push(lengths.length - 1);
       continue;
     }
     const [part, end] = trimContinuation(physical, continuation);
@@ -99,14 +107,11 @@ function joinContinuationLines(raw: string, escape: string, lastInFile: boolean)
     ended = end;
   }
   if (!ended && !lastInFile) return undefined;
-  return { text, lastLine: index, lengths: lines.map((line) => trimNewline(line).length), emptyLines, linesAfter: lines.length - 1 - index };
+  return { text, lastLine: lengths.length - 1, lengths, emptyLines, more: offset < raw.length };
 }
 
 /** parser.go setEscapeToken: the escape as the last non-blank character, not itself escaped. */
-function continuationPattern(escape: string): RegExp {
-  const e = `\\${escape}`;
-  return new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-}
+const CONTINUATION: Readonly<Record<string, RegExp>> = { '\\': /([^\\])\\[ \t]*$|^\\[ \t]*$/, '`': /([^`])`[ \t]*$|^`[ \t]*$/ };
 
 function trimContinuation(line: string, continuation: RegExp): [string, boolean] {
   return continuation.test(line) ? [line.replace(continuation, '$1'), false] : [line, true];

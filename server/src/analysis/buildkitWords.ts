@@ -60,13 +60,14 @@ export function parseWords(rest: string, escape: string): string[] {
  * too); parseWords keeps them as written (no escape in single quotes).
  */
 function scanWords(text: string, escape: string, flags: boolean): { words: string[]; rest: string } {
-  const characters = [...text];
+  // By UTF-16 unit: the characters that matter are ASCII, and a surrogate pair is taken unit by unit unchanged.
+  const characters = text;
   const words: string[] = [];
   let word = '';
   let phase: 'spaces' | 'word' | 'quote' = 'spaces';
   let quote = '';
   let blankOK = false;
-  const restAt = (pos: number) => ({ words, rest: characters.slice(pos).join('') });
+  const restAt = (pos: number) => ({ words, rest: text.slice(pos) });
   for (let pos = 0; pos <= characters.length; pos++) {
     const ch = characters[pos];
     if (phase === 'spaces') {
@@ -118,6 +119,8 @@ function scanWords(text: string, escape: string, flags: boolean): { words: strin
  * `not-strings` for an array holding something else, which BuildKit rejects.
  */
 export function jsonArray(rest: string): string[] | 'not-strings' | undefined {
+  // Most instructions are no JSON: tell at the first character, before any copy of a long RUN line.
+  if (rest[0] !== '[' && !SPACE.test(rest[0] ?? '')) return undefined;
   const text = trimLeft(rest);
   if (!text.startsWith('[')) return undefined;
   let value: unknown;

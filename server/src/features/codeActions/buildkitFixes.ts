@@ -8,7 +8,7 @@ import type { Position, Range, StageModel } from '../../analysis/model';
 import { parseWords, splitWhitespace } from '../../analysis/buildkitWords';
 import type { RuleCode } from '../diagnostics/rules';
 import { instructionStartingAt, type ReadInstruction } from '../diagnostics/buildkitInstructions';
-import { caseAs, casingMajority } from '../diagnostics/instructionRules';
+import { allReadings, caseAs, casingMajority } from '../diagnostics/instructionRules';
 import { exposedPorts } from '../diagnostics/exposeRules';
 import { wholeLines } from './edits';
 
@@ -42,8 +42,7 @@ export function buildkitFixes(model: StageModel, code: RuleCode, diagnostic: Dia
 
 /** The empty continuation lines of the instruction the diagnostic names, deleted. */
 function emptyLinesFix(model: StageModel, diagnostic: Diagnostic, fix: MakeFix): CodeAction[] {
-  const readings = model.stages.flatMap((stage) => [stage.fromReading, ...stage.instructions.map((instruction) => instruction.buildkit)]);
-  const reading = [...model.globalReadings, ...readings].find((candidate) => candidate?.emptyContinuation?.start.line === diagnostic.range.start.line);
+  const reading = [...allReadings(model)].find((candidate) => candidate?.emptyContinuation?.start.line === diagnostic.range.start.line);
   return reading?.emptyLines ? [fix('Remove the empty continuation lines', reading.emptyLines.map((range) => ({ range, newText: '' })), { isPreferred: true })] : [];
 }
 

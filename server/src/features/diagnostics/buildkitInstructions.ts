@@ -2,6 +2,7 @@
 // (analysis/buildkitReading.ts) with where it stands, FROM lines included, in file order.
 import type { BuildkitReading } from '../../analysis/buildkitReading';
 import type { Range, Stage, StageModel } from '../../analysis/model';
+import type { Finding, RuleCode } from './rules';
 
 export interface ReadInstruction {
   readonly reading: BuildkitReading;
@@ -13,25 +14,47 @@ export interface ReadInstruction {
   readonly isFrom: boolean;
 }
 
-/** Every stage's FROM and body instructions; undefined when one of them is not read (see `readInstruction`). */
-export function stageInstructions(model: StageModel): ReadInstruction[] | undefined {
-  const read: ReadInstruction[] = [];
-  for (const stage of model.stages) {
-    if (!stage.fromReading) return undefined;
-    read.push({ reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true });
-    for (const instruction of stage.instructions) {
-      if (!instruction.buildkit) return undefined;
-      read.push({ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false });
+interface ReadModel {
+  /** Per stage, its body instructions that are read. */
+  readonly bodies: readonly (readonly ReadInstruction[])[];
+  /** Every stage's FROM and body instructions; undefined when one of them is not read. */
+  readonly all?: readonly ReadInstruction[];
+}
+
+/** Read once per model (it is immutable): every BuildKit check goes over the same list. */
+const readModels = new WeakMap<StageModel, ReadModel>();
+
+function readModel(model: StageModel): ReadModel {
+  let read = readModels.get(model);
+  if (!read) {
+    const bodies: ReadInstruction[][] = [];
+    let all: ReadInstruction[] | undefined = [];
+    for (const stage of model.stages) {
+      const body: ReadInstruction[] = [];
+      for (const instruction of stage.instructions) {
+        if (instruction.buildkit) body.push({ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false });
+      }
+      bodies.push(body);
+      if (all && stage.fromReading && body.length === stage.instructions.length) {
+        all.push({ reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true }, ...body);
+      } else {
+        all = undefined;
+      }
     }
+    read = { bodies, all };
+    readModels.set(model, read);
   }
   return read;
 }
 
+/** Every stage's FROM and body instructions; undefined when one of them is not read (see `readInstruction`). */
+export function stageInstructions(model: StageModel): readonly ReadInstruction[] | undefined {
+  return readModel(model).all;
+}
+
 /** A stage's body instructions that are read (an unread one is left out: nothing is said about it). */
-export function readBody(stage: Stage): ReadInstruction[] {
-  return stage.instructions.flatMap((instruction) => instruction.buildkit
-    ? [{ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false }]
-    : []);
+export function readBody(model: StageModel, stage: Stage): readonly ReadInstruction[] {
+  return readModel(model).bodies[stage.index];
 }
 
 /** The instruction (FROM included) that starts on a line, for the quick fixes. */
@@ -42,7 +65,12 @@ export function instructionStartingAt(model: StageModel, line: number): ReadInst
   if (stage.fromRange.start.line === line) {
     return stage.fromReading && { reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true };
   }
-  return readBody(stage).find((instruction) => instruction.range.start.line === line);
+  return readBody(model, stage).find((instruction) => instruction.range.start.line === line);
+}
+
+/** A finding on the instruction's lines, as BuildKit reports it. */
+export function findingOn(instruction: ReadInstruction, code: RuleCode, message: string): Finding {
+  return { code, message, range: instruction.range, instructionLine: instruction.range.start.line, data: { stage: instruction.stage.index } };
 }
 
 /** The keywords BuildKit knows (instructions/parse.go); another one fails the build. */

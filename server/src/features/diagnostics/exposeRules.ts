@@ -4,7 +4,7 @@
 // rejects; a port with a variable is unknown here and skipped.
 import type { Position, Range, StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
-import { readBody, type ReadInstruction } from './buildkitInstructions';
+import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { literalWord } from './shellWord';
 
 /** A port as written, with where it stands when the EXPOSE is on one line (for the quick fixes). */
@@ -18,16 +18,15 @@ export interface ExposedPort {
 export function checkExpose(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    for (const instruction of readBody(stage)) {
+    for (const instruction of readBody(model, stage)) {
       if (instruction.reading.written.toLowerCase() !== 'expose') continue;
-      const at = { range: instruction.range, instructionLine: instruction.range.start.line, data: { stage: stage.index } };
       for (const port of exposedPorts(instruction, model.escapeCharacter)) {
         if (!port.parsed) break;
         if (port.parsed.proto !== port.parsed.proto.toLowerCase()) {
-          findings.push({ ...at, code: 'ExposeProtoCasing', message: `Defined protocol '${port.text}' in EXPOSE instruction should be lowercase` });
+          findings.push(findingOn(instruction, 'ExposeProtoCasing', `Defined protocol '${port.text}' in EXPOSE instruction should be lowercase`));
         }
         if (port.parsed.ip !== '' || port.parsed.hostPort !== '') {
-          findings.push({ ...at, code: 'ExposeInvalidFormat', message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.text}'` });
+          findings.push(findingOn(instruction, 'ExposeInvalidFormat', `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.text}'`));
         }
         if (!acceptedAfterChecks(port.parsed)) break;
       }

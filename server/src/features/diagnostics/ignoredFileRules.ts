@@ -4,7 +4,7 @@
 // The patterns come from the workspace (workspace/dockerignore.ts); without them nothing is said.
 import type { StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
-import { readBody, type ReadInstruction } from './buildkitInstructions';
+import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { cleanPath, IgnoreMatcher } from './dockerignore';
 import { goQuote } from './goFormat';
 import { literalWord } from './shellWord';
@@ -14,20 +14,14 @@ export function checkIgnoredFiles(model: StageModel, patterns: readonly string[]
   if (!matcher || matcher.hasExclusions) return [];
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    for (const instruction of readBody(stage)) {
+    for (const instruction of readBody(model, stage)) {
       const command = copyCommand(instruction);
       if (!command) continue;
       for (const source of contextSources(instruction, model.escapeCharacter)) {
         const path = cleanPath(source);
         if ((path === '.' || path === '/') && !matcher.ignoresRoot) continue;
         if (!matcher.matchesOrParentMatches(path)) continue;
-        findings.push({
-          code: 'CopyIgnoredFile',
-          range: instruction.range,
-          instructionLine: instruction.range.start.line,
-          message: `Attempting to ${command} file ${goQuote(path)} that is excluded by .dockerignore`,
-          data: { stage: stage.index },
-        });
+        findings.push(findingOn(instruction, 'CopyIgnoredFile', `Attempting to ${command} file ${goQuote(path)} that is excluded by .dockerignore`));
       }
     }
   }

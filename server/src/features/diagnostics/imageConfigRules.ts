@@ -7,7 +7,7 @@
 import type { Stage, StageModel } from '../../analysis/model';
 import { hasVariable, variablePattern } from '../../analysis/args';
 import type { Finding } from './rules';
-import { readBody, type ReadInstruction } from './buildkitInstructions';
+import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { goQuote } from './goFormat';
 import { literalWord } from './shellWord';
 
@@ -20,17 +20,17 @@ export function checkImageConfig(model: StageModel): Finding[] {
     if (!start || stage.instructions.some((instruction) => !instruction.buildkit)) continue;
     let { shellSet, workdirSet } = start;
     const lastOf = new Map<string, ReadInstruction>();
-    for (const instruction of readBody(stage)) {
-      const { reading, range } = instruction;
+    for (const instruction of readBody(model, stage)) {
+      const { reading } = instruction;
       const keyword = reading.written.toLowerCase();
-      const at = { range, instructionLine: range.start.line, data: { stage: stage.index } };
       if ((keyword === 'cmd' || keyword === 'entrypoint') && !reading.json && shellSet === false) {
-        findings.push({ ...at, code: 'JSONArgsRecommended', message: `JSON arguments recommended for ${reading.written} to prevent unintended behavior related to OS signals` });
+        findings.push(findingOn(instruction, 'JSONArgsRecommended', `JSON arguments recommended for ${reading.written} to prevent unintended behavior related to OS signals`));
       }
       if (keyword === 'cmd' || keyword === 'entrypoint' || keyword === 'healthcheck') {
         const previous = lastOf.get(keyword);
         // The instruction that is ignored is reported; the comments above the later one decide the skip.
-        if (previous) findings.push({ ...at, range: previous.range, reportedLine: previous.range.start.line, code: 'MultipleInstructionsDisallowed', message: `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used` });
+        const message = `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used`;
+        if (previous) findings.push({ ...findingOn(instruction, 'MultipleInstructionsDisallowed', message), range: previous.range, reportedLine: previous.range.start.line });
         lastOf.set(keyword, instruction);
       }
       if (keyword === 'shell') shellSet = true;
@@ -91,14 +91,9 @@ function stateAfter(stage: Stage, inherited: ConfigState): ConfigState {
  * WORKDIR's path after variable expansion (unknown with variables): relative unless it starts with `/`. A
  * Windows path (`C:\app`, `\app`) is absolute or not depending on the platform, and is left alone.
  */
-function relativeWorkdir({ reading, range, stage }: ReadInstruction, escape: string): Finding[] {
-  const path = reading.args.length === 1 ? literalWord(reading.args[0], escape) : undefined;
+function relativeWorkdir(instruction: ReadInstruction, escape: string): Finding[] {
+  const { args } = instruction.reading;
+  const path = args.length === 1 ? literalWord(args[0], escape) : undefined;
   if (path === undefined || path.startsWith('/') || /^[A-Za-z]:|^\\/.test(path)) return [];
-  return [{
-    code: 'WorkdirRelativePath',
-    range,
-    instructionLine: range.start.line,
-    message: `Relative workdir ${goQuote(path)} can have unexpected results if the base image changes`,
-    data: { stage: stage.index },
-  }];
+  return [findingOn(instruction, 'WorkdirRelativePath', `Relative workdir ${goQuote(path)} can have unexpected results if the base image changes`)];
 }

@@ -4,26 +4,26 @@
 // SecretsUsedInArgOrEnv (dispatchEnv, dispatchArg; validations.go validateNoSecretKey). BuildKit reports the
 // lines of the instruction; so do we.
 import type { StageModel } from '../../analysis/model';
+import type { BuildkitReading } from '../../analysis/buildkitReading';
 import type { Finding } from './rules';
-import { KNOWN_KEYWORDS, readBody, stageInstructions, type ReadInstruction } from './buildkitInstructions';
+import { findingOn, KNOWN_KEYWORDS, readBody, stageInstructions, type ReadInstruction } from './buildkitInstructions';
 import { goQuote } from './goFormat';
 import { literalWord } from './shellWord';
 
 export function checkInstructionText(model: StageModel): Finding[] {
   const findings = [...emptyContinuations(model), ...inconsistentCasing(model)];
   for (const stage of model.stages) {
-    for (const instruction of readBody(stage)) {
-      const { reading, range } = instruction;
-      const at = { range, instructionLine: range.start.line, data: { stage: stage.index } };
+    for (const instruction of readBody(model, stage)) {
+      const { reading } = instruction;
       const keyword = reading.written.toLowerCase();
       if (keyword === 'maintainer') {
-        findings.push({ ...at, code: 'MaintainerDeprecated', message: 'Maintainer instruction is deprecated in favor of using label' });
+        findings.push(findingOn(instruction, 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label'));
       }
       if ((keyword === 'env' || keyword === 'label') && reading.keyValues?.some((pair) => pair.legacy)) {
-        findings.push({ ...at, code: 'LegacyKeyValueFormat', message: `"${reading.written} key=value" should be used instead of legacy "${reading.written} key value" format` });
+        findings.push(findingOn(instruction, 'LegacyKeyValueFormat', `"${reading.written} key=value" should be used instead of legacy "${reading.written} key value" format`));
       }
       for (const key of secretKeys(instruction, model.escapeCharacter)) {
-        findings.push({ ...at, code: 'SecretsUsedInArgOrEnv', message: `Do not use ARG or ENV instructions for sensitive data (${keyword.toUpperCase()} ${goQuote(key)})` });
+        findings.push(findingOn(instruction, 'SecretsUsedInArgOrEnv', `Do not use ARG or ENV instructions for sensitive data (${keyword.toUpperCase()} ${goQuote(key)})`));
       }
     }
   }
@@ -32,10 +32,21 @@ export function checkInstructionText(model: StageModel): Finding[] {
 
 /** NoEmptyContinuation: BuildKit warns once the file is parsed, with the file's directive alone deciding. */
 function emptyContinuations(model: StageModel): Finding[] {
-  const readings = [...model.globalReadings, ...model.stages.flatMap((stage) => [stage.fromReading, ...stage.instructions.map((i) => i.buildkit)])];
-  return readings.flatMap((reading) => reading?.emptyContinuation
-    ? [{ code: 'NoEmptyContinuation' as const, range: reading.emptyContinuation, instructionLine: reading.emptyContinuation.start.line, message: 'Empty continuation line' }]
-    : []);
+  const findings: Finding[] = [];
+  for (const reading of allReadings(model)) {
+    const range = reading?.emptyContinuation;
+    if (range) findings.push({ code: 'NoEmptyContinuation', range, instructionLine: range.start.line, message: 'Empty continuation line' });
+  }
+  return findings;
+}
+
+/** Every instruction's reading, the global ARGs' and the FROM lines' too (undefined where not read). */
+export function* allReadings(model: StageModel): Generator<BuildkitReading | undefined> {
+  yield* model.globalReadings;
+  for (const stage of model.stages) {
+    yield stage.fromReading;
+    for (const instruction of stage.instructions) yield instruction.buildkit;
+  }
 }
 
 /**
@@ -45,23 +56,18 @@ function emptyContinuations(model: StageModel): Finding[] {
  */
 function inconsistentCasing(model: StageModel): Finding[] {
   const majority = casingMajority(model);
-  if (!majority) return [];
-  return majority.instructions.flatMap(({ reading, range, stage }) => {
-    const name = reading.written;
-    if (!KNOWN_KEYWORDS.has(name.toLowerCase()) || name === caseAs(name, majority.casing)) return [];
-    return [{
-      code: 'ConsistentInstructionCasing' as const,
-      range,
-      instructionLine: range.start.line,
-      message: `Command '${name}' should match the case of the command majority (${majority.casing})`,
-      data: { stage: stage.index },
-    }];
-  });
+  const findings: Finding[] = [];
+  for (const instruction of majority?.instructions ?? []) {
+    const name = instruction.reading.written;
+    if (!KNOWN_KEYWORDS.has(name.toLowerCase()) || name === caseAs(name, majority!.casing)) continue;
+    findings.push(findingOn(instruction, 'ConsistentInstructionCasing', `Command '${name}' should match the case of the command majority (${majority!.casing})`));
+  }
+  return findings;
 }
 
 export type Casing = 'lowercase' | 'uppercase';
 
-export function casingMajority(model: StageModel): { casing: Casing; instructions: ReadInstruction[] } | undefined {
+export function casingMajority(model: StageModel): { casing: Casing; instructions: readonly ReadInstruction[] } | undefined {
   const instructions = stageInstructions(model);
   if (!instructions) return undefined;
   let lower = 0;
