@@ -53,3 +53,23 @@ describe('parser directives', () => {
     expectAt('InvalidCheckDirective', lines('FROM a', '# check=warn=true', 'FROM b'));
   });
 });
+
+describe('--from=N past the last stage (dispatchStates.findStateByIndex)', () => {
+  // State 2 is the image COPY --from pulls, 3 the empty state the cache mount adds; naming one by index adds it
+  // again (4, 5). BuildKit fails only at 6.
+  const text = (index: string) => lines('FROM alpine AS one', 'COPY --from=busybox:1.36 /bin/busybox /b', 'RUN --mount=type=cache,target=/c true', 'FROM alpine',
+    'COPY --from=2 / /', 'COPY --from=3 / /', `COPY --from=${index} / /`);
+
+  it('ImplicitStageIndex: an index BuildKit gives to an image or an empty state, said as such', () => {
+    const [image, empty] = expectAt('ImplicitStageIndex', lines('FROM alpine AS one', 'COPY --from=busybox:1.36 /bin/busybox /b', 'RUN --mount=type=cache,target=/c true', 'FROM alpine', 'COPY --from=[[2]] / /', 'COPY --from=[[3]] / /', 'COPY --from=[[5]] / /'));
+    assert.equal(image.message, "There is no stage 2: BuildKit counts the images and mounts that name no stage after the 2 stages, and state 2 is the COPY --from=busybox:1.36 on line 2; this --from names the image 'busybox:1.36' that it pulls, so this copies from that image.");
+    assert.equal(empty.message, 'There is no stage 3: BuildKit counts the images and mounts that name no stage after the 2 stages, and state 3 is the RUN --mount without from= on line 3; this --from names the empty state that it adds: nothing is in it, so the build fails when it copies a path from it.');
+    expectAt('StageIndexOutOfRange', text('5'));
+  });
+
+  it('StageIndexOutOfRange where BuildKit has no such state, counting what it added', () => {
+    const [found] = expectAt('StageIndexOutOfRange', lines('FROM alpine AS one', 'COPY --from=busybox:1.36 /bin/busybox /b', 'RUN --mount=type=cache,target=/c true', 'FROM alpine', 'COPY --from=2 / /', 'COPY --from=3 / /', 'COPY --from=[[6]] / /'));
+    assert.equal(found.message, 'There is no stage 6: this Dockerfile has 2 stages (0–1), and BuildKit counts the 4 images and mounts before this line that name no stage as states 2–5.');
+    expectAt('StageIndexOutOfRange', lines('FROM a', 'COPY --from=[[1]] / /', 'RUN --mount=type=secret,id=x true'));
+  });
+});

@@ -39,6 +39,16 @@ export interface InstructionInfo {
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */
   readonly outputs?: readonly string[];
+  /** For `RUN`: its `--mount` flags, in order. */
+  readonly mounts?: readonly MountInfo[];
+}
+
+/** A `RUN --mount=...` as written: BuildKit reads one without `from=` as `from=scratch` (detectRunMount). */
+export interface MountInfo {
+  /** Lower-cased; `bind` when not given. */
+  readonly type: string;
+  readonly from?: string;
+  readonly target?: string;
 }
 
 export interface GlobalArg {

@@ -1,6 +1,7 @@
 // Rules about references: what BuildKit fails on, and names it would silently pull as images.
 import type { Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
+import { implicitStatesBefore } from '../../analysis/dispatchStates';
 import { closeStageNames } from './similarity';
 import type { Finding } from './rules';
 
@@ -40,7 +41,7 @@ function checkReference(model: StageModel, reference: StageReference): Omit<Find
       }
       return undefined;
     case 'index-out-of-range':
-      return { code: 'StageIndexOutOfRange', message: `There is no stage ${text}: this Dockerfile has ${model.stages.length} stage${model.stages.length === 1 ? '' : 's'} (0–${model.stages.length - 1}).` };
+      return checkIndexPastStages(model, reference);
     case 'mount-index':
       return { code: 'MountFromIndex', message: `Mounts take stage names, not indices: from=${text} pulls an image called '${text}'.` };
     case 'variable':
@@ -50,6 +51,27 @@ function checkReference(model: StageModel, reference: StageReference): Omit<Find
     default:
       return undefined;
   }
+}
+
+/**
+ * `--from=N` past the last stage: BuildKit's index also counts the implicit states added before it
+ * (analysis/dispatchStates.ts), so it may copy from an image or an empty state rather than fail.
+ */
+function checkIndexPastStages(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> {
+  const count = model.stages.length;
+  const implicit = implicitStatesBefore(model, reference);
+  const state = implicit[Number(reference.text) - count];
+  if (!state) {
+    const also = implicit.length === 0 ? ''
+      : implicit.length === 1 ? `, and BuildKit counts the image or mount before this line that names no stage as state ${count}`
+        : `, and BuildKit counts the ${implicit.length} images and mounts before this line that name no stage as states ${count}–${count + implicit.length - 1}`;
+    return { code: 'StageIndexOutOfRange', message: `There is no stage ${reference.text}: this Dockerfile has ${count} stage${count === 1 ? '' : 's'} (0–${count - 1})${also}.` };
+  }
+  const adds = state.by === 'copy' ? `COPY --from=${state.name}` : `RUN --mount${state.name === 'scratch' ? ' without from=' : `,from=${state.name}`}`;
+  const what = state.name === 'scratch' && state.by === 'mount'
+    ? 'the empty state that it adds: nothing is in it, so the build fails when it copies a path from it'
+    : `the image '${state.name}' that it pulls, so this copies from that image`;
+  return { code: 'ImplicitStageIndex', message: `There is no stage ${reference.text}: BuildKit counts the images and mounts that name no stage after the ${count} stages, and state ${reference.text} is the ${adds} on line ${state.line + 1}; this --from names ${what}.` };
 }
 
 /**

@@ -26,6 +26,7 @@ export const RULES = {
   StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference`, fails: 'dispatch' },
   CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency`, fails: 'cycles' },
   StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange`, fails: 'dependencies' },
+  ImplicitStageIndex: { severity: DiagnosticSeverity.Warning, href: `${README}#implicitstageindex` },
   MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
   // A mount's `from=$X` fails earlier, when the RUN is parsed: its finding says so (Finding.phase).
   VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference`, fails: 'dependencies' },
