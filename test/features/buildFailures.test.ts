@@ -73,3 +73,32 @@ describe('--from=N past the last stage (dispatchStates.findStateByIndex)', () =>
     expectAt('StageIndexOutOfRange', lines('FROM a', 'COPY --from=[[1]] / /', 'RUN --mount=type=secret,id=x true'));
   });
 });
+
+describe('order of stages (dispatchStages)', () => {
+  it('a loop closed by FROM <stage> is no cycle to BuildKit: its forward reference fails, reported once', () => {
+    expectAt('StageForwardReference', lines('FROM alpine AS a', 'COPY --from=[[b]] / /', 'FROM a AS b'));
+    expectAt('CircularStageDependency', lines('FROM alpine AS a', 'COPY --from=b / /', 'FROM a AS b'));
+  });
+
+  it('a forward reference in a stage no target builds fails --check and a build that needs it, and says so', () => {
+    const [unbuilt] = expectAt('StageForwardReference', lines('FROM alpine AS a', 'COPY --from=[[b]] / /', 'FROM alpine AS b', 'FROM alpine'));
+    assert.equal(unbuilt.message, "Stage 'b' is defined after 'a' (line 3): BuildKit requires it to be defined before. No target builds 'a': `docker build --check` fails, and so does a build whose target needs it.");
+    const [built] = expectAt('StageForwardReference', lines('FROM alpine AS a', 'COPY --from=[[b]] / /', 'FROM alpine AS b', 'FROM a'));
+    assert.equal(built.message, "Stage 'b' is defined after 'a' (line 3): BuildKit requires it to be defined before.");
+  });
+
+  it('an ONBUILD trigger naming a later stage fails where it runs, at the FROM of the stage built from its stage', () => {
+    const [found] = expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=later / /', 'FROM [[tmpl]] AS child', 'FROM alpine AS later', 'COPY --from=child / /'));
+    assert.equal(found.message, "The ONBUILD trigger of 'tmpl' on line 2 runs here, in 'child', and names 'later', defined after it (line 4): BuildKit fails when it builds 'child'.");
+    expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
+    expectAt('CircularStageDependency', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
+  });
+
+  it('a stage named scratch is what a mount without from= gets (detectRunMount): after a cache mount it fails, before it it is used', () => {
+    const [found] = expectAt('StageForwardReference', lines('FROM alpine', 'RUN [[--mount=type=cache,target=/root/.npm]] npm ci', 'RUN --mount=type=secret,id=x true', 'FROM alpine AS scratch'));
+    assert.equal(found.message, "This cache mount has no from=, so BuildKit mounts the stage named 'scratch' (line 4), which is defined after 'stage 0': BuildKit requires it to be defined before. No target builds 'stage 0': `docker build --check` fails, and so does a build whose target needs it.");
+    expectAt('UnusedStage', lines('FROM alpine AS scratch', 'FROM alpine', 'RUN --mount=type=cache,target=/c true'));
+    expectAt('UnusedStage', lines('[[FROM alpine AS scratch]]', 'FROM alpine', 'RUN --mount=from=x,target=/c true'));
+    expectAt('CircularStageDependency', lines('FROM alpine AS scratch', 'RUN [[--mount=type=secret,id=x]] true'));
+  });
+});

@@ -83,7 +83,7 @@ interface Placed {
 interface Cut {
   readonly phase: number;
   readonly line: number;
-  /** Whether the phase visits instructions in file order (resolving base images runs concurrently). */
+  /** Whether the phase visits instructions in file order and stops at the first failing one. */
   readonly ordered: boolean;
 }
 
@@ -152,7 +152,9 @@ function compareErrors(error: OracleError | null, ours: readonly Placed[], compa
     return { phase: -1, line: 0, ordered: false };
   }
   const phase = phaseIndex(known.phase);
-  const ordered = known.phase !== 'baseImages';
+  // Resolving base images runs concurrently; the cycle check reports one cycle, at the last instruction of each
+  // edge (dispatchState.deps keeps one per source stage): which finding of ours it matches is not an order.
+  const ordered = known.phase !== 'baseImages' && known.phase !== 'cycles';
   const offset = known.lineOffset ?? 0;
   const lines = (error.ranges ?? []).filter((range) => range.startLine > 0 || offset > 0)
     .map((range) => ({ startLine: range.startLine + offset, endLine: range.endLine + offset }));

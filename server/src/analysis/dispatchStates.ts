@@ -6,7 +6,7 @@
 // `COPY --from=N` names such a state, since every source still marked unregistered is appended again. So an index
 // past the last stage may be an image, or an empty state, or no state at all ("invalid stage index"), depending
 // on what came before it.
-import type { StageModel, StageReference } from './model';
+import type { Stage, StageModel, StageReference } from './model';
 import { isStageIndex, normalizeStageName } from './names';
 
 /** A state BuildKit adds for a name that is no stage. */
@@ -46,4 +46,28 @@ export function implicitStatesBefore(model: StageModel, reference: StageReferenc
     }
   }
   return states;
+}
+
+/**
+ * Where a stage is named `scratch` (the last such, as findStateByName keeps it), every RUN mount without `from=`
+ * depends on it: detectRunMount looks `scratch` up by name before it falls back to the empty image. A cache mount
+ * then mounts it (dispatchRunMounts), so it must be defined before; any mount makes it a dependency.
+ */
+export function scratchMountReferences(stages: readonly Stage[]): StageReference[] {
+  const scratch = [...stages].reverse().find((stage) => stage.normalizedName === 'scratch');
+  if (!scratch) return [];
+  const references: StageReference[] = [];
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      for (const mount of instruction.mounts ?? []) {
+        if (mount.from !== undefined) continue;
+        const order = scratch.index === stage.index ? 'self' : scratch.index > stage.index ? 'forward' : 'ok';
+        references.push({
+          kind: 'mount-from', onbuild: false, text: 'scratch', range: mount.range, inStage: stage.index, instructionLine: instruction.range.start.line,
+          resolution: { kind: 'stage', stage: scratch.index, by: 'name' }, order, implicit: true,
+        });
+      }
+    }
+  }
+  return references;
 }

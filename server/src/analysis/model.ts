@@ -49,6 +49,8 @@ export interface MountInfo {
   readonly type: string;
   readonly from?: string;
   readonly target?: string;
+  /** The whole `--mount=...` flag. */
+  readonly range: Range;
 }
 
 export interface GlobalArg {
@@ -139,6 +141,8 @@ export interface StageReference {
    * `self` = names its own stage. Only meaningful for a resolved stage.
    */
   readonly order: 'ok' | 'forward' | 'self';
+  /** A RUN mount without `from=` that BuildKit resolves to a stage named `scratch` (StageModel.scratchMounts). */
+  readonly implicit?: true;
 }
 
 /** A dependency of one stage on another, from one reference. */
@@ -178,6 +182,12 @@ export interface StageModel {
   readonly globalArgs: readonly GlobalArg[];
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
+  /**
+   * Where a stage is named `scratch`, the RUN mounts without `from=`: BuildKit looks `scratch` up by name first
+   * (detectRunMount), so each depends on that stage. In `edges` and `circular`, not in `references`: there is
+   * no name to go to or rename.
+   */
+  readonly scratchMounts: readonly StageReference[];
   readonly edges: readonly StageEdge[];
   /** Per stage, the stages built FROM it (possibly, for an ARG-built name): where its ONBUILD triggers run. */
   readonly builtFrom: readonly (readonly number[])[];

@@ -97,7 +97,7 @@ function mountsOf(run: ModifiableInstruction): MountInfo[] {
   return run.getFlags().filter((flag) => flag.getName() === 'mount').map((flag) => {
     const options = new Map(flag.getOptions().map((option) => [option.getName().toLowerCase(), option.getValue() ?? '']));
     const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-    return { type: (options.get('type') ?? 'bind').toLowerCase(), from: options.get('from') || undefined, target };
+    return { type: (options.get('type') ?? 'bind').toLowerCase(), from: options.get('from') || undefined, target, range: flag.getRange() };
   });
 }
 
