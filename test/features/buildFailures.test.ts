@@ -102,3 +102,31 @@ describe('order of stages (dispatchStages)', () => {
     expectAt('CircularStageDependency', lines('FROM alpine AS scratch', 'RUN [[--mount=type=secret,id=x]] true'));
   });
 });
+
+describe('FROM lines expanded (buildMetaArgs, buildDispatchStates)', () => {
+  it('RequiredArgUnset: ${X:?} with X unset or empty fails where the lexer meets it, in its words', () => {
+    const [base] = expectAt('RequiredArgUnset', lines('ARG TAG=', 'FROM [[alpine:${TAG:?}]]', 'FROM alpine:${TAG?}'));
+    assert.deepEqual([base.severity, base.message], [2, 'A build without --build-arg TAG fails: failed to process "alpine:${TAG:?}": TAG: is not allowed to be empty']);
+    const [certain] = expectAt('RequiredArgUnset', lines('FROM [[alpine:${NOPE:?}]]'));
+    assert.deepEqual([certain.severity, certain.message], [1, 'failed to process "alpine:${NOPE:?}": NOPE: is not allowed to be unset']);
+    const [global] = expectAt('RequiredArgUnset', lines('ARG B', 'ARG A=[[${B:?}]]', 'FROM alpine:$A'));
+    assert.equal(global.message, 'A build without --build-arg A fails: failed to process "${B:?}": B: is not allowed to be unset');
+    const [platform] = expectAt('RequiredArgUnset', lines('FROM --platform=[[linux/${ARCH:?}]] alpine'));
+    assert.equal(platform.message, 'failed to process arguments for platform : failed to process "linux/${ARCH:?}": ARCH: is not allowed to be unset');
+  });
+
+  it('InvalidDefaultArgInFrom stops at the first FROM the lexer fails on, as validateBaseImagesWithDefaultArgs does', () => {
+    expectAt('InvalidDefaultArgInFrom', lines('FROM [[Alpine:3]]', 'FROM alpine:${NOPE:?}', 'FROM Debian'));
+    expectAt('InvalidDefaultArgInFrom', lines('ARG A=${B:?}', 'FROM Alpine:3'));
+  });
+
+  it('InvalidPlatform: a --platform that expands to no platform (platforms.Parse), in its words', () => {
+    const [empty] = expectAt('InvalidPlatform', lines('ARG ARCH', 'FROM --platform=[[linux/${ARCH}]] alpine'));
+    assert.deepEqual([empty.severity, empty.message], [2, 'A build without --build-arg ARCH fails: failed to parse platform linux/${ARCH}: "" is an invalid component of "linux/": platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument']);
+    const [undeclared] = expectAt('InvalidPlatform', lines('FROM --platform=[[${NOPE}]] alpine'));
+    assert.deepEqual([undeclared.severity, undeclared.message], [1, 'empty platform value from expression ${NOPE}']);
+    assert.equal(expectAt('InvalidPlatform', lines('FROM --platform=[[/amd64]] alpine'))[0].message,
+      'failed to parse platform /amd64: "" is an invalid OS component of "/amd64": OSAndVersion specifier component must match "^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.%-]*)((?:\\\\+[A-Za-z0-9_.%-]+)*)\\\\))?$": invalid argument');
+    expectAt('InvalidPlatform', lines('FROM --platform=[[linux/amd64/v8/x]] alpine AS linux-amd64', 'FROM --platform=$BUILDPLATFORM alpine', 'FROM --platform=linux/arm64/v8 alpine AS arm64'));
+  });
+});

@@ -51,14 +51,14 @@ const LINT_VIOLATION = 'lint violation';
  * BuildKit's errors: the phase that fails with each, and the rules of ours that find it. parser.Parse places its
  * errors at the number of lines it read before the one at fault (withLocation(err, currentLine, 0)): one less.
  */
-const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
+const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly otherPhase?: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
   { pattern: /^failed to parse check options/, phase: 'checkDirective', codes: ['InvalidCheckDirective'] },
   { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'], lineOffset: 1 },
   { pattern: /invalid name for build stage/, phase: 'instructions', codes: ['InvalidStageName'] },
   { pattern: /^'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
   { pattern: /^invalid SOURCE_DATE_EPOCH|^SOURCE_DATE_EPOCH stage/, phase: 'sourceDateEpoch', codes: ['InvalidSourceDateEpochStage'] },
   { pattern: /^base name \(.*\) should not be blank/, phase: 'fromLines', codes: ['BlankBaseName'] },
-  { pattern: /^failed to process arguments for platform|^empty platform value|^failed to parse platform/, phase: 'fromLines', codes: ['InvalidPlatform'] },
+  { pattern: /^failed to process arguments for platform|^empty platform value|^failed to parse platform/, phase: 'fromLines', codes: ['InvalidPlatform', 'RequiredArgUnset'] },
   { pattern: /^target stage .* could not be found/, phase: 'target', codes: ['UndefinedTarget'] },
   { pattern: /^invalid stage index/, phase: 'dependencies', codes: ['StageIndexOutOfRange'] },
   { pattern: /^variable expansion is not supported for --from/, phase: 'dependencies', codes: ['VariableInStageReference'] },
@@ -66,6 +66,8 @@ const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: Buil
   { pattern: /^failed to parse stage name/, phase: 'baseImages', codes: ['FromStageCasing', 'InvalidImageReference'] },
   { pattern: /^cannot copy from stage|^cannot mount from stage/, phase: 'dispatch', codes: ['StageForwardReference'] },
   { pattern: /^lint violation found for rules/, phase: 'lintError', codes: [LINT_VIOLATION] },
+  // The lexer's own error on `${X:?}`: in a global ARG's default (buildMetaArgs) or in a FROM line.
+  { pattern: /^failed to process "/, phase: 'fromLines', codes: ['RequiredArgUnset'], otherPhase: 'metaArgs' },
 ];
 
 /** Our rules that BuildKit also checks, by name. */
@@ -151,7 +153,7 @@ function compareErrors(error: OracleError | null, ours: readonly Placed[], compa
     comparison.unjudged += ours.length;
     return { phase: -1, line: 0, ordered: false };
   }
-  const phase = phaseIndex(known.phase);
+  const phases = [known.phase, ...(known.otherPhase ? [known.otherPhase] : [])].map(phaseIndex);
   // Resolving base images runs concurrently; the cycle check reports one cycle, at the last instruction of each
   // edge (dispatchState.deps keeps one per source stage): which finding of ours it matches is not an order.
   const ordered = known.phase !== 'baseImages' && known.phase !== 'cycles';
@@ -159,7 +161,8 @@ function compareErrors(error: OracleError | null, ours: readonly Placed[], compa
   const lines = (error.ranges ?? []).filter((range) => range.startLine > 0 || offset > 0)
     .map((range) => ({ startLine: range.startLine + offset, endLine: range.endLine + offset }));
   const at = (item: Placed) => lines.length === 0 || lines.some((range) => item.line >= range.startLine && item.line <= range.endLine);
-  const match = ours.find((item) => item.phase === phase && known.codes.includes(item.rule) && at(item));
+  const match = ours.find((item) => phases.includes(item.phase) && known.codes.includes(item.rule) && at(item));
+  const phase = match?.phase ?? phases[0];
   const line = match?.line ?? (lines.length > 0 ? Math.min(...lines.map((range) => range.startLine)) : 0);
   // Ours that BuildKit would meet first: we say it fails where it does not.
   const earlier = ours.filter((item) => item !== match && (item.phase < phase || (item.phase === phase && ordered && item.line < line)));

@@ -14,6 +14,7 @@ import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
 import { checkBaseNames } from './baseNameRules';
+import { checkFromValues } from './fromValueRules';
 import { CheckConfiguration } from './checkDirectives';
 import { checkDirectives } from './directiveRules';
 
@@ -40,7 +41,7 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
   const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model)];
+    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);

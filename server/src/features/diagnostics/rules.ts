@@ -39,6 +39,8 @@ export const RULES = {
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
   // Errors where no build arg can avoid them, warnings naming the build args otherwise (Finding.severity).
   BlankBaseName: { severity: DiagnosticSeverity.Error, href: `${README}#blankbasename`, fails: 'fromLines' },
+  RequiredArgUnset: { severity: DiagnosticSeverity.Error, href: `${README}#requiredargunset`, fails: 'fromLines' },
+  InvalidPlatform: { severity: DiagnosticSeverity.Error, href: `${README}#invalidplatform`, fails: 'fromLines' },
   InvalidImageReference: { severity: DiagnosticSeverity.Error, href: `${README}#invalidimagereference`, fails: 'baseImages' },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
