@@ -34,6 +34,14 @@ describe('names BuildKit pulls', () => {
   });
 });
 
+describe('FROM arguments', () => {
+  it('MalformedFrom: neither FROM <image> nor FROM <image> AS <name> (parseBuildStageName); nothing more is said of it, nor of a template', () => {
+    const [found] = expectAt('MalformedFrom', lines('[[FROM alpine AS]]', '[[FROM alpine AS a b]]', 'FROM {{ image }} AS x', 'FROM alpine AS ok'));
+    assert.equal(found.message, 'FROM requires either one or three arguments (FROM <image> or FROM <image> AS <name>): BuildKit fails');
+    expectAt('InvalidImageReference', lines('FROM {{ image }} AS x'));
+  });
+});
+
 describe('parser directives', () => {
   it('DuplicateParserDirective: a directive given twice at the top (parser/directives.go), the check one included', () => {
     const [found] = expectAt('DuplicateParserDirective', lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', '[[#CHECK = error=true]]', 'FROM a AS Build'));
@@ -90,6 +98,8 @@ describe('order of stages (dispatchStages)', () => {
   it('an ONBUILD trigger naming a later stage fails where it runs, at the FROM of the stage built from its stage', () => {
     const [found] = expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=later / /', 'FROM [[tmpl]] AS child', 'FROM alpine AS later', 'COPY --from=child / /'));
     assert.equal(found.message, "The ONBUILD trigger of 'tmpl' on line 2 runs here, in 'child', and names 'later', defined after it (line 4): BuildKit fails when it builds 'child'.");
+    const [unbuilt] = expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=later / /', 'FROM [[tmpl]] AS child', 'FROM alpine AS later'));
+    assert.match(unbuilt.message, /No target builds it: only a build whose target needs it fails \(`docker build --check` runs no trigger of a stage the last stage does not need\)\.$/);
     expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
     expectAt('CircularStageDependency', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
   });
@@ -113,6 +123,11 @@ describe('FROM lines expanded (buildMetaArgs, buildDispatchStates)', () => {
     assert.equal(global.message, 'A build without --build-arg A fails: failed to process "${B:?}": B: is not allowed to be unset');
     const [platform] = expectAt('RequiredArgUnset', lines('FROM --platform=[[linux/${ARCH:?}]] alpine'));
     assert.equal(platform.message, 'failed to process arguments for platform : failed to process "linux/${ARCH:?}": ARCH: is not allowed to be unset');
+  });
+
+  it('${X?} with X set to nothing expands to nothing, and the base is judged', () => {
+    expectAt('RequiredArgUnset', lines('ARG TAG=', 'FROM alpine:${TAG?}'));
+    expectAt('InvalidImageReference', lines('ARG TAG=', 'FROM [[alpine:${TAG?}]]'));
   });
 
   it('InvalidDefaultArgInFrom stops at the first FROM the lexer fails on, as validateBaseImagesWithDefaultArgs does', () => {

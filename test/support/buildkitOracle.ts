@@ -11,6 +11,7 @@ import { shownFindings } from '../../server/src/features/diagnostics';
 import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/src/features/diagnostics/buildkitPhases';
 import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/rules';
 import { CheckConfiguration } from '../../server/src/features/diagnostics/checkDirectives';
+import { asBuilt, defaultsAsBuilt } from '../../server/src/features/diagnostics/buildDefaults';
 
 export interface OracleRange {
   readonly startLine: number;
@@ -55,6 +56,7 @@ const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: Buil
   { pattern: /^failed to parse check options/, phase: 'checkDirective', codes: ['InvalidCheckDirective'] },
   { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'], lineOffset: 1 },
   { pattern: /invalid name for build stage/, phase: 'instructions', codes: ['InvalidStageName'] },
+  { pattern: /FROM requires either one or three arguments/, phase: 'instructions', codes: ['MalformedFrom'] },
   { pattern: /^'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
   { pattern: /^invalid SOURCE_DATE_EPOCH|^SOURCE_DATE_EPOCH stage/, phase: 'sourceDateEpoch', codes: ['InvalidSourceDateEpochStage'] },
   { pattern: /^base name \(.*\) should not be blank/, phase: 'fromLines', codes: ['BlankBaseName'] },
@@ -104,7 +106,8 @@ export interface Comparison {
 export function compareWithBuildkit(text: string, mode: OracleMode, result: OracleResult): Comparison {
   const document = AnalyzedDocument.fromText(text);
   const context = featureContext(document);
-  const needed = (line: number) => mode === 'check' || builtByDefault(context.model, context.reachability.builtBy, line);
+  const built = mode === 'build' ? builtWithDefaults(context.model) : undefined;
+  const needed = (line: number) => !built || builtAt(context.model, built, line);
   const warnings: Placed[] = [];
   const errors: Placed[] = [];
   for (const { finding } of shownFindings(context, {})) {
@@ -134,10 +137,30 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
   return comparison;
 }
 
-/** Whether the default target builds the stage holding this line (1-based); a line before every stage is built. */
-function builtByDefault(model: StageModel, builtBy: readonly (readonly unknown[])[], line: number): boolean {
+/**
+ * The stages a plain build of the default target dispatches, without build args: what the last stage reaches, a
+ * FROM built from ARGs following its default only (the product counts every stage it may name).
+ */
+function builtWithDefaults(model: StageModel): Set<number> {
+  const defaults = defaultsAsBuilt(model);
+  const bases = model.stages.map((stage) => stage.base && asBuilt(stage.base.text, defaults));
+  const built = new Set<number>();
+  const pending = model.stages.length > 0 ? [model.stages.length - 1] : [];
+  while (pending.length > 0) {
+    const stage = pending.pop()!;
+    if (built.has(stage)) continue;
+    built.add(stage);
+    for (const edge of model.edges) {
+      if (edge.from === stage && (!edge.possible || model.stages[edge.to].normalizedName === bases[stage])) pending.push(edge.to);
+    }
+  }
+  return built;
+}
+
+/** Whether the stage holding this line (1-based) is built; a line before every stage is. */
+function builtAt(model: StageModel, built: ReadonlySet<number>, line: number): boolean {
   const stage = [...model.stages].reverse().find((s) => s.range.start.line < line);
-  return !stage || builtBy[stage.index].length > 0;
+  return !stage || built.has(stage.index);
 }
 
 /** BuildKit's error against our first: where BuildKit stopped, or undefined when it did not fail. */

@@ -39,7 +39,9 @@ export function globalsAsBuilt(model: StageModel): { values: ReadonlyMap<string,
  * as the shell lexer does. Undefined where a form we do not evaluate (`${X#prefix}`) is left.
  */
 export function asBuilt(text: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
-  const expanded = expandDefaults(text, defaults, true);
+  // `${X?word}` gives X's value where the lexer does not fail on it (requiredVariableError says where it does).
+  if (requiredVariableError(text, defaults)) return undefined;
+  const expanded = expandDefaults(text.replace(REQUIRED, (_whole, name: string) => defaults.get(name) ?? ''), defaults, true);
   return expanded.includes('$') ? undefined : expanded.replace(/["']/g, '');
 }
 

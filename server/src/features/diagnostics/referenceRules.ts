@@ -25,7 +25,7 @@ export function checkReferences({ model, reachability }: FeatureContext): Findin
     const message = unbuilt ? `${finding.message} No target builds '${stageLabel(model.stages[reference.inStage])}': \`docker build --check\` fails, and so does a build whose target needs it.` : finding.message;
     findings.push({ range: reference.range, instructionLine: reference.instructionLine, ...finding, message });
   }
-  return [...findings, ...onbuildForwardReferences(model)];
+  return [...findings, ...onbuildForwardReferences(model, reachability)];
 }
 
 function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
@@ -76,9 +76,10 @@ function mountOf(model: StageModel, reference: StageReference): MountInfo | unde
 
 /**
  * An ONBUILD trigger runs at the start of each stage built FROM its stage (initOnBuildTriggers), where BuildKit
- * reports it: a trigger naming a stage defined after that stage fails there, when that stage is built.
+ * reports it: a trigger naming a stage defined after that stage fails there, when that stage is built. BuildKit
+ * reads the triggers of the stages the target needs only, with --check too.
  */
-function onbuildForwardReferences(model: StageModel): Finding[] {
+function onbuildForwardReferences(model: StageModel, reachability: FeatureContext['reachability']): Finding[] {
   const findings: Finding[] = [];
   for (const reference of model.references) {
     if (!reference.onbuild || reference.resolution.kind !== 'stage') continue;
@@ -90,7 +91,7 @@ function onbuildForwardReferences(model: StageModel): Finding[] {
         code: 'StageForwardReference',
         range: base.range,
         instructionLine: base.instructionLine,
-        message: `The ONBUILD trigger of '${stageLabel(model.stages[reference.inStage])}' on line ${reference.instructionLine + 1} runs here, in '${stageLabel(model.stages[child])}', and names '${stageLabel(named)}', defined after it (line ${named.fromRange.start.line + 1}): BuildKit fails when it builds '${stageLabel(model.stages[child])}'.`,
+        message: `The ONBUILD trigger of '${stageLabel(model.stages[reference.inStage])}' on line ${reference.instructionLine + 1} runs here, in '${stageLabel(model.stages[child])}', and names '${stageLabel(named)}', defined after it (line ${named.fromRange.start.line + 1}): BuildKit fails when it builds '${stageLabel(model.stages[child])}'.${reachability.builtBy[child].length === 0 ? ' No target builds it: only a build whose target needs it fails (`docker build --check` runs no trigger of a stage the last stage does not need).' : ''}`,
         data: { stage: named.index },
       });
     }

@@ -33,6 +33,7 @@ export const RULES = {
   FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing`, fails: 'baseImages' },
   // BuildKit's rule page says error, but its code only warns and builds (linter/ruleset.go, convert.go).
   DuplicateStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/duplicate-stage-name/` },
+  MalformedFrom: { severity: DiagnosticSeverity.Error, href: `${README}#malformedfrom`, fails: 'instructions' },
   InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename`, fails: 'instructions' },
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
