@@ -30,7 +30,7 @@ describe('dockerfile-stages check', () => {
     assert.deepEqual(stdout.trim().split('\n'), [
       `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: 'stage 1' (default target)).`,
       `${file}:3:13 warning UndefinedStage 'buidler' is not a stage of this Dockerfile and would be pulled as an image: did you mean 'builder'?`,
-      `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1).`,
+      `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1), and BuildKit counts the image or mount before this line that names no stage as state 2.`,
     ]);
   });
 

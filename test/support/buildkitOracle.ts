@@ -6,12 +6,12 @@
 // the default target needs: what the dispatch phase finds elsewhere is not expected there.
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import type { StageModel } from '../../server/src/analysis/model';
-import { buildWideStages, reachability } from '../../server/src/analysis/graph';
 import { featureContext } from '../../server/src/features/context';
 import { shownFindings } from '../../server/src/features/diagnostics';
 import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/src/features/diagnostics/buildkitPhases';
 import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/rules';
 import { CheckConfiguration } from '../../server/src/features/diagnostics/checkDirectives';
+import { asBuilt, defaultsAsBuilt } from '../../server/src/features/diagnostics/buildDefaults';
 
 export interface OracleRange {
   readonly startLine: number;
@@ -52,14 +52,15 @@ const LINT_VIOLATION = 'lint violation';
  * BuildKit's errors: the phase that fails with each, and the rules of ours that find it. parser.Parse places its
  * errors at the number of lines it read before the one at fault (withLocation(err, currentLine, 0)): one less.
  */
-const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
+const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly otherPhase?: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
   { pattern: /^failed to parse check options/, phase: 'checkDirective', codes: ['InvalidCheckDirective'] },
   { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'], lineOffset: 1 },
   { pattern: /invalid name for build stage/, phase: 'instructions', codes: ['InvalidStageName'] },
+  { pattern: /FROM requires either one or three arguments/, phase: 'instructions', codes: ['MalformedFrom'] },
   { pattern: /^'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
   { pattern: /^invalid SOURCE_DATE_EPOCH|^SOURCE_DATE_EPOCH stage/, phase: 'sourceDateEpoch', codes: ['InvalidSourceDateEpochStage'] },
   { pattern: /^base name \(.*\) should not be blank/, phase: 'fromLines', codes: ['BlankBaseName'] },
-  { pattern: /^failed to process arguments for platform|^empty platform value|^failed to parse platform/, phase: 'fromLines', codes: ['InvalidPlatform'] },
+  { pattern: /^failed to process arguments for platform|^empty platform value|^failed to parse platform/, phase: 'fromLines', codes: ['InvalidPlatform', 'RequiredArgUnset'] },
   { pattern: /^target stage .* could not be found/, phase: 'target', codes: ['UndefinedTarget'] },
   { pattern: /^invalid stage index/, phase: 'dependencies', codes: ['StageIndexOutOfRange'] },
   { pattern: /^variable expansion is not supported for --from/, phase: 'dependencies', codes: ['VariableInStageReference'] },
@@ -67,6 +68,8 @@ const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: Buil
   { pattern: /^failed to parse stage name/, phase: 'baseImages', codes: ['FromStageCasing', 'InvalidImageReference'] },
   { pattern: /^cannot copy from stage|^cannot mount from stage/, phase: 'dispatch', codes: ['StageForwardReference'] },
   { pattern: /^lint violation found for rules/, phase: 'lintError', codes: [LINT_VIOLATION] },
+  // The lexer's own error on `${X:?}`: in a global ARG's default (buildMetaArgs) or in a FROM line.
+  { pattern: /^failed to process "/, phase: 'fromLines', codes: ['RequiredArgUnset'], otherPhase: 'metaArgs' },
 ];
 
 /** Our rules that BuildKit also checks, by name. */
@@ -84,7 +87,7 @@ interface Placed {
 interface Cut {
   readonly phase: number;
   readonly line: number;
-  /** Whether the phase visits instructions in file order (resolving base images runs concurrently). */
+  /** Whether the phase visits instructions in file order and stops at the first failing one. */
   readonly ordered: boolean;
 }
 
@@ -103,10 +106,8 @@ export interface Comparison {
 export function compareWithBuildkit(text: string, mode: OracleMode, result: OracleResult): Comparison {
   const document = AnalyzedDocument.fromText(text);
   const context = featureContext(document);
-  const needed = (line: number) => mode === 'check' || builtByDefault(context.model, context.reachability.builtBy, line);
-  // A stage that only an ARG-built name reaches may or may not be built by default: what is dispatched there is not judged.
-  const certainly = reachability(context.model.stages, context.model.edges.filter((edge) => !edge.possible), [], buildWideStages(context.model.references)).builtBy;
-  const undecided = (item: Placed) => mode === 'build' && item.phase === phaseIndex('dispatch') && !builtByDefault(context.model, certainly, item.line);
+  const built = mode === 'build' ? builtWithDefaults(context.model) : undefined;
+  const needed = (line: number) => !built || builtAt(context.model, built, line);
   const warnings: Placed[] = [];
   const errors: Placed[] = [];
   for (const { finding } of shownFindings(context, {})) {
@@ -131,15 +132,35 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     if (!COMPARED_CHECKS.has(warning.rule)) comparison.notCompared.set(warning.rule, (comparison.notCompared.get(warning.rule) ?? 0) + 1);
     else theirs.push({ rule: warning.rule, line: warning.startLine, phase: phaseIndex(phase), message: warning.message });
   }
-  comparison.unjudged += warnings.filter((w) => !judged(w) || undecided(w)).length;
-  compareWarnings(theirs.filter((w) => judged(w) && !undecided(w)), warnings.filter((w) => judged(w) && !undecided(w)), comparison);
+  comparison.unjudged += warnings.filter((w) => !judged(w)).length;
+  compareWarnings(theirs.filter(judged), warnings.filter(judged), comparison);
   return comparison;
 }
 
-/** Whether the default target builds the stage holding this line (1-based); a line before every stage is built. */
-function builtByDefault(model: StageModel, builtBy: readonly (readonly unknown[])[], line: number): boolean {
+/**
+ * The stages a plain build of the default target dispatches, without build args: what the last stage reaches, a
+ * FROM built from ARGs following its default only (the product counts every stage it may name).
+ */
+function builtWithDefaults(model: StageModel): Set<number> {
+  const defaults = defaultsAsBuilt(model);
+  const bases = model.stages.map((stage) => stage.base && asBuilt(stage.base.text, defaults));
+  const built = new Set<number>();
+  const pending = model.stages.length > 0 ? [model.stages.length - 1] : [];
+  while (pending.length > 0) {
+    const stage = pending.pop()!;
+    if (built.has(stage)) continue;
+    built.add(stage);
+    for (const edge of model.edges) {
+      if (edge.from === stage && (!edge.possible || model.stages[edge.to].normalizedName === bases[stage])) pending.push(edge.to);
+    }
+  }
+  return built;
+}
+
+/** Whether the stage holding this line (1-based) is built; a line before every stage is. */
+function builtAt(model: StageModel, built: ReadonlySet<number>, line: number): boolean {
   const stage = [...model.stages].reverse().find((s) => s.range.start.line < line);
-  return !stage || builtBy[stage.index].length > 0;
+  return !stage || built.has(stage.index);
 }
 
 /** BuildKit's error against our first: where BuildKit stopped, or undefined when it did not fail. */
@@ -155,13 +176,16 @@ function compareErrors(error: OracleError | null, ours: readonly Placed[], compa
     comparison.unjudged += ours.length;
     return { phase: -1, line: 0, ordered: false };
   }
-  const phase = phaseIndex(known.phase);
-  const ordered = known.phase !== 'baseImages';
+  const phases = [known.phase, ...(known.otherPhase ? [known.otherPhase] : [])].map(phaseIndex);
+  // Resolving base images runs concurrently; the cycle check reports one cycle, at the last instruction of each
+  // edge (dispatchState.deps keeps one per source stage): which finding of ours it matches is not an order.
+  const ordered = known.phase !== 'baseImages' && known.phase !== 'cycles';
   const offset = known.lineOffset ?? 0;
   const lines = (error.ranges ?? []).filter((range) => range.startLine > 0 || offset > 0)
     .map((range) => ({ startLine: range.startLine + offset, endLine: range.endLine + offset }));
   const at = (item: Placed) => lines.length === 0 || lines.some((range) => item.line >= range.startLine && item.line <= range.endLine);
-  const match = ours.find((item) => item.phase === phase && known.codes.includes(item.rule) && at(item));
+  const match = ours.find((item) => phases.includes(item.phase) && known.codes.includes(item.rule) && at(item));
+  const phase = match?.phase ?? phases[0];
   const line = match?.line ?? (lines.length > 0 ? Math.min(...lines.map((range) => range.startLine)) : 0);
   // Ours that BuildKit would meet first: we say it fails where it does not.
   const earlier = ours.filter((item) => item !== match && (item.phase < phase || (item.phase === phase && ordered && item.line < line)));

@@ -7,6 +7,7 @@ import { StageResolver } from './resolve';
 import { expandDefaults, globalArgDefaults } from './args';
 import { buildEdges, circularReferences, referencesByTarget, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
+import { scratchMountReferences } from './dispatchStates';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
 export interface Assembled {
@@ -35,7 +36,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
   const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
   const builtFrom = stagesBuiltFrom(references, stages.length);
-  const edges = buildEdges(references, builtFrom);
+  const scratchMounts = scratchMountReferences(stages);
+  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
   const model: StageModel = {
     version,
     lineLengths: parsed.lineLengths,
@@ -48,6 +50,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     globalReadings: header.globalReadings,
     stages,
     references,
+    scratchMounts,
     edges,
     builtFrom,
     referencesTo: referencesByTarget(references, stages.length),

@@ -40,8 +40,20 @@ export interface InstructionInfo {
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */
   readonly outputs?: readonly string[];
+  /** For `RUN`: its `--mount` flags, in order. */
+  readonly mounts?: readonly MountInfo[];
   /** The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does. */
   readonly buildkit?: BuildkitReading;
+}
+
+/** A `RUN --mount=...` as written: BuildKit reads one without `from=` as `from=scratch` (detectRunMount). */
+export interface MountInfo {
+  /** Lower-cased; `bind` when not given. */
+  readonly type: string;
+  readonly from?: string;
+  readonly target?: string;
+  /** The whole `--mount=...` flag. */
+  readonly range: Range;
 }
 
 export interface GlobalArg {
@@ -134,6 +146,8 @@ export interface StageReference {
    * `self` = names its own stage. Only meaningful for a resolved stage.
    */
   readonly order: 'ok' | 'forward' | 'self';
+  /** A RUN mount without `from=` that BuildKit resolves to a stage named `scratch` (StageModel.scratchMounts). */
+  readonly implicit?: true;
 }
 
 /** A dependency of one stage on another, from one reference. */
@@ -175,6 +189,12 @@ export interface StageModel {
   readonly globalReadings: readonly BuildkitReading[];
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
+  /**
+   * Where a stage is named `scratch`, the RUN mounts without `from=`: BuildKit looks `scratch` up by name first
+   * (detectRunMount), so each depends on that stage. In `edges` and `circular`, not in `references`: there is
+   * no name to go to or rename.
+   */
+  readonly scratchMounts: readonly StageReference[];
   readonly edges: readonly StageEdge[];
   /** Per stage, the stages built FROM it (possibly, for an ARG-built name): where its ONBUILD triggers run. */
   readonly builtFrom: readonly (readonly number[])[];

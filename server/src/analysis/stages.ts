@@ -1,7 +1,7 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
-import type { CommentLine, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range, Stage } from './model';
 import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
@@ -102,6 +102,15 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string, rea
   };
 }
 
+/** A RUN's `--mount` flags in order: type (`bind` unless given), from= and target as written; keys are case-insensitive. */
+function mountsOf(run: ModifiableInstruction): MountInfo[] {
+  return run.getFlags().filter((flag) => flag.getName() === 'mount').map((flag) => {
+    const options = new Map(flag.getOptions().map((option) => [option.getName().toLowerCase(), option.getValue() ?? '']));
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    return { type: (options.get('type') ?? 'bind').toLowerCase(), from: options.get('from') || undefined, target, range: flag.getRange() };
+  });
+}
+
 function instructionInfo(instruction: Instruction): InstructionInfo {
   const keyword = instruction.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord() : null;
@@ -116,6 +125,7 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     copyPaths: keyword === 'COPY' || keyword === 'ADD' ? copyPaths(instruction) : undefined,
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
+    mounts: keyword === 'RUN' ? mountsOf(instruction as ModifiableInstruction) : undefined,
   };
 }
 

@@ -49,7 +49,7 @@ function checkImageName(reference: StageReference): Finding | undefined {
 }
 
 /** BuildKit's message; where a build arg can change the outcome, a warning that names it. */
-function failure(settable: readonly string[], message: string): Pick<Finding, 'message' | 'severity'> {
+export function failure(settable: readonly string[], message: string): Pick<Finding, 'message' | 'severity'> {
   if (settable.length === 0) return { message };
   return { message: `A build without ${settable.map((name) => `--build-arg ${name}`).join(' or ')} fails: ${message}`, severity: DiagnosticSeverity.Warning };
 }

@@ -14,6 +14,7 @@ import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
 import { checkBaseNames } from './baseNameRules';
+import { checkFromValues } from './fromValueRules';
 import { CheckConfiguration } from './checkDirectives';
 import { checkDirectives } from './directiveRules';
 import { checkInstructionText } from './instructionRules';
@@ -41,11 +42,11 @@ export interface ShownFinding {
 /** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
   const checks = new CheckConfiguration(context.model);
-  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
+  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkInstructionText(context.model), ...checkImageConfig(context.model),
-    ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore)];
+    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
+    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);

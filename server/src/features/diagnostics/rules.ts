@@ -26,18 +26,22 @@ export const RULES = {
   StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference`, fails: 'dispatch' },
   CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency`, fails: 'cycles' },
   StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange`, fails: 'dependencies' },
+  ImplicitStageIndex: { severity: DiagnosticSeverity.Warning, href: `${README}#implicitstageindex` },
   MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
   // A mount's `from=$X` fails earlier, when the RUN is parsed: its finding says so (Finding.phase).
   VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference`, fails: 'dependencies' },
   FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing`, fails: 'baseImages' },
   // BuildKit's rule page says error, but its code only warns and builds (linter/ruleset.go, convert.go).
   DuplicateStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/duplicate-stage-name/` },
+  MalformedFrom: { severity: DiagnosticSeverity.Error, href: `${README}#malformedfrom`, fails: 'instructions' },
   InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename`, fails: 'instructions' },
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
   // Errors where no build arg can avoid them, warnings naming the build args otherwise (Finding.severity).
   BlankBaseName: { severity: DiagnosticSeverity.Error, href: `${README}#blankbasename`, fails: 'fromLines' },
+  RequiredArgUnset: { severity: DiagnosticSeverity.Error, href: `${README}#requiredargunset`, fails: 'fromLines' },
+  InvalidPlatform: { severity: DiagnosticSeverity.Error, href: `${README}#invalidplatform`, fails: 'fromLines' },
   InvalidImageReference: { severity: DiagnosticSeverity.Error, href: `${README}#invalidimagereference`, fails: 'baseImages' },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },

@@ -7,6 +7,11 @@ export function checkStageDeclarations(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   const seenNames = new Set<string>();
   for (const stage of model.stages) {
+    // A template's FROM (`FROM {{ image }} AS x`, Dockerfile.j2) is not what BuildKit will read: left alone.
+    if (stage.malformed && !/\{[{%]/.test(stage.base?.text ?? '')) {
+      // parseBuildStageName (instructions/parse.go): BuildKit fails here, before anything else of this FROM.
+      findings.push({ code: 'MalformedFrom', range: stage.fromRange, instructionLine: stage.fromRange.start.line, message: 'FROM requires either one or three arguments (FROM <image> or FROM <image> AS <name>): BuildKit fails', data: { stage: stage.index } });
+    }
     checkFromAsCasing(stage, findings);
     const name = stage.name;
     if (!name || stage.normalizedName === undefined) continue;
