@@ -6,7 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { RenameFirst } from './renameFirst';
 import { SERVER_NODE_FLAGS } from './serverLaunch';
 
-/** Extensions that bring their own Dockerfile language server (for `generalFeatures: "auto"`). */
+/** Extensions that bring their own Dockerfile language server (for `generalFeatures` and `buildkitChecks` "auto"). */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
 
 /** Compose, bake and devcontainer files, and VS Code's tasks.json and launch.json. */
@@ -41,6 +41,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector,
     initializationOptions: {
       otherDockerServerActive: otherDockerExtensions.length > 0,
+      // Which ones: Docker DX reports BuildKit's checks, the others some checks of their own.
+      dockerExtensions: otherDockerExtensions.map((extension) => extension.id),
       // The Docker extension's buildx debugger (`type: "dockerfile"`), for the "Debug this stage" lens.
       dockerfileDebugger: vscode.extensions.all.some((extension) =>
         (extension.packageJSON?.contributes?.debuggers as { type?: string }[] | undefined)?.some((debug) => debug.type === 'dockerfile') === true),

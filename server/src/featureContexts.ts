@@ -8,12 +8,14 @@ import { featureContext, type FeatureContext } from './features/context';
 import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
 import { asBuildTargets } from './workspace/workspaceTargets';
 import { TARGETS_SETTING } from './features/diagnostics/targetRules';
+import type { DockerignoreFiles } from './workspace/dockerignore';
 
 export class FeatureContexts {
   constructor(
     private readonly store: DocumentStore,
     private readonly buildFiles: BuildFiles,
     private readonly configuredTargets: () => readonly string[],
+    private readonly dockerignores: DockerignoreFiles,
   ) {}
 
   /** An open Dockerfile's context; undefined for a build file, and for a document the client never opened. */
@@ -42,6 +44,6 @@ export class FeatureContexts {
 
   private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
     const configured = this.configuredTargets().map((name) => ({ name, origin: TARGETS_SETTING }));
-    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])]);
+    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])], path ? this.dockerignores.patternsFor(path) : undefined);
   }
 }

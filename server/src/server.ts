@@ -26,7 +26,7 @@ import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
 import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
 import { computeDiagnostics } from './features/diagnostics';
-import { STEPS_ASIDE_FOR_INCUMBENT } from './features/codeActions/incumbentDiagnostics';
+import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
@@ -38,6 +38,7 @@ import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
 import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
+import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
@@ -50,6 +51,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let general: GeneralFeatures;
 let registrations: GeneralRegistrations;
 let otherDockerServerActive = false;
+let others: OtherDockerServers = { dockerfileUtils: false, dockerDx: false };
 let dockerfileDebugger = false;
 let clientCapabilities: InitializeParams['capabilities'] | undefined;
 let workspaceRoots: string[] = [];
@@ -57,7 +59,8 @@ let workspaceRoots: string[] = [];
 const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
 const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-const contexts = new FeatureContexts(store, buildFiles, () => settings.targets);
+const dockerignores = new DockerignoreFiles();
+const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores);
 const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
@@ -96,8 +99,10 @@ function isStageSymbol(context: FeatureContext, position: Position): boolean {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; dockerfileDebugger?: boolean; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { otherDockerServerActive?: boolean; dockerExtensions?: unknown; dockerfileDebugger?: boolean; settings?: unknown };
   otherDockerServerActive = options.otherDockerServerActive === true;
+  const extensionIds = Array.isArray(options.dockerExtensions) ? options.dockerExtensions.filter((id): id is string => typeof id === 'string') : undefined;
+  others = otherDockerServers(extensionIds, otherDockerServerActive);
   dockerfileDebugger = options.dockerfileDebugger === true;
   if (options.settings !== undefined) settings = readSettings(options.settings);
   clientCapabilities = params.capabilities;
@@ -137,14 +142,15 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }] }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  // A saved Dockerfile only needs the open documents checked again; a build file, a new scan.
-  if (changes.every((change) => isDockerfileUri(change.uri))) refreshDocuments();
+  if (changes.some((change) => isDockerignoreUri(change.uri))) dockerignores.changed();
+  // A saved Dockerfile or .dockerignore only needs the open documents checked again; a build file, a new scan.
+  if (changes.every((change) => isDockerfileUri(change.uri) || isDockerignoreUri(change.uri))) refreshDocuments();
   else discovery.fileChanged();
 });
 
@@ -192,8 +198,8 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   const state = readiness.state;
   // Held back until the settings and targets are known; `readiness` publishes again when they are.
   if (!document || state === 'waiting') return;
-  // Where the Docker extensions' server runs too, the facts it reports are left to it unless the user sets the rule.
-  const configured = otherDockerServerActive ? { ...STEPS_ASIDE_FOR_INCUMBENT, ...settings.rules } : settings.rules;
+  // Where a Docker extension's server reports a fact too, it is left to it unless the user sets the rule.
+  const configured = { ...rulesLeftToOthers(settings.buildkitChecks, others), ...settings.rules };
   const rules = state === 'ready' ? configured : { ...configured, UnusedStage: 'off' as const };
   const diagnostics = guarded('diagnostics', () => {
     const buildFile = contexts.buildFile(uri);

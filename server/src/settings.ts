@@ -2,6 +2,7 @@
 
 export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export type GeneralFeaturesSetting = 'auto' | 'on' | 'off';
+export type BuildkitChecksSetting = 'auto' | 'on' | 'off';
 
 export interface Settings {
   /** Stages built as targets besides the last one (`--target` names; `${VAR}` patterns allowed). */
@@ -9,11 +10,13 @@ export interface Settings {
   /** Severity per rule code, overriding the defaults. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
   readonly generalFeatures: GeneralFeaturesSetting;
+  /** BuildKit's checks: `auto` leaves those another installed Docker extension reports to it. */
+  readonly buildkitChecks: BuildkitChecksSetting;
   readonly codeLens: boolean;
   readonly inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { targets: [], rules: {}, generalFeatures: 'auto', codeLens: true, inlayHints: true };
+export const DEFAULT_SETTINGS: Settings = { targets: [], rules: {}, generalFeatures: 'auto', buildkitChecks: 'auto', codeLens: true, inlayHints: true };
 
 const RULE_LEVELS: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -27,13 +30,16 @@ export function readSettings(raw: unknown): Settings {
       if (typeof level === 'string' && RULE_LEVELS.includes(level)) rules[rule] = level as RuleLevel;
     }
   }
-  const general = section.generalFeatures;
-  const generalFeatures = general === 'on' || general === 'off' ? general : 'auto';
   return {
     targets: targets.map((t) => t.trim()),
     rules,
-    generalFeatures,
+    generalFeatures: autoOnOff(section.generalFeatures),
+    buildkitChecks: autoOnOff(section.buildkitChecks),
     codeLens: section.codeLens !== false,
     inlayHints: section.inlayHints !== false,
   };
+}
+
+function autoOnOff(value: unknown): 'auto' | 'on' | 'off' {
+  return value === 'on' || value === 'off' ? value : 'auto';
 }

@@ -30,8 +30,15 @@ describe('dockerfile-stages check', () => {
     assert.deepEqual(stdout.trim().split('\n'), [
       `${file}:1:1 hint UnusedStage Stage 'builder' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
       `${file}:3:13 warning UndefinedStage 'buidler' is not a stage of this Dockerfile and would be pulled as an image: did you mean 'builder'?`,
-      `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1).`,
+      `${file}:4:13 error StageIndexOutOfRange There is no stage 7: this Dockerfile has 2 stages (0–1), and BuildKit counts the image or mount before this line that names no stage as state 2.`,
     ]);
+  });
+
+  it('reads the .dockerignore beside the file for CopyIgnoredFile', () => {
+    const folder = mkdtempSync(join(dir, 'context-'));
+    writeFileSync(join(folder, '.dockerignore'), 'node_modules\n');
+    writeFileSync(join(folder, 'Dockerfile'), lines('FROM node', 'COPY node_modules/x /x'));
+    assert.equal(check(join(folder, 'Dockerfile')).stdout, `${join(folder, 'Dockerfile')}:2:1 warning CopyIgnoredFile Attempting to Copy file "node_modules/x" that is excluded by .dockerignore\n`);
   });
 
   it('exits 0 without errors, and --target adds a build target', () => {
@@ -79,12 +86,13 @@ describe('dockerfile-stages check', () => {
   it('writes JSON and SARIF', () => {
     const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
     const json = JSON.parse(check(file, '--format', 'json').stdout);
-    // FROM Build does not find stage 'build' (FROM is case-sensitive), so that stage is unused too.
-    assert.deepEqual(json[0].diagnostics.map((d: { code: string }) => d.code), ['UnusedStage', 'StageNameCasing', 'FromStageCasing']);
+    // FROM Build does not find stage 'build' (FROM is case-sensitive), so that stage is unused too; BuildKit's
+    // InvalidDefaultArgInFrom checks every base.
+    assert.deepEqual(json[0].diagnostics.map((d: { code: string }) => d.code), ['UnusedStage', 'StageNameCasing', 'FromStageCasing', 'InvalidDefaultArgInFrom']);
     const sarif = JSON.parse(check('--format=sarif', file).stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
-      [['UnusedStage', 'note'], ['StageNameCasing', 'warning'], ['FromStageCasing', 'error']]);
+      [['UnusedStage', 'note'], ['StageNameCasing', 'warning'], ['FromStageCasing', 'error'], ['InvalidDefaultArgInFrom', 'warning']]);
     assert.equal(sarif.runs[0].results[2].locations[0].physicalLocation.region.startLine, 2);
   });
 
@@ -95,8 +103,9 @@ describe('dockerfile-stages check', () => {
     const escaped = file.replace(/,/g, '%2C').replace(/:/g, '%3A');
     assert.deepEqual(stdout.trim().split('\n'), [
       `::notice file=${escaped},line=1,col=1,endLine=1,endColumn=16,title=UnusedStage::Stage 'Build' is not built by any target (targets considered: '#1 (unnamed)' (default target)).`,
-      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lower case: BuildKit stores it as 'build'.`,
+      `::warning file=${escaped},line=1,col=11,endLine=1,endColumn=16,title=StageNameCasing::Stage name 'Build' should be lowercase`,
       `::error file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=FromStageCasing::FROM compares stage names case-sensitively: 'Build' does not match stage 'build' and would be pulled as an image.`,
+      `::warning file=${escaped},line=2,col=6,endLine=2,endColumn=11,title=InvalidDefaultArgInFrom::Default value for ARG Build results in empty or invalid base image name`,
     ]);
   });
 
@@ -108,6 +117,14 @@ describe('dockerfile-stages check', () => {
     assert.equal(status, 0);
     assert.match(stdout, /UndefinedStage 'biuld'/);
     assert.doesNotMatch(stdout, /StageNameCasing|FromAsCasing|PlatformOnStageReference/);
+  });
+
+  it('--fix applies the certain fixes of BuildKit\'s instruction checks, not those that change the image', () => {
+    const file = write('instructions.Dockerfile', lines('FROM alpine', 'MAINTAINER me', 'env A b', 'EXPOSE 80/TCP', 'CMD app'));
+    assert.equal(check(file, '--fix').stderr, `${file}: fixed ConsistentInstructionCasing (line 3), LegacyKeyValueFormat (line 3), ExposeProtoCasing (line 4)\n`);
+    assert.equal(readFileSync(file, 'utf8'), lines('FROM alpine', 'MAINTAINER me', 'ENV A=b', 'EXPOSE 80/tcp', 'CMD app'));
+    check(file, '--fix-unsafe');
+    assert.equal(readFileSync(file, 'utf8'), lines('FROM alpine', 'LABEL org.opencontainers.image.authors="me"', 'ENV A=b', 'EXPOSE 80/tcp', 'CMD ["app"]'));
   });
 
   it('--fix-unsafe applies the fixes that change the build on purpose; --diff shows them without writing', () => {

@@ -1,25 +1,8 @@
 // Each stage rule with positive and negative cases; `[[ ]]` marks where each diagnostic must be.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
-import type { RuleLevel } from '../../server/src/settings';
 import { fixture, lines } from '../support/fixture';
-
-function diagnose(text: string, options: { targets?: string[]; targetOrigin?: string; rules?: Record<string, RuleLevel> } = {}): Diagnostic[] {
-  const context = featureContext(AnalyzedDocument.fromText(text), (options.targets ?? []).map((name) => ({ name, origin: options.targetOrigin ?? 'test' })));
-  return computeDiagnostics(context, options.rules ?? {});
-}
-
-/** Asserts that `code` is reported exactly at the marked ranges. */
-function expectAt(code: string, marked: string, options?: Parameters<typeof diagnose>[1]): Diagnostic[] {
-  const fx = fixture(marked);
-  const found = diagnose(fx.text, options).filter((d) => d.code === code);
-  assert.deepEqual(found.map((d) => d.range), fx.ranges, `${code} in:\n${fx.text}`);
-  return found;
-}
+import { diagnose, expectAt } from '../support/diagnostics';
 
 describe('UnusedStage', () => {
   it('reports a stage no target reaches, faded, naming the targets considered', () => {
@@ -87,13 +70,20 @@ describe('declaration rules', () => {
   it('DuplicateStageName on every later definition, a warning as in BuildKit, which builds such a file', () => {
     const found = expectAt('DuplicateStageName', lines('FROM a AS x', 'FROM b AS [[x]]', 'FROM c AS [[X]]'));
     assert.deepEqual(found.map((d) => d.severity), [2, 2]);
-    assert.match(found[0].message, /already defined on line 1: --from and --target bind to the last definition, FROM to the latest earlier one/);
+    // BuildKit's message, word for word (linter/ruleset.go), on the lower-cased name.
+    assert.deepEqual(found.map((d) => d.message), ['Duplicate stage name "x", stage names should be unique', 'Duplicate stage name "x", stage names should be unique']);
   });
 
   it('InvalidStageName, ReservedStageName and StageNameCasing', () => {
     expectAt('InvalidStageName', lines('FROM a AS [[1st]]', 'FROM a AS [[my$stage]]', 'FROM a AS fine-name_1.2'));
     expectAt('ReservedStageName', lines('FROM a AS [[scratch]]', 'FROM a AS [[Context]]', 'FROM scratch'));
     expectAt('StageNameCasing', lines('FROM a AS [[Build]]', 'FROM a AS build2'));
+  });
+
+  it('says what BuildKit says, word for word, and checks the casing of a name it then rejects (instructions/parse.go)', () => {
+    assert.deepEqual(expectAt('ReservedStageName', lines('FROM a AS [[Scratch]]')).map((d) => d.message), ['Stage name should not use the same name as reserved stage "scratch"']);
+    assert.deepEqual(expectAt('StageNameCasing', lines('FROM a AS [[Build]]', 'FROM a AS [[Bad!]]')).map((d) => d.message), ["Stage name 'Build' should be lowercase", "Stage name 'Bad!' should be lowercase"]);
+    assert.deepEqual(expectAt('FromAsCasing', lines('FROM a [[as]] x')).map((d) => d.message), ["'as' and 'FROM' keywords' casing do not match"]);
   });
 
   it('FromAsCasing on mixed keyword casing only', () => {
@@ -150,7 +140,14 @@ describe('FROM lines (BuildKit\'s checks, and PlatformOnStageReference)', () => 
   it('InvalidDefaultArgInFrom: defaults that give no valid image name, unset ARGs expanding to nothing', () => {
     const [found] = expectAt('InvalidDefaultArgInFrom', lines('ARG TAG', 'ARG REPO=library', 'FROM [[alpine:${TAG}]]', 'FROM ${REPO}/alpine:${TAG:-3}', 'FROM debian:"bookworm"'));
     assert.equal(found.message, 'Default value for ARG alpine:${TAG} results in empty or invalid base image name');
-    expectAt('InvalidDefaultArgInFrom', lines('ARG P=${TARGETPLATFORM#linux/}', 'FROM app-${P}', 'FROM [[${NOPE}]]', 'FROM Alpine'));
+    expectAt('InvalidDefaultArgInFrom', lines('ARG P=${TARGETPLATFORM#linux/}', 'FROM app-${P}', 'FROM [[${NOPE}]]', 'FROM alpine'));
+  });
+
+  it('InvalidDefaultArgInFrom on every FROM, as validateBaseImagesWithDefaultArgs checks every base, variables or not', () => {
+    const found = expectAt('InvalidDefaultArgInFrom', lines('FROM [[MyImage:1.0]]', 'FROM [[alpine:]] AS b', 'FROM [[alpine@sha256:abc]]', 'FROM alpine AS builder', 'FROM [[Builder]]', 'FROM builder'));
+    assert.equal(found[0].message, 'Default value for ARG MyImage:1.0 results in empty or invalid base image name');
+    // A FROM BuildKit rejects for its arguments never gets that far.
+    expectAt('InvalidDefaultArgInFrom', lines('FROM {{ image }} AS x'));
   });
 
   it('RedundantTargetPlatform and FromPlatformFlagConstDisallowed', () => {
@@ -297,14 +294,27 @@ describe('UndefinedTargetSetting', () => {
 });
 
 describe('configuration', () => {
-  it('# check=skip= silences rules for the file, and all of them with all', () => {
+  it('# check=skip= silences rules for the file, and all of them with all, but never what makes BuildKit fail', () => {
     expectAt('StageNameCasing', lines('# check=skip=StageNameCasing,FromAsCasing', 'FROM a AS Build'));
-    assert.deepEqual(diagnose(lines('# check=skip=all', 'FROM a AS Build', 'COPY --from=9 / /')), []);
+    assert.deepEqual(diagnose(lines('# check=skip=all', 'FROM a AS Build', 'COPY --from=9 / /')).map((d) => d.code), ['StageIndexOutOfRange']);
+    assert.deepEqual(diagnose(lines('# check=skip=StageIndexOutOfRange', 'FROM a', 'COPY --from=9 / /')).map((d) => d.code), ['StageIndexOutOfRange']);
   });
 
-  it('a # check=skip= comment right above an instruction silences it there only', () => {
-    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', '# check=skip=StageIndexOutOfRange', 'COPY --from=7 / /', 'COPY --from=[[8]] / /'));
+  it('a # check= comment among an instruction\'s comments applies to it alone, as BuildKit merges it (linter.WithMergedConfigFromComments)', () => {
     expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=StageNameCasing', 'FROM a AS Quiet', 'FROM a AS [[Loud]]'));
+    // The comments since the previous instruction count (blank lines too); an empty `#` drops those above it.
+    expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=StageNameCasing', '# the quiet one', '', 'FROM a AS Quiet', '# check=skip=StageNameCasing', '#', 'FROM a AS [[Loud]]'));
+    // The first `# check=` decides, read up to its first space; our own rules follow it too.
+    expectAt('StageNameCasing', lines('FROM a AS first', '# check=skip=FromAsCasing', '# check=skip=StageNameCasing', 'FROM a AS [[Loud]]'));
+    expectAt('UnusedStage', lines('# check=skip=UnusedStage quiet, please', 'FROM a AS unused', 'FROM b'));
+    // BuildKit checks reserved and duplicate names with the file's configuration only (validateStageNames).
+    expectAt('ReservedStageName', lines('FROM a', '# check=skip=ReservedStageName', 'FROM a AS [[scratch]]'));
+    // What makes BuildKit fail stays.
+    expectAt('StageIndexOutOfRange', lines('FROM a', 'FROM b', '# check=skip=StageIndexOutOfRange', 'COPY --from=[[7]] / /'));
+  });
+
+  it('# check=experimental= in an instruction\'s comments turns the rule on there', () => {
+    expectAt('InvalidDefinitionDescription', lines('# wrong words', 'FROM a AS one', '# check=experimental=InvalidDefinitionDescription', '# builds things', '[[FROM]] a AS two'));
   });
 
   it('error=true raises warnings to errors', () => {

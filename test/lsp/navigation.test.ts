@@ -291,5 +291,8 @@ describe('hover', () => {
   it('says that an image reference is no stage', async () => {
     assert.match((await hover(lines('FROM a AS build', 'FROM b', 'COPY --from=busy|box:1.36 / /')))!, /image or a named build context/);
     assert.match((await hover(lines('FROM a AS build', 'FROM b', 'RUN --mount=from=|0 true')))!, /mounts take stage names only/);
+    // Past the last stage, BuildKit's index counts the images and mounts that name no stage.
+    assert.equal((await hover(lines('FROM a AS build', 'COPY --from=busybox / /', 'FROM b', 'COPY --from=|2 / /')))!, 'There is no stage #2: BuildKit\'s state 2 is the image `busybox` that COPY --from on line 2 adds.');
+    assert.equal((await hover(lines('FROM a AS build', 'FROM b', 'COPY --from=|2 / /')))!, 'There is no stage #2.');
   });
 });

@@ -164,6 +164,26 @@ describe('general Dockerfile features', () => {
     assert.ok((await codes({ initializationOptions: { otherDockerServerActive: true }, settings: { rules: { DuplicateStageName: 'warning' } } })).includes('DuplicateStageName'));
   });
 
+  it('leaves BuildKit\'s checks to Docker DX, and those Container Tools reports too to it, as buildkitChecks says', async () => {
+    const text = lines('FROM alpine AS x', 'MAINTAINER me', 'ENV A b', 'FROM alpine AS x', 'COPY --from=xx / /');
+    const codes = async (options: Parameters<typeof LspClient.start>[0]) => {
+      let found: string[] = [];
+      await withClient(options, async (client) => {
+        await client.open('file:///d2/Dockerfile', text);
+        found = (await client.diagnosticsFor('file:///d2/Dockerfile')).map((diagnostic) => String(diagnostic.code)).filter((code) => code !== 'UnusedStage').sort();
+      });
+      return found;
+    };
+    const all = ['DuplicateStageName', 'LegacyKeyValueFormat', 'MaintainerDeprecated', 'UndefinedStage'];
+    assert.deepEqual(await codes({}), all);
+    const dx = { dockerExtensions: ['docker.docker'], otherDockerServerActive: true };
+    assert.deepEqual(await codes({ initializationOptions: dx }), ['UndefinedStage']);
+    assert.deepEqual(await codes({ initializationOptions: dx, settings: { buildkitChecks: 'on' } }), all);
+    assert.deepEqual(await codes({ initializationOptions: dx, settings: { rules: { MaintainerDeprecated: 'warning' } } }), ['MaintainerDeprecated', 'UndefinedStage']);
+    assert.deepEqual(await codes({ initializationOptions: { dockerExtensions: ['ms-azuretools.vscode-containers'], otherDockerServerActive: true } }), ['LegacyKeyValueFormat', 'UndefinedStage']);
+    assert.deepEqual(await codes({ settings: { buildkitChecks: 'off' } }), ['UndefinedStage']);
+  });
+
   it('registers formatting and signature help dynamically only while enabled', () => withClient({ dynamicRegistration: true }, async (client) => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.ok(client.registrations.includes('textDocument/formatting'));

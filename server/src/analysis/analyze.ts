@@ -10,7 +10,7 @@ export function analyze(text: string, version = 0): StageModel {
 }
 
 export function parseFile(text: string): ParsedFile {
-  const parsed = readParse(parseDockerfile(text));
+  const parsed = readParse(parseDockerfile(text), text);
   return { ...parsed, lineLengths: lineLengths(text), openAtEnd: isOpenAtEnd(text, parsed.stages, parsed.header.escapeCharacter) };
 }
 

@@ -7,6 +7,7 @@ import { StageResolver } from './resolve';
 import { expandDefaults, globalArgDefaults } from './args';
 import { buildEdges, circularReferences, referencesByTarget, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
+import { scratchMountReferences } from './dispatchStates';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
 export interface Assembled {
@@ -35,16 +36,21 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
   const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
   const builtFrom = stagesBuiltFrom(references, stages.length);
-  const edges = buildEdges(references, builtFrom);
+  const scratchMounts = scratchMountReferences(stages);
+  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
   const model: StageModel = {
     version,
     lineLengths: parsed.lineLengths,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
+    repeatedDirective: header.repeated,
+    checkOptions: header.checkOptions,
     comments: parsed.comments,
     globalArgs: header.globalArgs,
+    globalReadings: header.globalReadings,
     stages,
     references,
+    scratchMounts,
     edges,
     builtFrom,
     referencesTo: referencesByTarget(references, stages.length),
@@ -69,8 +75,10 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
     asKeyword: skeleton.asKeyword,
     fromKeyword: skeleton.fromKeyword,
     fromRange: skeleton.fromRange,
+    fromReading: skeleton.fromReading,
     range: skeleton.range,
     base: skeleton.base,
+    malformed: skeleton.malformed,
     expandedBase,
     platform: skeleton.platform,
     platformFlagRange: skeleton.platformFlagRange,

@@ -53,15 +53,20 @@ export function referencesByTarget(references: readonly StageReference[], stageC
   return byTarget;
 }
 
-/** The references on a dependency cycle (a stage needing itself), which BuildKit rejects. */
+/**
+ * The references on a dependency cycle (a stage needing itself), which BuildKit rejects. It walks the COPY --from
+ * and mount edges only (validateCircularDependency over each dispatch state's `deps`, before ONBUILD triggers are
+ * read): a loop closed by `FROM <stage>` or by an ONBUILD trigger is none, its forward reference fails instead.
+ */
 export function circularReferences(edges: readonly StageEdge[], stageCount: number): Set<StageReference> {
-  const component = stronglyConnectedComponents(edges.filter((e) => !e.possible), stageCount);
+  const walked = edges.filter((e) => !e.possible && e.reference.kind !== 'from' && !e.reference.onbuild);
+  const component = stronglyConnectedComponents(walked, stageCount);
   const componentSize = new Map<number, number>();
   for (const c of component) componentSize.set(c, (componentSize.get(c) ?? 0) + 1);
   const circular = new Set<StageReference>();
-  for (const edge of edges) {
+  for (const edge of walked) {
     const sameComponent = component[edge.from] === component[edge.to] && componentSize.get(component[edge.from])! > 1;
-    if (!edge.possible && (edge.from === edge.to || sameComponent)) circular.add(edge.reference);
+    if (edge.from === edge.to || sameComponent) circular.add(edge.reference);
   }
   return circular;
 }

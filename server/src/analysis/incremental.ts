@@ -90,7 +90,8 @@ function stageHoldingLine(stages: readonly StageSkeleton[], line: number): numbe
  * starts with FROM: what came before a FROM would be read as global.
  */
 function parsePart(text: string, startLine: number, escapeCharacter: string): Pick<ParsedFile, 'stages' | 'comments'> | undefined {
-  const parsed = readParse(parseDockerfile(`# escape=${escapeCharacter}\n${text}`));
+  const source = `# escape=${escapeCharacter}\n${text}`;
+  const parsed = readParse(parseDockerfile(source), source);
   const firstStage = parsed.stages[0];
   if (!firstStage || firstStage.fromRange.start.line !== 1 || parsed.header.globalArgs.length > 0) return undefined;
   const delta = startLine - 1;

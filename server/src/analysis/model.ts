@@ -2,6 +2,7 @@
 // Built once per document version by `analyze` and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
 import type { VariableDeclaration, VariableUse } from './variables';
+import type { BuildkitReading } from './buildkitReading';
 
 export interface Position {
   readonly line: number;
@@ -42,6 +43,20 @@ export interface InstructionInfo {
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */
   readonly outputs?: readonly string[];
+  /** For `RUN`: its `--mount` flags, in order. */
+  readonly mounts?: readonly MountInfo[];
+  /** The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does. */
+  readonly buildkit?: BuildkitReading;
+}
+
+/** A `RUN --mount=...` as written: BuildKit reads one without `from=` as `from=scratch` (detectRunMount). */
+export interface MountInfo {
+  /** Lower-cased; `bind` when not given. */
+  readonly type: string;
+  readonly from?: string;
+  readonly target?: string;
+  /** The whole `--mount=...` flag. */
+  readonly range: Range;
 }
 
 export interface GlobalArg {
@@ -65,10 +80,17 @@ export interface Stage {
   readonly fromKeyword: Located;
   /** The FROM instruction. */
   readonly fromRange: Range;
+  /** The FROM instruction as BuildKit's parser reads it (see `InstructionInfo.buildkit`). */
+  readonly fromReading?: BuildkitReading;
   /** From FROM through the stage's last instruction (heredoc bodies included). */
   readonly range: Range;
   /** The base image or stage as written; undefined on a half-typed `FROM`. */
   readonly base?: Located;
+  /**
+   * Neither `FROM image` nor `FROM image AS name`: BuildKit rejects the FROM before it looks at its base
+   * ("FROM requires either one or three arguments": parseBuildStageName in instructions/parse.go).
+   */
+  readonly malformed?: true;
   /** The base with global ARG defaults expanded; variables without a default stay as written. */
   readonly expandedBase?: string;
   readonly platform?: Located;
@@ -127,6 +149,8 @@ export interface StageReference {
    * `self` = names its own stage. Only meaningful for a resolved stage.
    */
   readonly order: 'ok' | 'forward' | 'self';
+  /** A RUN mount without `from=` that BuildKit resolves to a stage named `scratch` (StageModel.scratchMounts). */
+  readonly implicit?: true;
 }
 
 /** A dependency of one stage on another, from one reference. */
@@ -156,11 +180,24 @@ export interface StageModel {
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
   readonly lineLengths: readonly number[];
   readonly escapeCharacter: string;
+  /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];
+  /** A second directive of a name, where BuildKit's parser fails ("only one check parser directive can be used"). */
+  readonly repeatedDirective?: Directive;
+  /** The `# check=` directive as BuildKit's linter reads it: its value up to the first space. */
+  readonly checkOptions?: Directive;
   readonly comments: readonly CommentLine[];
   readonly globalArgs: readonly GlobalArg[];
+  /** The instructions before the first FROM (global ARGs) as BuildKit's parser reads them. */
+  readonly globalReadings: readonly BuildkitReading[];
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
+  /**
+   * Where a stage is named `scratch`, the RUN mounts without `from=`: BuildKit looks `scratch` up by name first
+   * (detectRunMount), so each depends on that stage. In `edges` and `circular`, not in `references`: there is
+   * no name to go to or rename.
+   */
+  readonly scratchMounts: readonly StageReference[];
   readonly edges: readonly StageEdge[];
   /** Per stage, the stages built FROM it (possibly, for an ARG-built name): where its ONBUILD triggers run. */
   readonly builtFrom: readonly (readonly number[])[];

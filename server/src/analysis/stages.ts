@@ -1,23 +1,26 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
-import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
+import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range, Stage } from './model';
+import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
 import { readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
+import { readInstruction, type BuildkitReading } from './buildkitReading';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
   readonly references: readonly RawReference[];
 }
 
-/** The part of the file before the first FROM. */
-export interface FileHeader {
+/** The part of the file before the first FROM: its parser directives as BuildKit reads them, its global ARGs. */
+export interface FileHeader extends DirectiveBlock {
   readonly escapeCharacter: string;
-  readonly directives: readonly Directive[];
   readonly globalArgs: readonly GlobalArg[];
+  /** The instructions before the first FROM as BuildKit reads them (those dockerfile-ast ends where it does). */
+  readonly globalReadings: readonly BuildkitReading[];
 }
 
 export interface ParsedFile {
@@ -29,28 +32,34 @@ export interface ParsedFile {
   readonly openAtEnd: boolean;
 }
 
-/** Reads the whole parse: what stands before the first FROM is global. */
-export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
+/** Reads the whole parse of `text`: what stands before the first FROM is global. */
+export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
+  const globalReadings: BuildkitReading[] = [];
   const stages: StageSkeleton[] = [];
   let from: From | undefined;
   let body: Instruction[] = [];
   const escapeCharacter = dockerfile.getEscapeCharacter();
-  for (const instruction of dockerfile.getInstructions()) {
+  const all = dockerfile.getInstructions();
+  // BuildKit ends the file's last instruction where the file ends, continuation or not.
+  const read = (instruction: Instruction) => buildkitReading(instruction, escapeCharacter, instruction === all[all.length - 1]);
+  for (const instruction of all) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      if (from) stages.push(readStage(from, body, escapeCharacter));
+      if (from) stages.push(readStage(from, body, escapeCharacter, read));
       from = instruction as From;
       body = [];
     } else if (from) {
       body.push(instruction);
-    } else if (keyword === 'ARG') {
-      globalArgs.push(...readArgs(instruction as Arg));
+    } else {
+      const reading = read(instruction);
+      if (reading) globalReadings.push(reading);
+      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg));
     }
   }
-  if (from) stages.push(readStage(from, body, escapeCharacter));
+  if (from) stages.push(readStage(from, body, escapeCharacter, read));
   return {
-    header: { escapeCharacter, directives: readDirectives(dockerfile), globalArgs },
+    header: { escapeCharacter, ...readDirectiveBlock(text), globalArgs, globalReadings },
     stages,
     comments: dockerfile.getComments().map((comment) => ({ text: comment.getContent().trim(), range: comment.getRange() })),
   };
@@ -66,16 +75,7 @@ function readArgs(arg: Arg): GlobalArg[] {
   }));
 }
 
-function readDirectives(dockerfile: Dockerfile): Directive[] {
-  return dockerfile.getDirectives().map((directive) => ({
-    name: directive.getName().toLowerCase(),
-    value: directive.getValue(),
-    range: directive.getRange(),
-    valueRange: directive.getValueRange(),
-  }));
-}
-
-function readStage(from: From, body: Instruction[], escapeCharacter: string): StageSkeleton {
+function readStage(from: From, body: Instruction[], escapeCharacter: string, read: (instruction: Instruction) => BuildkitReading | undefined): StageSkeleton {
   const args = from.getArguments();
   const hasAlias = args.length >= 3 && args[1].getValue().toLowerCase() === 'as';
   const name = hasAlias ? located(args[2].getValue(), args[2].getRange()) : undefined;
@@ -88,16 +88,27 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
+    fromReading: read(from),
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
+    malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
-    instructions: body.map(instructionInfo),
+    instructions: body.map((instruction) => ({ ...instructionInfo(instruction), buildkit: read(instruction) })),
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
     declarations: body.flatMap(readDeclarations),
     uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, escapeCharacter)),
   };
+}
+
+/** A RUN's `--mount` flags in order: type (`bind` unless given), from= and target as written; keys are case-insensitive. */
+function mountsOf(run: ModifiableInstruction): MountInfo[] {
+  return run.getFlags().filter((flag) => flag.getName() === 'mount').map((flag) => {
+    const options = new Map(flag.getOptions().map((option) => [option.getName().toLowerCase(), option.getValue() ?? '']));
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    return { type: (options.get('type') ?? 'bind').toLowerCase(), from: options.get('from') || undefined, target, range: flag.getRange() };
+  });
 }
 
 function instructionInfo(instruction: Instruction): InstructionInfo {
@@ -114,7 +125,12 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     copyPaths: keyword === 'COPY' || keyword === 'ADD' ? copyPaths(instruction) : undefined,
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
+    mounts: keyword === 'RUN' ? mountsOf(instruction as ModifiableInstruction) : undefined,
   };
+}
+
+function buildkitReading(instruction: Instruction, escapeCharacter: string, lastInFile: boolean): BuildkitReading | undefined {
+  return readInstruction(instruction.getTextContent(), instruction.getRange().start, escapeCharacter, lastInFile);
 }
 
 /** Every argument but the destination, in shell or JSON form; a heredoc shows as its `<<EOF` (and its body). */

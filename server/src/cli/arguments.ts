@@ -4,15 +4,16 @@ export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format te
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
-cycles, BuildKit's stage and FROM checks, ARGs out of scope. --target adds a build target besides the last
-stage; --workspace adds the targets that DIR's bake, compose, devcontainer, VS Code task and launch, workflow
-files, Makefiles and scripts build. A FOLDER is checked as a workspace: every Dockerfile under it, with the
-targets its files build.
+cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
+file), ARGs out of scope. --target adds a build target besides the last stage; --workspace adds the targets
+that DIR's bake, compose, devcontainer, VS Code task and launch, workflow files, Makefiles and scripts build. A
+FOLDER is checked as a workspace: every Dockerfile under it, with the targets its files build.
 --fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
---platform); --fix-unsafe also those that change it on purpose (did-you-mean, declaring an ARG, moving an ARG
-or a stage), never removing anything: an unused stage may be built by something check did not read.
---diff prints the change as a unified diff instead of writing it. What was fixed goes to stderr ("nothing to
-fix" when nothing was); the report and the exit status are about what remains.
+--platform, key=value, EXPOSE protocol case and host part, empty continuation lines); --fix-unsafe also those
+that change it on purpose (did-you-mean, declaring an ARG, moving an ARG or a stage, MAINTAINER as a label, the
+exec form of a plain CMD, ...), never removing anything: an unused stage may be built by something check did not
+read. --diff prints the change as a unified diff instead of writing it. What was fixed goes to stderr ("nothing
+to fix" when nothing was); the report and the exit status are about what remains.
 -h, --help prints this text.
 Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a --target that names no stage
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.

@@ -1,5 +1,6 @@
 // `dockerfile-stages check`: the same diagnostics as the editor, on files; with --fix, the quick fixes first.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BuildTarget } from '../analysis/graph';
@@ -9,6 +10,7 @@ import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import type { Options } from './arguments';
 import { fixText } from './fix';
+import { dockerignoreFor } from '../workspace/dockerignore';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
 export interface FileToCheck {
@@ -52,7 +54,8 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
-  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets), {}) }, changed: text !== original };
+  const dockerignore = file === '-' ? undefined : dockerignoreFor(resolve(file));
+  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore), {}) }, changed: text !== original };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

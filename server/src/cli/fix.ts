@@ -14,12 +14,18 @@ import { DocumentText } from '../features/refactors/documentText';
 
 /**
  * The fixes that keep every target's build as it is, by rule and title: keyword casing; stage names lower-cased
- * with every reference (BuildKit stores them lower-cased anyway); a `--platform` that BuildKit ignores.
+ * with every reference (BuildKit stores them lower-cased anyway); a `--platform` that BuildKit ignores;
+ * `key=value`; EXPOSE's protocol case and host part (the image exposes the same ports); empty continuation lines.
  */
 const SAFE: Partial<Record<RuleCode, RegExp>> = {
   FromAsCasing: /^Write '/,
   StageNameCasing: /^Rename '/,
   PlatformOnStageReference: /^Remove the ignored --platform/,
+  ConsistentInstructionCasing: /^Write '/,
+  LegacyKeyValueFormat: /^Write '/,
+  ExposeProtoCasing: /^Write the protocols in lower case$/,
+  ExposeInvalidFormat: /^Expose the container ports only$/,
+  NoEmptyContinuation: /^Remove the empty continuation lines$/,
 };
 
 export interface FixResult {

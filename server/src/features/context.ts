@@ -8,8 +8,10 @@ export interface FeatureContext {
   readonly text: string;
   readonly model: StageModel;
   readonly reachability: Reachability;
+  /** The patterns of the .dockerignore that applies to its builds (workspace/dockerignore.ts); undefined when unknown. */
+  readonly dockerignore?: readonly string[];
 }
 
-export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = []): FeatureContext {
-  return { text: document.text, model: document.model, reachability: document.reachability(targets) };
+export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], dockerignore?: readonly string[]): FeatureContext {
+  return { text: document.text, model: document.model, reachability: document.reachability(targets), dockerignore };
 }

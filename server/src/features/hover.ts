@@ -1,6 +1,7 @@
 // Hover on a stage name or a reference: the stage card; on an image reference, say that it is no stage.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { StageReference } from '../analysis/model';
+import type { StageModel, StageReference } from '../analysis/model';
+import { implicitStatesBefore } from '../analysis/dispatchStates';
 import type { FeatureContext } from './context';
 import { stagesOf, symbolAt } from './locate';
 import { stageCard } from './stageCard';
@@ -15,18 +16,22 @@ export function hoverStage(context: FeatureContext, position: Position): Hover |
   let value: string | undefined;
   if (stages.length === 1) value = stageCard(context, stages[0]);
   else if (stages.length > 1) value = `\`${(symbol as { reference: StageReference }).reference.text}\` is built from ARGs and may name any of: ${stages.map((s) => `**${stageLabel(s)}**`).join(', ')}`;
-  else if (symbol.kind === 'reference') value = unresolvedText(symbol.reference);
+  else if (symbol.kind === 'reference') value = unresolvedText(model, symbol.reference);
   return value === undefined ? undefined : { contents: { kind: MarkupKind.Markdown, value }, range };
 }
 
-function unresolvedText(reference: StageReference): string | undefined {
+function unresolvedText(model: StageModel, reference: StageReference): string | undefined {
   switch (reference.resolution.kind) {
     case 'image':
       return reference.kind === 'from' ? undefined : `\`${reference.text}\` is an image or a named build context, not a stage of this Dockerfile.`;
     case 'mount-index':
       return `\`${reference.text}\`: mounts take stage names only, so this is an image called \`${reference.text}\`.`;
-    case 'index-out-of-range':
-      return `There is no stage #${reference.text}.`;
+    case 'index-out-of-range': {
+      // BuildKit's index goes on past the stages, over the images and mounts that name none (dispatchStates.ts).
+      const state = implicitStatesBefore(model, reference)[Number(reference.text) - model.stages.length];
+      if (!state) return `There is no stage #${reference.text}.`;
+      return `There is no stage #${reference.text}: BuildKit's state ${reference.text} is ${state.name === 'scratch' && state.by === 'mount' ? 'the empty state a mount without `from=`' : `the image \`${state.name}\` that ${state.by === 'copy' ? 'COPY --from' : 'a mount'}`} on line ${state.line + 1} adds.`;
+    }
     case 'variable':
       return `BuildKit does not expand variables in \`${reference.kind === 'mount-from' ? 'from=' : '--from='}\`.`;
     default:

@@ -3,7 +3,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
 import { DocumentText } from '../refactors/documentText';
-import { parseCheckValue } from '../diagnostics/checkDirectives';
+import { parseLintOptions } from '../diagnostics/checkDirectives';
 
 export function ignoreRuleEdit({ model, text }: FeatureContext, rule: string): TextEdit {
   const directive = model.directives.find((d) => d.name === 'check');
@@ -14,7 +14,8 @@ export function ignoreRuleEdit({ model, text }: FeatureContext, rule: string): T
     const at = document.lineStart(last ? last.range.end.line + 1 : 0);
     return { range: { start: at, end: at }, newText: `# check=skip=${rule}${document.eol}` };
   }
-  const { skip } = parseCheckValue(directive.value);
+  const options = parseLintOptions(directive.value.split(' ')[0]);
+  const skip = new Set(typeof options === 'string' ? [] : [...options.skip].filter((name) => name !== ''));
   skip.add(rule);
   const others = directive.value.split(';').map((part) => part.trim()).filter((part) => part && !/^skip\s*=/i.test(part));
   return { range: directive.valueRange, newText: [`skip=${[...skip].join(',')}`, ...others].join(';') };

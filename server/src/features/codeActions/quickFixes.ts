@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { Stage, StageModel } from '../../analysis/model';
 import { rangesOverlap } from '../../analysis/positions';
 import type { FeatureContext } from '../context';
-import { SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
+import { ruleInfo, SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../../analysis/names';
 import { ignoreRuleEdit } from './ignoreRule';
@@ -12,6 +12,7 @@ import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
 import { commentBlockAbove, DocumentText } from '../refactors/documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
+import { buildkitFixes } from './buildkitFixes';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -30,7 +31,8 @@ export function quickFixes(context: FeatureContext, uri: string, diagnostics: re
     const fix = (title: string, edits: TextEdit[], extra: Partial<CodeAction> = {}): CodeAction =>
       ({ title, kind: CodeActionKind.QuickFix, diagnostics: [given], edit: { changes: { [uri]: edits } }, ...extra });
     for (const action of fixesFor(context, uri, code, diagnostic, fix)) actions.push(action);
-    if (!adopted) actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
+    // `# check=skip` cannot hide what makes BuildKit fail (checkDirectives.ts): no "Ignore" for it.
+    if (!adopted && !ruleInfo(code).fails) actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
   }
   return actions;
 }
@@ -72,7 +74,7 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       return edits ? [fix(`Move stage '${stageLabel(stage)}' above '${stageLabel(model.stages[user.inStage])}'`, edits, { isPreferred: true })] : [];
     }
     default:
-      return [];
+      return buildkitFixes(model, code, diagnostic, fix);
   }
 }
 

@@ -2,23 +2,28 @@
 // buildDispatchStates; validations.go), with BuildKit's names and messages, and PlatformOnStageReference (ours).
 // BuildKit runs them on every stage, built or not.
 import type { Stage, StageModel } from '../../analysis/model';
-import { expandDefaults, globalArgDefaults, hasVariable } from '../../analysis/args';
+import { hasVariable } from '../../analysis/args';
+import { imageReferenceError } from '../../analysis/imageReference';
 import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
 import { stageLabel } from '../../analysis/names';
+import { asBuilt, globalsAsBuilt, requiredVariableError } from './buildDefaults';
 
 export function checkFromLines(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   const declared = [...new Set(model.globalArgs.map((arg) => arg.name))];
-  const defaults = defaultsAsBuilt(model);
+  const { values: defaults, failure } = globalsAsBuilt(model);
+  // validateBaseImagesWithDefaultArgs gives up on the first word the lexer fails on (`${X:?}` unset).
+  let validating = !failure;
   for (const stage of model.stages) {
     const at = { instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
     findings.push(...undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })));
-    // BuildKit checks every base, but a name without variables owes nothing to ARG defaults: FromStageCasing
-    // (or the pull) speaks of `FROM Build`.
-    if (stage.base && hasVariable(stage.base.text) && !validReference(baseAsBuilt(stage.base.text, defaults))) {
-      findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base.range, message: `Default value for ARG ${stage.base.text} results in empty or invalid base image name` });
+    // Every base, with variables or not (validateBaseImagesWithDefaultArgs): `FROM Builder` and `FROM alpine:` too.
+    if (stage.base && requiredVariableError(stage.base.text, defaults)) validating = false;
+    const base = validating && stage.base && !stage.malformed ? asBuilt(stage.base.text, defaults) : undefined;
+    if (base !== undefined && imageReferenceError(base) !== undefined) {
+      findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base!.range, message: `Default value for ARG ${stage.base!.text} results in empty or invalid base image name` });
     }
     const platform = stage.platform;
     if (!platform) continue;
@@ -54,41 +59,6 @@ function undefinedArgsInFrom(stage: Stage, declared: readonly string[]): Pick<Fi
     const suggestion = buildkitSuggestion(use.name, known);
     return { code: 'UndefinedArgInFrom' as const, range: use.nameRange, message: `FROM argument '${use.name}' is not declared${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
   });
-}
-
-/**
- * The global values a build without build args sees (validateBaseImagesWithDefaultArgs): the defaults, and for
- * BuildKit's automatic ARGs values of their shape (only whether the base is a valid name matters).
- */
-function defaultsAsBuilt(model: StageModel): ReadonlyMap<string, string | undefined> {
-  const values = new Map<string, string | undefined>([
-    ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],
-    ['TARGETARCH', 'amd64'], ['BUILDARCH', 'amd64'], ['TARGETVARIANT', ''], ['BUILDVARIANT', ''],
-    ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', 'default'],
-  ]);
-  for (const [name, value] of globalArgDefaults(model.globalArgs)) if (value !== undefined || !values.has(name)) values.set(name, value);
-  return values;
-}
-
-/**
- * The base name as a build without build args gets it: variables expanded (unset ones to nothing) and quotes
- * removed, as the shell lexer does. Undefined where a form we do not evaluate (`${X#prefix}`) is left.
- */
-function baseAsBuilt(text: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
-  const expanded = expandDefaults(text, defaults, true);
-  return expanded.includes('$') ? undefined : expanded.replace(/["']/g, '');
-}
-
-// distribution/reference's grammar, as reference.ParseNormalizedNamed applies it: a first part is a registry
-// only with a `.`, a `:port` or as `localhost`; the repository is lower case.
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+(?::[0-9]+)?|${DOMAIN_COMPONENT}:[0-9]+|localhost|\\[[a-fA-F0-9:]+\\](?::[0-9]+)?)`;
-const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
-
-/** Whether the name parses as an image reference; undefined (not evaluated) counts as valid. */
-function validReference(name: string | undefined): boolean {
-  return name === undefined || (REFERENCE.test(name) && !/^[a-f0-9]{64}$/.test(name));
 }
 
 /** containerd's platform names: `os/arch[/variant]`, architectures normalized (`x86_64` is `amd64`). */

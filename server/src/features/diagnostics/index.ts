@@ -13,7 +13,14 @@ import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
-import { isSkipped, readCheckConfiguration } from './checkDirectives';
+import { checkBaseNames } from './baseNameRules';
+import { checkFromValues } from './fromValueRules';
+import { CheckConfiguration } from './checkDirectives';
+import { checkDirectives } from './directiveRules';
+import { checkInstructionText } from './instructionRules';
+import { checkImageConfig } from './imageConfigRules';
+import { checkExpose } from './exposeRules';
+import { checkIgnoredFiles } from './ignoredFileRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -23,28 +30,40 @@ const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 export function computeDiagnostics(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
-  const findings = [...checkStageDeclarations(context.model), ...checkReferences(context.model), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
-    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model)];
-  const checks = readCheckConfiguration(context.model);
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of findings) {
-    let severity = severityOf(finding.code, ruleLevels);
-    // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
-    const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
-    if (severity === undefined || (!turnedOn && isSkipped(checks, finding.code, finding.instructionLine))) continue;
-    if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
-    diagnostics.push(toDiagnostic(finding, severity));
-  }
-  return diagnostics.sort(byPosition);
+  return shownFindings(context, ruleLevels).map(({ finding, severity }) => toDiagnostic(finding, severity)).sort(byPosition);
 }
 
-/** The rule's severity as the settings make it; undefined when turned off. */
-export function severityOf(code: RuleCode, ruleLevels: Readonly<Record<string, RuleLevel>>): DiagnosticSeverity | undefined {
+/** A finding the user is shown, at the severity the settings and `# check=` give it. */
+export interface ShownFinding {
+  readonly finding: Finding;
+  readonly severity: DiagnosticSeverity;
+}
+
+/** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
+export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
+  const checks = new CheckConfiguration(context.model);
+  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
+    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
+    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
+    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
+    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore)];
+  const shown: ShownFinding[] = [];
+  for (const finding of findings) {
+    let severity = severityOf(finding.code, ruleLevels, finding.severity);
+    // An experimental rule that the settings give a level is on, as `# check=experimental=` would turn it on.
+    const turnedOn = EXPERIMENTAL_RULES.has(finding.code) && ruleLevels[finding.code] !== undefined;
+    if (severity === undefined || (!turnedOn && checks.isSkipped(finding.code, finding.instructionLine))) continue;
+    if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
+    shown.push({ finding, severity });
+  }
+  return shown;
+}
+
+/** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */
+export function severityOf(code: RuleCode, ruleLevels: Readonly<Record<string, RuleLevel>>, findingSeverity?: DiagnosticSeverity): DiagnosticSeverity | undefined {
   const level = ruleLevels[code];
   if (level === 'off') return undefined;
-  return level ? LEVELS[level] : RULES[code].severity;
+  return level ? LEVELS[level] : findingSeverity ?? RULES[code].severity;
 }
 
 export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {

@@ -1,6 +1,8 @@
 // Rules about references: what BuildKit fails on, and names it would silently pull as images.
-import type { Stage, StageModel, StageReference } from '../../analysis/model';
+import type { MountInfo, Stage, StageModel, StageReference } from '../../analysis/model';
+import type { FeatureContext } from '../context';
 import { hasVariable } from '../../analysis/args';
+import { implicitStatesBefore } from '../../analysis/dispatchStates';
 import { closeStageNames } from './similarity';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
@@ -12,13 +14,18 @@ const REFERENCE_NAME: Record<StageReference['kind'], string> = {
   'source-date-epoch': 'ARG SOURCE_DATE_EPOCH',
 };
 
-export function checkReferences(model: StageModel): Finding[] {
+export function checkReferences({ model, reachability }: FeatureContext): Finding[] {
   const findings: Finding[] = [];
-  for (const reference of model.references) {
+  for (const reference of [...model.references, ...model.scratchMounts]) {
     const finding = checkReference(model, reference);
-    if (finding) findings.push({ range: reference.range, instructionLine: reference.instructionLine, ...finding });
+    if (!finding) continue;
+    // A forward reference fails where its stage is built (dispatchStages): always with --check, which builds
+    // every stage, and in a build whose target needs that stage.
+    const unbuilt = finding.code === 'StageForwardReference' && reachability.builtBy[reference.inStage].length === 0;
+    const message = unbuilt ? `${finding.message} No target builds '${stageLabel(model.stages[reference.inStage])}': \`docker build --check\` fails, and so does a build whose target needs it.` : finding.message;
+    findings.push({ range: reference.range, instructionLine: reference.instructionLine, ...finding, message });
   }
-  return findings;
+  return [...findings, ...onbuildForwardReferences(model, reachability)];
 }
 
 function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
@@ -26,31 +33,91 @@ function checkReference(model: StageModel, reference: StageReference): Omit<Find
   // Only a reference inside a stage can be circular or forward (the SOURCE_DATE_EPOCH one is in none).
   const current = model.stages[reference.inStage];
   const currentName = current && stageLabel(current);
+  const through = reference.implicit ? 'a mount without from=, which BuildKit resolves to the stage named scratch' : `'${text}'`;
   if (model.circular.has(reference) || reference.order === 'self') {
-    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through '${text}'.` };
+    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through ${through}.` };
   }
   switch (resolution.kind) {
     case 'stage':
-      if (reference.order === 'forward') {
-        const target = model.stages[resolution.stage];
-        return {
-          code: 'StageForwardReference',
-          message: `Stage '${target.name?.text ?? text}' is defined after '${currentName}' (line ${target.fromRange.start.line + 1}): BuildKit requires it to be defined before.`,
-          data: { stage: resolution.stage },
-        };
-      }
-      return undefined;
+      return reference.order === 'forward' ? forwardReference(model, reference, resolution.stage) : undefined;
     case 'index-out-of-range':
-      return { code: 'StageIndexOutOfRange', message: `There is no stage ${text}: this Dockerfile has ${model.stages.length} stage${model.stages.length === 1 ? '' : 's'} (0–${model.stages.length - 1}).` };
+      return checkIndexPastStages(model, reference);
     case 'mount-index':
       return { code: 'MountFromIndex', message: `Mounts take stage names, not indices: from=${text} pulls an image called '${text}'.` };
     case 'variable':
-      return { code: 'VariableInStageReference', message: `BuildKit does not expand variables in ${REFERENCE_NAME[reference.kind]}: '${text}' is used literally.` };
+      // A mount's from= is refused when the RUN is parsed (instructions/commands_runmount.go, parseMount).
+      return { code: 'VariableInStageReference', message: `BuildKit does not expand variables in ${REFERENCE_NAME[reference.kind]}: '${text}' is used literally.`, ...(reference.kind === 'mount-from' ? { phase: 'instructions' as const } : {}) };
     case 'image':
       return reference.kind === 'from' ? checkFromImage(model, reference) : checkUndefinedStage(model, reference);
     default:
       return undefined;
   }
+}
+
+/**
+ * A reference to a later stage: BuildKit fails when it dispatches the instruction, before that stage is
+ * (dispatch in convert.go: "cannot copy from stage", dispatchRunMounts: "cannot mount from stage"). A mount
+ * without `from=` fails so only as a cache mount, the one kind BuildKit mounts `scratch` for.
+ */
+function forwardReference(model: StageModel, reference: StageReference, stage: number): Omit<Finding, 'range' | 'instructionLine'> | undefined {
+  const target = model.stages[stage];
+  const user = stageLabel(model.stages[reference.inStage]);
+  if (reference.implicit) {
+    if (mountOf(model, reference)?.type !== 'cache') return undefined;
+    return { code: 'StageForwardReference', message: `This cache mount has no from=, so BuildKit mounts the stage named 'scratch' (line ${target.fromRange.start.line + 1}), which is defined after '${user}': BuildKit requires it to be defined before.`, data: { stage } };
+  }
+  return { code: 'StageForwardReference', message: `Stage '${target.name?.text ?? reference.text}' is defined after '${user}' (line ${target.fromRange.start.line + 1}): BuildKit requires it to be defined before.`, data: { stage } };
+}
+
+function mountOf(model: StageModel, reference: StageReference): MountInfo | undefined {
+  const instruction = model.stages[reference.inStage].instructions.find((i) => i.range.start.line === reference.instructionLine);
+  return instruction?.mounts?.find((mount) => mount.range.start.line === reference.range.start.line && mount.range.start.character === reference.range.start.character);
+}
+
+/**
+ * An ONBUILD trigger runs at the start of each stage built FROM its stage (initOnBuildTriggers), where BuildKit
+ * reports it: a trigger naming a stage defined after that stage fails there, when that stage is built. BuildKit
+ * reads the triggers of the stages the target needs only, with --check too.
+ */
+function onbuildForwardReferences(model: StageModel, reachability: FeatureContext['reachability']): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of model.references) {
+    if (!reference.onbuild || reference.resolution.kind !== 'stage') continue;
+    const named = model.stages[reference.resolution.stage];
+    for (const child of model.builtFrom[reference.inStage]) {
+      const base = model.baseReferences[child];
+      if (named.index <= child || !base || base.resolution.kind !== 'stage') continue;
+      findings.push({
+        code: 'StageForwardReference',
+        range: base.range,
+        instructionLine: base.instructionLine,
+        message: `The ONBUILD trigger of '${stageLabel(model.stages[reference.inStage])}' on line ${reference.instructionLine + 1} runs here, in '${stageLabel(model.stages[child])}', and names '${stageLabel(named)}', defined after it (line ${named.fromRange.start.line + 1}): BuildKit fails when it builds '${stageLabel(model.stages[child])}'.${reachability.builtBy[child].length === 0 ? ' No target builds it: only a build whose target needs it fails (`docker build --check` runs no trigger of a stage the last stage does not need).' : ''}`,
+        data: { stage: named.index },
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * `--from=N` past the last stage: BuildKit's index also counts the implicit states added before it
+ * (analysis/dispatchStates.ts), so it may copy from an image or an empty state rather than fail.
+ */
+function checkIndexPastStages(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> {
+  const count = model.stages.length;
+  const implicit = implicitStatesBefore(model, reference);
+  const state = implicit[Number(reference.text) - count];
+  if (!state) {
+    const also = implicit.length === 0 ? ''
+      : implicit.length === 1 ? `, and BuildKit counts the image or mount before this line that names no stage as state ${count}`
+        : `, and BuildKit counts the ${implicit.length} images and mounts before this line that name no stage as states ${count}–${count + implicit.length - 1}`;
+    return { code: 'StageIndexOutOfRange', message: `There is no stage ${reference.text}: this Dockerfile has ${count} stage${count === 1 ? '' : 's'} (0–${count - 1})${also}.` };
+  }
+  const adds = state.by === 'copy' ? `COPY --from=${state.name}` : `RUN --mount${state.name === 'scratch' ? ' without from=' : `,from=${state.name}`}`;
+  const what = state.name === 'scratch' && state.by === 'mount'
+    ? 'the empty state that it adds: nothing is in it, so the build fails when it copies a path from it'
+    : `the image '${state.name}' that it pulls, so this copies from that image`;
+  return { code: 'ImplicitStageIndex', message: `There is no stage ${reference.text}: BuildKit counts the images and mounts that name no stage after the ${count} stages, and state ${reference.text} is the ${adds} on line ${state.line + 1}; this --from names ${what}.` };
 }
 
 /**

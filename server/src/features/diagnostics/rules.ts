@@ -1,5 +1,6 @@
 // The stage rules: their codes, default severities and documentation links.
 import { DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver-types';
+import type { BuildkitPhase } from './buildkitPhases';
 
 export const SOURCE = 'dockerfile-stages';
 
@@ -7,24 +8,44 @@ export const SOURCE = 'dockerfile-stages';
 const README = 'https://github.com/dockerfile-stages/dockerfile-stages/blob/main/README.md';
 const BUILDKIT = 'https://docs.docker.com/go/dockerfile/rule';
 
+export interface RuleInfo {
+  readonly severity: DiagnosticSeverity;
+  readonly href: string;
+  /**
+   * The rule finds what makes BuildKit fail, and the phase where it fails (buildkitPhases.ts): such a finding is
+   * never hidden by `# check=skip`, which silences BuildKit's warnings only.
+   */
+  readonly fails?: BuildkitPhase;
+}
+
 export const RULES = {
+  DuplicateParserDirective: { severity: DiagnosticSeverity.Error, href: `${README}#duplicateparserdirective`, fails: 'parse' },
+  InvalidCheckDirective: { severity: DiagnosticSeverity.Error, href: `${README}#invalidcheckdirective`, fails: 'checkDirective' },
   UnusedStage: { severity: DiagnosticSeverity.Hint, href: `${README}#unusedstage` },
   UndefinedStage: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedstage` },
-  StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference` },
-  CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency` },
-  StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange` },
+  StageForwardReference: { severity: DiagnosticSeverity.Error, href: `${README}#stageforwardreference`, fails: 'dispatch' },
+  CircularStageDependency: { severity: DiagnosticSeverity.Error, href: `${README}#circularstagedependency`, fails: 'cycles' },
+  StageIndexOutOfRange: { severity: DiagnosticSeverity.Error, href: `${README}#stageindexoutofrange`, fails: 'dependencies' },
+  ImplicitStageIndex: { severity: DiagnosticSeverity.Warning, href: `${README}#implicitstageindex` },
   MountFromIndex: { severity: DiagnosticSeverity.Error, href: `${README}#mountfromindex` },
-  VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference` },
-  FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing` },
+  // A mount's `from=$X` fails earlier, when the RUN is parsed: its finding says so (Finding.phase).
+  VariableInStageReference: { severity: DiagnosticSeverity.Error, href: `${README}#variableinstagereference`, fails: 'dependencies' },
+  FromStageCasing: { severity: DiagnosticSeverity.Error, href: `${README}#fromstagecasing`, fails: 'baseImages' },
   // BuildKit's rule page says error, but its code only warns and builds (linter/ruleset.go, convert.go).
   DuplicateStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/duplicate-stage-name/` },
-  InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename` },
+  MalformedFrom: { severity: DiagnosticSeverity.Error, href: `${README}#malformedfrom`, fails: 'instructions' },
+  InvalidStageName: { severity: DiagnosticSeverity.Error, href: `${README}#invalidstagename`, fails: 'instructions' },
   ReservedStageName: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/reserved-stage-name/` },
   StageNameCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/stage-name-casing/` },
   FromAsCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/from-as-casing/` },
+  // Errors where no build arg can avoid them, warnings naming the build args otherwise (Finding.severity).
+  BlankBaseName: { severity: DiagnosticSeverity.Error, href: `${README}#blankbasename`, fails: 'fromLines' },
+  RequiredArgUnset: { severity: DiagnosticSeverity.Error, href: `${README}#requiredargunset`, fails: 'fromLines' },
+  InvalidPlatform: { severity: DiagnosticSeverity.Error, href: `${README}#invalidplatform`, fails: 'fromLines' },
+  InvalidImageReference: { severity: DiagnosticSeverity.Error, href: `${README}#invalidimagereference`, fails: 'baseImages' },
   UndefinedTarget: { severity: DiagnosticSeverity.Error, href: `${README}#undefinedtarget` },
   UndefinedTargetSetting: { severity: DiagnosticSeverity.Warning, href: `${README}#undefinedtargetsetting` },
-  InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage` },
+  InvalidSourceDateEpochStage: { severity: DiagnosticSeverity.Error, href: `${README}#invalidsourcedateepochstage`, fails: 'sourceDateEpoch' },
   ArgNotInScope: { severity: DiagnosticSeverity.Warning, href: `${README}#argnotinscope` },
   ArgAfterFrom: { severity: DiagnosticSeverity.Warning, href: `${README}#argafterfrom` },
   PlatformOnStageReference: { severity: DiagnosticSeverity.Warning, href: `${README}#platformonstagereference` },
@@ -38,7 +59,18 @@ export const RULES = {
   CopyFromRelativePath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfromrelativepath` },
   CopyFromAncestor: { severity: DiagnosticSeverity.Hint, href: `${README}#copyfromancestor` },
   CopyFromMissingPath: { severity: DiagnosticSeverity.Warning, href: `${README}#copyfrommissingpath` },
-} as const;
+  NoEmptyContinuation: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/no-empty-continuation/` },
+  ConsistentInstructionCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/consistent-instruction-casing/` },
+  MaintainerDeprecated: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/maintainer-deprecated/` },
+  LegacyKeyValueFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/legacy-key-value-format/` },
+  SecretsUsedInArgOrEnv: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/secrets-used-in-arg-or-env/` },
+  JSONArgsRecommended: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/json-args-recommended/` },
+  MultipleInstructionsDisallowed: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/multiple-instructions-disallowed/` },
+  WorkdirRelativePath: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/workdir-relative-path/` },
+  ExposeProtoCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-proto-casing/` },
+  ExposeInvalidFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-invalid-format/` },
+  CopyIgnoredFile: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/copy-ignored-file/` },
+} as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
 
@@ -50,6 +82,19 @@ export const EXPERIMENTAL_RULES: ReadonlySet<string> = new Set<RuleCode>(['Inval
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
+/** BuildKit's own checks, under BuildKit's names (documented on docs.docker.com). */
+export const BUILDKIT_RULES: ReadonlySet<RuleCode> = new Set(RULE_CODES.filter((code) => RULES[code].href.startsWith(BUILDKIT)));
+
+export function ruleInfo(code: RuleCode): RuleInfo {
+  return RULES[code];
+}
+
+/** The phase where BuildKit fails on what this finding found; undefined for a finding BuildKit builds past. */
+export function failingPhase(finding: Finding): BuildkitPhase | undefined {
+  const phase = ruleInfo(finding.code).fails;
+  return phase && (finding.phase ?? phase);
+}
+
 /** What a rule found, before settings and `# check=` directives decide whether and how it is shown. */
 export interface Finding {
   readonly code: RuleCode;
@@ -60,6 +105,15 @@ export interface Finding {
   readonly tags?: DiagnosticTag[];
   /** What the quick fixes need (candidate names, the stage concerned). */
   readonly data?: FindingData;
+  /** For a rule that `fails`: the phase where BuildKit fails on this finding, where it is not the rule's. */
+  readonly phase?: BuildkitPhase;
+  /** The severity where it is not the rule's (unless the settings give one): a failure a build arg avoids warns. */
+  readonly severity?: DiagnosticSeverity;
+  /**
+   * The line BuildKit reports it on, where that is not `instructionLine`: MultipleInstructionsDisallowed names the
+   * instruction that is ignored, and is skipped by the comments of the one that ignores it.
+   */
+  readonly reportedLine?: number;
 }
 
 export interface FindingData {

@@ -1,0 +1,55 @@
+// What BuildKit fails on in the names it pulls: a base name that the global ARGs leave blank (buildDispatchStates in
+// dockerfile2llb/convert.go: `base name (X) should not be blank`), and a base or `--from`/mount image that is no
+// image reference (resolveBaseImage: `failed to parse stage name "X": ...`, the grammar in
+// analysis/imageReference.ts). BuildKit parses every stage's base and every image a COPY --from or mount names,
+// built or not. A failure that a `--build-arg` can avoid is a warning that names it; one no build arg can avoid is
+// an error.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Stage, StageModel, StageReference } from '../../analysis/model';
+import { imageReferenceError } from '../../analysis/imageReference';
+import { stageMissedByCase } from './referenceRules';
+import { asBuilt, defaultsAsBuilt, settableVariables } from './buildDefaults';
+import type { Finding } from './rules';
+import { goQuote } from './goFormat';
+
+export function checkBaseNames(model: StageModel): Finding[] {
+  const defaults = defaultsAsBuilt(model);
+  const findings: Finding[] = [];
+  for (const stage of model.stages) {
+    const finding = stage.base && checkBase(model, stage, asBuilt(stage.base.text, defaults));
+    if (finding) findings.push(finding);
+  }
+  for (const reference of model.references) {
+    const finding = checkImageName(reference);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function checkBase(model: StageModel, stage: Stage, base: string | undefined): Finding | undefined {
+  if (base === undefined || !stage.base || stage.malformed) return undefined;
+  const at = { range: stage.base.range, instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
+  const settable = settableVariables(model, stage, stage.base);
+  if (base === '') return { ...at, code: 'BlankBaseName', ...failure(settable, `base name (${stage.base.text}) should not be blank`) };
+  // A stage's name (the latest earlier one, compared as written: addState) and `scratch` are not pulled.
+  const earlierStage = model.stages.slice(0, stage.index).some((s) => s.normalizedName === base);
+  const reference = model.baseReferences[stage.index];
+  if (earlierStage || base === 'scratch' || (reference && stageMissedByCase(model, reference))) return undefined;
+  const error = imageReferenceError(base);
+  return error === undefined ? undefined : { ...at, code: 'InvalidImageReference', ...failure(settable, `failed to parse stage name ${goQuote(base)}: ${error}`) };
+}
+
+/** A `COPY --from` or mount `from=` that names no stage is pulled as an image (toCommand, detectRunMount). */
+function checkImageName(reference: StageReference): Finding | undefined {
+  // An ONBUILD trigger's image is resolved only where a stage the target needs is built FROM its stage.
+  if (reference.onbuild || reference.kind === 'from' || reference.kind === 'source-date-epoch' || reference.resolution.kind !== 'image') return undefined;
+  const error = imageReferenceError(reference.text);
+  if (error === undefined) return undefined;
+  return { code: 'InvalidImageReference', range: reference.range, instructionLine: reference.instructionLine, message: `failed to parse stage name ${goQuote(reference.text)}: ${error}`, data: { stage: reference.inStage } };
+}
+
+/** BuildKit's message; where a build arg can change the outcome, a warning that names it. */
+export function failure(settable: readonly string[], message: string): Pick<Finding, 'message' | 'severity'> {
+  if (settable.length === 0) return { message };
+  return { message: `A build without ${settable.map((name) => `--build-arg ${name}`).join(' or ')} fails: ${message}`, severity: DiagnosticSeverity.Warning };
+}

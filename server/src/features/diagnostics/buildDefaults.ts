@@ -1,0 +1,75 @@
+// What a build without build args sees in FROM lines: BuildKit expands a base name and `--platform` with the global
+// ARGs (defaultArgs, buildMetaArgs in dockerfile2llb/convert.go), and what the defaults make of them decides
+// InvalidDefaultArgInFrom and whether such a build fails.
+import type { GlobalArg, Located, Stage, StageModel } from '../../analysis/model';
+import { comparePositions } from '../../analysis/positions';
+import { expandDefaults } from '../../analysis/args';
+import { AUTOMATIC_ARGS } from '../../analysis/scope';
+import { goQuote } from './goFormat';
+
+/**
+ * The global values a build without build args sees (defaultArgs, then buildMetaArgs): the defaults, and for
+ * BuildKit's automatic ARGs values of their shape (only whether a name is valid matters), TARGETSTAGE being the
+ * default target's name.
+ */
+export function defaultsAsBuilt(model: StageModel): ReadonlyMap<string, string | undefined> {
+  return globalsAsBuilt(model).values;
+}
+
+/** The global values, and the global ARG whose default stops buildMetaArgs (`ARG A=${B:?}` with B unset). */
+export function globalsAsBuilt(model: StageModel): { values: ReadonlyMap<string, string | undefined>; failure?: { arg: GlobalArg; name: string; message: string } } {
+  const last = model.stages[model.stages.length - 1];
+  const values = new Map<string, string | undefined>([
+    ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],
+    ['TARGETARCH', 'amd64'], ['BUILDARCH', 'amd64'], ['TARGETVARIANT', ''], ['BUILDVARIANT', ''],
+    ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', last?.normalizedName || 'default'],
+  ]);
+  // Each default expanded with the values before it, an unset variable to nothing, as buildMetaArgs does.
+  for (const arg of model.globalArgs) {
+    const failure = arg.defaultValue === undefined ? undefined : requiredVariableError(arg.defaultValue, values);
+    if (failure) return { values, failure: { arg, ...failure } };
+    if (arg.defaultValue !== undefined) values.set(arg.name, expandDefaults(arg.defaultValue, values, true));
+    else if (!values.has(arg.name)) values.set(arg.name, undefined);
+  }
+  return { values };
+}
+
+/**
+ * The text as a build without build args gets it: variables expanded (unset ones to nothing) and quotes removed,
+ * as the shell lexer does. Undefined where a form we do not evaluate (`${X#prefix}`) is left.
+ */
+export function asBuilt(text: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
+  // `${X?word}` gives X's value where the lexer does not fail on it (requiredVariableError says where it does).
+  if (requiredVariableError(text, defaults)) return undefined;
+  const expanded = expandDefaults(text.replace(REQUIRED, (_whole, name: string) => defaults.get(name) ?? ''), defaults, true);
+  return expanded.includes('$') ? undefined : expanded.replace(/["']/g, '');
+}
+
+/**
+ * The variables in a part of a FROM line (its base or its platform) that a `--build-arg` can set: the global ARGs
+ * and BuildKit's automatic ones. Without any, what the defaults give is what every build gets.
+ */
+export function settableVariables(model: StageModel, stage: Stage, part: Located): string[] {
+  const declared = new Set(model.globalArgs.map((arg) => arg.name));
+  const inPart = stage.uses.filter((use) => use.keyword === 'FROM'
+    && comparePositions(part.range.start, use.range.start) <= 0 && comparePositions(use.range.end, part.range.end) <= 0);
+  return [...new Set(inPart.map((use) => use.name).filter((name) => declared.has(name) || AUTOMATIC_ARGS.has(name)))];
+}
+
+/** `${X?word}` and `${X:?word}`, whose word is the error when X is unset (or, with `:`, empty). */
+const REQUIRED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)\?([^}]*)\}/g;
+
+/**
+ * The error BuildKit's lexer stops with on `${X:?word}` when X is unset or empty (shell/lex.go, processDollar and
+ * ProcessWordWithMatches: `failed to process "<text>": X: is not allowed to be unset`, or the word); undefined
+ * where there is none. The other forms are expanded by args.ts; this one fails instead.
+ */
+export function requiredVariableError(text: string, values: ReadonlyMap<string, string | undefined>): { name: string; message: string } | undefined {
+  for (const [, name, colon, word] of text.matchAll(REQUIRED)) {
+    const value = values.get(name);
+    if (value !== undefined && (colon === '' || value !== '')) continue;
+    const message = word !== '' ? word : value === undefined ? 'is not allowed to be unset' : 'is not allowed to be empty';
+    return { name, message: `failed to process ${goQuote(text)}: ${name}: ${message}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+// The instructions of a Dockerfile as BuildKit's checks see them: each one's reading by BuildKit's parser
+// (analysis/buildkitReading.ts) with where it stands, FROM lines included, in file order.
+import type { BuildkitReading } from '../../analysis/buildkitReading';
+import type { Range, Stage, StageModel } from '../../analysis/model';
+import type { Finding, RuleCode } from './rules';
+
+export interface ReadInstruction {
+  readonly reading: BuildkitReading;
+  /** The whole instruction: BuildKit reports its lines. */
+  readonly range: Range;
+  readonly keywordRange: Range;
+  readonly stage: Stage;
+  /** A stage's FROM line (else an instruction of its body). */
+  readonly isFrom: boolean;
+}
+
+interface ReadModel {
+  /** Per stage, its body instructions that are read. */
+  readonly bodies: readonly (readonly ReadInstruction[])[];
+  /** Every stage's FROM and body instructions; undefined when one of them is not read. */
+  readonly all?: readonly ReadInstruction[];
+}
+
+/** Read once per model (it is immutable): every BuildKit check goes over the same list. */
+const readModels = new WeakMap<StageModel, ReadModel>();
+
+function readModel(model: StageModel): ReadModel {
+  let read = readModels.get(model);
+  if (!read) {
+    const bodies: ReadInstruction[][] = [];
+    let all: ReadInstruction[] | undefined = [];
+    for (const stage of model.stages) {
+      const body: ReadInstruction[] = [];
+      for (const instruction of stage.instructions) {
+        if (instruction.buildkit) body.push({ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false });
+      }
+      bodies.push(body);
+      if (all && stage.fromReading && body.length === stage.instructions.length) {
+        all.push({ reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true }, ...body);
+      } else {
+        all = undefined;
+      }
+    }
+    read = { bodies, all };
+    readModels.set(model, read);
+  }
+  return read;
+}
+
+/** Every stage's FROM and body instructions; undefined when one of them is not read (see `readInstruction`). */
+export function stageInstructions(model: StageModel): readonly ReadInstruction[] | undefined {
+  return readModel(model).all;
+}
+
+/** A stage's body instructions that are read (an unread one is left out: nothing is said about it). */
+export function readBody(model: StageModel, stage: Stage): readonly ReadInstruction[] {
+  return readModel(model).bodies[stage.index];
+}
+
+/** The instruction (FROM included) that starts on a line, for the quick fixes. */
+export function instructionStartingAt(model: StageModel, line: number): ReadInstruction | undefined {
+  let stage: Stage | undefined;
+  for (const candidate of model.stages) if (candidate.fromRange.start.line <= line) stage = candidate;
+  if (!stage) return undefined;
+  if (stage.fromRange.start.line === line) {
+    return stage.fromReading && { reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true };
+  }
+  return readBody(model, stage).find((instruction) => instruction.range.start.line === line);
+}
+
+/** A finding on the instruction's lines, as BuildKit reports it. */
+export function findingOn(instruction: ReadInstruction, code: RuleCode, message: string): Finding {
+  return { code, message, range: instruction.range, instructionLine: instruction.range.start.line, data: { stage: instruction.stage.index } };
+}
+
+/** The keywords BuildKit knows (instructions/parse.go); another one fails the build. */
+export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set([
+  'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label', 'maintainer', 'onbuild',
+  'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+]);

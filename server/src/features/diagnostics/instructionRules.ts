@@ -1,0 +1,103 @@
+// BuildKit's checks of each instruction's own text, with BuildKit's names and messages (linter/ruleset.go):
+// NoEmptyContinuation (parser.go), ConsistentInstructionCasing (validations.go validateCommandCasing),
+// MaintainerDeprecated (instructions/parse.go), LegacyKeyValueFormat (convert.go dispatchEnv, dispatchLabel) and
+// SecretsUsedInArgOrEnv (dispatchEnv, dispatchArg; validations.go validateNoSecretKey). BuildKit reports the
+// lines of the instruction; so do we.
+import type { StageModel } from '../../analysis/model';
+import type { BuildkitReading } from '../../analysis/buildkitReading';
+import type { Finding } from './rules';
+import { findingOn, KNOWN_KEYWORDS, readBody, stageInstructions, type ReadInstruction } from './buildkitInstructions';
+import { goQuote } from './goFormat';
+import { literalWord } from './shellWord';
+
+export function checkInstructionText(model: StageModel): Finding[] {
+  const findings = [...emptyContinuations(model), ...inconsistentCasing(model)];
+  for (const stage of model.stages) {
+    for (const instruction of readBody(model, stage)) {
+      const { reading } = instruction;
+      const keyword = reading.written.toLowerCase();
+      if (keyword === 'maintainer') {
+        findings.push(findingOn(instruction, 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label'));
+      }
+      if ((keyword === 'env' || keyword === 'label') && reading.keyValues?.some((pair) => pair.legacy)) {
+        findings.push(findingOn(instruction, 'LegacyKeyValueFormat', `"${reading.written} key=value" should be used instead of legacy "${reading.written} key value" format`));
+      }
+      for (const key of secretKeys(instruction, model.escapeCharacter)) {
+        findings.push(findingOn(instruction, 'SecretsUsedInArgOrEnv', `Do not use ARG or ENV instructions for sensitive data (${keyword.toUpperCase()} ${goQuote(key)})`));
+      }
+    }
+  }
+  return findings;
+}
+
+/** NoEmptyContinuation: BuildKit warns once the file is parsed, with the file's directive alone deciding. */
+function emptyContinuations(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const reading of allReadings(model)) {
+    const range = reading?.emptyContinuation;
+    if (range) findings.push({ code: 'NoEmptyContinuation', range, instructionLine: range.start.line, message: 'Empty continuation line' });
+  }
+  return findings;
+}
+
+/** Every instruction's reading, the global ARGs' and the FROM lines' too (undefined where not read). */
+export function* allReadings(model: StageModel): Generator<BuildkitReading | undefined> {
+  yield* model.globalReadings;
+  for (const stage of model.stages) {
+    yield stage.fromReading;
+    for (const instruction of stage.instructions) yield instruction.buildkit;
+  }
+}
+
+/**
+ * ConsistentInstructionCasing: every keyword written all upper or all lower case counts for its casing (global
+ * ARGs aside); a keyword that does not match the majority (upper on a tie) is reported. Nothing when an
+ * instruction could not be read: the majority would be unknown.
+ */
+function inconsistentCasing(model: StageModel): Finding[] {
+  const majority = casingMajority(model);
+  const findings: Finding[] = [];
+  for (const instruction of majority?.instructions ?? []) {
+    const name = instruction.reading.written;
+    if (!KNOWN_KEYWORDS.has(name.toLowerCase()) || name === caseAs(name, majority!.casing)) continue;
+    findings.push(findingOn(instruction, 'ConsistentInstructionCasing', `Command '${name}' should match the case of the command majority (${majority!.casing})`));
+  }
+  return findings;
+}
+
+export type Casing = 'lowercase' | 'uppercase';
+
+export function casingMajority(model: StageModel): { casing: Casing; instructions: readonly ReadInstruction[] } | undefined {
+  const instructions = stageInstructions(model);
+  if (!instructions) return undefined;
+  let lower = 0;
+  let upper = 0;
+  for (const { reading } of instructions) {
+    const name = reading.written;
+    if (!KNOWN_KEYWORDS.has(name.toLowerCase())) continue;
+    if (name === name.toLowerCase()) lower++;
+    else if (name === name.toUpperCase()) upper++;
+  }
+  return { casing: lower > upper ? 'lowercase' : 'uppercase', instructions };
+}
+
+export function caseAs(name: string, casing: Casing): string {
+  return casing === 'lowercase' ? name.toLowerCase() : name.toUpperCase();
+}
+
+/** Secret-looking tokens as the first or last `_`-separated part of a name, or the whole name; some are fine. */
+const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+
+/**
+ * The keys of a stage's ARG (as written: BuildKit does not expand them) and ENV (expanded first: a key with
+ * variables or quotes is unknown here and left alone) that look like secrets. Global ARGs are not checked.
+ */
+function secretKeys({ reading }: ReadInstruction, escape: string): string[] {
+  const keyword = reading.written.toLowerCase();
+  const keys = keyword === 'arg' ? reading.args.map((word) => word.split('=')[0])
+    : keyword === 'env' ? (reading.keyValues ?? []).map((pair) => literalWord(pair.key, escape)).filter((key): key is string => key !== undefined)
+      : [];
+  return keys.filter((key) => SECRET.test(key) && !ALLOWED.test(key));
+}
+
