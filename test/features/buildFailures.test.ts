@@ -106,7 +106,7 @@ describe('order of stages (dispatchStages)', () => {
 
   it('a stage named scratch is what a mount without from= gets (detectRunMount): after a cache mount it fails, before it it is used', () => {
     const [found] = expectAt('StageForwardReference', lines('FROM alpine', 'RUN [[--mount=type=cache,target=/root/.npm]] npm ci', 'RUN --mount=type=secret,id=x true', 'FROM alpine AS scratch'));
-    assert.equal(found.message, "This cache mount has no from=, so BuildKit mounts the stage named 'scratch' (line 4), which is defined after 'stage 0': BuildKit requires it to be defined before. No target builds 'stage 0': `docker build --check` fails, and so does a build whose target needs it.");
+    assert.equal(found.message, "This cache mount has no from=, so BuildKit mounts the stage named 'scratch' (line 4), which is defined after '#0 (unnamed)': BuildKit requires it to be defined before. No target builds '#0 (unnamed)': `docker build --check` fails, and so does a build whose target needs it.");
     expectAt('UnusedStage', lines('FROM alpine AS scratch', 'FROM alpine', 'RUN --mount=type=cache,target=/c true'));
     expectAt('UnusedStage', lines('[[FROM alpine AS scratch]]', 'FROM alpine', 'RUN --mount=from=x,target=/c true'));
     expectAt('CircularStageDependency', lines('FROM alpine AS scratch', 'RUN [[--mount=type=secret,id=x]] true'));
