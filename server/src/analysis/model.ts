@@ -2,6 +2,8 @@
 // Built once per document version by `analyze` and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
 import type { VariableDeclaration, VariableUse } from './variables';
+import type { DispatchStep } from './dispatchSteps';
+import type { Evaluation } from './evaluate';
 
 export interface Position {
   readonly line: number;
@@ -39,6 +41,11 @@ export interface InstructionInfo {
   readonly workdir?: string;
   /** For `RUN`: the paths it is known to create (`-o out/app`, `mkdir -p /x`), as written (runOutputs.ts). */
   readonly outputs?: readonly string[];
+  /**
+   * What BuildKit's dispatch does with its words (dispatchSteps.ts): for ARG and ENV, and for the others that
+   * hold a `$`; an ONBUILD's are its trigger's.
+   */
+  readonly dispatch?: readonly DispatchStep[];
 }
 
 export interface GlobalArg {
@@ -46,6 +53,8 @@ export interface GlobalArg {
   readonly nameRange: Range;
   /** The default value with quotes removed, or undefined for `ARG NAME` without a default. */
   readonly defaultValue?: string;
+  /** The default as written, quotes and escapes in place: the word BuildKit expands. */
+  readonly rawDefault?: string;
   readonly valueRange?: Range;
   readonly range: Range;
 }
@@ -66,8 +75,10 @@ export interface Stage {
   readonly range: Range;
   /** The base image or stage as written; undefined on a half-typed `FROM`. */
   readonly base?: Located;
-  /** The base with global ARG defaults expanded; variables without a default stay as written. */
+  /** The base as BuildKit expands it with the global ARG defaults, when that gives one value. */
   readonly expandedBase?: string;
+  /** What the base expands to, for a base that holds variables (the values it may take, what it depends on). */
+  readonly baseEvaluation?: Evaluation;
   readonly platform?: Located;
   /** The whole `--platform=...` flag, for edits that remove it. */
   readonly platformFlagRange?: Range;

@@ -23,8 +23,11 @@ export interface LexOptions {
   readonly skipProcessQuotes?: boolean;
   /** Leave a variable that is not set as written (SkipUnsetEnv). */
   readonly skipUnsetEnv?: boolean;
-  /** Told every shell pattern before it is matched (what `${X#p}`, `${X%p}`, `${X/p/r}` match with). */
-  readonly onPattern?: (pattern: string) => void;
+  /**
+   * Asked before a shell pattern is applied (`${X#p}`, `${X%p}`, `${X/p/r}`) with the pattern and the value: a
+   * string it returns is the result instead (evaluate.ts, where the value is not known).
+   */
+  readonly patternResult?: (pattern: string, value: string) => string | undefined;
 }
 
 export interface LexResult {
@@ -263,7 +266,8 @@ class Lexer {
         // `#`/`%` take the shortest match, `##`/`%%` the longest.
         const greedy = word.startsWith(modifier);
         if (greedy) word = word.slice(1);
-        this.options.onPattern?.(word);
+        const given = this.options.patternResult && this.withPattern(word, () => convertShellPattern(word, greedy, true)) && this.options.patternResult(word, value ?? '');
+        if (given !== undefined) return given;
         return this.withPattern(word, () => (modifier === '%' ? trimSuffix(word, value ?? '', greedy) : trimPrefix(word, value ?? '', greedy)));
       }
       default:
@@ -279,8 +283,9 @@ class Lexer {
     const replacement = this.processNested('}', true, "syntax error: missing '}'");
     const value = this.getEnv(name);
     if (this.options.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
-    this.options.onPattern?.(pattern);
     const { regExp } = this.withPattern(pattern, () => convertShellPattern(pattern, true, false));
+    const given = this.options.patternResult?.(pattern, value ?? '');
+    if (given !== undefined) return given;
     return all ? replaceAll(value ?? '', regExp, replacement) : replaceFirst(value ?? '', regExp, replacement);
   }
 

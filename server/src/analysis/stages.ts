@@ -4,12 +4,13 @@ import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, On
 import type { CommentLine, Directive, GlobalArg, InstructionInfo, Located, Range, Stage } from './model';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
-import { readArgProperties, readDeclarations, readUses } from './variables';
+import { rawValues, readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
+import { dispatchSteps, type DispatchStep } from './dispatchSteps';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
-export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
+export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'baseEvaluation' | 'docComment'> {
   readonly references: readonly RawReference[];
 }
 
@@ -45,7 +46,7 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
     } else if (from) {
       body.push(instruction);
     } else if (keyword === 'ARG') {
-      globalArgs.push(...readArgs(instruction as Arg));
+      globalArgs.push(...readArgs(instruction as Arg, escapeCharacter));
     }
   }
   if (from) stages.push(readStage(from, body, escapeCharacter));
@@ -56,11 +57,14 @@ export function readParse(dockerfile: Dockerfile): Omit<ParsedFile, 'lineLengths
   };
 }
 
-function readArgs(arg: Arg): GlobalArg[] {
-  return readArgProperties(arg).map((property) => ({
+function readArgs(arg: Arg, escapeCharacter: string): GlobalArg[] {
+  const properties = readArgProperties(arg);
+  const raw = rawValues(properties, dispatchSteps(arg.getTextContent(), escapeCharacter));
+  return properties.map((property, i) => ({
     name: property.name,
     nameRange: property.nameRange,
     defaultValue: property.value,
+    rawDefault: raw[i],
     valueRange: property.valueRange,
     range: arg.getRange(),
   }));
@@ -82,6 +86,7 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
+  const steps = body.map((instruction) => (needsDispatch(instruction) ? dispatchSteps(instruction.getTextContent(), escapeCharacter) : undefined));
   return {
     name,
     normalizedName: name && normalizeStageName(name.text),
@@ -92,15 +97,23 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
-    instructions: body.map(instructionInfo),
+    instructions: body.map((instruction, i) => instructionInfo(instruction, steps[i])),
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
-    declarations: body.flatMap(readDeclarations),
+    declarations: body.flatMap((instruction, i) => readDeclarations(instruction, steps[i] ?? [])),
     uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, escapeCharacter)),
   };
 }
 
-function instructionInfo(instruction: Instruction): InstructionInfo {
+/** ARG and ENV set variables; the other instructions matter to dispatch only where they expand one. */
+function needsDispatch(instruction: Instruction): boolean {
+  const keyword = instruction.getKeyword();
+  if (keyword === 'ARG' || keyword === 'ENV') return true;
+  const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord()?.toUpperCase() : undefined;
+  return trigger === 'ARG' || trigger === 'ENV' || instruction.getTextContent().includes('$');
+}
+
+function instructionInfo(instruction: Instruction, dispatch: readonly DispatchStep[] | undefined): InstructionInfo {
   const keyword = instruction.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord() : null;
   return {
@@ -114,6 +127,7 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     copyPaths: keyword === 'COPY' || keyword === 'ADD' ? copyPaths(instruction) : undefined,
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
+    dispatch,
   };
 }
 

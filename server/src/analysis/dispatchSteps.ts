@@ -1,0 +1,324 @@
+// What BuildKit's dispatch does with the words of one instruction, read from its text as BuildKit's parser reads
+// it (moby/buildkit 73ed682, frontend/dockerfile: parser/parser.go joins the continuation lines and reads the
+// heredocs, parser/split_command.go takes the flags, parser/line_parsers.go splits the arguments per instruction,
+// instructions/parse.go and commands.go say which words dispatch expands, dockerfile2llb/convert.go `dispatch`
+// and `dispatchArg` expand them). Each step either expands a word with the stage's environment (where BuildKit
+// reports UndefinedVar) or sets a variable (ARG, ENV). The quotes stay in the words: the lexer removes them.
+import { processWord } from './shellLexer';
+
+export type DispatchStep =
+  /** A word expanded with the environment as it is at this step; a heredoc body is expanded as BuildKit's ExpandRaw does. */
+  | { readonly kind: 'expand'; readonly word: string; readonly heredoc?: true }
+  /** `ARG name[=value]` or `ENV name=value`: the raw words; an ENV's name and value are expanded by the steps before. */
+  | { readonly kind: 'define'; readonly variable: 'arg' | 'env'; readonly name: string; readonly value?: string };
+
+/** BuildKit's reWhitespace: the blanks that separate words (no newline: the line is joined already). */
+const BLANKS = /[\t\v\f\r ]+/;
+
+/**
+ * The dispatch steps of an instruction's text (`instruction.getTextContent()`: from its keyword through its last
+ * line, heredoc bodies included). An ONBUILD gives its trigger's steps: they run in the stages built FROM this one.
+ */
+export function dispatchSteps(text: string, escapeToken: string): DispatchStep[] {
+  const { line, rest } = logicalLine(text.split('\n').map(trimNewline), escapeToken);
+  const { command, flags, args } = splitCommand(line, escapeToken);
+  const keyword = command.toLowerCase();
+  if (keyword === 'onbuild') {
+    // The trigger is parsed again on its own in the child stage (parseOnBuild, initOnBuildTriggers).
+    return dispatchSteps([args, ...rest].join('\n'), '\\');
+  }
+  switch (keyword) {
+    case 'arg':
+      return parseWords(args, escapeToken).flatMap((word) => argSteps(word));
+    case 'env':
+    case 'label':
+      return keyValueSteps(keyword, args, escapeToken);
+    case 'copy':
+    case 'add':
+      return copySteps(keyword, flags, args, rest, line);
+    case 'workdir':
+    case 'user':
+    case 'stopsignal':
+      return args === '' ? [] : [{ kind: 'expand', word: args }];
+    case 'volume':
+      return listOrJson(args).map((volume) => ({ kind: 'expand', word: volume.trim() }));
+    case 'run':
+      return flags.filter((flag) => flag.startsWith('--mount=')).flatMap((flag) => mountSteps(flag.slice('--mount='.length)));
+    default:
+      return [];
+  }
+}
+
+/** `ARG a`, `ARG a=v`: the default (if any) is expanded with what the stage sees, then set (dispatchArg). */
+function argSteps(word: string): DispatchStep[] {
+  const equals = word.indexOf('=');
+  if (equals === -1) return [{ kind: 'define', variable: 'arg', name: word }];
+  const name = word.slice(0, equals);
+  const value = word.slice(equals + 1);
+  return [{ kind: 'expand', word: value }, { kind: 'define', variable: 'arg', name, value }];
+}
+
+/** `ENV k=v k2=v2` or the legacy `ENV k v w`: every key and value is expanded first, then all are set. */
+function keyValueSteps(keyword: string, args: string, escapeToken: string): DispatchStep[] {
+  const words = parseWords(args, escapeToken);
+  if (words.length === 0) return [];
+  let pairs: [string, string][];
+  if (!words[0].includes('=')) {
+    const parts = splitBlanks(args, 2);
+    if (parts.length < 2) return [];
+    pairs = [[parts[0], parts[1]]];
+  } else {
+    if (words.some((word) => !word.includes('='))) return [];
+    pairs = words.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]);
+  }
+  const expand: DispatchStep[] = pairs.flatMap(([key, value]) => [{ kind: 'expand', word: key }, { kind: 'expand', word: value }]);
+  if (keyword !== 'env') return expand;
+  return [...expand, ...pairs.map(([name, value]): DispatchStep => ({ kind: 'define', variable: 'env', name, value }))];
+}
+
+/** COPY and ADD: `--chown`, `--chmod` (ADD: `--checksum`), the sources, the destination, then the heredoc bodies. */
+function copySteps(keyword: string, flags: readonly string[], args: string, heredocLines: readonly string[], line: string): DispatchStep[] {
+  const words = listOrJson(args);
+  if (words.length < 2) return [];
+  const flagValue = (name: string) => {
+    const flag = flags.filter((f) => f.startsWith(`--${name}=`)).pop();
+    return flag === undefined ? [] : [flag.slice(name.length + 3)];
+  };
+  const flagWords = [...flagValue('chown'), ...flagValue('chmod'), ...(keyword === 'add' ? flagValue('checksum') : [])];
+  const heredocs = readHeredocs(line, heredocLines);
+  const sources = words.slice(0, -1);
+  const paths = sources.filter((source) => heredocName(source) === undefined);
+  const steps: DispatchStep[] = [...flagWords, ...paths, words[words.length - 1]].map((word) => ({ kind: 'expand', word }));
+  for (const source of sources) {
+    const name = heredocName(source);
+    const heredoc = name === undefined ? undefined : heredocs.find((h) => h.name === name.name);
+    if (heredoc && name!.expand) steps.push({ kind: 'expand', word: name!.chomp ? heredoc.content.replace(/^\t+/gm, '') : heredoc.content, heredoc: true });
+  }
+  return steps;
+}
+
+/** A `--mount=` flag: every `key=value` field's value is expanded (instructions/commands_runmount.go, parseMount). */
+function mountSteps(value: string): DispatchStep[] {
+  return csvFields(value).flatMap((field) => {
+    const equals = field.indexOf('=');
+    return equals === -1 ? [] : [{ kind: 'expand', word: field.slice(equals + 1) } as const];
+  });
+}
+
+/** The fields of a CSV record (go-csvvalue): commas separate, double quotes keep commas, `""` is a quote. */
+function csvFields(record: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < record.length; i++) {
+    const character = record[i];
+    if (quoted) {
+      if (character === '"' && record[i + 1] === '"') field += record[++i];
+      else if (character === '"') quoted = false;
+      else field += character;
+    } else if (character === '"' && field === '') quoted = true;
+    else if (character === ',') {
+      fields.push(field);
+      field = '';
+    } else field += character;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** parseMaybeJSONToList: a JSON array of strings, else the words between blanks. */
+function listOrJson(args: string): string[] {
+  const trimmed = args.replace(/^\s+/, '');
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.every((item) => typeof item === 'string') ? parsed : [];
+    } catch {
+      // Not JSON: BuildKit reads the words.
+    }
+  }
+  return args === '' ? [] : args.split(BLANKS);
+}
+
+function splitBlanks(text: string, limit: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (parts.length < limit - 1) {
+    const match = BLANKS.exec(rest);
+    if (!match) break;
+    parts.push(rest.slice(0, match.index));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+function trimNewline(line: string): string {
+  return line.replace(/[\r\n]+$/, '');
+}
+
+/** Go's unicode.IsSpace, for the trims of BuildKit's parser. */
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const LEADING_SPACE = new RegExp(`^${GO_SPACE}+`);
+const SPACE = new RegExp(`^${GO_SPACE}$`);
+const TRAILING_SPACE = new RegExp(`${GO_SPACE}+$`);
+
+function trimSpace(text: string): string {
+  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+
+function isComment(line: string): boolean {
+  return line.replace(LEADING_SPACE, '').startsWith('#');
+}
+
+/**
+ * The instruction's lines joined as BuildKit joins them: a trailing escape character continues the line, comment
+ * lines and empty lines inside are skipped; what follows the last joined line (heredoc bodies) is `rest`.
+ */
+function logicalLine(lines: readonly string[], escapeToken: string): { line: string; rest: string[] } {
+  const escaped = escapeToken === '`' ? '`' : '\\\\';
+  const continuation = new RegExp(`([^${escaped}])${escaped}[ \\t]*$|^${escaped}[ \\t]*$`);
+  const join = (line: string) => (continuation.test(line) ? { text: line.replace(continuation, '$1'), more: true } : { text: line, more: false });
+  let { text, more } = join(lines[0].replace(LEADING_SPACE, ''));
+  let index = 1;
+  for (; more && index < lines.length; index++) {
+    const line = lines[index];
+    if (isComment(line) || line.replace(LEADING_SPACE, '') === '') continue;
+    const next = join(line);
+    text += next.text;
+    more = next.more;
+  }
+  return { line: text, rest: lines.slice(index) };
+}
+
+/** splitCommand: the keyword, the leading `--flags` (quotes and escapes removed), the rest trimmed. */
+function splitCommand(line: string, escapeToken: string): { command: string; flags: string[]; args: string } {
+  const [command, rest] = splitBlanks(trimSpace(line), 2);
+  if (rest === undefined) return { command, flags: [], args: '' };
+  const { args, flags } = extractBuilderFlags(rest, escapeToken);
+  return { command, flags, args: trimSpace(args) };
+}
+
+function extractBuilderFlags(line: string, escapeToken: string): { args: string; flags: string[] } {
+  const flags: string[] = [];
+  let position = 0;
+  for (;;) {
+    while (position < line.length && SPACE.test(line[position])) position++;
+    if (position >= line.length) return { args: '', flags };
+    if (!line.startsWith('--', position)) return { args: line.slice(position), flags };
+    let word = '';
+    let quote: string | undefined;
+    let blankOk = false;
+    for (; position < line.length; position++) {
+      let character = line[position];
+      if (!quote && SPACE.test(character)) break;
+      if (!quote && (character === '"' || character === "'")) {
+        quote = character;
+        blankOk = true;
+        continue;
+      }
+      if (quote && character === quote) {
+        quote = undefined;
+        continue;
+      }
+      if (character === escapeToken) {
+        if (position + 1 === line.length) continue;
+        character = line[++position];
+      }
+      word += character;
+    }
+    if (word === '--') return { args: line.slice(position), flags };
+    if (blankOk || word !== '') flags.push(word);
+  }
+}
+
+/**
+ * parseWords: words between blanks, quotes kept (and blanks inside them), an escape character kept with the
+ * character it escapes.
+ */
+export function parseWords(text: string, escapeToken: string): string[] {
+  const words: string[] = [];
+  const characters = Array.from(text);
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  let blankOk = false;
+  for (let i = 0; i < characters.length; i++) {
+    let character = characters[i];
+    if (!inWord) {
+      if (SPACE.test(character)) continue;
+      inWord = true;
+    }
+    if (quote === undefined) {
+      if (SPACE.test(character)) {
+        if (blankOk || word !== '') words.push(word);
+        word = '';
+        blankOk = false;
+        inWord = false;
+        continue;
+      }
+      if (character === "'" || character === '"') {
+        quote = character;
+        blankOk = true;
+      }
+      if (character === escapeToken) {
+        if (i + 1 === characters.length) continue;
+        word += character;
+        character = characters[++i];
+      }
+      word += character;
+      continue;
+    }
+    if (character === quote) quote = undefined;
+    else if (character === escapeToken && quote !== "'") {
+      if (i + 1 === characters.length) {
+        quote = undefined;
+        continue;
+      }
+      word += character;
+      character = characters[++i];
+    }
+    word += character;
+  }
+  if (inWord && (blankOk || word !== '')) words.push(word);
+  return words;
+}
+
+interface HeredocName {
+  readonly name: string;
+  readonly expand: boolean;
+  readonly chomp: boolean;
+}
+
+/** `<<EOF`, `<<-EOF`, `<<"EOF"` (not expanded: quoted), as ParseHeredoc reads a word. */
+function heredocName(word: string): HeredocName | undefined {
+  const match = /^(\d*)<<(-?)\s*([^<]*)$/.exec(word);
+  if (!match || match[3] === '') return undefined;
+  const empty = { get: () => undefined };
+  const plain = processWord(match[3], empty, { skipUnsetEnv: true });
+  if (plain.words?.length !== 1) return undefined;
+  const raw = processWord(match[3], empty, { skipUnsetEnv: true, rawQuotes: true });
+  const quotes = (text: string) => (text.match(/["']/g) ?? []).length;
+  return { name: plain.words[0], expand: quotes(plain.words[0]) === quotes(raw.words?.[0] ?? ''), chomp: match[2] === '-' };
+}
+
+/** The heredocs of the line, in order, each with the lines up to its terminator (newlines kept). */
+function readHeredocs(line: string, lines: readonly string[]): { name: string; content: string }[] {
+  if (!line.includes('<<')) return [];
+  const words = processWord(line, { get: () => undefined }, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }).words ?? [];
+  const heredocs: { name: string; content: string }[] = [];
+  let index = 0;
+  for (const word of words) {
+    const heredoc = heredocName(word);
+    if (!heredoc) continue;
+    let content = '';
+    for (; index < lines.length; index++) {
+      const candidate = heredoc.chomp ? lines[index].replace(/^\t+/, '') : lines[index];
+      if (candidate === heredoc.name) break;
+      content += `${lines[index]}\n`;
+    }
+    index++;
+    heredocs.push({ name: heredoc.name, content });
+  }
+  return heredocs;
+}
