@@ -63,3 +63,10 @@ export function buildArgValue(name: string): UnknownValue {
 export function imageValue(name: string): UnknownValue {
   return { name, source: 'image', mayBeUnset: name !== 'PATH', mayBeEmpty: name !== 'PATH', pattern: '.*' };
 }
+
+/** The automatic ARGs' values in a build for the builder's own platform, linux/amd64: one build, for checks that expand words. */
+export const LINUX_AMD64_BUILD: ReadonlyMap<string, string> = new Map([
+  ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],
+  ['TARGETARCH', 'amd64'], ['BUILDARCH', 'amd64'], ['TARGETVARIANT', ''], ['BUILDVARIANT', ''],
+  ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', 'default'],
+]);

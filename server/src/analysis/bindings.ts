@@ -61,8 +61,9 @@ export function stageBinding(model: StageModel, stage: Stage, line: number, name
   const root = chain[chain.length - 1];
   if (parentStage(model, root)) return UNSET;
   if (rootIsImage(root)) return unknown(imageValue(name));
-  // `scratch`: BuildKit sets PATH for a stage whose image has none, except on Windows.
-  return name === 'PATH' && !/^windows(?:\/|$)/i.test(root.platform?.text ?? '') ? { kind: 'value', value: DEFAULT_PATH } : UNSET;
+  // `scratch`: BuildKit sets PATH for a stage whose image has none (a scratch stage is built for the target
+  // platform, whatever its own --platform says: resolveReachableStages).
+  return name === 'PATH' ? { kind: 'value', value: DEFAULT_PATH } : UNSET;
 }
 
 /** What a declaration sets: its value expanded where it stands; for `ARG X` alone, the global, inherited or build value. */

@@ -2,15 +2,17 @@
 // it (moby/buildkit 73ed682, frontend/dockerfile: parser/parser.go joins the continuation lines and reads the
 // heredocs, parser/split_command.go takes the flags, parser/line_parsers.go splits the arguments per instruction,
 // instructions/parse.go and commands.go say which words dispatch expands, dockerfile2llb/convert.go `dispatch`
-// and `dispatchArg` expand them). Each step either expands a word with the stage's environment (where BuildKit
-// reports UndefinedVar) or sets a variable (ARG, ENV). The quotes stay in the words: the lexer removes them.
+// and `dispatchArg` expand them). Each step expands words with the stage's environment (where BuildKit reports
+// UndefinedVar), and ARG and ENV set variables. The quotes stay in the words: the lexer removes them.
 import { processWord } from './shellLexer';
 
 export type DispatchStep =
   /** A word expanded with the environment as it is at this step; a heredoc body is expanded as BuildKit's ExpandRaw does. */
   | { readonly kind: 'expand'; readonly word: string; readonly heredoc?: true }
-  /** `ARG name[=value]` or `ENV name=value`: the raw words; an ENV's name and value are expanded by the steps before. */
-  | { readonly kind: 'define'; readonly variable: 'arg' | 'env'; readonly name: string; readonly value?: string };
+  /** `ARG name[=value]` (one step per name): the default is expanded with what the stage sees, then set (dispatchArg). */
+  | { readonly kind: 'arg'; readonly name: string; readonly value?: string }
+  /** `ENV k=v ...`: every name and value is expanded with the environment before the instruction, then all are set. */
+  | { readonly kind: 'env'; readonly pairs: readonly { readonly name: string; readonly value: string }[] };
 
 /** BuildKit's reWhitespace: the blanks that separate words (no newline: the line is joined already). */
 const BLANKS = /[\t\v\f\r ]+/;
@@ -49,16 +51,13 @@ export function dispatchSteps(text: string, escapeToken: string): DispatchStep[]
   }
 }
 
-/** `ARG a`, `ARG a=v`: the default (if any) is expanded with what the stage sees, then set (dispatchArg). */
+/** `ARG a`, `ARG a=v`. */
 function argSteps(word: string): DispatchStep[] {
   const equals = word.indexOf('=');
-  if (equals === -1) return [{ kind: 'define', variable: 'arg', name: word }];
-  const name = word.slice(0, equals);
-  const value = word.slice(equals + 1);
-  return [{ kind: 'expand', word: value }, { kind: 'define', variable: 'arg', name, value }];
+  return [equals === -1 ? { kind: 'arg', name: word } : { kind: 'arg', name: word.slice(0, equals), value: word.slice(equals + 1) }];
 }
 
-/** `ENV k=v k2=v2` or the legacy `ENV k v w`: every key and value is expanded first, then all are set. */
+/** `ENV k=v k2=v2` or the legacy `ENV k v w`; LABEL's keys and values are expanded too. */
 function keyValueSteps(keyword: string, args: string, escapeToken: string): DispatchStep[] {
   const words = parseWords(args, escapeToken);
   if (words.length === 0) return [];
@@ -71,9 +70,8 @@ function keyValueSteps(keyword: string, args: string, escapeToken: string): Disp
     if (words.some((word) => !word.includes('='))) return [];
     pairs = words.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]);
   }
-  const expand: DispatchStep[] = pairs.flatMap(([key, value]) => [{ kind: 'expand', word: key }, { kind: 'expand', word: value }]);
-  if (keyword !== 'env') return expand;
-  return [...expand, ...pairs.map(([name, value]): DispatchStep => ({ kind: 'define', variable: 'env', name, value }))];
+  if (keyword === 'env') return [{ kind: 'env', pairs: pairs.map(([name, value]) => ({ name, value })) }];
+  return pairs.flatMap(([key, value]) => [{ kind: 'expand', word: key }, { kind: 'expand', word: value }]);
 }
 
 /** COPY and ADD: `--chown`, `--chmod` (ADD: `--checksum`), the sources, the destination, then the heredoc bodies. */

@@ -179,14 +179,14 @@ class Lexer {
 
   /** Everything up to the next `'` as it is; a `'` cannot be escaped inside. */
   private processSingleQuote(): string {
-    const quote = this.next()!;
-    let result = this.options.rawQuotes ? quote : '';
-    for (;;) {
-      const character = this.next();
-      if (character === undefined) throw new LexError('unexpected end of statement while looking for matching single-quote');
-      if (character === "'") return this.options.rawQuotes ? result + character : result;
-      result += character;
+    const end = this.characters.indexOf("'", this.position + 1);
+    if (end === -1) {
+      this.position = this.characters.length;
+      throw new LexError('unexpected end of statement while looking for matching single-quote');
     }
+    const inside = this.characters.slice(this.position + 1, end).join('');
+    this.position = end + 1;
+    return this.options.rawQuotes ? `'${inside}'` : inside;
   }
 
   /** Up to the next `"`, with `$` expanded; the escape character escapes only `"`, `$` and itself. */

@@ -52,7 +52,7 @@ export function readDeclarations(instruction: Instruction, steps: readonly Dispa
  * readings agree on the names; undefined where they do not (the property's own value is then the best known).
  */
 export function rawValues(properties: readonly NameValue[], steps: readonly DispatchStep[]): (string | undefined)[] {
-  const defines = steps.filter((step) => step.kind === 'define');
+  const defines = steps.flatMap((step): { name: string; value?: string }[] => (step.kind === 'arg' ? [step] : step.kind === 'env' ? [...step.pairs] : []));
   const agree = defines.length === properties.length && defines.every((step, i) => step.name === properties[i].name);
   return properties.map((_, i) => (agree ? defines[i].value : undefined));
 }

@@ -3,20 +3,22 @@
 // inherits through `FROM <stage>`, nothing else (docs/variables.md). So `$X` there does not get the ARG's value:
 // it is empty, unless the base image's ENV sets X. Shell-form RUN included, where BuildKit's UndefinedVar does not
 // look; text the shell leaves literal (`'$X'`, `\$X`) or a name the script sets itself are not reported, nor
-// `${X:-word}` / `${X:+word}`, which say what they want when X is empty.
+// `${X:-word}` / `${X:+word}`, which say what they want when X is empty. Where BuildKit's UndefinedVar reports the
+// name in the instruction, it speaks for that `$X` (undefinedVarRules.ts): one finding per `$X`.
 import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/variables';
 import type { Finding } from './rules';
 
-export function checkArgScope(model: StageModel): Finding[] {
+export function checkArgScope(model: StageModel, undefinedVars: readonly Finding[] = []): Finding[] {
+  const byUndefinedVar = new Set(undefinedVars.map((finding) => `${finding.instructionLine}:${finding.data?.variable}`));
   const findings: Finding[] = [];
   const globalLines = new Map(model.globalArgs.map((arg) => [arg.name, arg.range.start.line]));
   const declaredIn = stagesDeclaringArgs(model);
   for (const stage of model.stages) {
     const reported = new Set<string>();
     for (const use of stage.uses) {
-      if (!mayReport(use) || reported.has(use.name)) continue;
+      if (!mayReport(use) || reported.has(use.name) || byUndefinedVar.has(`${use.instructionLine}:${use.name}`)) continue;
       const origin = unboundArg(model, stage, use, globalLines, declaredIn);
       if (!origin) continue;
       const lookup = lookupInStage(model, stage.index, use.instructionLine, use.name);
