@@ -10,6 +10,7 @@ import { AUTOMATIC_ARGS, automaticValue, buildArgValue } from './automaticArgs';
 const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/g;
 const BARE_VARIABLE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 const NOTHING_SET: ShellEnvironment = { get: () => undefined };
+const READS_VARIABLE = /\$[{\p{L}\p{Nd}_@*#?$!-]/u;
 
 /**
  * Whether BuildKit reads a variable in the text (`$X`, `${X...}`, `$1`; not `\$X` nor `'$X'`), or cannot read it
@@ -18,6 +19,8 @@ const NOTHING_SET: ShellEnvironment = { get: () => undefined };
 export function hasVariable(text: string): boolean {
   if (!text.includes('$')) return false;
   if (new RegExp(GITHUB_EXPRESSION.source).test(text)) return true;
+  // Without quotes or escapes (most texts), a `$` before a name, a special parameter or `{` is what the lexer reads.
+  if (!/['"\\`]/.test(text)) return READS_VARIABLE.test(text);
   const result = processWord(text, NOTHING_SET);
   return result.error !== undefined || result.matched.size + result.unmatched.size > 0;
 }

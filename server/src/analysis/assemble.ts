@@ -23,12 +23,15 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const commentsByLine = new Map<number, CommentLine>(parsed.comments.map((c) => [c.range.start.line, c]));
   const argDefaults = globalArgDefaults(header.globalArgs);
   const fromScope = globalScope(header.globalArgs);
+  // Many stages share a base (`FROM golang:${GO}`): each text is expanded once.
+  const bases = new Map<string, Pick<Stage, 'expandedBase' | 'baseEvaluation'>>();
+  const baseOf = (text: string) => bases.get(text) ?? bases.set(text, expandBase(text, fromScope, header.escapeCharacter)).get(text)!;
   const reusable = previous && sameResolutionInputs(previous.parsed, parsed) ? previous : undefined;
   const stages = parsed.stages.map((skeleton, index) => {
     const docComment = docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
     const old = reusable?.model.stages[index];
     if (old && reusable!.parsed.stages[index] === skeleton && old.docComment === docComment) return old;
-    return stageOf(skeleton, index, docComment, skeleton.base && expandBase(skeleton.base.text, fromScope, header.escapeCharacter));
+    return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
   const resolver = new StageResolver(stages, argDefaults);
   const referencesByStage = parsed.stages.map((skeleton, index) =>

@@ -5,6 +5,7 @@
 // and `dispatchArg` expand them). Each step expands words with the stage's environment (where BuildKit reports
 // UndefinedVar), and ARG and ENV set variables. The quotes stay in the words: the lexer removes them.
 import { processWord } from './shellLexer';
+import { BLANKS, logicalLine, parseWords, splitBlanks, splitCommand, trimNewline } from './buildkitParser';
 
 export type DispatchStep =
   /** A word expanded with the environment as it is at this step; a heredoc body is expanded as BuildKit's ExpandRaw does. */
@@ -13,9 +14,6 @@ export type DispatchStep =
   | { readonly kind: 'arg'; readonly name: string; readonly value?: string }
   /** `ENV k=v ...`: every name and value is expanded with the environment before the instruction, then all are set. */
   | { readonly kind: 'env'; readonly pairs: readonly { readonly name: string; readonly value: string }[] };
-
-/** BuildKit's reWhitespace: the blanks that separate words (no newline: the line is joined already). */
-const BLANKS = /[\t\v\f\r ]+/;
 
 /**
  * The dispatch steps of an instruction's text (`instruction.getTextContent()`: from its keyword through its last
@@ -136,150 +134,6 @@ function listOrJson(args: string): string[] {
     }
   }
   return args === '' ? [] : args.split(BLANKS);
-}
-
-function splitBlanks(text: string, limit: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (parts.length < limit - 1) {
-    const match = BLANKS.exec(rest);
-    if (!match) break;
-    parts.push(rest.slice(0, match.index));
-    rest = rest.slice(match.index + match[0].length);
-  }
-  parts.push(rest);
-  return parts;
-}
-
-function trimNewline(line: string): string {
-  return line.replace(/[\r\n]+$/, '');
-}
-
-/** Go's unicode.IsSpace, for the trims of BuildKit's parser. */
-const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const LEADING_SPACE = new RegExp(`^${GO_SPACE}+`);
-const SPACE = new RegExp(`^${GO_SPACE}$`);
-const TRAILING_SPACE = new RegExp(`${GO_SPACE}+$`);
-
-function trimSpace(text: string): string {
-  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
-}
-
-function isComment(line: string): boolean {
-  return line.replace(LEADING_SPACE, '').startsWith('#');
-}
-
-/**
- * The instruction's lines joined as BuildKit joins them: a trailing escape character continues the line, comment
- * lines and empty lines inside are skipped; what follows the last joined line (heredoc bodies) is `rest`.
- */
-function logicalLine(lines: readonly string[], escapeToken: string): { line: string; rest: string[] } {
-  const escaped = escapeToken === '`' ? '`' : '\\\\';
-  const continuation = new RegExp(`([^${escaped}])${escaped}[ \\t]*$|^${escaped}[ \\t]*$`);
-  const join = (line: string) => (continuation.test(line) ? { text: line.replace(continuation, '$1'), more: true } : { text: line, more: false });
-  let { text, more } = join(lines[0].replace(LEADING_SPACE, ''));
-  let index = 1;
-  for (; more && index < lines.length; index++) {
-    const line = lines[index];
-    if (isComment(line) || line.replace(LEADING_SPACE, '') === '') continue;
-    const next = join(line);
-    text += next.text;
-    more = next.more;
-  }
-  return { line: text, rest: lines.slice(index) };
-}
-
-/** splitCommand: the keyword, the leading `--flags` (quotes and escapes removed), the rest trimmed. */
-function splitCommand(line: string, escapeToken: string): { command: string; flags: string[]; args: string } {
-  const [command, rest] = splitBlanks(trimSpace(line), 2);
-  if (rest === undefined) return { command, flags: [], args: '' };
-  const { args, flags } = extractBuilderFlags(rest, escapeToken);
-  return { command, flags, args: trimSpace(args) };
-}
-
-function extractBuilderFlags(line: string, escapeToken: string): { args: string; flags: string[] } {
-  const flags: string[] = [];
-  let position = 0;
-  for (;;) {
-    while (position < line.length && SPACE.test(line[position])) position++;
-    if (position >= line.length) return { args: '', flags };
-    if (!line.startsWith('--', position)) return { args: line.slice(position), flags };
-    let word = '';
-    let quote: string | undefined;
-    let blankOk = false;
-    for (; position < line.length; position++) {
-      let character = line[position];
-      if (!quote && SPACE.test(character)) break;
-      if (!quote && (character === '"' || character === "'")) {
-        quote = character;
-        blankOk = true;
-        continue;
-      }
-      if (quote && character === quote) {
-        quote = undefined;
-        continue;
-      }
-      if (character === escapeToken) {
-        if (position + 1 === line.length) continue;
-        character = line[++position];
-      }
-      word += character;
-    }
-    if (word === '--') return { args: line.slice(position), flags };
-    if (blankOk || word !== '') flags.push(word);
-  }
-}
-
-/**
- * parseWords: words between blanks, quotes kept (and blanks inside them), an escape character kept with the
- * character it escapes.
- */
-export function parseWords(text: string, escapeToken: string): string[] {
-  const words: string[] = [];
-  const characters = Array.from(text);
-  let word = '';
-  let inWord = false;
-  let quote: string | undefined;
-  let blankOk = false;
-  for (let i = 0; i < characters.length; i++) {
-    let character = characters[i];
-    if (!inWord) {
-      if (SPACE.test(character)) continue;
-      inWord = true;
-    }
-    if (quote === undefined) {
-      if (SPACE.test(character)) {
-        if (blankOk || word !== '') words.push(word);
-        word = '';
-        blankOk = false;
-        inWord = false;
-        continue;
-      }
-      if (character === "'" || character === '"') {
-        quote = character;
-        blankOk = true;
-      }
-      if (character === escapeToken) {
-        if (i + 1 === characters.length) continue;
-        word += character;
-        character = characters[++i];
-      }
-      word += character;
-      continue;
-    }
-    if (character === quote) quote = undefined;
-    else if (character === escapeToken && quote !== "'") {
-      if (i + 1 === characters.length) {
-        quote = undefined;
-        continue;
-      }
-      word += character;
-      character = characters[++i];
-    }
-    word += character;
-  }
-  if (inWord && (blankOk || word !== '')) words.push(word);
-  return words;
 }
 
 interface HeredocName {

@@ -6,6 +6,7 @@
 // variable named `1`, `${X:#p}` is an error, quotes inside `${X:-"w"}` are removed, a word's text before a
 // `${X:-w}` is lost by the word splitting of processWords (a buffer shared with the nested word).
 import { convertShellPattern, PatternError, replaceAll, replaceFirst, trimPrefix, trimSuffix } from './shellPattern';
+import { isDigit, isLetter, SPECIAL_PARAMETERS, Words, type WordBuffer } from './shellWords';
 
 /** The variables a word is expanded with: a value, or undefined for a variable that is not set. */
 export interface ShellEnvironment {
@@ -55,52 +56,6 @@ export function processWord(word: string, environment: ShellEnvironment, options
 }
 
 class LexError extends Error {}
-
-/** The word being built by processWords; one buffer shared by the nested words of `${X:-w}`, as in BuildKit. */
-interface WordBuffer {
-  text: string;
-}
-
-class Words {
-  private readonly words: string[] = [];
-  private inWord = false;
-
-  constructor(private readonly buffer: WordBuffer) {}
-
-  /** A character outside quotes: white space ends the word. */
-  addCharacter(character: string): void {
-    if (isSpace(character)) {
-      if (this.inWord && this.buffer.text.length !== 0) this.endWord();
-    } else this.addRawCharacter(character);
-  }
-
-  addRawCharacter(character: string): void {
-    this.buffer.text += character;
-    this.inWord = true;
-  }
-
-  /** An expanded variable: its white space splits words too. */
-  addString(text: string): void {
-    for (const character of text) this.addCharacter(character);
-  }
-
-  /** A quoted part: kept whole. */
-  addRawString(text: string): void {
-    this.buffer.text += text;
-    this.inWord = true;
-  }
-
-  finish(): string[] {
-    if (this.buffer.text.length > 0) this.endWord();
-    return this.words;
-  }
-
-  private endWord(): void {
-    this.words.push(this.buffer.text);
-    this.buffer.text = '';
-    this.inWord = false;
-  }
-}
 
 class Lexer {
   readonly matched = new Set<string>();
@@ -338,20 +293,4 @@ class Lexer {
     (value === undefined ? this.unmatched : this.matched).add(name);
     return value;
   }
-}
-
-/** POSIX's special parameters (`$@`, `$*`, ...): BuildKit reads them as variables that are never set. */
-const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
-
-/** Go's unicode.IsSpace. */
-function isSpace(character: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(character);
-}
-
-function isLetter(character: string): boolean {
-  return /^\p{L}$/u.test(character);
-}
-
-function isDigit(character: string): boolean {
-  return /^\p{Nd}$/u.test(character);
 }

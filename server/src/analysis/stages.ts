@@ -86,7 +86,10 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
-  const steps = body.map((instruction) => (needsDispatch(instruction) ? dispatchSteps(instruction.getTextContent(), escapeCharacter) : undefined));
+  const steps = body.map((instruction) => {
+    const text = instruction.getTextContent();
+    return needsDispatch(instruction, text) ? dispatchSteps(text, escapeCharacter) : undefined;
+  });
   return {
     name,
     normalizedName: name && normalizeStageName(name.text),
@@ -106,11 +109,11 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string): St
 }
 
 /** ARG and ENV set variables; the other instructions matter to dispatch only where they expand one. */
-function needsDispatch(instruction: Instruction): boolean {
+function needsDispatch(instruction: Instruction, text: string): boolean {
   const keyword = instruction.getKeyword();
   if (keyword === 'ARG' || keyword === 'ENV') return true;
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord()?.toUpperCase() : undefined;
-  return trigger === 'ARG' || trigger === 'ENV' || instruction.getTextContent().includes('$');
+  return trigger === 'ARG' || trigger === 'ENV' || text.includes('$');
 }
 
 function instructionInfo(instruction: Instruction, dispatch: readonly DispatchStep[] | undefined): InstructionInfo {
