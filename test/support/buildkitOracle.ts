@@ -12,6 +12,7 @@ import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/sr
 import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/rules';
 import { CheckConfiguration } from '../../server/src/features/diagnostics/checkDirectives';
 import { asBuilt, defaultsAsBuilt } from '../../server/src/features/diagnostics/buildDefaults';
+import { checkUndefinedVar } from '../../server/src/features/diagnostics/undefinedVarRules';
 
 export interface OracleRange {
   readonly startLine: number;
@@ -81,6 +82,11 @@ interface Placed {
   readonly line: number;
   readonly phase: number;
   readonly message: string;
+  /**
+   * Found only where a base image is taken to set no ENV, as the oracle's stubbed images do: BuildKit reading the
+   * real image would not report it, so the product does not (UndefinedVar on a stage built on an image).
+   */
+  readonly stubbedImages?: true;
 }
 
 /** Where BuildKit stopped: nothing at or after this point is judged. */
@@ -97,6 +103,8 @@ export interface Comparison {
   readonly productOnly: string[];
   /** Findings of both sides with different messages. */
   readonly messages: string[];
+  /** BuildKit's findings that only its stubbed images make (see Placed.stubbedImages): different on purpose. */
+  readonly stubbedImages: string[];
   /** BuildKit's warnings of checks no rule of ours implements, by rule. */
   readonly notCompared: Map<string, number>;
   /** Our findings after BuildKit's first error. */
@@ -119,11 +127,18 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     const failing = failingPhase(finding);
     if (failing && (failing !== 'dispatch' || needed(line))) errors.push({ rule: finding.code, line, phase: phaseIndex(failing), message: finding.message });
   }
-  if (new CheckConfiguration(context.model).warningsAreErrors && warnings.length > 0) {
+  const checks = new CheckConfiguration(context.model);
+  if (checks.warningsAreErrors && warnings.length > 0) {
     errors.push({ rule: LINT_VIOLATION, line: 0, phase: phaseIndex('lintError'), message: `for rules: ${[...new Set(warnings.map((w) => w.rule))].join(', ')}` });
   }
   errors.sort((a, b) => a.phase - b.phase || a.line - b.line);
-  const comparison: Comparison = { agree: [], buildkitOnly: [], productOnly: [], messages: [], notCompared: new Map(), unjudged: 0 };
+  // UndefinedVar as the oracle's images make it (they set no ENV), where the product, not knowing the image, is silent.
+  const shown = new Set(warnings.map((w) => `${w.rule}@${w.line}: ${w.message}`));
+  for (const finding of checkUndefinedVar(context.model, { imagesSetNothing: true }).filter((f) => !checks.isSkipped(f.code, f.instructionLine))) {
+    const placed: Placed = { rule: finding.code, line: finding.instructionLine + 1, phase: phaseIndex('dispatch'), message: finding.message, stubbedImages: true };
+    if (!shown.has(`${placed.rule}@${placed.line}: ${placed.message}`) && needed(placed.line)) warnings.push(placed);
+  }
+  const comparison: Comparison = { agree: [], buildkitOnly: [], productOnly: [], messages: [], stubbedImages: [], notCompared: new Map(), unjudged: 0 };
   const cut = compareErrors(result.error, errors, comparison);
   const judged = (item: Placed) => !cut || item.phase < cut.phase || (item.phase === cut.phase && cut.ordered && item.line < cut.line);
   const theirs: Placed[] = [];
@@ -132,7 +147,7 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     if (!COMPARED_CHECKS.has(warning.rule)) comparison.notCompared.set(warning.rule, (comparison.notCompared.get(warning.rule) ?? 0) + 1);
     else theirs.push({ rule: warning.rule, line: warning.startLine, phase: phaseIndex(phase), message: warning.message });
   }
-  comparison.unjudged += warnings.filter((w) => !judged(w)).length;
+  comparison.unjudged += warnings.filter((w) => !judged(w) && !w.stubbedImages).length;
   compareWarnings(theirs.filter(judged), warnings.filter(judged), comparison);
   return comparison;
 }
@@ -207,7 +222,7 @@ function compareWarnings(theirs: readonly Placed[], ours: readonly Placed[], com
       continue;
     }
     left.splice(left.indexOf(match), 1);
-    comparison.agree.push(`${warning.rule}@${warning.line}`);
+    (match.stubbedImages ? comparison.stubbedImages : comparison.agree).push(`${warning.rule}@${warning.line}`);
     if (match.message !== warning.message) comparison.messages.push(`${warning.rule}@${warning.line}: BuildKit "${warning.message}", ours "${match.message}"`);
   }
   for (const item of left) comparison.productOnly.push(`${item.rule}@${item.line}: ${item.message}`);

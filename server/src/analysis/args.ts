@@ -1,15 +1,28 @@
-// Global ARGs in FROM lines: BuildKit expands them there (and nowhere else outside a stage).
+// Variables in FROM lines and in target names, on BuildKit's lexer (shellLexer.ts) and its evaluation with
+// unknowns (evaluate.ts): whether a text holds a variable, the global ARG defaults, and the pattern of every value
+// a text can take.
 import type { GlobalArg } from './model';
+import { processWord, type ShellEnvironment } from './shellLexer';
+import { definiteValue, evaluate } from './evaluate';
+import { globalScope } from './bindings';
+import { AUTOMATIC_ARGS, automaticValue, buildArgValue } from './automaticArgs';
 
-/** `$NAME`, `${NAME}` and `${NAME:-word}` / `${NAME-word}` / `${NAME:+word}` / `${NAME+word}`. */
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/g;
+const BARE_VARIABLE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+const NOTHING_SET: ShellEnvironment = { get: () => undefined };
+const READS_VARIABLE = /\$[{\p{L}\p{Nd}_@*#?$!-]/u;
 
-const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/;
-const HAS_VARIABLE = new RegExp(`${GITHUB_EXPRESSION.source}|${VARIABLE.source}`);
-const BARE_VARIABLE = new RegExp(`^(?:${VARIABLE.source})$`);
-
+/**
+ * Whether BuildKit reads a variable in the text (`$X`, `${X...}`, `$1`; not `\$X` nor `'$X'`), or cannot read it
+ * at all (`${`); a GitHub Actions expression (`${{ inputs.target }}`, in workflows naming targets) counts too.
+ */
 export function hasVariable(text: string): boolean {
-  return HAS_VARIABLE.test(text);
+  if (!text.includes('$')) return false;
+  if (new RegExp(GITHUB_EXPRESSION.source).test(text)) return true;
+  // Without quotes or escapes (most texts), a `$` before a name, a special parameter or `{` is what the lexer reads.
+  if (!/['"\\`]/.test(text)) return READS_VARIABLE.test(text);
+  const result = processWord(text, NOTHING_SET);
+  return result.error !== undefined || result.matched.size + result.unmatched.size > 0;
 }
 
 /** True when the whole text is one variable (`$BASE`, `${BASE}`). */
@@ -17,75 +30,46 @@ export function isBareVariable(text: string): boolean {
   return BARE_VARIABLE.test(text);
 }
 
-/** The text without its variables: the literal parts that every value it takes must contain. */
+/** The text without its variables: the literal parts that every value it takes (its variables set) contains. */
 export function literalParts(text: string): string {
-  return text.replace(VARIABLE, '');
+  const result = processWord(text, { get: () => '\uE000' });
+  return result.value?.replace(/\uE000/g, '') ?? '';
 }
 
 /**
  * Global ARG defaults, later declarations expanded with earlier ones, as BuildKit does (buildMetaArgs in
- * dockerfile2llb/convert.go): an `ARG NAME` without a default declares NAME but keeps an earlier value.
+ * dockerfile2llb/convert.go): an `ARG NAME` without a default declares NAME but keeps an earlier value. A default
+ * that depends on the build (`${TARGETARCH}`, an ARG without default) keeps those variables as written.
  */
 export function globalArgDefaults(args: readonly GlobalArg[]): ReadonlyMap<string, string | undefined> {
   const defaults = new Map<string, string | undefined>();
-  for (const arg of args) {
-    if (arg.defaultValue !== undefined) defaults.set(arg.name, expandDefaults(arg.defaultValue, defaults));
-    else if (!defaults.has(arg.name)) defaults.set(arg.name, undefined);
-  }
+  args.forEach((arg, index) => {
+    if (arg.defaultValue === undefined) {
+      if (!defaults.has(arg.name)) defaults.set(arg.name, undefined);
+      return;
+    }
+    const word = arg.rawDefault ?? arg.defaultValue;
+    defaults.set(arg.name, definiteValue(evaluate(word, globalScope(args, index))) ?? expandDefaults(word, defaults));
+  });
   return defaults;
 }
 
 /**
- * The text with every variable that has a default replaced by it; the others stay as written, or, with
- * `unsetIsEmpty`, expand as the shell expands an unset variable (to nothing, or the `${X:-word}` word).
+ * The text expanded by BuildKit's lexer with these values; a variable without one stays as written, or, with
+ * `unsetIsEmpty`, expands as BuildKit expands an unset variable. Text BuildKit refuses is returned as it is.
  */
 export function expandDefaults(text: string, defaults: ReadonlyMap<string, string | undefined>, unsetIsEmpty = false): string {
-  return text.replace(VARIABLE, (whole, braced: string | undefined, operator: string | undefined,
-    word: string | undefined, plain: string | undefined) => {
-    const value = defaults.get((braced ?? plain)!);
-    const unknown = unsetIsEmpty ? '' : whole;
-    switch (operator) {
-      case ':-': return value ? value : word!;
-      case '-': return value !== undefined ? value : word!;
-      case ':+': return value ? word! : value === '' || unsetIsEmpty ? '' : whole;
-      case '+': return value !== undefined ? word! : unknown;
-      default: return value !== undefined ? value : unknown;
-    }
-  });
+  return processWord(text, { get: (name) => defaults.get(name) }, { skipUnsetEnv: !unsetIsEmpty }).value ?? text;
 }
-
-/** BuildKit sets these from the platform: Go's OS and architecture names, and `v6`-style variants. */
-const OS = '(?:linux|windows|darwin|freebsd|netbsd|openbsd|dragonfly|solaris|illumos|aix|plan9|android|ios|js|wasip1)';
-const ARCH = '(?:amd64|arm64|arm|386|ppc64le|ppc64|s390x|riscv64|mips64le|mips64|mipsle|mips|loong64|wasm)';
-const PLATFORM_ARGS: ReadonlyMap<string, string> = new Map([
-  ['TARGETOS', OS], ['BUILDOS', OS], ['TARGETARCH', ARCH], ['BUILDARCH', ARCH], ['TARGETVARIANT', '(?:v[0-9]+)?'], ['BUILDVARIANT', '(?:v[0-9]+)?'],
-]);
 
 /**
  * A regular expression for every value the text can take when each variable may be given any value with
- * `--build-arg` (platform ARGs such as TARGETOS have no default at all). `binaries-${TARGETOS}` matches
- * `binaries-linux` and `binaries-windows`.
+ * `--build-arg` (platform ARGs such as TARGETOS take their platform's names). `binaries-${TARGETOS}` matches
+ * `binaries-linux` and `binaries-windows`; a GitHub Actions expression may be anything.
  */
 export function variablePattern(text: string, flags = ''): RegExp {
-  let source = '';
-  let last = 0;
-  // A GitHub Actions expression (`${{ inputs.target }}-prebuilt`, in workflows naming targets) is a variable too.
-  for (const match of text.matchAll(new RegExp(`${GITHUB_EXPRESSION.source}|${VARIABLE.source}`, 'g'))) {
-    source += escapeRegExp(text.slice(last, match.index)) + valuePattern(match);
-    last = match.index! + match[0].length;
-  }
-  source += escapeRegExp(text.slice(last));
-  return new RegExp(`^${source}$`, flags);
-}
-
-/** `${X:+word}` is either empty or `word`; a platform ARG is one of the platform's names; anything else may be anything. */
-function valuePattern(match: RegExpMatchArray): string {
-  if (match[0].startsWith('${{')) return '.*';
-  const [, braced, operator, word, plain] = match;
-  if (operator === ':+' || operator === '+') return `(?:${escapeRegExp(word ?? '')})?`;
-  return (!operator && PLATFORM_ARGS.get((braced ?? plain)!)) || '.*';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let expressions = 0;
+  const word = text.replace(GITHUB_EXPRESSION, () => `\${__github_expression_${expressions++}}`);
+  const evaluation = evaluate(word, (name) => ({ kind: 'unknown', unknown: AUTOMATIC_ARGS.has(name) ? automaticValue(name) : buildArgValue(name) }));
+  return new RegExp(`^(?:${evaluation.pattern})$`, flags);
 }

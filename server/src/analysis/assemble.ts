@@ -4,7 +4,9 @@
 import type { CommentLine, Stage, StageModel, StageReference } from './model';
 import type { ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
-import { expandDefaults, globalArgDefaults } from './args';
+import { globalArgDefaults } from './args';
+import { definiteValue, evaluate, type Evaluation, type Scope } from './evaluate';
+import { globalScope } from './bindings';
 import { buildEdges, circularReferences, referencesByTarget, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
 import { scratchMountReferences } from './dispatchStates';
@@ -21,12 +23,16 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const { header } = parsed;
   const commentsByLine = new Map<number, CommentLine>(parsed.comments.map((c) => [c.range.start.line, c]));
   const argDefaults = globalArgDefaults(header.globalArgs);
+  const fromScope = globalScope(header.globalArgs);
+  // Many stages share a base (`FROM golang:${GO}`): each text is expanded once.
+  const bases = new Map<string, Pick<Stage, 'expandedBase' | 'baseEvaluation'>>();
+  const baseOf = (text: string) => bases.get(text) ?? bases.set(text, expandBase(text, fromScope, header.escapeCharacter)).get(text)!;
   const reusable = previous && sameResolutionInputs(previous.parsed, parsed) ? previous : undefined;
   const stages = parsed.stages.map((skeleton, index) => {
     const docComment = docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
     const old = reusable?.model.stages[index];
     if (old && reusable!.parsed.stages[index] === skeleton && old.docComment === docComment) return old;
-    return stageOf(skeleton, index, docComment, skeleton.base && expandDefaults(skeleton.base.text, argDefaults));
+    return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
   const resolver = new StageResolver(stages, argDefaults);
   const referencesByStage = parsed.stages.map((skeleton, index) =>
@@ -67,7 +73,17 @@ function sameResolutionInputs(before: ParsedFile, after: ParsedFile): boolean {
     && before.stages.every((stage, i) => stage.normalizedName === after.stages[i].normalizedName);
 }
 
-function stageOf(skeleton: StageSkeleton, index: number, docComment: string | undefined, expandedBase: string | undefined): Stage {
+/**
+ * The base as BuildKit expands it in the global scope: its one value (not an empty one, which names no image:
+ * BuildKit refuses it), and what it depends on where it holds variables.
+ */
+function expandBase(text: string, scope: Scope, escapeToken: string): Pick<Stage, 'expandedBase' | 'baseEvaluation'> {
+  if (!text.includes('$')) return { expandedBase: text };
+  const baseEvaluation: Evaluation = evaluate(text, scope, escapeToken);
+  return { expandedBase: definiteValue(baseEvaluation) || undefined, baseEvaluation };
+}
+
+function stageOf(skeleton: StageSkeleton, index: number, docComment: string | undefined, base: Pick<Stage, 'expandedBase' | 'baseEvaluation'> | undefined): Stage {
   return {
     index,
     name: skeleton.name,
@@ -79,7 +95,8 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
     range: skeleton.range,
     base: skeleton.base,
     malformed: skeleton.malformed,
-    expandedBase,
+    expandedBase: base?.expandedBase,
+    baseEvaluation: base?.baseEvaluation,
     platform: skeleton.platform,
     platformFlagRange: skeleton.platformFlagRange,
     docComment,

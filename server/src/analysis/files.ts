@@ -1,11 +1,14 @@
 // A sketch of the files stages make, from their instructions: where relative paths resolve (WORKDIR), and the
 // paths that COPY/ADD destinations, WORKDIR and recognised RUN outputs create, each with the instruction that
-// made it, following the FROM chain. Conservative: what it does not know it leaves out, and a stage built on an
-// image may hold anything.
+// made it, following the FROM chain. Paths with variables are expanded as BuildKit expands them there, where
+// that gives one value. Conservative: what it does not know it leaves out, and a stage built on an image may hold
+// anything.
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel, StageReference } from './model';
 import { hasVariable } from './args';
-import { fromChain } from './scope';
+import { fromChain } from './chain';
+import { evaluateInStage } from './bindings';
+import { definiteValue } from './evaluate';
 
 /**
  * Visits the instructions of a stage's FROM chain, its first stage first, each with the WORKDIR it runs in
@@ -16,7 +19,9 @@ function walkChain(model: StageModel, stage: Stage, visit: (current: Stage, inst
   for (const current of fromChain(model, stage).reverse()) {
     for (const instruction of current.instructions) {
       if (visit(current, instruction, dir) === true) return dir;
-      if (instruction.keyword === 'WORKDIR' && instruction.workdir !== undefined) dir = dir === undefined || hasVariable(instruction.workdir) ? undefined : posix.resolve(dir, instruction.workdir);
+      if (instruction.keyword !== 'WORKDIR' || instruction.workdir === undefined) continue;
+      const workdir = expandedPath(model, current, instruction, instruction.workdir);
+      dir = dir === undefined || workdir === undefined ? undefined : posix.resolve(dir, workdir);
     }
   }
   return dir;
@@ -36,7 +41,7 @@ export interface ProducedPath {
 export function producedPaths(model: StageModel, stage: Stage): Map<string, ProducedPath> {
   const produced = new Map<string, ProducedPath>();
   walkChain(model, stage, (current, instruction, dir) => {
-    if (dir !== undefined) for (const path of pathsMadeBy(instruction, dir)) produced.set(path, { stage: current, instruction });
+    if (dir !== undefined) for (const path of pathsMadeBy(model, current, instruction, dir)) produced.set(path, { stage: current, instruction });
   });
   return produced;
 }
@@ -57,7 +62,7 @@ export function makersOf(model: StageModel, stage: Stage, path: string): PathMak
   const produced = producedPaths(model, stage);
   const rootCopies: ProducedPath[] = [];
   walkChain(model, stage, (current, instruction, dir) => {
-    if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && dir !== undefined && pathsMadeBy(instruction, dir).includes('/')) rootCopies.unshift({ stage: current, instruction });
+    if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && dir !== undefined && pathsMadeBy(model, current, instruction, dir).includes('/')) rootCopies.unshift({ stage: current, instruction });
   });
   for (let at = path; at !== '/'; at = posix.dirname(at)) {
     const made = produced.get(at);
@@ -66,15 +71,28 @@ export function makersOf(model: StageModel, stage: Stage, path: string): PathMak
   return { made: path === '/' && produced.has('/') ? { path, ...produced.get('/')! } : undefined, rootCopies };
 }
 
-function pathsMadeBy(instruction: InstructionInfo, dir: string): string[] {
-  if (instruction.keyword === 'WORKDIR' && instruction.workdir && !hasVariable(instruction.workdir)) return [posix.resolve(dir, instruction.workdir)];
+function pathsMadeBy(model: StageModel, stage: Stage, instruction: InstructionInfo, dir: string): string[] {
+  const expand = (text: string) => expandedPath(model, stage, instruction, text);
+  if (instruction.keyword === 'WORKDIR' && instruction.workdir) {
+    const workdir = expand(instruction.workdir);
+    return workdir === undefined ? [] : [posix.resolve(dir, workdir)];
+  }
   if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).map((path) => posix.resolve(dir, path));
   const paths = instruction.copyPaths;
-  if (!paths || hasVariable(paths.destination.text) || paths.sources.some((source) => hasVariable(source.text))) return [];
-  const destination = posix.resolve(dir, paths.destination.text);
+  const target = paths && expand(paths.destination.text);
+  const sources = paths?.sources.map((source) => expand(source.text)) ?? [];
+  if (target === undefined || sources.some((source) => source === undefined)) return [];
+  const destination = posix.resolve(dir, target);
   // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
-  const intoDirectory = paths.destination.text.endsWith('/') || paths.sources.length > 1 || paths.destination.text === '.';
-  return intoDirectory ? [destination, ...paths.sources.map((source) => posix.join(destination, posix.basename(source.text)))] : [destination];
+  const intoDirectory = target.endsWith('/') || sources.length > 1 || target === '.';
+  return intoDirectory ? [destination, ...sources.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];
+}
+
+/** A path of an instruction, its variables expanded as BuildKit expands them there; undefined unless one value. */
+function expandedPath(model: StageModel, stage: Stage, instruction: InstructionInfo, text: string): string | undefined {
+  if (!hasVariable(text)) return text;
+  const value = definiteValue(evaluateInStage(model, stage, instruction.range.start.line, text));
+  return value === '' ? undefined : value;
 }
 
 /** The `--from` reference of a stage's COPY (not an ONBUILD trigger's, which copies in another stage). */

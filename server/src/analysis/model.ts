@@ -3,6 +3,8 @@
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
 import type { VariableDeclaration, VariableUse } from './variables';
 import type { BuildkitReading } from './buildkitReading';
+import type { DispatchStep } from './dispatchSteps';
+import type { Evaluation } from './evaluate';
 
 export interface Position {
   readonly line: number;
@@ -47,6 +49,11 @@ export interface InstructionInfo {
   readonly mounts?: readonly MountInfo[];
   /** The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does. */
   readonly buildkit?: BuildkitReading;
+  /**
+   * What BuildKit's dispatch does with its words (dispatchSteps.ts): for ARG and ENV, and for the others that
+   * hold a `$`; an ONBUILD's are its trigger's.
+   */
+  readonly dispatch?: readonly DispatchStep[];
 }
 
 /** A `RUN --mount=...` as written: BuildKit reads one without `from=` as `from=scratch` (detectRunMount). */
@@ -64,6 +71,8 @@ export interface GlobalArg {
   readonly nameRange: Range;
   /** The default value with quotes removed, or undefined for `ARG NAME` without a default. */
   readonly defaultValue?: string;
+  /** The default as written, quotes and escapes in place: the word BuildKit expands. */
+  readonly rawDefault?: string;
   readonly valueRange?: Range;
   readonly range: Range;
 }
@@ -91,8 +100,10 @@ export interface Stage {
    * ("FROM requires either one or three arguments": parseBuildStageName in instructions/parse.go).
    */
   readonly malformed?: true;
-  /** The base with global ARG defaults expanded; variables without a default stay as written. */
+  /** The base as BuildKit expands it with the global ARG defaults, when that gives one value. */
   readonly expandedBase?: string;
+  /** What the base expands to, for a base that holds variables (the values it may take, what it depends on). */
+  readonly baseEvaluation?: Evaluation;
   readonly platform?: Located;
   /** The whole `--platform=...` flag, for edits that remove it. */
   readonly platformFlagRange?: Range;

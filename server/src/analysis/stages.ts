@@ -5,13 +5,14 @@ import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range
 import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
-import { readArgProperties, readDeclarations, readUses } from './variables';
+import { rawValues, readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
 import { readInstruction, type BuildkitReading } from './buildkitReading';
+import { dispatchSteps, type DispatchStep } from './dispatchSteps';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
-export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'docComment'> {
+export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'baseEvaluation' | 'docComment'> {
   readonly references: readonly RawReference[];
 }
 
@@ -54,7 +55,7 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
     } else {
       const reading = read(instruction);
       if (reading) globalReadings.push(reading);
-      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg));
+      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, escapeCharacter));
     }
   }
   if (from) stages.push(readStage(from, body, escapeCharacter, read));
@@ -65,11 +66,14 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
   };
 }
 
-function readArgs(arg: Arg): GlobalArg[] {
-  return readArgProperties(arg).map((property) => ({
+function readArgs(arg: Arg, escapeCharacter: string): GlobalArg[] {
+  const properties = readArgProperties(arg);
+  const raw = rawValues(properties, dispatchSteps(arg.getTextContent(), escapeCharacter));
+  return properties.map((property, i) => ({
     name: property.name,
     nameRange: property.nameRange,
     defaultValue: property.value,
+    rawDefault: raw[i],
     valueRange: property.valueRange,
     range: arg.getRange(),
   }));
@@ -82,6 +86,10 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string, rea
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
+  const steps = body.map((instruction) => {
+    const text = instruction.getTextContent();
+    return needsDispatch(instruction, text) ? dispatchSteps(text, escapeCharacter) : undefined;
+  });
   return {
     name,
     normalizedName: name && normalizeStageName(name.text),
@@ -94,10 +102,10 @@ function readStage(from: From, body: Instruction[], escapeCharacter: string, rea
     malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
-    instructions: body.map((instruction) => ({ ...instructionInfo(instruction), buildkit: read(instruction) })),
+    instructions: body.map((instruction, i) => ({ ...instructionInfo(instruction, steps[i]), buildkit: read(instruction) })),
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
-    declarations: body.flatMap(readDeclarations),
+    declarations: body.flatMap((instruction, i) => readDeclarations(instruction, steps[i] ?? [])),
     uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, escapeCharacter)),
   };
 }
@@ -111,7 +119,15 @@ function mountsOf(run: ModifiableInstruction): MountInfo[] {
   });
 }
 
-function instructionInfo(instruction: Instruction): InstructionInfo {
+/** ARG and ENV set variables; the other instructions matter to dispatch only where they expand one. */
+function needsDispatch(instruction: Instruction, text: string): boolean {
+  const keyword = instruction.getKeyword();
+  if (keyword === 'ARG' || keyword === 'ENV') return true;
+  const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord()?.toUpperCase() : undefined;
+  return trigger === 'ARG' || trigger === 'ENV' || text.includes('$');
+}
+
+function instructionInfo(instruction: Instruction, dispatch: readonly DispatchStep[] | undefined): InstructionInfo {
   const keyword = instruction.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord() : null;
   return {
@@ -126,6 +142,7 @@ function instructionInfo(instruction: Instruction): InstructionInfo {
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
     mounts: keyword === 'RUN' ? mountsOf(instruction as ModifiableInstruction) : undefined,
+    dispatch,
   };
 }
 

@@ -4,6 +4,7 @@
 import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
 import type { Position, Range } from './model';
 import { shellWords } from './words';
+import type { DispatchStep } from './dispatchSteps';
 
 export interface VariableDeclaration {
   readonly kind: 'arg' | 'env';
@@ -11,6 +12,8 @@ export interface VariableDeclaration {
   readonly nameRange: Range;
   /** The value as written after `=`, quotes removed; undefined for `ARG NAME` without a default. */
   readonly value?: string;
+  /** The value as BuildKit's parser gives it to the lexer, quotes and escapes in place. */
+  readonly rawValue?: string;
   readonly valueRange?: Range;
   /** The first line of the declaring instruction: a use sees the declarations of earlier instructions. */
   readonly instructionLine: number;
@@ -34,13 +37,24 @@ export interface VariableUse {
   readonly shellAssigned?: boolean;
 }
 
-export function readDeclarations(instruction: Instruction): VariableDeclaration[] {
+export function readDeclarations(instruction: Instruction, steps: readonly DispatchStep[]): VariableDeclaration[] {
   const keyword = instruction.getKeyword();
   if (keyword !== 'ARG' && keyword !== 'ENV') return [];
   const instructionLine = instruction.getRange().start.line;
   const kind = keyword === 'ARG' ? 'arg' : 'env';
   const properties = kind === 'arg' ? readArgProperties(instruction as Arg) : (instruction as Env).getProperties().map(propertyOf);
-  return properties.map((property) => ({ kind, ...property, instructionLine }));
+  const raw = rawValues(properties, steps);
+  return properties.map((property, i) => ({ kind, ...property, rawValue: raw[i], instructionLine }));
+}
+
+/**
+ * The raw value of each property, from BuildKit's reading of the instruction (dispatchSteps.ts), where both
+ * readings agree on the names; undefined where they do not (the property's own value is then the best known).
+ */
+export function rawValues(properties: readonly NameValue[], steps: readonly DispatchStep[]): (string | undefined)[] {
+  const defines = steps.flatMap((step): { name: string; value?: string }[] => (step.kind === 'arg' ? [step] : step.kind === 'env' ? [...step.pairs] : []));
+  const agree = defines.length === properties.length && defines.every((step, i) => step.name === properties[i].name);
+  return properties.map((_, i) => (agree ? defines[i].value : undefined));
 }
 
 type NameValue = Pick<VariableDeclaration, 'name' | 'nameRange' | 'value' | 'valueRange'>;

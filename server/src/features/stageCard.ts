@@ -5,6 +5,7 @@ import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
 import { instructionOf, producedPaths } from '../analysis/files';
 import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './context';
+import { code, valueText } from './valueText';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
   'from': 'FROM',
@@ -57,7 +58,9 @@ function platformDescription(model: StageModel, stage: Stage): string {
 function baseDescription(stage: Stage): string {
   if (!stage.base) return '(none yet)';
   const written = `\`${stage.base.text}\``;
-  return stage.expandedBase && stage.expandedBase !== stage.base.text ? `${written} → \`${stage.expandedBase}\`` : written;
+  const text = stage.baseEvaluation && valueText(stage.baseEvaluation);
+  if (text?.kind === 'value') return text.value !== stage.base.text ? `${written} → ${code(text.value)}` : written;
+  return text?.kind === 'depends' ? `${written} → ${text.text}` : written;
 }
 
 /** `release ← build ← base ← golang:1.22-alpine`: the FROM parents up to the external image. */

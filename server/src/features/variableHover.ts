@@ -1,8 +1,11 @@
 // Hover on a variable: at a use, its value there and where it comes from (or why nothing sets it); at an ARG or
 // ENV declaration, its value and where it is used.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { Stage, StageModel } from '../analysis/model';
-import { AUTOMATIC_ARGS, type VariableLookup, type VariableOrigin } from '../analysis/scope';
+import type { GlobalArg, Stage, StageModel } from '../analysis/model';
+import { AUTOMATIC_ARGS, lookupDeclaration, type VariableLookup, type VariableOrigin } from '../analysis/scope';
+import { evaluateBinding, globalScope } from '../analysis/bindings';
+import type { Evaluation } from '../analysis/evaluate';
+import { code, valueText, type ValueText } from './valueText';
 import type { FeatureContext } from './context';
 import { lookupUse, usesOf, variableAt } from './locateVariable';
 import { stageLabel } from '../analysis/names';
@@ -22,10 +25,12 @@ export function hoverVariable(context: FeatureContext, position: Position): Hove
   const declared = symbol.kind === 'global' ? symbol.arg : symbol.declaration;
   const keyword = symbol.kind === 'global' ? 'ARG' : symbol.declaration.kind.toUpperCase();
   const value = symbol.kind === 'global' ? symbol.arg.defaultValue : symbol.declaration.value;
+  const evaluation = symbol.kind === 'global' ? globalArgEvaluation(model, symbol.arg) : lookupDeclaration(model, symbol.stage.index, symbol.declaration).evaluation;
+  const expanded = value === undefined ? '' : valueSuffix(valueText(evaluation), value).replace(/^ = /, ' → ');
   const where = symbol.kind === 'global' ? 'before the first FROM: visible in FROM lines, and in stages that declare it again' : `in stage ${stageLabel(symbol.stage)}`;
   const uses = usesOf(model, declared);
   const lines = [
-    `**${keyword} ${declared.name}**${value === undefined ? ' (no default: set with `--build-arg`)' : ` = \`${value}\``}, ${where}`,
+    `**${keyword} ${declared.name}**${value === undefined ? ' (no default: set with `--build-arg`)' : ` = \`${value}\`${expanded}`}, ${where}`,
     uses.length === 0 ? 'Not used.' : `Used on line${uses.length === 1 ? '' : 's'} ${uses.map(({ stage, use }) => `${use.nameRange.start.line + 1} (${stageLabel(stage)})`).join(', ')}`,
   ];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: declared.nameRange };
@@ -46,8 +51,20 @@ function buildArgLines({ reachability }: FeatureContext, stage: Stage, lookup: V
 function useText(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
   const { name } = lookup;
   if (lookup.chain.length === 0) return `**$${name}** is not in scope here: ${notInScope(model, lookup, inFrom)}`;
-  const heading = lookup.value !== undefined ? `**$${name}** = \`${lookup.value}\`` : `**$${name}**`;
+  const heading = `**$${name}**${valueSuffix(valueText(lookup.evaluation))}`;
   return [heading, ...lookup.chain.map((origin) => `- ${originText(model, origin)}`)].join('\n\n');
+}
+
+/** ` = \`value\`` for one value (none when it is `written` itself), ` — depends on ...` where the build decides. */
+function valueSuffix(text: ValueText, written?: string): string {
+  if (text.kind === 'value') return text.value === written ? '' : ` = ${code(text.value)}`;
+  return text.kind === 'depends' ? ` — ${text.text}` : '';
+}
+
+/** What a global ARG's default expands to (the ARGs before it and BuildKit's automatic ones). */
+function globalArgEvaluation(model: StageModel, arg: GlobalArg): Evaluation {
+  const index = model.globalArgs.indexOf(arg);
+  return evaluateBinding(globalScope(model.globalArgs, index + 1)(arg.name), model.escapeCharacter);
 }
 
 export function originText(model: StageModel, origin: VariableOrigin): string {

@@ -7,6 +7,8 @@
 // which are never empty where they are in scope: `${TARGETARCH:-amd64}` in a stage that does not declare
 // TARGETARCH takes its default for every platform (shell/lex.go counts it unmatched, and BuildKit's UndefinedVar
 // reports it outside RUN: "Usage of undefined variable '$TARGETARCH'").
+// Where BuildKit's UndefinedVar reports the name in the instruction, it speaks for that `$X` (undefinedVarRules.ts):
+// one finding per `$X`.
 
 import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
@@ -14,14 +16,15 @@ import type { VariableUse } from '../../analysis/variables';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
 
-export function checkArgScope(model: StageModel): Finding[] {
+export function checkArgScope(model: StageModel, undefinedVars: readonly Finding[] = []): Finding[] {
+  const byUndefinedVar = new Set(undefinedVars.map((finding) => `${finding.instructionLine}:${finding.data?.variable}`));
   const findings: Finding[] = [];
   const globalLines = new Map(model.globalArgs.map((arg) => [arg.name, arg.range.start.line]));
   const declaredIn = stagesDeclaringArgs(model);
   for (const stage of model.stages) {
     const reported = new Set<string>();
     for (const use of stage.uses) {
-      if (!mayReport(use) || reported.has(use.name)) continue;
+      if (!mayReport(use) || reported.has(use.name) || byUndefinedVar.has(`${use.instructionLine}:${use.name}`)) continue;
       const origin = unboundArg(model, stage, use, globalLines, declaredIn);
       if (!origin) continue;
       const lookup = lookupInStage(model, stage.index, use.instructionLine, use.name);

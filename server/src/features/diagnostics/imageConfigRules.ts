@@ -5,7 +5,6 @@
 // SHELL and whether a WORKDIR was set from the stage it is built FROM (dispatchState.init); an image is taken to
 // set neither (BuildKit would read its config: an image whose config sets a SHELL is not known here).
 import type { Stage, StageModel } from '../../analysis/model';
-import { hasVariable, variablePattern } from '../../analysis/args';
 import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { goQuote } from './goFormat';
@@ -73,8 +72,9 @@ function inheritedStates(model: StageModel): (ConfigState | undefined)[] {
 
 /** A base whose variables have no default here (`${TARGETOS}`) may name any earlier stage its pattern matches. */
 function stagesItMayName(model: StageModel, stage: Stage): number[] {
-  if (!stage.expandedBase || !hasVariable(stage.expandedBase)) return [];
-  const pattern = variablePattern(stage.expandedBase);
+  const evaluation = stage.baseEvaluation;
+  if (!evaluation || stage.expandedBase !== undefined) return [];
+  const pattern = new RegExp(`^(?:${evaluation.pattern})$`);
   return model.stages.slice(0, stage.index).filter((earlier) => earlier.normalizedName !== undefined && pattern.test(earlier.normalizedName)).map((earlier) => earlier.index);
 }
 

@@ -21,6 +21,7 @@ import { checkInstructionText } from './instructionRules';
 import { checkImageConfig } from './imageConfigRules';
 import { checkExpose } from './exposeRules';
 import { checkIgnoredFiles } from './ignoredFileRules';
+import { checkUndefinedVar } from './undefinedVarRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -42,11 +43,12 @@ export interface ShownFinding {
 /** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
   const checks = new CheckConfiguration(context.model);
+  const undefinedVars = checkUndefinedVar(context.model);
   const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
+    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model, undefinedVars), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
-    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore)];
+    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);

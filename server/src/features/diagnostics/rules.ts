@@ -70,6 +70,7 @@ export const RULES = {
   ExposeProtoCasing: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-proto-casing/` },
   ExposeInvalidFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-invalid-format/` },
   CopyIgnoredFile: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/copy-ignored-file/` },
+  UndefinedVar: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/undefined-var/` },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,39 @@
+// A stage's FROM chain: the stage it is built FROM, and so on up to the one built on an image (or `scratch`),
+// which is what a stage inherits its environment, platform and files from (dockerfile2llb's dispatchState.init).
+import type { Stage, StageModel } from './model';
+
+/** The stage this one is built FROM, when its base is a stage of the file. */
+export function parentStage(model: StageModel, stage: Stage): Stage | undefined {
+  const resolution = model.baseReferences[stage.index]?.resolution;
+  return resolution?.kind === 'stage' ? model.stages[resolution.stage] : undefined;
+}
+
+/** The stage, the stage it is built FROM, and so on up to the one built on an image; a FROM cycle ends it. */
+export function fromChain(model: StageModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.push(current);
+  return chain;
+}
+
+/**
+ * The first stage of a stage's FROM chain, the one built on an image (or `scratch`); undefined for a chain that
+ * comes back on itself (a FROM cycle, which BuildKit rejects), which starts nowhere.
+ */
+export function rootStage(model: StageModel, stage: Stage): Stage | undefined {
+  const root = fromChain(model, stage).pop()!;
+  return parentStage(model, root) ? undefined : root;
+}
+
+/**
+ * The platform a stage is built for: its own `--platform`, unless it is built FROM a stage, whose platform it
+ * takes (dispatchState.init; its own flag is then ignored); else the target platform (undefined here).
+ */
+export function effectivePlatform(model: StageModel, stage: Stage): { readonly text: string; readonly stage: Stage } | undefined {
+  const root = rootStage(model, stage);
+  return root?.platform && { text: root.platform.text, stage: root };
+}
+
+/** A stage built on an image (not certainly `scratch`): the image's ENV is unknown here. */
+export function rootIsImage(root: Stage): boolean {
+  return root.expandedBase?.toLowerCase() !== 'scratch';
+}
