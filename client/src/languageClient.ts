@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { afterRefactor, AFTER_REFACTOR_COMMAND, refactorMiddleware } from './refactorCommands';
 import { RenameFirst } from './renameFirst';
 import { SERVER_NODE_FLAGS } from './serverLaunch';
 
@@ -39,6 +40,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    middleware: refactorMiddleware,
     initializationOptions: {
       otherDockerServerActive: otherDockerExtensions.length > 0,
       // Which ones: Docker DX reports BuildKit's checks, the others some checks of their own.
@@ -51,6 +53,6 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
   await client.start();
   renameFirst = new RenameFirst(client, documentSelector, otherDockerExtensions);
-  context.subscriptions.push(renameFirst);
+  context.subscriptions.push(renameFirst, vscode.commands.registerCommand(AFTER_REFACTOR_COMMAND, afterRefactor));
   return client;
 }
