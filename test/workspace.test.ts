@@ -1,6 +1,6 @@
 // Build targets discovered in a workspace (test/fixtures/workspace): bake with inherits and contexts, compose
 // with context and dockerfile, devcontainer, a workflow, a Makefile; ignored folders are not read.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +8,19 @@ import { scanWorkspace } from '../server/src/workspace/scanner';
 import { composeTargets } from '../server/src/workspace/compose';
 import { bakeTargets } from '../server/src/workspace/bake';
 import { devcontainerTargets } from '../server/src/workspace/devcontainer';
-import { scriptTargets } from '../server/src/workspace/scripts';
+import { makefileTargets } from '../server/src/workspace/makefiles';
+import { ensureShellParser } from '../server/src/workspace/shellModules';
+import { fileIndex } from './support/files';
 import { vscodeTargets } from '../server/src/workspace/vscodeTasks';
 import { workflowTargets } from '../server/src/workspace/workflows';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
 import { REPO_ROOT } from './support/paths';
 
 const WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+before(async () => {
+  assert.ok(await ensureShellParser());
+});
 
 describe('workspace targets', () => {
   it('finds every target with the Dockerfile it builds and where it is said', async () => {
@@ -47,7 +53,7 @@ describe('workspace targets', () => {
     assert.deepEqual(compose('        - GO=1.23\n        - FROM_ENV\n'), { GO: '1.23' });
     const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl');
     assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
-    const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w');
+    const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w', fileIndex(['/w/Dockerfile']));
     assert.deepEqual(workflow[0].args, { GO: '1.23', DEBUG: 'true' });
     const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
     assert.deepEqual(json[0].args, { GO: '1.23' });
@@ -96,9 +102,10 @@ describe('build file readers', () => {
 
   it('reads script targets across line continuations and quotes', () => {
     const text = 'build:\n\tdocker build \\\n\t  --target "ci" \\\n\t  -f app/Dockerfile .\n\tdocker buildx build --target=rel app\n';
-    assert.deepEqual(where(text, scriptTargets(text, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+    const files = fileIndex(['/w/app/Dockerfile']);
+    assert.deepEqual(where(text, makefileTargets(text, '/w/Makefile', 'Makefile', '/w', files)), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
     const crlf = text.replace(/\n/g, '\r\n');
-    assert.deepEqual(where(crlf, scriptTargets(crlf, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+    assert.deepEqual(where(crlf, makefileTargets(crlf, '/w/Makefile', 'Makefile', '/w', files)), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
   });
 });
 

@@ -140,15 +140,20 @@ export function buildWideStages(references: readonly StageReference[]): number[]
  * Which stages each target builds: what it reaches over the edges, from itself and from the build-wide stages.
  * A target written with a variable is a pattern, like ARG-built names.
  */
-export function reachability(stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[], buildWide: readonly number[] = []): Reachability {
+export function reachability(
+  stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[], buildWide: readonly number[] = [],
+  references: readonly StageReference[] = [],
+): Reachability {
   const builtBy: BuildTarget[][] = stages.map(() => []);
   if (stages.length === 0) return { builtBy, targets: [] };
   const last = stages[stages.length - 1];
   const targets: BuildTarget[] = [{ name: last.name?.text ?? `stage ${last.index}`, origin: 'default target' }, ...extraTargets];
   const successors: number[][] = stages.map(() => []);
   for (const edge of edges) successors[edge.from].push(edge.to);
+  const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
   targets.forEach((target, i) => {
     const roots = [...(i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
+    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, number[]>();
     const seen = new Set<number>();
     const pending = [...roots];
     while (pending.length > 0) {
@@ -156,10 +161,35 @@ export function reachability(stages: readonly Stage[], edges: readonly StageEdge
       if (seen.has(stage)) continue;
       seen.add(stage);
       builtBy[stage].push(target);
-      pending.push(...successors[stage]);
+      pending.push(...successors[stage], ...extra.get(stage) ?? []);
     }
   });
   return { builtBy, targets };
+}
+
+/**
+ * `FROM ${BASE}` where a build passes `--build-arg BASE=<stage>` (compose `args`, bake `args`, a script's
+ * `--build-arg`): for that build the FROM names the stage. A value the build file leaves unknown is a
+ * pattern (`${FLB_DISTRO}-base`), so every earlier stage it can produce may be meant.
+ */
+function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageReference[], args: Readonly<Record<string, string>>): Map<number, number[]> {
+  const edges = new Map<number, number[]>();
+  for (const reference of fromReferences) {
+    let passed = false;
+    const text = reference.text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (variable, braced, plain) => {
+      const value = args[braced ?? plain];
+      if (value === undefined) return variable;
+      passed = true;
+      return value;
+    });
+    if (!passed) continue;
+    const earlier = stages.slice(0, reference.inStage);
+    const named = hasVariable(text)
+      ? earlier.filter((stage) => stage.normalizedName !== undefined && variablePattern(text).test(stage.normalizedName)).map((stage) => stage.index)
+      : earlier.filter((stage) => stage.normalizedName === text).slice(-1).map((stage) => stage.index);
+    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named]);
+  }
+  return edges;
 }
 
 /** `--target` is case-insensitive and binds to the last definition of a duplicated name. */

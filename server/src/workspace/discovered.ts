@@ -18,6 +18,23 @@ export interface DiscoveredTarget {
   readonly range: Range;
   /** The build args the file passes for this build (compose `build.args`, bake `args`), by name. */
   readonly args?: Readonly<Record<string, string>>;
+  /**
+   * The target is computed (a script's variable, a loop's value, a bake `inherits`): `range` is where its value
+   * is written when it is written there as it is, else the build's own word; a rename does not edit it then.
+   */
+  readonly computed?: boolean;
+  /** The build was seen but its target is not known (`target` is then a pattern): what is unknown, for messages. */
+  readonly unresolved?: string;
+}
+
+/** What an extra option of a target says (see DiscoveredTarget). */
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved'>;
+
+/** The workspace's files, for the builds whose Dockerfile a script computes. */
+export interface FileIndex {
+  has(path: string): boolean;
+  /** The files whose absolute path, with `/` separators, matches. */
+  matching(pattern: RegExp): string[];
 }
 
 /** The Dockerfile a build names: `file` relative to `base`, else `Dockerfile` in the context. */
@@ -37,9 +54,16 @@ export class TargetSource {
   }
 
   /** A target named at `[start, end)` of the text, built with these build args. */
-  target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>): DiscoveredTarget {
+  target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    return args && Object.keys(args).length > 0 ? { ...found, args } : found;
+    const { computed, unresolved } = options;
+    return { ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}) };
   }
+}
+
+/** Each target once: the same Dockerfile, name and place (a script's loop or a Makefile's alternatives may repeat a build). */
+export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
+  const unique = new Map(targets.map((target) => [`${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}`, target]));
+  return [...unique.values()];
 }
