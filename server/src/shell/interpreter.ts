@@ -5,7 +5,7 @@
 // `onCommand` with its possible argument lists. What the script reads at run time (its arguments, the
 // environment, a command's output) stays unknown.
 import type { ShellNode } from './parser';
-import { distinct, displayText, knownText, MAX_ALTERNATIVES, textValue, unknownValue, type Field, type Value } from './values';
+import { distinct, displayText, isUnknown, knownText, MAX_ALTERNATIVES, textValue, unknownValue, type Field, type Value } from './values';
 import { wordFields, wordValues, type Binding, type Environment } from './words';
 
 /** A simple command as the script may run it. */
@@ -157,12 +157,11 @@ class Interpreter {
       if (substitution) this.statements(substitution.namedChildren, state.clone());
     }
     const words = node.namedChildren.filter((child) => child && child.type !== 'variable_assignment' && !child.type.endsWith('redirect')) as ShellNode[];
+    const alternatives = words.map((word) => wordFields(word.type === 'command_name' ? word.firstNamedChild ?? word : word, env));
     let argvs: Field[][] = [[]];
-    for (const word of words) {
-      const target = word.type === 'command_name' ? word.firstNamedChild ?? word : word;
-      const fields = wordFields(target, env);
+    for (const fields of alternatives) {
       if (!fields || argvs.length * fields.length > MAX_ALTERNATIVES) {
-        argvs = [];
+        argvs = [approximateArgv(words, alternatives)];
         break;
       }
       argvs = argvs.flatMap((before) => fields.map((after) => [...before, ...after]));
@@ -295,7 +294,8 @@ class Interpreter {
     const [only] = commands;
     if (commands.length !== 1) return undefined;
     if (only.type === 'list' && only.namedChildCount === 2 && only.child(1)?.type === '&&') {
-      const [cd, pwd] = only.namedChildren as ShellNode[];
+      // `cd X &> /dev/null && pwd`: the redirection does not change the folder.
+      const [cd, pwd] = (only.namedChildren as ShellNode[]).map((command) => (command.type === 'redirected_statement' ? command.childForFieldName('body') ?? command : command));
       const words = this.literalArgv(cd, state);
       if (words?.[0] !== 'cd' || this.literalArgv(pwd, state)?.[0] !== 'pwd') return undefined;
       return this.changeFolder(this.fieldsOf(cd, state)!.slice(1), state);
@@ -335,6 +335,40 @@ class Interpreter {
   }
 }
 
+/**
+ * Too many combinations to follow: one argument list where a word of several possible values keeps what they
+ * share (`/src/distros/` ... `/Dockerfile` around an unknown middle), so that the command is still seen, with
+ * what differs unknown. A word whose values split into different numbers of arguments is unknown as a whole
+ * (any number of arguments when unquoted).
+ */
+function approximateArgv(words: readonly ShellNode[], alternatives: readonly (Field[][] | undefined)[]): Field[] {
+  return words.flatMap((word, i) => {
+    const fields = alternatives[i];
+    if (fields?.length === 1) return fields[0];
+    if (fields && fields.every((argv) => argv.length === fields[0].length && argv.every((field) => !field.spread))) {
+      return fields[0].map((field, j) => ({ ...field, value: commonValue(fields.map((argv) => argv[j].value), word.text) }));
+    }
+    const quoted = word.type === 'string' || word.type === 'raw_string';
+    return [{ value: unknownValue(word.text), start: word.startIndex, end: word.endIndex, ...(quoted ? {} : { spread: true }) }];
+  });
+}
+
+/** The known text all the values start and end with, around an unknown part (`source`) where they differ. */
+function commonValue(values: readonly Value[], source: string): Value {
+  const texts = values.map((value) => value.map((piece) => (isUnknown(piece) ? '\0' : piece.text)).join(''));
+  if (texts.every((text) => text === texts[0]) && !texts[0].includes('\0')) return values[0];
+  let prefix = 0;
+  while (texts.every((text) => text[prefix] !== undefined && text[prefix] !== '\0' && text[prefix] === texts[0][prefix])) prefix++;
+  let suffix = 0;
+  const shortest = Math.min(...texts.map((text) => text.length)) - prefix;
+  while (suffix < shortest && texts.every((text) => text[text.length - 1 - suffix] !== '\0' && text[text.length - 1 - suffix] === texts[0][texts[0].length - 1 - suffix])) suffix++;
+  return [
+    ...(prefix > 0 ? [{ text: texts[0].slice(0, prefix) }] : []),
+    { unknown: source },
+    ...(suffix > 0 ? [{ text: texts[0].slice(texts[0].length - suffix) }] : []),
+  ];
+}
+
 /** After branches: each variable may have any value it has in one of them. */
 function merge(states: readonly State[]): State {
   const [first, ...rest] = states;
@@ -349,7 +383,10 @@ function merge(states: readonly State[]): State {
     }
     // Set in some branches only: the others keep the caller's value, which is unknown.
     const values = bindings.flatMap((binding) => (binding === undefined ? [unknownValue(`$${name}`)] : binding === 'unset' ? [[]] : 'values' in binding ? binding.values : [unknownValue(`$${name}`)]));
-    variables.set(name, { values: distinct(values, displayText) ?? [unknownValue(`$${name}`)] });
+    // Values wholly unknown are one unknown: what matters is that the value may be anything.
+    const known = values.filter((value) => !(value.length === 1 && isUnknown(value[0])));
+    const merged = known.length < values.length ? [unknownValue(`$${name}`), ...known] : values;
+    variables.set(name, { values: distinct(merged, displayText) ?? [unknownValue(`$${name}`)] });
   }
   const cwds = states.map((state) => state.cwd);
   const cwd = cwds.some((c) => c === undefined) ? undefined : distinct(cwds.flatMap((c) => c!), displayText);

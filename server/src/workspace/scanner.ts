@@ -41,8 +41,12 @@ export function buildFileReader(path: string): Reader | undefined {
   return undefined;
 }
 
+const SCRIPT_FOLDER = /(^|\/)(hack|scripts?|bin|build-bin|tools|ci|\.ci|build|release|contrib|dev)\//;
+
+const shebangScriptTargets: Reader = (text, ...rest) => (/^#!.*\b(ba|da|k|z)?sh\b/.test(text) ? scriptTargets(text, ...rest) : []);
+
 /** The readers that parse shell: they need the shell parser loaded. */
-const SHELL_READERS = new Set<Reader>([scriptTargets, makefileTargets, workflowTargets, packageScriptTargets]);
+const SHELL_READERS = new Set<Reader>([scriptTargets, shebangScriptTargets, makefileTargets, workflowTargets, packageScriptTargets]);
 
 /** Which reader a file needs, by its name and place; undefined for a file that names no targets. */
 function readerFor(path: string, root: string): Reader | undefined {
@@ -51,6 +55,8 @@ function readerFor(path: string, root: string): Reader | undefined {
   if (inWorkflows && /\.ya?ml$/.test(name)) return workflowTargets;
   if (/^(Makefile|makefile|GNUmakefile)$/.test(name) || name.endsWith('.mk')) return makefileTargets;
   if (/^(justfile|Justfile)$/.test(name) || /\.(sh|bash|ps1)$/.test(name)) return scriptTargets;
+  // A script without extension in a folder of scripts (`hack/build`, `build-bin/docker/docker_build`): read when it starts with a shell's `#!`.
+  if (!name.includes('.') && SCRIPT_FOLDER.test(relative(root, path).split(sep).join('/'))) return shebangScriptTargets;
   if (name === 'package.json') return packageScriptTargets;
   return buildFileReader(path);
 }

@@ -136,7 +136,12 @@ export function existing(path: Value, bases: readonly string[], files: FileIndex
       if (files.has(absolute)) found.add(absolute);
       continue;
     }
-    for (const file of files.matching(pathPattern(path, base))) found.add(file);
+    // A file name the script leaves unknown is some Dockerfile, not any file.
+    const lastSlash = path.map((piece) => !isUnknown(piece) && piece.text.includes('/')).lastIndexOf(true);
+    const nameUnknown = path.slice(lastSlash + 1).some(isUnknown);
+    for (const file of files.matching(pathPattern(path, base))) {
+      if (!nameUnknown || ANY_DOCKERFILE.test(file.split(sep).join('/'))) found.add(file);
+    }
   }
   return [...found];
 }
