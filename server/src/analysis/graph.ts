@@ -122,6 +122,8 @@ export interface BuildTarget {
   readonly location?: { readonly uri: string; readonly range: Range };
   /** The build args this build passes (compose `build.args`, bake `args`). */
   readonly args?: Readonly<Record<string, string>>;
+  /** A build seen whose target is not known (the name is then a pattern): what is unknown, for messages. */
+  readonly unresolved?: string;
 }
 
 export interface Reachability {

@@ -40,6 +40,8 @@ export interface ScriptContext {
 }
 
 const MAX_CALL_DEPTH = 4;
+/** Argument lists of one command: its words' possible values combine (each word has at most MAX_ALTERNATIVES). */
+const MAX_ARGVS = 256;
 /** Statements followed per script (loops and calls repeat theirs): past this, the rest is not followed. */
 const MAX_STATEMENTS = 20000;
 
@@ -160,7 +162,7 @@ class Interpreter {
     const alternatives = words.map((word) => wordFields(word.type === 'command_name' ? word.firstNamedChild ?? word : word, env));
     let argvs: Field[][] = [[]];
     for (const fields of alternatives) {
-      if (!fields || argvs.length * fields.length > MAX_ALTERNATIVES) {
+      if (!fields || argvs.length * fields.length > MAX_ARGVS) {
         argvs = [approximateArgv(words, alternatives)];
         break;
       }

@@ -62,8 +62,28 @@ export class TargetSource {
   }
 }
 
-/** Each target once: the same Dockerfile, name and place (a script's loop or a Makefile's alternatives may repeat a build). */
+/**
+ * Each build once: the same Dockerfile, name and place (a script's loop or a Makefile's alternatives may
+ * repeat a build). Their build args merge: a name with one value keeps it; one set to a few known values
+ * (or not set at all in some) keeps each, one build per value; any other is `${NAME}`, a value not known.
+ */
 export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
-  const unique = new Map(targets.map((target) => [`${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}`, target]));
-  return [...unique.values()];
+  const groups = new Map<string, DiscoveredTarget[]>();
+  for (const target of targets) {
+    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}`;
+    groups.set(key, [...groups.get(key) ?? [], target]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const names = [...new Set(group.flatMap((target) => Object.keys(target.args ?? {})))];
+    let variants: Record<string, string>[] = [{}];
+    for (const name of names) {
+      const values = [...new Set(group.map((target) => target.args?.[name]))];
+      const known = values.every((value) => value === undefined || !value.includes('${'));
+      if (values.length > 1 && known && values.length * variants.length <= 8) {
+        variants = variants.flatMap((args) => values.map((value) => (value === undefined ? args : { ...args, [name]: value })));
+      } else for (const args of variants) args[name] = values.length === 1 && values[0] !== undefined ? values[0] : `\${${name}}`;
+    }
+    const { args: _ignored, ...first } = group[0];
+    return variants.map((args) => (Object.keys(args).length > 0 ? { ...first, args } : first));
+  });
 }
