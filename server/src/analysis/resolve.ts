@@ -59,7 +59,11 @@ export class StageResolver {
     const earlierStages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
     if (isBareVariable(text)) {
       const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
-      return stage === undefined ? { kind: 'image' } : { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
+      const platform = variablePattern(text);
+      const named = platform.source === '^.*$' ? [] : earlierStages.filter((s) => platform.test(s.normalizedName!));
+      return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
     }
     if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
