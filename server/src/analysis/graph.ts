@@ -124,6 +124,8 @@ export interface BuildTarget {
   readonly args?: Readonly<Record<string, string>>;
   /** A build seen whose target is not known (the name is then a pattern): what is unknown, for messages. */
   readonly unresolved?: string;
+  /** Named without its Dockerfile (code, bake `--set`): a target of a Dockerfile only when it has such a stage. */
+  readonly ifStageExists?: boolean;
 }
 
 export interface Reachability {

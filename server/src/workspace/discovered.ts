@@ -25,10 +25,12 @@ export interface DiscoveredTarget {
   readonly computed?: boolean;
   /** The build was seen but its target is not known (`target` is then a pattern): what is unknown, for messages. */
   readonly unresolved?: string;
+  /** Named without its Dockerfile (code, bake `--set`): it applies to this Dockerfile only if a stage has the name. */
+  readonly ifStageExists?: boolean;
 }
 
 /** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved'>;
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists'>;
 
 /** The workspace's files, for the builds whose Dockerfile a script computes. */
 export interface FileIndex {
@@ -57,8 +59,11 @@ export class TargetSource {
   target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    const { computed, unresolved } = options;
-    return { ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}) };
+    const { computed, unresolved, ifStageExists } = options;
+    return {
+      ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
+      ...(ifStageExists ? { ifStageExists } : {}),
+    };
   }
 }
 

@@ -13,10 +13,11 @@ import { scriptTargets } from './scripts';
 import { isVscodeConfiguration, vscodeTargets } from './vscodeTasks';
 import { makefileTargets } from './makefiles';
 import { packageScriptTargets } from './packageScripts';
+import { CODE_FILE, codeTargets } from './codeTargets';
 import { ensureShellParser } from './shellModules';
 import { isDockerfileName } from './dockerfileKinds';
 
-export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024 };
+export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024, bytesPerCodeFile: 256 * 1024, codeBytes: 16 * 1024 * 1024 };
 
 /** Folders never worth reading, besides those the workspace's .gitignore names. */
 const SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.venv', 'dist', 'out', 'target', '__pycache__']);
@@ -58,6 +59,7 @@ function readerFor(path: string, root: string): Reader | undefined {
   // A script without extension in a folder of scripts (`hack/build`, `build-bin/docker/docker_build`): read when it starts with a shell's `#!`.
   if (!name.includes('.') && SCRIPT_FOLDER.test(relative(root, path).split(sep).join('/'))) return shebangScriptTargets;
   if (name === 'package.json') return packageScriptTargets;
+  if (CODE_FILE.test(name)) return codeTargets;
   return buildFileReader(path);
 }
 
@@ -113,11 +115,20 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   named = files;
   if (toRead.some(({ reader }) => SHELL_READERS.has(reader))) await ensureShellParser();
   let bytes = 0;
+  let codeBytes = 0;
+  // Build files first; source code (a target named in code) last, on a budget of its own.
+  toRead.sort((a, b) => Number(a.reader === codeTargets) - Number(b.reader === codeTargets));
   for (const { path, reader } of toRead) {
     const size = (await fs.stat(path)).size;
-    if (size > LIMITS.bytesPerFile) continue;
-    bytes += size;
-    if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
+    if (reader === codeTargets) {
+      if (size > LIMITS.bytesPerCodeFile) continue;
+      codeBytes += size;
+      if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
+    } else {
+      if (size > LIMITS.bytesPerFile) continue;
+      bytes += size;
+      if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
+    }
     try {
       targets.push(...reader(await fs.readFile(path, 'utf8'), path, relative(root, path), root, files));
     } catch {

@@ -45,7 +45,7 @@ function buildTargets(build: BuildCommand, context: ShellContext, source: Target
   const start = map(given.start) ?? map(build.start) ?? 0;
   const end = map(given.end - 1) !== undefined ? map(given.end - 1)! + 1 : start;
   const args = Object.fromEntries([...build.args].map(([name, value]) => [name, patternText(value)]));
-  return targetsOf(dockerfilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : displayText(given.value));
+  return targetsOf(dockerfilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : displayText(given.value), build.tool === 'bake');
 }
 
 /**
@@ -54,11 +54,15 @@ function buildTargets(build: BuildCommand, context: ShellContext, source: Target
  */
 export function targetsOf(
   dockerfiles: readonly string[], target: Value | undefined, word: { start: number; end: number },
-  args: Record<string, string>, source: TargetSource, spread?: string,
+  args: Record<string, string>, source: TargetSource, spread?: string, anyDockerfile = false,
 ): DiscoveredTarget[] {
   const name = target && knownText(target);
   const written = target && writtenRange(target);
+  // Which Dockerfile is not said, nor the stage: nothing to tie it to (every stage of every Dockerfile is not a finding).
+  if (anyDockerfile && name === undefined) return [];
   return dockerfiles.map((dockerfile) => {
+    // Named without its Dockerfile (bake `--set`): a stage of that name in any Dockerfile.
+    if (anyDockerfile) return source.target(dockerfile, name!, written?.start ?? word.start, written?.end ?? word.end, args, { computed: true, ifStageExists: true });
     if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args);
     if (name !== undefined) return source.target(dockerfile, name, word.start, word.end, args, { computed: true });
     const unresolved = target ? `the target is ${displayText(target)}, known only when it runs` : `${spread} may give --target`;

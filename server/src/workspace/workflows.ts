@@ -84,7 +84,7 @@ function bakeActionTargets(set: Value | undefined, row: MatrixRow | undefined, f
       const first = entry[0] as { text: string; at?: number };
       const stage: Value = [{ text: first.text.slice(match[0].length), ...(first.at !== undefined ? { at: first.at + match[0].length } : {}) }, ...entry.slice(1)];
       const at = first.at ?? 0;
-      found.push(...targetsOf(files.matching(ANY_DOCKERFILE), stage, { start: at, end: at + first.text.length }, {}, source));
+      found.push(...targetsOf(files.matching(ANY_DOCKERFILE), stage, { start: at, end: at + first.text.length }, {}, source, undefined, true));
     }
   }
   return found;

@@ -29,5 +29,7 @@ export class WorkspaceTargets {
 /** As the analysis takes them: written targets only, each with where it is written. */
 export function asBuildTargets(targets: readonly DiscoveredTarget[]): BuildTarget[] {
   return targets.filter((target) => target.target !== '')
-    .map(({ target, origin, uri, range, args, unresolved }) => ({ name: target, origin, location: { uri, range }, ...(args ? { args } : {}), ...(unresolved ? { unresolved } : {}) }));
+    .map(({ target, origin, uri, range, args, unresolved, ifStageExists }) => ({
+      name: target, origin, location: { uri, range }, ...(args ? { args } : {}), ...(unresolved ? { unresolved } : {}), ...(ifStageExists ? { ifStageExists } : {}),
+    }));
 }
