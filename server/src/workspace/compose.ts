@@ -1,8 +1,8 @@
 // Compose files: `services.<name>.build.target`, with `build.context` and `build.dockerfile` relative to the
 // compose file.
 import { dirname } from 'node:path';
-import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
+import { parseDocument, isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { dockerfilePath, TargetSource, uniqueTargets, type DiscoveredTarget } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const document = parseDocument(text);
@@ -11,7 +11,9 @@ export function composeTargets(text: string, file: string, origin: string): Disc
   const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   for (const pair of (services as YAMLMap).items) {
-    const build = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
+    // `build: *anchor` (an `x-` block shared by services): the anchored map, where its target is written.
+    const written = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
+    const build = isAlias(written) ? written.resolve(document) : written;
     if (!isMap(build)) continue;
     const target = build.get('target', true);
     if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
@@ -21,7 +23,7 @@ export function composeTargets(text: string, file: string, origin: string): Disc
     const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
     found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args'))));
   }
-  return found;
+  return uniqueTargets(found);
 }
 
 /** `args:` as a map (`GO: "1.23"`) or a list (`- GO=1.23`); a name without a value takes the environment's: left out. */
