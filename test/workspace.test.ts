@@ -11,6 +11,8 @@ import { devcontainerTargets } from '../server/src/workspace/devcontainer';
 import { makefileTargets } from '../server/src/workspace/makefiles';
 import { ensureShellParser } from '../server/src/workspace/shellModules';
 import { fileIndex } from './support/files';
+
+const NO_FILES = fileIndex([]);
 import { vscodeTargets } from '../server/src/workspace/vscodeTasks';
 import { workflowTargets } from '../server/src/workspace/workflows';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
@@ -51,11 +53,11 @@ describe('workspace targets', () => {
     const compose = (args: string) => composeTargets(`services:\n  web:\n    build:\n      target: dev\n      args:\n${args}`, '/w/compose.yaml', 'compose.yaml')[0].args;
     assert.deepEqual(compose('        GO: "1.23"\n        DEBUG: 1\n        FROM_ENV:\n'), { GO: '1.23', DEBUG: '1' });
     assert.deepEqual(compose('        - GO=1.23\n        - FROM_ENV\n'), { GO: '1.23' });
-    const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl');
+    const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES);
     assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
     const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w', fileIndex(['/w/Dockerfile']));
     assert.deepEqual(workflow[0].args, { GO: '1.23', DEBUG: 'true' });
-    const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
+    const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json', '/w', NO_FILES);
     assert.deepEqual(json[0].args, { GO: '1.23' });
   });
 
@@ -86,12 +88,12 @@ describe('build file readers', () => {
 
   it('reads bake HCL and JSON targets, with inherits, once per place', () => {
     const hcl = 'target "base" {\n  target = "build"\n}\ntarget "a" {\n  inherits = ["base"]\n}\ntarget "b" {\n  target = ""\n}\n';
-    assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl')), [['build', 'build', 1, 12], ['', '', 7, 12]]);
+    assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES)), [['build', 'build', 1, 12], ['', '', 7, 12]]);
     // Lines end as the editor counts them, `\r` alone included.
     const cr = 'target "a" {\r  target = "dev"\r}\r';
-    assert.deepEqual(bakeTargets(cr, '/w/docker-bake.hcl', 'docker-bake.hcl').map((t) => [t.range.start, t.origin]), [[{ line: 1, character: 12 }, 'docker-bake.hcl:2']]);
+    assert.deepEqual(bakeTargets(cr, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES).map((t) => [t.range.start, t.origin]), [[{ line: 1, character: 12 }, 'docker-bake.hcl:2']]);
     const json = '{\n  "target": {\n    "app": { "context": "x", "target": "release" }\n  }\n}\n';
-    const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json');
+    const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json', '/w', NO_FILES);
     assert.deepEqual([release.dockerfile, written(json, release)], ['/w/x/Dockerfile', 'release']);
   });
 
