@@ -126,6 +126,8 @@ export interface BuildTarget {
   readonly unresolved?: string;
   /** Named without its Dockerfile (code, bake `--set`): a target of a Dockerfile only when it has such a stage. */
   readonly ifStageExists?: boolean;
+  /** A build of the default target that a build file names (with its build args): the last stage, by its name. */
+  readonly isDefault?: boolean;
 }
 
 export interface Reachability {
@@ -151,12 +153,13 @@ export function reachability(
   const builtBy: BuildTarget[][] = stages.map(() => []);
   if (stages.length === 0) return { builtBy, targets: [] };
   const last = stages[stages.length - 1];
-  const targets: BuildTarget[] = [{ name: last.name?.text ?? `stage ${last.index}`, origin: 'default target' }, ...extraTargets];
+  const defaultName = last.name?.text ?? `stage ${last.index}`;
+  const targets: BuildTarget[] = [{ name: defaultName, origin: 'default target' }, ...extraTargets.map((target) => (target.isDefault ? { ...target, name: defaultName } : target))];
   const successors: number[][] = stages.map(() => []);
   for (const edge of edges) successors[edge.from].push(edge.to);
   const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
   targets.forEach((target, i) => {
-    const roots = [...(i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
+    const roots = [...(i === 0 || target.isDefault ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
     const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, number[]>();
     const seen = new Set<number>();
     const pending = [...roots];

@@ -15,9 +15,13 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
   const found = new Map<string, DiscoveredTarget>();
   for (const target of bakeConfig(text, file.endsWith('.json'))) {
     const stage = target.attributes.get('target');
-    if (!stage) continue;
     const args = argsOf(target);
     for (const dockerfile of dockerfilesOf(target, file, root, files)) {
+      if (!stage) {
+        // No `target`: the default one, with its args (a target only inherited from is no build of its own).
+        if (target.attributes.size > 0) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true }));
+        continue;
+      }
       for (const discovered of stageTargets(stage, dockerfile, args, source)) {
         // Children inheriting the same `target` and Dockerfile name it once, where it is written.
         found.set(`${dockerfile}\0${discovered.target}\0${discovered.range.start.line}:${discovered.range.start.character}`, discovered);

@@ -14,13 +14,23 @@ export function composeTargets(text: string, file: string, origin: string): Disc
     // `build: *anchor` (an `x-` block shared by services): the anchored map, where its target is written.
     const written = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
     const build = isAlias(written) ? written.resolve(document) : written;
+    // `build: ./dir`: the default target of dir/Dockerfile.
+    if (isScalar(build) && typeof build.value === 'string') {
+      const [at] = valueSpan(build);
+      found.push(source.target(dockerfilePath(dirname(file), build.value, undefined), '', at, at, undefined, { defaultTarget: true }));
+    }
     if (!isMap(build)) continue;
     const target = build.get('target', true);
-    if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
-    const [start, end] = valueSpan(target);
     const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
+    if (target === undefined) {
+      const [at] = build.range ?? [0];
+      found.push(source.target(path, '', at, at, buildArgs(build.get('args')), { defaultTarget: true }));
+      continue;
+    }
+    if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
+    const [start, end] = valueSpan(target);
     found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args'))));
   }
   return uniqueTargets(found);

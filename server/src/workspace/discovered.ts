@@ -27,10 +27,12 @@ export interface DiscoveredTarget {
   readonly unresolved?: string;
   /** Named without its Dockerfile (code, bake `--set`): it applies to this Dockerfile only if a stage has the name. */
   readonly ifStageExists?: boolean;
+  /** A build of the default target (no target given; `target` is empty): for its build args and which files are Dockerfiles. */
+  readonly defaultTarget?: boolean;
 }
 
 /** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists'>;
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget'>;
 
 /** The workspace's files, for the builds whose Dockerfile a script computes. */
 export interface FileIndex {
@@ -59,10 +61,10 @@ export class TargetSource {
   target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    const { computed, unresolved, ifStageExists } = options;
+    const { computed, unresolved, ifStageExists, defaultTarget } = options;
     return {
       ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
-      ...(ifStageExists ? { ifStageExists } : {}),
+      ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}),
     };
   }
 }
@@ -75,7 +77,7 @@ export class TargetSource {
 export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
   const groups = new Map<string, DiscoveredTarget[]>();
   for (const target of targets) {
-    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}`;
+    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}`;
     groups.set(key, [...groups.get(key) ?? [], target]);
   }
   return [...groups.values()].flatMap((group) => {

@@ -39,13 +39,14 @@ function withoutCarriageReturns(text: string, context: ShellContext): [string, S
 }
 
 function buildTargets(build: BuildCommand, context: ShellContext, source: TargetSource, files: FileIndex): DiscoveredTarget[] {
-  const given = build.target ?? build.spread;
-  if (!given) return [];
+  const given = build.target ?? build.spread ?? { value: [], start: build.start, end: build.start };
   const map = (offset: number) => (context.origin ? context.origin(offset) : offset);
   const start = map(given.start) ?? map(build.start) ?? 0;
   const end = map(given.end - 1) !== undefined ? map(given.end - 1)! + 1 : start;
   const args = Object.fromEntries([...build.args].map(([name, value]) => [name, patternText(value)]));
-  return targetsOf(dockerfilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : displayText(given.value), build.tool === 'bake');
+  const spread = build.spread ? displayText(build.spread.value) : undefined;
+  if (build.tool === 'bake' && !build.target) return [];
+  return targetsOf(dockerfilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : spread, build.tool === 'bake');
 }
 
 /**
@@ -61,6 +62,8 @@ export function targetsOf(
   // Which Dockerfile is not said, nor the stage: nothing to tie it to (every stage of every Dockerfile is not a finding).
   if (anyDockerfile && name === undefined) return [];
   return dockerfiles.map((dockerfile) => {
+    // No target and nothing that may give one: the default target, with its build args.
+    if (!target && !spread) return source.target(dockerfile, '', word.start, word.start, args, { defaultTarget: true });
     // Named without its Dockerfile (bake `--set`): a stage of that name in any Dockerfile.
     if (anyDockerfile) return source.target(dockerfile, name!, written?.start ?? word.start, written?.end ?? word.end, args, { computed: true, ifStageExists: true });
     if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args);

@@ -4,6 +4,7 @@
 // expressions (`${{ inputs.target }}`, `${{ steps.x.outputs.y }}`) are known only when the workflow runs:
 // they stay unknown, written as they are.
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { evaluateExpression } from './workflowExpressions';
 import { distinct, displayText, isUnknown, MAX_ALTERNATIVES, textValue, unknownValue, type Piece, type Value } from '../shell/values';
 
 /** One combination of the matrix: key → value (as written in the file). */
@@ -92,7 +93,8 @@ export function withExpressions(value: Value, row: MatrixRow | undefined): Value
     for (const match of piece.text.matchAll(/\$\{\{\s*([^}]*?)\s*\}\}/g)) {
       if (match.index! > last) pieces.push(slice(piece, last, match.index!));
       const key = /^matrix\.([\w-]+)$/.exec(match[1])?.[1];
-      const replacement = key !== undefined ? row?.get(key) : undefined;
+      const evaluated = key === undefined ? evaluateExpression(match[1], row) : undefined;
+      const replacement = key !== undefined ? row?.get(key) : evaluated !== undefined ? textValue(evaluated) : undefined;
       pieces.push(...(replacement ?? unknownValue(match[0])));
       last = match.index! + match[0].length;
     }

@@ -48,15 +48,14 @@ export function workflowTargets(text: string, file: string, origin: string, root
 
 function pushActionTargets(input: (name: string) => Value | undefined, row: MatrixRow | undefined, root: string, files: FileIndex, source: TargetSource): DiscoveredTarget[] {
   const target = input('target');
-  if (!target) return [];
   const file = input('file');
   const context = input('context') ?? [{ text: '.' }];
   const dockerfiles = file
     ? existing(withExpressions(file, row), [root], files)
     : existing([...withExpressions(context, row), { text: '/Dockerfile' }], [root], files);
-  const value = withExpressions(target, row);
-  const word = target.find((piece) => 'at' in piece && piece.at !== undefined) as { at: number; text: string } | undefined;
-  const at = word ? { start: word.at, end: word.at + word.text.length } : { start: 0, end: 0 };
+  const value = target && withExpressions(target, row);
+  const word = (target ?? file ?? context).find((piece) => 'at' in piece && piece.at !== undefined) as { at: number; text: string } | undefined;
+  const at = word ? { start: word.at, end: word.at + (target ? word.text.length : 0) } : { start: 0, end: 0 };
   return targetsOf(dockerfiles, value, at, buildArgs(input('build-args'), row), source);
 }
 

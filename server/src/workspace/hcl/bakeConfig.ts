@@ -17,6 +17,8 @@ export interface Evaluated {
 /** A target after `inherits`: its attributes, `args` and `contexts` by key. */
 export interface BakeTarget {
   readonly name: string;
+  /** Where its block starts (the first one, for a target written in several). */
+  readonly start: number;
   readonly attributes: ReadonlyMap<string, Evaluated>;
   readonly args: ReadonlyMap<string, HclValue>;
   readonly contexts: ReadonlyMap<string, Evaluated>;
@@ -44,10 +46,11 @@ export function bakeConfig(text: string, json: boolean): BakeTarget[] {
     const parents = target.inherits.map((parent) => resolve(parent, visiting)).filter((parent): parent is BakeTarget => !!parent);
     const merged = [...parents, target].reduce<BakeTarget>((base, next) => ({
       name,
+      start: target.start,
       attributes: new Map([...base.attributes, ...next.attributes]),
       args: new Map([...base.args, ...next.args]),
       contexts: new Map([...base.contexts, ...next.contexts]),
-    }), { name, attributes: new Map(), args: new Map(), contexts: new Map() });
+    }), { name, start: target.start, attributes: new Map(), args: new Map(), contexts: new Map() });
     resolved.set(name, merged);
     return merged;
   };
@@ -60,7 +63,7 @@ interface Own extends BakeTarget {
 
 function mergeOwn(a: Own, b: Own): Own {
   return {
-    name: a.name, inherits: [...a.inherits, ...b.inherits], attributes: new Map([...a.attributes, ...b.attributes]),
+    name: a.name, start: a.start, inherits: [...a.inherits, ...b.inherits], attributes: new Map([...a.attributes, ...b.attributes]),
     args: new Map([...a.args, ...b.args]), contexts: new Map([...a.contexts, ...b.contexts]),
   };
 }
@@ -100,11 +103,11 @@ function expandMatrix(block: Block, scope: Scope, declared: ReadonlySet<string>)
     const rowScope: Scope = { ...scope, variables: new Map([...scope.variables, ...row]) };
     const name = block.body.attributes.find((a) => a.name === 'name');
     const targetName = name ? stringOf(evaluate(name.value, rowScope)) : block.labels[0];
-    return targetName === undefined ? [] : [ownTarget(targetName, block.body.attributes, rowScope, new Set([...declared].filter((v) => !row.has(v))))];
+    return targetName === undefined ? [] : [ownTarget(targetName, block.start, block.body.attributes, rowScope, new Set([...declared].filter((v) => !row.has(v))))];
   });
 }
 
-function ownTarget(name: string, attributes: readonly Attribute[], scope: Scope, declared: ReadonlySet<string>): Own {
+function ownTarget(name: string, start: number, attributes: readonly Attribute[], scope: Scope, declared: ReadonlySet<string>): Own {
   const evaluated = new Map<string, Evaluated>();
   for (const attribute of attributes) {
     if (attribute.name === 'matrix' || attribute.name === 'name') continue;
@@ -121,6 +124,7 @@ function ownTarget(name: string, attributes: readonly Attribute[], scope: Scope,
   evaluated.delete('contexts');
   return {
     name,
+    start,
     inherits: inherits?.kind === 'list' ? inherits.items.map(stringOf).filter((parent): parent is string => parent !== undefined) : [],
     attributes: evaluated,
     args: args?.value.kind === 'object' ? new Map(args.value.entries) : new Map(),
