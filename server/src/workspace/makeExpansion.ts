@@ -8,7 +8,7 @@
 import { distinct, displayText, escapeRegExp, isUnknown, knownText, MAX_ALTERNATIVES, textValue, unknownValue, type Piece, type Value } from '../shell/values';
 
 /** A variable's definition: recursive ones keep their text (with where it is), simple ones their values. */
-type Definition = { readonly recursive: true; readonly text: string; readonly at: number } | { readonly recursive: false; readonly values: readonly Value[] };
+type Definition = { readonly recursive: true; readonly parts: readonly { text: string; at: number }[] } | { readonly recursive: false; readonly values: readonly Value[] };
 
 /** More definitions than this (conditional `+=` after `+=`) make a variable unknown. */
 const MAX_DEFINITIONS = 8;
@@ -29,14 +29,13 @@ export class MakeVariables {
     let definitions: Definition[];
     if (operator === '?=') {
       if (before && !conditional) return;
-      definitions = [{ recursive: false, values: [unknownValue(`$(${name})`)] }, { recursive: true, text, at }];
+      definitions = [{ recursive: false, values: [unknownValue(`$(${name})`)] }, { recursive: true, parts: [{ text, at }] }];
     } else if (operator === '!=') definitions = [{ recursive: false, values: [unknownValue(`$(${name})`)] }];
     else if (operator === '+=' && before) {
       definitions = before.map((definition) => (definition.recursive
-        ? { recursive: true, text: `${definition.text} ${text}`, at: definition.at }
+        ? { recursive: true, parts: [...definition.parts, { text, at }] }
         : { recursive: false, values: this.append(definition.values, text, at) }));
-      // The appended text of a recursive variable is no longer where it was written: offsets of its first part only.
-    } else if (operator === '=' || operator === '+=') definitions = [{ recursive: true, text, at }];
+    } else if (operator === '=' || operator === '+=') definitions = [{ recursive: true, parts: [{ text, at }] }];
     else definitions = [{ recursive: false, values: this.expand(text, at) ?? [unknownValue(`$(${name})`)] }];
     const all = conditional ? [...before ?? [{ recursive: false, values: [unknownValue(`$(${name})`)] }], ...definitions] : definitions;
     this.definitions.set(name, all.length > MAX_DEFINITIONS ? [{ recursive: false, values: [unknownValue(`$(${name})`)] }] : all);
@@ -55,9 +54,20 @@ export class MakeVariables {
     if (!definitions) return this.builtins.has(name) ? [this.builtins.get(name)!] : undefined;
     // A variable that refers to itself while being expanded is unknown (Make reports the loop).
     this.cache.set(name, [unknownValue(`$(${name})`)]);
-    const values = distinct(definitions.flatMap((definition) => (definition.recursive ? this.expand(definition.text, definition.at, depth + 1) ?? [unknownValue(`$(${name})`)] : definition.values)), displayText);
+    const values = distinct(definitions.flatMap((definition) => (definition.recursive ? this.expandParts(definition.parts, depth + 1) ?? [unknownValue(`$(${name})`)] : definition.values)), displayText);
     this.cache.set(name, values);
     return values;
+  }
+
+  /** A recursive variable's parts (`=` then each `+=`), each expanded where it is written, joined by a space. */
+  private expandParts(parts: readonly { text: string; at: number }[], depth: number): Value[] | undefined {
+    let alternatives: Value[] = [[]];
+    for (const [i, part] of parts.entries()) {
+      const values = this.expand(part.text, part.at, depth);
+      if (!values || alternatives.length * values.length > MAX_ALTERNATIVES) return undefined;
+      alternatives = alternatives.flatMap((before) => values.map((value) => (i === 0 ? value : [...before, { text: ' ' }, ...value])));
+    }
+    return alternatives;
   }
 
   /** Make's expansion of text written at offset `at`; undefined past MAX_ALTERNATIVES. `auto` gives `$@`... */

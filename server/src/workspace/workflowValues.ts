@@ -94,7 +94,8 @@ export function withExpressions(value: Value, row: MatrixRow | undefined): Value
       if (match.index! > last) pieces.push(slice(piece, last, match.index!));
       const key = /^matrix\.([\w-]+)$/.exec(match[1])?.[1];
       const evaluated = key === undefined ? evaluateExpression(match[1], row) : undefined;
-      const replacement = key !== undefined ? row?.get(key) : evaluated !== undefined ? textValue(evaluated) : undefined;
+      // A key this combination has not is empty, as GitHub makes it; without known combinations it is unknown.
+      const replacement = key !== undefined ? row?.get(key) ?? (row ? [] : undefined) : evaluated !== undefined ? textValue(evaluated) : undefined;
       pieces.push(...(replacement ?? unknownValue(match[0])));
       last = match.index! + match[0].length;
     }

@@ -48,7 +48,8 @@ export function workflowTargets(text: string, file: string, origin: string, root
 
 function pushActionTargets(input: (name: string) => Value | undefined, row: MatrixRow | undefined, root: string, files: FileIndex, source: TargetSource): DiscoveredTarget[] {
   const target = input('target');
-  const file = input('file');
+  const given = input('file');
+  const file = given && knownText(withExpressions(given, row)) !== '' ? given : undefined;
   const context = input('context') ?? [{ text: '.' }];
   const dockerfiles = file
     ? existing(withExpressions(file, row), [root], files)
