@@ -18,8 +18,8 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
     const args = argsOf(target);
     for (const dockerfile of dockerfilesOf(target, file, root, files)) {
       if (!stage) {
-        // No `target`: the default one, with its args (a target only inherited from is no build of its own).
-        if (target.attributes.size > 0) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true }));
+        // No `target`: the default one, with its args (a target others inherit from is their template, not a build).
+        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true }));
         continue;
       }
       for (const discovered of stageTargets(stage, dockerfile, args, source)) {

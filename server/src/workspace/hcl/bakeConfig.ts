@@ -19,6 +19,8 @@ export interface BakeTarget {
   readonly name: string;
   /** Where its block starts (the first one, for a target written in several). */
   readonly start: number;
+  /** Another target inherits from it (then, without a `target` of its own, it is a template rather than a build). */
+  readonly parent?: boolean;
   readonly attributes: ReadonlyMap<string, Evaluated>;
   readonly args: ReadonlyMap<string, HclValue>;
   readonly contexts: ReadonlyMap<string, Evaluated>;
@@ -54,7 +56,8 @@ export function bakeConfig(text: string, json: boolean): BakeTarget[] {
     resolved.set(name, merged);
     return merged;
   };
-  return [...own.keys()].map((name) => resolve(name, new Set())!).filter(Boolean);
+  const parents = new Set([...own.values()].flatMap((target) => target.inherits));
+  return [...own.keys()].map((name) => resolve(name, new Set())!).filter(Boolean).map((target) => (parents.has(target.name) ? { ...target, parent: true } : target));
 }
 
 interface Own extends BakeTarget {
