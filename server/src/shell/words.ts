@@ -90,10 +90,11 @@ function unescapedWord(node: ShellNode, env: Environment): Value {
 function stringSegments(node: ShellNode, env: Environment): Alternatives | undefined {
   const parts: Alternatives[] = [];
   const open = node.type === 'translated_string' ? 2 : 1;
-  let at = node.startIndex + open;
+  const { startIndex, text: source } = node;
+  let at = startIndex + open;
   const gap = (end: number) => {
     if (end <= at) return;
-    const raw = node.text.slice(at - node.startIndex, end - node.startIndex);
+    const raw = source.slice(at - startIndex, end - startIndex);
     const text = raw.replace(/\\\r?\n/g, '').replace(/\\([$`"\\])/g, '$1');
     parts.push(literal(textValue(text, text === raw ? env.at(at, raw.length) : undefined)));
   };

@@ -13,7 +13,7 @@ import { scriptTargets } from './scripts';
 import { isVscodeConfiguration, vscodeTargets } from './vscodeTasks';
 import { makefileTargets } from './makefiles';
 import { packageScriptTargets } from './packageScripts';
-import { CODE_FILE, codeTargets } from './codeTargets';
+import { CODE_FILE, CODE_PATH, codeTargets } from './codeTargets';
 import { ensureShellParser } from './shellModules';
 import { isDockerfileName } from './dockerfileKinds';
 
@@ -59,7 +59,7 @@ function readerFor(path: string, root: string): Reader | undefined {
   // A script without extension in a folder of scripts (`hack/build`, `build-bin/docker/docker_build`): read when it starts with a shell's `#!`.
   if (!name.includes('.') && SCRIPT_FOLDER.test(relative(root, path).split(sep).join('/'))) return shebangScriptTargets;
   if (name === 'package.json') return packageScriptTargets;
-  if (CODE_FILE.test(name)) return codeTargets;
+  if (CODE_FILE.test(name) && CODE_PATH.test(relative(root, path).split(sep).join('/'))) return codeTargets;
   return buildFileReader(path);
 }
 
@@ -116,26 +116,41 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   if (toRead.some(({ reader }) => SHELL_READERS.has(reader))) await ensureShellParser();
   let bytes = 0;
   let codeBytes = 0;
-  // Build files first; source code (a target named in code) last, on a budget of its own.
+  // Build files first; source code (a target named in code) last, on a budget of its own. Files are read a
+  // batch at a time: the scan waits on the disk far more than it computes.
   toRead.sort((a, b) => Number(a.reader === codeTargets) - Number(b.reader === codeTargets));
-  for (const { path, reader } of toRead) {
-    const size = (await fs.stat(path)).size;
-    if (reader === codeTargets) {
-      if (size > LIMITS.bytesPerCodeFile) continue;
-      codeBytes += size;
-      if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
-    } else {
-      if (size > LIMITS.bytesPerFile) continue;
-      bytes += size;
-      if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
-    }
-    try {
-      targets.push(...reader(await fs.readFile(path, 'utf8'), path, relative(root, path), root, files));
-    } catch {
-      // A file that does not parse names no target.
+  for (let start = 0; start < toRead.length; start += READ_BATCH) {
+    const batch = toRead.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(batch.map(({ path, reader }) => readCandidate(path, reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile)));
+    for (const [i, { path, reader }] of batch.entries()) {
+      const text = texts[i];
+      if (text === undefined) continue;
+      if (reader === codeTargets) {
+        codeBytes += text.length;
+        if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
+      } else {
+        bytes += text.length;
+        if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
+      }
+      try {
+        targets.push(...reader(text, path, relative(root, path), root, files));
+      } catch {
+        // A file that does not parse names no target.
+      }
     }
   }
   return done(capped);
+}
+
+const READ_BATCH = 32;
+
+/** A file's text when it is at most `limit` bytes (and can be read). */
+async function readCandidate(path: string, limit: number): Promise<string | undefined> {
+  try {
+    return (await fs.stat(path)).size > limit ? undefined : await fs.readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The scanned files, by absolute path; patterns see `/`-separated paths. */
