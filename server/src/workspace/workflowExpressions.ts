@@ -14,24 +14,18 @@ export function evaluateExpression(source: string, row: ReadonlyMap<string, Valu
   const tokens = source.match(/'(?:[^']|'')*'|[A-Za-z_][\w.-]*|\d+(?:\.\d+)?|==|!=|&&|\|\||[!(),]|\S/g) ?? [];
   let at = 0;
   const peek = () => tokens[at];
-  const or = (): Evaluated => {
-    let left = and();
-    while (peek() === '||') {
+  // `a || b` gives a when truthy, else b; `a && b` gives b when a is truthy, else a.
+  const logical = (operator: '||' | '&&', operand: () => Evaluated) => (): Evaluated => {
+    let left = operand();
+    while (peek() === operator) {
       at++;
-      const right = and();
-      left = left === UNKNOWN ? UNKNOWN : truthy(left) ? left : right;
+      const right = operand();
+      left = left === UNKNOWN ? UNKNOWN : truthy(left) === (operator === '||') ? left : right;
     }
     return left;
   };
-  const and = (): Evaluated => {
-    let left = equality();
-    while (peek() === '&&') {
-      at++;
-      const right = equality();
-      left = left === UNKNOWN ? UNKNOWN : truthy(left) ? right : left;
-    }
-    return left;
-  };
+  const and = logical('&&', () => equality());
+  const or = logical('||', and);
   const equality = (): Evaluated => {
     let left = unary();
     while (peek() === '==' || peek() === '!=') {
