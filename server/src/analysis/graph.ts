@@ -128,6 +128,14 @@ export interface BuildTarget {
   readonly ifStageExists?: boolean;
   /** A build of the default target that a build file names (with its build args): the last stage, by its name. */
   readonly isDefault?: boolean;
+  /** Named build contexts this build passes (bake `contexts`): name → value and where it is set. */
+  readonly contexts?: Readonly<Record<string, NamedContext>>;
+}
+
+/** `contexts = { php-base = "docker-image://php:8" }`: what BuildKit takes for `FROM php-base` instead of an image. */
+export interface NamedContext {
+  readonly value: string;
+  readonly origin: string;
 }
 
 export interface Reachability {

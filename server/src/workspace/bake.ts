@@ -5,6 +5,7 @@
 // a bake variable may be anything the environment sets: a pattern too, said as unresolved.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { displayText, knownText, writtenRange, type Value } from '../shell/values';
+import type { NamedContext } from '../analysis/graph';
 import { TargetSource, type DiscoveredTarget, type FileIndex } from './discovered';
 import { bakeConfig, type BakeTarget, type Evaluated } from './hcl/bakeConfig';
 import { stringOf, type HclValue } from './hcl/evaluate';
@@ -16,13 +17,14 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
   for (const target of bakeConfig(text, file.endsWith('.json'))) {
     const stage = target.attributes.get('target');
     const args = argsOf(target);
+    const contexts = contextsOf(target, source);
     for (const dockerfile of dockerfilesOf(target, file, root, files)) {
       if (!stage) {
         // No `target`: the default one, with its args (a target others inherit from is their template, not a build).
-        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true }));
+        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts }));
         continue;
       }
-      for (const discovered of stageTargets(stage, dockerfile, args, source)) {
+      for (const discovered of stageTargets(stage, dockerfile, args, source).map((found) => ({ ...found, ...(Object.keys(contexts).length > 0 ? { contexts } : {}) }))) {
         // Children inheriting the same `target` and Dockerfile name it once, where it is written.
         found.set(`${dockerfile}\0${discovered.target}\0${discovered.range.start.line}:${discovered.range.start.character}`, discovered);
       }
@@ -49,6 +51,16 @@ function stageTargets(stage: Evaluated, dockerfile: string, args: Record<string,
     targets.push(source.target(dockerfile, pattern, word.start, word.end, args, { computed: true, unresolved: `the target is ${shown}, which the environment may set` }));
   }
   return targets;
+}
+
+/** `contexts`: each known value with where it is set. */
+function contextsOf(target: BakeTarget, source: TargetSource): Record<string, NamedContext> {
+  const contexts: Record<string, NamedContext> = {};
+  for (const [name, { value, expression }] of target.contexts) {
+    const text = stringOf(value);
+    if (text !== undefined) contexts[name] = { value: text, origin: source.originAt(expression.start) };
+  }
+  return contexts;
 }
 
 /** `args`: known strings as they are, others a pattern (`${NAME}`); null is not passed. */

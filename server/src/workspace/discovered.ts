@@ -3,6 +3,7 @@ import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../analysis/model';
+import type { NamedContext } from '../analysis/graph';
 
 export interface DiscoveredTarget {
   /** The Dockerfile's absolute path. */
@@ -29,10 +30,12 @@ export interface DiscoveredTarget {
   readonly ifStageExists?: boolean;
   /** A build of the default target (no target given; `target` is empty): for its build args and which files are Dockerfiles. */
   readonly defaultTarget?: boolean;
+  /** Named build contexts (bake `contexts`), by name. */
+  readonly contexts?: Readonly<Record<string, NamedContext>>;
 }
 
 /** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget'>;
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts'>;
 
 /** The workspace's files, for the builds whose Dockerfile a script computes. */
 export interface FileIndex {
@@ -57,14 +60,19 @@ export class TargetSource {
     this.uri = pathToFileURL(file).href;
   }
 
+  /** `file:line` of an offset of the text. */
+  originAt(offset: number): string {
+    return `${this.origin}:${this.document.positionAt(offset).line + 1}`;
+  }
+
   /** A target named at `[start, end)` of the text, built with these build args. */
   target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    const { computed, unresolved, ifStageExists, defaultTarget } = options;
+    const { computed, unresolved, ifStageExists, defaultTarget, contexts } = options;
     return {
       ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
-      ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}),
+      ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}), ...(contexts && Object.keys(contexts).length > 0 ? { contexts } : {}),
     };
   }
 }
