@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { textValue, unknownValue, type Value } from '../shell/values';
 import { TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
 import { MakeVariables } from './makeExpansion';
-import { asShellScript, shellTargets } from './shellBuilds';
+import { asShellScript, mayBuild, shellTargets } from './shellBuilds';
 
 /** A recipe line: its text as Make reads it (continuations kept for the shell) and where it starts. */
 interface Recipe {
@@ -17,15 +17,14 @@ interface Recipe {
 }
 
 const ASSIGNMENT = /^(?:(?:export|override|private)\s+)*([^\s:#=?+!]+)\s*(::?=|:::=|\?=|\+=|!=|=)\s*/;
-const MAY_BUILD = /\b(build|bud|bake)\b/;
 
 export function makefileTargets(text: string, file: string, origin: string, root: string, files: FileIndex): DiscoveredTarget[] {
+  if (!mayBuild(text)) return [];
   const folder = dirname(file);
   const variables = new MakeVariables(new Map([['CURDIR', textValue(folder)], ['MAKE', textValue('make')], ['SHELL', textValue('/bin/sh')]]));
   const recipes = readMakefile(text, variables);
   const source = new TargetSource(text, file, origin);
   return uniqueTargets(recipes.flatMap((recipe) => {
-    if (!MAY_BUILD.test(recipe.text) && !recipe.text.includes('$')) return [];
     const auto = new Map([['@', recipe.target], ['@D', unknownValue('$(@D)')], ['<', unknownValue('$<')], ['^', unknownValue('$^')]]);
     const alternatives = variables.expand(recipe.text, recipe.at, 0, auto) ?? [];
     return alternatives.flatMap((value) => {

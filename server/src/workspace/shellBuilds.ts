@@ -13,13 +13,18 @@ import { uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource
 export type ShellContext = Omit<ScriptContext, 'paths'>;
 
 const PATHS = { resolve, dirname, basename };
-/** Text that runs no build needs no parse. */
-const MAY_BUILD = /\b(build|bud|bake)\b/;
+/**
+ * Text that runs no container build needs no parse: a build verb and a container tool's name (or a variable
+ * named like one, as buildCommands.ts recognizes them) must both be there.
+ */
+export function mayBuild(text: string): boolean {
+  return /\b(build|bud|bake)\b/.test(text) && /docker|podman|buildah|nerdctl|depot|buildx|container|engine|oci/i.test(text);
+}
 /** Any Dockerfile of the workspace, for a build whose Dockerfile the script does not say (bake `--set`). */
 export const ANY_DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.(dockerfile|containerfile|Dockerfile)$/;
 
 export function shellTargets(text: string, context: ShellContext, source: TargetSource, files: FileIndex): DiscoveredTarget[] {
-  if (!MAY_BUILD.test(text)) return [];
+  if (!mayBuild(text)) return [];
   if (text.includes('\r')) return shellTargets(...withoutCarriageReturns(text, context), source, files);
   const builds: BuildCommand[] = [];
   parseShell(text, (root) => followScript(root, { ...context, paths: PATHS }, (command) => builds.push(...buildCommands(command))));
