@@ -21,6 +21,9 @@ const common = {
   sourcemap: !production,
   // Prefer ES modules: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ES module finds its files through import.meta.url, which a CommonJS bundle has not; its
+  // CommonJS build is the same code (its WebAssembly is handed in: server/src/shell/parser.ts).
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 function testEntryPoints(dir) {
@@ -56,3 +59,5 @@ if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts'], outdir: 'out/bench' }));
 }
 await Promise.all(builds);
+// The shell parser's WebAssembly (server/src/workspace/shellModules.ts reads it from beside the bundle).
+for (const file of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) copyFileSync(join('node_modules', file), join('dist', file.split('/')[1]));

@@ -1,6 +1,6 @@
 // Half-typed and broken build files: every reader and every build-file feature answers without throwing,
 // with ranges inside the text. Mutations of the fixture workspace's files, fixed seed.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,9 @@ import { prepareTargetRename } from '../server/src/features/targetFiles/rename';
 import { RenameRefused } from '../server/src/features/rename';
 import { buildFileReader } from '../server/src/workspace/scanner';
 import { workflowTargets } from '../server/src/workspace/workflows';
-import { scriptTargets } from '../server/src/workspace/scripts';
+import { makefileTargets } from '../server/src/workspace/makefiles';
+import { ensureShellParser } from '../server/src/workspace/shellModules';
+import { DISK_FILES } from './support/files';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
 import { runProperty } from './support/fuzz';
 import { REPO_ROOT } from './support/paths';
@@ -27,10 +29,10 @@ const DOCKERFILE = featureContext(AnalyzedDocument.fromText(readFileSync(join(WO
 type Reader = (text: string) => DiscoveredTarget[];
 function readerOf(name: string): Reader {
   const path = join(WORKSPACE, name);
-  if (name.startsWith('.github')) return (text) => workflowTargets(text, path, name, WORKSPACE);
-  if (name === 'Makefile') return (text) => scriptTargets(text, path, name);
+  if (name.startsWith('.github')) return (text) => workflowTargets(text, path, name, WORKSPACE, DISK_FILES);
+  if (name === 'Makefile') return (text) => makefileTargets(text, path, name, WORKSPACE, DISK_FILES);
   const reader = buildFileReader(path)!;
-  return (text) => reader(text, path, name, WORKSPACE);
+  return (text) => reader(text, path, name, WORKSPACE, DISK_FILES);
 }
 
 /** A fixture file with random pieces cut out and random build-file characters put in. */
@@ -42,6 +44,10 @@ const mutatedFile = fc.constantFrom(...FILES).chain((name) => {
 });
 
 describe('build files fuzz', () => {
+  before(async () => {
+    assert.ok(await ensureShellParser());
+  });
+
   it('readers and features survive mutated build files', () => {
     runProperty(fc.property(mutatedFile, fc.array(fc.tuple(fc.nat(40), fc.nat(80)), { maxLength: 6 }), ([name, text], points) => {
       const started = Date.now();

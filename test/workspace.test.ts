@@ -1,6 +1,6 @@
 // Build targets discovered in a workspace (test/fixtures/workspace): bake with inherits and contexts, compose
 // with context and dockerfile, devcontainer, a workflow, a Makefile; ignored folders are not read.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,11 @@ import { scanWorkspace } from '../server/src/workspace/scanner';
 import { composeTargets } from '../server/src/workspace/compose';
 import { bakeTargets } from '../server/src/workspace/bake';
 import { devcontainerTargets } from '../server/src/workspace/devcontainer';
-import { scriptTargets } from '../server/src/workspace/scripts';
+import { makefileTargets } from '../server/src/workspace/makefiles';
+import { ensureShellParser } from '../server/src/workspace/shellModules';
+import { fileIndex } from './support/files';
+
+const NO_FILES = fileIndex([]);
 import { vscodeTargets } from '../server/src/workspace/vscodeTasks';
 import { workflowTargets } from '../server/src/workspace/workflows';
 import type { DiscoveredTarget } from '../server/src/workspace/discovered';
@@ -16,11 +20,15 @@ import { REPO_ROOT } from './support/paths';
 
 const WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
+before(async () => {
+  assert.ok(await ensureShellParser());
+});
+
 describe('workspace targets', () => {
   it('finds every target with the Dockerfile it builds and where it is said', async () => {
     const { targets, capped } = await scanWorkspace(WORKSPACE);
     assert.equal(capped, undefined);
-    const found = targets.map((t) => `${t.target} ${t.dockerfile.slice(WORKSPACE.length + 1)} ${t.origin}`);
+    const found = targets.filter((t) => !t.defaultTarget).map((t) => `${t.target} ${t.dockerfile.slice(WORKSPACE.length + 1)} ${t.origin}`);
     assert.deepEqual(found, [
       'devc app/Dockerfile .devcontainer/devcontainer.json:7',
       'ci app/Dockerfile .github/workflows/ci.yml:10',
@@ -45,11 +53,11 @@ describe('workspace targets', () => {
     const compose = (args: string) => composeTargets(`services:\n  web:\n    build:\n      target: dev\n      args:\n${args}`, '/w/compose.yaml', 'compose.yaml')[0].args;
     assert.deepEqual(compose('        GO: "1.23"\n        DEBUG: 1\n        FROM_ENV:\n'), { GO: '1.23', DEBUG: '1' });
     assert.deepEqual(compose('        - GO=1.23\n        - FROM_ENV\n'), { GO: '1.23' });
-    const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl');
+    const bake = bakeTargets('target "a" {\n  args = { GO = "1.21", X = "x" }\n}\ntarget "b" {\n  inherits = ["a"]\n  target = "b"\n  args = {\n    "GO" = "1.23"\n  }\n}\n', '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES);
     assert.deepEqual(bake[0].args, { GO: '1.23', X: 'x' });
-    const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w');
+    const workflow = workflowTargets('jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          target: dev\n          build-args: |\n            GO=1.23\n            DEBUG=true\n', '/w/.github/workflows/ci.yml', 'ci.yml', '/w', fileIndex(['/w/Dockerfile']));
     assert.deepEqual(workflow[0].args, { GO: '1.23', DEBUG: 'true' });
-    const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json');
+    const json = bakeTargets('{"target": {"b": {"target": "b", "args": {"GO": "1.23"}}}}', '/w/docker-bake.json', 'docker-bake.json', '/w', NO_FILES);
     assert.deepEqual(json[0].args, { GO: '1.23' });
   });
 
@@ -80,12 +88,12 @@ describe('build file readers', () => {
 
   it('reads bake HCL and JSON targets, with inherits, once per place', () => {
     const hcl = 'target "base" {\n  target = "build"\n}\ntarget "a" {\n  inherits = ["base"]\n}\ntarget "b" {\n  target = ""\n}\n';
-    assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl')), [['build', 'build', 1, 12], ['', '', 7, 12]]);
+    assert.deepEqual(where(hcl, bakeTargets(hcl, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES)), [['build', 'build', 1, 12], ['', '', 7, 12]]);
     // Lines end as the editor counts them, `\r` alone included.
     const cr = 'target "a" {\r  target = "dev"\r}\r';
-    assert.deepEqual(bakeTargets(cr, '/w/docker-bake.hcl', 'docker-bake.hcl').map((t) => [t.range.start, t.origin]), [[{ line: 1, character: 12 }, 'docker-bake.hcl:2']]);
+    assert.deepEqual(bakeTargets(cr, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', NO_FILES).map((t) => [t.range.start, t.origin]), [[{ line: 1, character: 12 }, 'docker-bake.hcl:2']]);
     const json = '{\n  "target": {\n    "app": { "context": "x", "target": "release" }\n  }\n}\n';
-    const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json');
+    const [release] = bakeTargets(json, '/w/docker-bake.json', 'docker-bake.json', '/w', NO_FILES);
     assert.deepEqual([release.dockerfile, written(json, release)], ['/w/x/Dockerfile', 'release']);
   });
 
@@ -96,9 +104,10 @@ describe('build file readers', () => {
 
   it('reads script targets across line continuations and quotes', () => {
     const text = 'build:\n\tdocker build \\\n\t  --target "ci" \\\n\t  -f app/Dockerfile .\n\tdocker buildx build --target=rel app\n';
-    assert.deepEqual(where(text, scriptTargets(text, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+    const files = fileIndex(['/w/app/Dockerfile']);
+    assert.deepEqual(where(text, makefileTargets(text, '/w/Makefile', 'Makefile', '/w', files)), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
     const crlf = text.replace(/\n/g, '\r\n');
-    assert.deepEqual(where(crlf, scriptTargets(crlf, '/w/Makefile', 'Makefile')), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
+    assert.deepEqual(where(crlf, makefileTargets(crlf, '/w/Makefile', 'Makefile', '/w', files)), [['ci', 'ci', 2, 13], ['rel', 'rel', 4, 30]]);
   });
 });
 

@@ -1,16 +1,20 @@
 // The cross-file side of the server: which open documents are compose, bake or devcontainer files (by file
 // name, whatever their language id), the targets in their current text, and each Dockerfile's targets across
 // the workspace (the last scan, with open files' current text instead of their saved one).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from './analysis/document';
 import { pathOf, type DocumentStore } from './documentStore';
-import type { DiscoveredTarget } from './workspace/discovered';
+import type { DiscoveredTarget, FileIndex } from './workspace/discovered';
 import { DockerfileFiles } from './workspace/dockerfileFiles';
+import { isNotDockerfileName, isTemplateText } from './workspace/dockerfileKinds';
 import { buildFileReader, LIMITS } from './workspace/scanner';
 import type { WorkspaceTargets } from './workspace/workspaceTargets';
+
+/** An open build file's paths are looked up on disk (a computed path, as scripts have, is not read from one). */
+const DISK: FileIndex = { has: existsSync, matching: () => [] };
 
 /** A client may send other files of these languages (a `compose-dev.yml`): never analysed as Dockerfiles. */
 const BUILD_FILE_LANGUAGES = new Set(['yaml', 'dockercompose', 'hcl', 'terraform', 'dockerbake', 'json', 'jsonc']);
@@ -18,9 +22,13 @@ const BUILD_FILE_LANGUAGES = new Set(['yaml', 'dockercompose', 'hcl', 'terraform
 export class BuildFiles {
   private readonly parsed = new Map<string, { version: number; targets: DiscoveredTarget[] }>();
   private readonly disk = new DockerfileFiles();
+  private readonly templates = new Map<string, { version: number; template: boolean }>();
 
   constructor(private readonly store: DocumentStore, private readonly scanned: WorkspaceTargets, private readonly roots: () => readonly string[]) {
-    store.documents.onDidClose(({ document }) => this.parsed.delete(document.uri));
+    store.documents.onDidClose(({ document }) => {
+      this.parsed.delete(document.uri);
+      this.templates.delete(document.uri);
+    });
   }
 
   isBuildFile(uri: string): boolean {
@@ -28,10 +36,18 @@ export class BuildFiles {
     return path !== undefined && buildFileReader(path) !== undefined;
   }
 
-  /** An open document served as a Dockerfile: neither a build file nor in a build file's language. */
+  /**
+   * An open document served as a Dockerfile: its language mode decides, less build files, what the extension's
+   * own name patterns put in `dockerfile` wrongly (`Dockerfile.5.md`), and templates (dockerfileKinds.ts).
+   */
   isDockerfile(uri: string): boolean {
     const document = this.store.get(uri);
-    return !!document && !BUILD_FILE_LANGUAGES.has(document.languageId) && !this.isBuildFile(uri);
+    if (!document || BUILD_FILE_LANGUAGES.has(document.languageId) || this.isBuildFile(uri) || isNotDockerfileName(uri.slice(uri.lastIndexOf('/') + 1))) return false;
+    const cached = this.templates.get(uri);
+    if (cached?.version === document.version) return !cached.template;
+    const template = isTemplateText(document.getText());
+    this.templates.set(uri, { version: document.version, template });
+    return !template;
   }
 
   /** The targets an open build file names, read from its current text (once per version). */
@@ -47,7 +63,7 @@ export class BuildFiles {
     let targets: DiscoveredTarget[] = [];
     try {
       // Larger than the scan reads: not a build file worth parsing on every keystroke.
-      if (text.length <= LIMITS.bytesPerFile) targets = reader(text, path, relative(root, path) || path, root);
+      if (text.length <= LIMITS.bytesPerFile) targets = reader(text, path, relative(root, path) || path, root, DISK);
     } catch {
       // Half-typed text that the format's parser rejects names no target.
     }

@@ -39,7 +39,8 @@ export class FeatureContexts {
   /** An open compose, bake or devcontainer file's context. */
   buildFile(uri: string): TargetFileContext | undefined {
     if (!this.buildFiles.isBuildFile(uri) || !this.store.get(uri)) return undefined;
-    return { targets: this.buildFiles.targetsIn(uri), dockerfile: (path) => this.dockerfileAt(path) };
+    // A build of the default target names no stage in the file: nothing to complete, check or rename there.
+    return { targets: this.buildFiles.targetsIn(uri).filter((target) => !target.defaultTarget), dockerfile: (path) => this.dockerfileAt(path) };
   }
 
   private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {

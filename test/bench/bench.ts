@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
 import { graphBench } from './graphBench';
+import { scanBench } from './scanBench';
 
 /** Ours as VS Code starts it (client/src/serverLaunch.ts). */
 const OURS = [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     if (!only || only === String(stages)) await runSize(stages, iterations);
   }
   if (!only || only === 'graph') await graphBench(OURS);
+  if (!only || only === 'scan') await scanBench();
   if (!only) {
     await startup();
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);

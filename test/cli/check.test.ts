@@ -83,6 +83,18 @@ describe('dockerfile-stages check', () => {
     assert.deepEqual(stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [`${join(workspace, 'app', 'Dockerfile')}:10:1 hint UnusedStage`]);
   });
 
+  it('checks a folder without ever failing on a file that is no Dockerfile (a man page, a template), and checks a file a script names as its Dockerfile', () => {
+    const workspace = mkdtempSync(join(dir, 'folder-'));
+    // An error in each, were they read as Dockerfiles: a stage depending on itself.
+    writeFileSync(join(workspace, 'Dockerfile.5.md'), lines('# Dockerfile(5)', 'FROM a AS x', 'COPY --from=x / /'));
+    writeFileSync(join(workspace, 'Dockerfile'), lines('FROM {{ base }} AS x', 'COPY --from=x / /'));
+    writeFileSync(join(workspace, 'Dockerfile-156'), lines('FROM alpine AS unused', 'FROM alpine AS release'));
+    writeFileSync(join(workspace, 'build.sh'), lines('#!/bin/sh', 'docker build -f Dockerfile-156 --target release .'));
+    const { stdout, status } = check(workspace);
+    assert.equal(status, 0);
+    assert.deepEqual(stdout.trim().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [`${join(workspace, 'Dockerfile-156')}:1:1 hint UnusedStage`]);
+  });
+
   it('writes JSON and SARIF', () => {
     const file = write('json.Dockerfile', lines('FROM a AS Build', 'FROM Build'));
     const json = JSON.parse(check(file, '--format', 'json').stdout);

@@ -12,7 +12,7 @@ describe('the npm package', () => {
   it('holds the CLI and the language server only, and asks for no dependency', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' }));
     assert.deepEqual(packed.files.map((file: { path: string }) => file.path).sort(),
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/dockerfile-stages-language-server.js', 'dist/cli.js', 'dist/server.js', 'package.json']);
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/dockerfile-stages-language-server.js', 'dist/cli.js', 'dist/server.js', 'dist/tree-sitter-bash.wasm', 'dist/web-tree-sitter.wasm', 'package.json']);
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     assert.equal(manifest.dependencies, undefined);
     assert.deepEqual(manifest.bin, { 'dockerfile-stages': 'dist/cli.js', 'dockerfile-stages-language-server': 'bin/dockerfile-stages-language-server.js' });

@@ -1,6 +1,10 @@
 // Each stage rule with positive and negative cases; `[[ ]]` marks where each diagnostic must be.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { featureContext } from '../../server/src/features/context';
+import type { BuildTarget } from '../../server/src/analysis/graph';
 import { fixture, lines } from '../support/fixture';
 import { diagnose, expectAt } from '../support/diagnostics';
 
@@ -10,6 +14,30 @@ describe('UnusedStage', () => {
     assert.deepEqual(diagnostic.tags, [1]);
     assert.equal(diagnostic.severity, 4);
     assert.match(diagnostic.message, /'unused' is not built by any target \(targets considered: '#2 \(unnamed\)' \(default target\)\)/);
+  });
+
+  it('counts the stages an automatic platform ARG names in FROM (`FROM ${TARGETOS}`: linux, windows)', () => {
+    expectAt('UnusedStage', lines('FROM a AS tools', 'COPY --from=tools / /', '[[FROM a AS unused]]', 'FROM tools AS linux', 'FROM tools AS windows', 'FROM ${TARGETOS} AS target', 'FROM target'));
+  });
+
+  it('counts the stage a build arg of a target names in `FROM ${ARG}`, and those a pattern of an unknown value may name', () => {
+    const text = lines('ARG BASE', 'FROM a AS conda', 'FROM a AS ubuntu-22-base', 'FROM a AS debian-12-base', 'FROM a AS unused', 'FROM ${BASE} AS final');
+    const unused = (targets: BuildTarget[]) => computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), targets), {})
+      .filter((d) => d.code === 'UnusedStage').map((d) => d.message.replace(/^Stage '([^']*)'.*$/, '$1'));
+    assert.deepEqual(unused([]), ['conda', 'ubuntu-22-base', 'debian-12-base', 'unused']);
+    assert.deepEqual(unused([{ name: 'final', origin: 'ci.yml:3', args: { BASE: 'conda' } }]), ['ubuntu-22-base', 'debian-12-base', 'unused']);
+    assert.deepEqual(unused([{ name: 'final', origin: 'build.sh:9', args: { BASE: '${DISTRO}-${VERSION}-base' } }]), ['conda', 'unused']);
+  });
+
+  it('says each target once with its places, and the builds seen but not resolved', () => {
+    const text = lines('FROM a AS release', 'FROM a AS unused', 'FROM a AS last');
+    const targets: BuildTarget[] = [
+      { name: 'release', origin: 'docker-bake.hcl:3' }, { name: 'release', origin: 'docker-bake.hcl:3' }, { name: 'release', origin: 'Makefile:7' },
+      { name: 'x-${FLAVOR}', origin: 'build.sh:4', unresolved: 'the target is x-$FLAVOR, known only when it runs' },
+    ];
+    const [diagnostic] = computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), targets), {}).filter((d) => d.code === 'UnusedStage');
+    assert.equal(diagnostic.message, "Stage 'unused' is not built by any target (targets considered: 'last' (default target), 'release' (docker-bake.hcl:3, Makefile:7); "
+      + 'builds not resolved: build.sh:4 (the target is x-$FLAVOR, known only when it runs)).');
   });
 
   it('counts stages used only through ONBUILD in a base stage, and configured targets', () => {

@@ -42,6 +42,13 @@ describe('quick fixes', () => {
     applyFix(before, 'UnusedStage', "Remove unused stage 'old'", after);
   });
 
+  it('UnusedStage: what keeps the stage comes first (treat as a target, ignore), removing it last and never preferred', () => {
+    const { actions } = diagnose(lines('FROM a AS test', 'FROM b'));
+    assert.deepEqual(actions.map((a) => a.title),
+      ["Treat 'test' as a build target", 'Ignore UnusedStage in this file', "Remove unused stage 'test'"]);
+    assert.ok(!actions.some((a) => a.isPreferred));
+  });
+
   it('UnusedStage: offers to treat a named stage as a build target', () => {
     const action = diagnose(lines('FROM a AS test', 'FROM b')).actions.find((a) => a.title === "Treat 'test' as a build target");
     assert.deepEqual(action?.command, { title: 'Add build target', command: 'dockerfileStages.addTarget', arguments: ['test'] });

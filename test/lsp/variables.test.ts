@@ -8,6 +8,11 @@ import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import type { BuildTarget } from '../../server/src/analysis/graph';
 import { hoverVariable } from '../../server/src/features/variableHover';
+import { hoverStage } from '../../server/src/features/hover';
+import { asBuildTargets } from '../../server/src/workspace/workspaceTargets';
+import { workflowTargets } from '../../server/src/workspace/workflows';
+import { bakeTargets } from '../../server/src/workspace/bake';
+import { fileIndex } from '../support/files';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
 
 let client: LspClient;
@@ -130,6 +135,22 @@ describe('variables over LSP', () => {
     // An ENV keeps its own value: a build arg of that name changes nothing.
     const env = (hoverVariable(context, { line: 6, character: 11 })!.contents as { value: string }).value;
     assert.doesNotMatch(env, /compose/);
+  });
+
+  it('lists the build args of a build of the default target (a workflow step without target:), read from its file', () => {
+    const workflow = 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          build-args: |\n            GO=1.23\n';
+    const targets = asBuildTargets(workflowTargets(workflow, '/w/.github/workflows/ci.yml', 'ci.yml', '/w', fileIndex(['/w/Dockerfile'])));
+    const fx = fixture(lines('ARG GO=1.22', 'FROM golang:$GO AS build', 'ARG GO', 'RUN echo $G|O'));
+    const value = (hoverVariable(featureContext(AnalyzedDocument.fromText(fx.text), targets), fx.cursor)!.contents as { value: string }).value;
+    assert.match(value, /- ci\.yml:\d+ sets `1\.23` for target `build`$/);
+  });
+
+  it('says what a bake named context is, and where it is set, on FROM and --from', () => {
+    const bake = 'target "app" {\n  contexts = {\n    php-base = "docker-image://php:8.3"\n  }\n  target = "app"\n}\n';
+    const targets = asBuildTargets(bakeTargets(bake, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', fileIndex(['/w/Dockerfile'])));
+    const fx = fixture(lines('FROM php-b|ase AS app', 'RUN true'));
+    const hover = hoverStage(featureContext(AnalyzedDocument.fromText(fx.text), targets), fx.cursor);
+    assert.match((hover!.contents as { value: string }).value, /`php-base` is a named build context[\s\S]*docker-bake\.hcl:3: `docker-image:\/\/php:8\.3` for target `app`/);
   });
 });
 

@@ -22,6 +22,7 @@ export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const SHARED = {
   corpus: { variable: 'DOCKERFILE_STAGES_CORPUS', dir: resolve(process.env.DOCKERFILE_STAGES_CORPUS ?? join(REPO_ROOT, '..', 'shared', 'corpus')) },
   peer: { variable: 'DOCKERFILE_STAGES_PEER', dir: resolve(process.env.DOCKERFILE_STAGES_PEER ?? join(REPO_ROOT, '..', 'shared', 'peer')) },
+  workspaces: { variable: 'DOCKERFILE_STAGES_WORKSPACES', dir: resolve(process.env.DOCKERFILE_STAGES_WORKSPACES ?? join(REPO_ROOT, '..', 'shared', 'corpus-workspaces')) },
 } as const;
 
 type SharedData = keyof typeof SHARED;
@@ -31,6 +32,8 @@ export const CORPUS_ROOT = SHARED.corpus.dir;
 export const CORPUS_DIR = join(CORPUS_ROOT, 'files');
 /** The peer suites: `buildkit-cases.json`, `rcjsuen-cases.json`. */
 export const PEER_DIR = SHARED.peer.dir;
+/** The corpus repositories' build files, one folder per repository (`<owner>__<name>/`). */
+export const WORKSPACES_DIR = SHARED.workspaces.dir;
 
 export function corpusFiles(): string[] {
   return readdirSync(CORPUS_DIR).sort().map((name) => join(CORPUS_DIR, name));

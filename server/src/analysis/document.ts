@@ -28,7 +28,7 @@ export class AnalyzedDocument {
   reachability(targets: readonly BuildTarget[]): Reachability {
     const key = JSON.stringify(targets);
     if (this.reachabilityCache?.key !== key) {
-      this.reachabilityCache = { key, value: reachability(this.model.stages, this.model.edges, targets, buildWideStages(this.model.references)) };
+      this.reachabilityCache = { key, value: reachability(this.model.stages, this.model.edges, targets, buildWideStages(this.model.references), this.model.references) };
     }
     return this.reachabilityCache.value;
   }

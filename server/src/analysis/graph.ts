@@ -128,6 +128,20 @@ export interface BuildTarget {
   readonly location?: { readonly uri: string; readonly range: Range };
   /** The build args this build passes (compose `build.args`, bake `args`). */
   readonly args?: Readonly<Record<string, string>>;
+  /** A build seen whose target is not known (the name is then a pattern): what is unknown, for messages. */
+  readonly unresolved?: string;
+  /** Named without its Dockerfile (code, bake `--set`): a target of a Dockerfile only when it has such a stage. */
+  readonly ifStageExists?: boolean;
+  /** A build of the default target that a build file names (with its build args): the last stage, by its name. */
+  readonly isDefault?: boolean;
+  /** Named build contexts this build passes (bake `contexts`): name → value and where it is set. */
+  readonly contexts?: Readonly<Record<string, NamedContext>>;
+}
+
+/** `contexts = { php-base = "docker-image://php:8" }`: what BuildKit takes for `FROM php-base` instead of an image. */
+export interface NamedContext {
+  readonly value: string;
+  readonly origin: string;
 }
 
 export interface Reachability {
@@ -146,15 +160,21 @@ export function buildWideStages(references: readonly StageReference[]): number[]
  * Which stages each target builds: what it reaches over the edges, from itself and from the build-wide stages.
  * A target written with a variable is a pattern, like ARG-built names.
  */
-export function reachability(stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[], buildWide: readonly number[] = []): Reachability {
+export function reachability(
+  stages: readonly Stage[], edges: readonly StageEdge[], extraTargets: readonly BuildTarget[], buildWide: readonly number[] = [],
+  references: readonly StageReference[] = [],
+): Reachability {
   const builtBy: BuildTarget[][] = stages.map(() => []);
   if (stages.length === 0) return { builtBy, targets: [] };
   const last = stages[stages.length - 1];
-  const targets: BuildTarget[] = [{ name: stageLabel(last), origin: 'default target' }, ...extraTargets];
+  const defaultName = stageLabel(last);
+  const targets: BuildTarget[] = [{ name: defaultName, origin: 'default target' }, ...extraTargets.map((target) => (target.isDefault ? { ...target, name: defaultName } : target))];
   const successors: number[][] = stages.map(() => []);
   for (const edge of edges) successors[edge.from].push(edge.to);
+  const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
   targets.forEach((target, i) => {
-    const roots = [...(i === 0 ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
+    const roots = [...(i === 0 || target.isDefault ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
+    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, number[]>();
     const seen = new Set<number>();
     const pending = [...roots];
     while (pending.length > 0) {
@@ -162,10 +182,35 @@ export function reachability(stages: readonly Stage[], edges: readonly StageEdge
       if (seen.has(stage)) continue;
       seen.add(stage);
       builtBy[stage].push(target);
-      pending.push(...successors[stage]);
+      pending.push(...successors[stage], ...extra.get(stage) ?? []);
     }
   });
   return { builtBy, targets };
+}
+
+/**
+ * `FROM ${BASE}` where a build passes `--build-arg BASE=<stage>` (compose `args`, bake `args`, a script's
+ * `--build-arg`): for that build the FROM names the stage. A value the build file leaves unknown is a
+ * pattern (`${FLB_DISTRO}-base`), so every earlier stage it can produce may be meant.
+ */
+function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageReference[], args: Readonly<Record<string, string>>): Map<number, number[]> {
+  const edges = new Map<number, number[]>();
+  for (const reference of fromReferences) {
+    let passed = false;
+    const text = reference.text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (variable, braced, plain) => {
+      const value = args[braced ?? plain];
+      if (value === undefined) return variable;
+      passed = true;
+      return value;
+    });
+    if (!passed) continue;
+    const earlier = stages.slice(0, reference.inStage);
+    const named = hasVariable(text)
+      ? earlier.filter((stage) => stage.normalizedName !== undefined && variablePattern(text).test(stage.normalizedName)).map((stage) => stage.index)
+      : earlier.filter((stage) => stage.normalizedName === text).slice(-1).map((stage) => stage.index);
+    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named]);
+  }
+  return edges;
 }
 
 /** `--target` is case-insensitive and binds to the last definition of a duplicated name. */

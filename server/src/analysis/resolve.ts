@@ -2,6 +2,7 @@
 import type { Resolution, Stage, StageReference } from './model';
 import type { RawReference } from './references';
 import { expandDefaults, hasVariable, isBareVariable, literalParts, variablePattern } from './args';
+import { AUTOMATIC_ARGS } from './automaticArgs';
 import { isStageIndex, normalizeStageName } from './names';
 
 /** A raw reference placed in its stage. */
@@ -59,7 +60,10 @@ export class StageResolver {
     const earlierStages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
     if (isBareVariable(text)) {
       const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
-      return stage === undefined ? { kind: 'image' } : { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
+      const named = isAutomaticArg(text) ? earlierStages.filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
+      return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
     }
     if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
@@ -83,4 +87,9 @@ function orderOf(resolution: Resolution, raw: Located): StageReference['order'] 
   if (resolution.kind !== 'stage' || raw.onbuild) return 'ok';
   if (resolution.stage === raw.inStage) return 'self';
   return resolution.stage > raw.inStage ? 'forward' : 'ok';
+}
+
+/** Whether the bare variable (`$TARGETOS`, `${TARGETOS}`) is one BuildKit always sets. */
+function isAutomaticArg(bareVariable: string): boolean {
+  return AUTOMATIC_ARGS.has(bareVariable.replace(/[${}]/g, ''));
 }

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scanWorkspace, type ScanResult } from '../workspace/scanner';
 import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
+import { isTemplateText } from '../workspace/dockerfileKinds';
 import { AnalyzedDocument } from '../analysis/document';
 import { featureContext } from '../features/context';
 import { stageGraph } from '../features/stageGraph';
@@ -25,7 +26,7 @@ async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
   const discovered = new WorkspaceTargets();
   discovered.replace([...scanned.values()].flatMap((result) => result.targets));
   const files = options.files.flatMap((file) => (folders.includes(file)
-    ? scanned.get(resolve(file))!.dockerfiles.map((path) => ({ file: join(file, relative(resolve(file), path)), named: false }))
+    ? scanned.get(resolve(file))!.dockerfiles.filter((path) => !isTemplateText(readSource(path))).map((path) => ({ file: join(file, relative(resolve(file), path)), named: false }))
     : [{ file, named: true }]));
   return files.map(({ file, named }) => ({
     file,

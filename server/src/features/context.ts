@@ -1,6 +1,6 @@
 // What every feature is given: one document version's text and model, and which stages the targets reach.
 import type { StageModel } from '../analysis/model';
-import type { BuildTarget, Reachability } from '../analysis/graph';
+import { stagesMatchingTarget, type BuildTarget, type Reachability } from '../analysis/graph';
 import type { AnalyzedDocument } from '../analysis/document';
 
 export interface FeatureContext {
@@ -13,5 +13,7 @@ export interface FeatureContext {
 }
 
 export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], dockerignore?: readonly string[]): FeatureContext {
-  return { text: document.text, model: document.model, reachability: document.reachability(targets), dockerignore };
+  const { model } = document;
+  const applying = targets.filter((target) => !target.ifStageExists || stagesMatchingTarget(model.stages, target.name).length > 0);
+  return { text: document.text, model, reachability: document.reachability(applying), dockerignore };
 }

@@ -16,8 +16,19 @@ export function hoverStage(context: FeatureContext, position: Position): Hover |
   let value: string | undefined;
   if (stages.length === 1) value = stageCard(context, stages[0]);
   else if (stages.length > 1) value = `\`${(symbol as { reference: StageReference }).reference.text}\` is built from ARGs and may name any of: ${stages.map((s) => `**${stageLabel(s)}**`).join(', ')}`;
-  else if (symbol.kind === 'reference') value = unresolvedText(model, symbol.reference);
+  else if (symbol.kind === 'reference') value = namedContextText(context, symbol.reference) ?? unresolvedText(model, symbol.reference);
   return value === undefined ? undefined : { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** A name a build passes as a named build context (bake `contexts`): BuildKit takes that, not an image. */
+function namedContextText({ reachability }: FeatureContext, reference: StageReference): string | undefined {
+  if (reference.resolution.kind !== 'image' || reference.inStage < 0) return undefined;
+  const setting = (reachability.builtBy[reference.inStage] ?? []).flatMap((target) => {
+    const named = target.contexts?.[reference.text];
+    return named ? [`- ${named.origin}: \`${named.value}\` for target \`${target.name}\``] : [];
+  });
+  if (setting.length === 0) return undefined;
+  return [`\`${reference.text}\` is a named build context, not an image: BuildKit takes what the build passes for it.`, ...new Set(setting)].join('\n\n');
 }
 
 function unresolvedText(model: StageModel, reference: StageReference): string | undefined {

@@ -6,6 +6,7 @@ import { instructionOf, producedPaths } from '../analysis/files';
 import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './context';
 import { code, valueText } from './valueText';
+import { byName, consideredTargets } from './diagnostics/unusedStage';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
   'from': 'FROM',
@@ -105,11 +106,14 @@ function users(model: StageModel, stage: Stage): string[] {
 
 export function buildStatus(reachability: Reachability, stage: Stage): string {
   const builtBy = reachability.builtBy[stage.index] ?? [];
-  if (builtBy.length === 0) {
-    const considered = reachability.targets.map((t) => `\`${t.name}\``).join(', ');
-    return `Unused: no build target reaches it (targets: ${considered})`;
+  if (builtBy.length === 0) return `Unused: no build target reaches it (${consideredTargets(reachability, (name) => `\`${name}\``)})`;
+  const resolved = builtBy.filter((target) => !target.unresolved);
+  const unresolved = builtBy.filter((target) => target.unresolved);
+  const parts = resolved.length > 0 ? ['Built by ' + byName(resolved).map(([name, origins]) => `target \`${name}\` (${origins.join(', ')})`).join(', ')] : [];
+  if (unresolved.length > 0) {
+    parts.push(`${resolved.length > 0 ? 'may also be built' : 'May be built'} by builds not resolved: ${[...new Set(unresolved.map((target) => `${target.origin} (${target.unresolved})`))].join(', ')}`);
   }
-  return 'Built by ' + builtBy.map((t) => `target \`${t.name}\` (${t.origin})`).join(', ');
+  return parts.join('; ');
 }
 
 /** The description without the banner lines made only of `#` (`#######` above and below it), nor the blank lines they leave at its ends. */

@@ -1,8 +1,8 @@
 // Compose files: `services.<name>.build.target`, with `build.context` and `build.dockerfile` relative to the
 // compose file.
 import { dirname } from 'node:path';
-import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
+import { parseDocument, isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { dockerfilePath, TargetSource, uniqueTargets, type DiscoveredTarget } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const document = parseDocument(text);
@@ -11,17 +11,29 @@ export function composeTargets(text: string, file: string, origin: string): Disc
   const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
   for (const pair of (services as YAMLMap).items) {
-    const build = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
+    // `build: *anchor` (an `x-` block shared by services): the anchored map, where its target is written.
+    const written = isMap(pair.value) ? (pair.value as YAMLMap).get('build', true) : undefined;
+    const build = isAlias(written) ? written.resolve(document) : written;
+    // `build: ./dir`: the default target of dir/Dockerfile.
+    if (isScalar(build) && typeof build.value === 'string') {
+      const [at] = valueSpan(build);
+      found.push(source.target(dockerfilePath(dirname(file), build.value, undefined), '', at, at, undefined, { defaultTarget: true }));
+    }
     if (!isMap(build)) continue;
     const target = build.get('target', true);
-    if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
-    const [start, end] = valueSpan(target);
     const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
+    if (target === undefined) {
+      const [at] = build.range ?? [0];
+      found.push(source.target(path, '', at, at, buildArgs(build.get('args')), { defaultTarget: true }));
+      continue;
+    }
+    if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
+    const [start, end] = valueSpan(target);
     found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args'))));
   }
-  return found;
+  return uniqueTargets(found);
 }
 
 /** `args:` as a map (`GO: "1.23"`) or a list (`- GO=1.23`); a name without a value takes the environment's: left out. */

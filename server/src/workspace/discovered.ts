@@ -3,6 +3,7 @@ import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../analysis/model';
+import type { NamedContext } from '../analysis/graph';
 
 export interface DiscoveredTarget {
   /** The Dockerfile's absolute path. */
@@ -18,6 +19,29 @@ export interface DiscoveredTarget {
   readonly range: Range;
   /** The build args the file passes for this build (compose `build.args`, bake `args`), by name. */
   readonly args?: Readonly<Record<string, string>>;
+  /**
+   * The target is computed (a script's variable, a loop's value, a bake `inherits`): `range` is where its value
+   * is written when it is written there as it is, else the build's own word; a rename does not edit it then.
+   */
+  readonly computed?: boolean;
+  /** The build was seen but its target is not known (`target` is then a pattern): what is unknown, for messages. */
+  readonly unresolved?: string;
+  /** Named without its Dockerfile (code, bake `--set`): it applies to this Dockerfile only if a stage has the name. */
+  readonly ifStageExists?: boolean;
+  /** A build of the default target (no target given; `target` is empty): for its build args and which files are Dockerfiles. */
+  readonly defaultTarget?: boolean;
+  /** Named build contexts (bake `contexts`), by name. */
+  readonly contexts?: Readonly<Record<string, NamedContext>>;
+}
+
+/** What an extra option of a target says (see DiscoveredTarget). */
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts'>;
+
+/** The workspace's files, for the builds whose Dockerfile a script computes. */
+export interface FileIndex {
+  has(path: string): boolean;
+  /** The files whose absolute path, with `/` separators, matches. */
+  matching(pattern: RegExp): string[];
 }
 
 /** The Dockerfile a build names: `file` relative to `base`, else `Dockerfile` in the context. */
@@ -36,10 +60,45 @@ export class TargetSource {
     this.uri = pathToFileURL(file).href;
   }
 
+  /** `file:line` of an offset of the text. */
+  originAt(offset: number): string {
+    return `${this.origin}:${this.document.positionAt(offset).line + 1}`;
+  }
+
   /** A target named at `[start, end)` of the text, built with these build args. */
-  target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>): DiscoveredTarget {
+  target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    return args && Object.keys(args).length > 0 ? { ...found, args } : found;
+    const { computed, unresolved, ifStageExists, defaultTarget, contexts } = options;
+    return {
+      ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
+      ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}), ...(contexts && Object.keys(contexts).length > 0 ? { contexts } : {}),
+    };
   }
+}
+
+/**
+ * Each build once: the same Dockerfile, name and place (a script's loop or a Makefile's alternatives may
+ * repeat a build). Their build args merge: a name with one value keeps it; one set to a few known values
+ * (or not set at all in some) keeps each, one build per value; any other is `${NAME}`, a value not known.
+ */
+export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
+  const groups = new Map<string, DiscoveredTarget[]>();
+  for (const target of targets) {
+    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}`;
+    groups.set(key, [...groups.get(key) ?? [], target]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const names = [...new Set(group.flatMap((target) => Object.keys(target.args ?? {})))];
+    let variants: Record<string, string>[] = [{}];
+    for (const name of names) {
+      const values = [...new Set(group.map((target) => target.args?.[name]))];
+      const known = values.every((value) => value === undefined || !value.includes('${'));
+      if (values.length > 1 && known && values.length * variants.length <= 8) {
+        variants = variants.flatMap((args) => values.map((value) => (value === undefined ? args : { ...args, [name]: value })));
+      } else for (const args of variants) args[name] = values.length === 1 && values[0] !== undefined ? values[0] : `\${${name}}`;
+    }
+    const { args: _ignored, ...first } = group[0];
+    return variants.map((args) => (Object.keys(args).length > 0 ? { ...first, args } : first));
+  });
 }

@@ -4,7 +4,7 @@ import { scanWorkspace } from './scanner';
 import { WorkspaceTargets } from './workspaceTargets';
 
 /** The files whose change may change the targets (for the client's file watcher). */
-export const TARGET_FILE_GLOB = '**/{*.hcl,docker-bake.json,*compose*.yml,*compose*.yaml,devcontainer.json,.devcontainer.json,tasks.json,launch.json,*.yml,*.yaml,Makefile,makefile,GNUmakefile,justfile,Justfile,*.mk,*.sh,*.bash,*.ps1}';
+export const TARGET_FILE_GLOB = '**/{*.hcl,docker-bake.json,*compose*.yml,*compose*.yaml,devcontainer.json,.devcontainer.json,tasks.json,launch.json,*.yml,*.yaml,Makefile,makefile,GNUmakefile,justfile,Justfile,*.mk,*.sh,*.bash,*.ps1,package.json}';
 /** Dockerfiles: their change on disk changes what open build files' targets name (no rescan needed). */
 export const DOCKERFILE_GLOB = '**/{*Dockerfile*,*.dockerfile,*Containerfile*}';
 

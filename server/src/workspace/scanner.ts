@@ -4,15 +4,20 @@
 import { promises as fs } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import type { DiscoveredTarget } from './discovered';
+import type { DiscoveredTarget, FileIndex } from './discovered';
 import { bakeTargets } from './bake';
 import { composeTargets } from './compose';
 import { devcontainerTargets } from './devcontainer';
 import { workflowTargets } from './workflows';
 import { scriptTargets } from './scripts';
 import { isVscodeConfiguration, vscodeTargets } from './vscodeTasks';
+import { makefileTargets } from './makefiles';
+import { packageScriptTargets } from './packageScripts';
+import { CODE_FILE, CODE_PATH, codeTargets } from './codeTargets';
+import { ensureShellParser } from './shellModules';
+import { isDockerfileName } from './dockerfileKinds';
 
-export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024 };
+export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024, bytesPerCodeFile: 256 * 1024, codeBytes: 16 * 1024 * 1024 };
 
 /** Folders never worth reading, besides those the workspace's .gitignore names. */
 const SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.venv', 'dist', 'out', 'target', '__pycache__']);
@@ -25,7 +30,7 @@ export interface ScanResult {
   readonly capped?: string;
 }
 
-export type Reader = (text: string, file: string, origin: string, root: string) => DiscoveredTarget[];
+export type Reader = (text: string, file: string, origin: string, root: string, files: FileIndex) => DiscoveredTarget[];
 
 /** Compose, bake, devcontainer files and VS Code's tasks.json and launch.json: the ones the editor serves (completion, definition... at `target`). */
 export function buildFileReader(path: string): Reader | undefined {
@@ -37,17 +42,24 @@ export function buildFileReader(path: string): Reader | undefined {
   return undefined;
 }
 
-/** `Dockerfile`, `Containerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile.*`, `*.containerfile` (package.json). */
-export function isDockerfileName(name: string): boolean {
-  return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.(Dockerfile|dockerfile|containerfile)$/.test(name);
-}
+const SCRIPT_FOLDER = /(^|\/)(hack|scripts?|bin|build-bin|tools|ci|\.ci|build|release|contrib|dev)\//;
+
+const shebangScriptTargets: Reader = (text, ...rest) => (/^#!.*\b(ba|da|k|z)?sh\b/.test(text) ? scriptTargets(text, ...rest) : []);
+
+/** The readers that parse shell: they need the shell parser loaded. */
+const SHELL_READERS = new Set<Reader>([scriptTargets, shebangScriptTargets, makefileTargets, workflowTargets, packageScriptTargets]);
 
 /** Which reader a file needs, by its name and place; undefined for a file that names no targets. */
 function readerFor(path: string, root: string): Reader | undefined {
   const name = basename(path);
   const inWorkflows = relative(root, path).split(sep).slice(0, 2).join('/') === '.github/workflows';
   if (inWorkflows && /\.ya?ml$/.test(name)) return workflowTargets;
-  if (/^(Makefile|makefile|GNUmakefile|justfile|Justfile)$/.test(name) || /\.(mk|sh|bash|ps1)$/.test(name)) return scriptTargets;
+  if (/^(Makefile|makefile|GNUmakefile)$/.test(name) || name.endsWith('.mk')) return makefileTargets;
+  if (/^(justfile|Justfile)$/.test(name) || /\.(sh|bash|ps1)$/.test(name)) return scriptTargets;
+  // A script without extension in a folder of scripts (`hack/build`, `build-bin/docker/docker_build`): read when it starts with a shell's `#!`.
+  if (!name.includes('.') && SCRIPT_FOLDER.test(relative(root, path).split(sep).join('/'))) return shebangScriptTargets;
+  if (name === 'package.json') return packageScriptTargets;
+  if (CODE_FILE.test(name) && CODE_PATH.test(relative(root, path).split(sep).join('/'))) return codeTargets;
   return buildFileReader(path);
 }
 
@@ -58,14 +70,22 @@ function readerFor(path: string, root: string): Reader | undefined {
 export async function scanWorkspace(root: string, excluded: readonly string[] = []): Promise<ScanResult> {
   const targets: DiscoveredTarget[] = [];
   const dockerfiles: string[] = [];
-  const done = (capped?: string): ScanResult => ({ targets: targets.sort(byOrigin), dockerfiles: dockerfiles.sort(), ...(capped ? { capped } : {}) });
+  const done = (capped?: string): ScanResult => {
+    // A file a build names as its Dockerfile is one, whatever its name.
+    for (const dockerfile of new Set(targets.map((target) => target.dockerfile))) {
+      if (named.has(dockerfile) && !dockerfiles.includes(dockerfile)) dockerfiles.push(dockerfile);
+    }
+    return { targets: targets.sort(byOrigin), dockerfiles: dockerfiles.sort(), ...(capped ? { capped } : {}) };
+  };
+  let named: FileIndex = { has: () => false, matching: () => [] };
   const ignored = await gitignoredNames(root);
   const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
   const isExcluded = (path: string) => matchesExclude(relative(root, path).split(sep).join('/'));
-  let files = 0;
-  let bytes = 0;
+  const all: string[] = [];
+  const toRead: { path: string; reader: Reader }[] = [];
+  let capped: string | undefined;
   const pending = [root];
-  while (pending.length > 0) {
+  walk: while (pending.length > 0) {
     const dir = pending.pop()!;
     let entries;
     try {
@@ -80,22 +100,67 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
         continue;
       }
       if (!entry.isFile() || isExcluded(path)) continue;
-      if (++files > LIMITS.files) return done(`more than ${LIMITS.files} files`);
+      if (all.length >= LIMITS.files) {
+        capped = `more than ${LIMITS.files} files`;
+        break walk;
+      }
+      all.push(path);
       if (isDockerfileName(entry.name)) dockerfiles.push(path);
       const reader = readerFor(path, root);
-      if (!reader) continue;
-      const size = (await fs.stat(path)).size;
-      if (size > LIMITS.bytesPerFile) continue;
-      bytes += size;
-      if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
+      if (reader) toRead.push({ path, reader });
+    }
+  }
+  // Scripts' builds name their Dockerfile with paths the script computes: they are looked for among these files.
+  const files = fileIndex(all);
+  named = files;
+  if (toRead.some(({ reader }) => SHELL_READERS.has(reader))) await ensureShellParser();
+  let bytes = 0;
+  let codeBytes = 0;
+  // Build files first; source code (a target named in code) last, on a budget of its own. Files are read a
+  // batch at a time: the scan waits on the disk far more than it computes.
+  toRead.sort((a, b) => Number(a.reader === codeTargets) - Number(b.reader === codeTargets));
+  for (let start = 0; start < toRead.length; start += READ_BATCH) {
+    const batch = toRead.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(batch.map(({ path, reader }) => readCandidate(path, reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile)));
+    for (const [i, { path, reader }] of batch.entries()) {
+      const text = texts[i];
+      if (text === undefined) continue;
+      if (reader === codeTargets) {
+        codeBytes += text.length;
+        if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
+      } else {
+        bytes += text.length;
+        if (bytes > LIMITS.totalBytes) return done(`more than ${LIMITS.totalBytes / 1024 / 1024} MB of candidate files`);
+      }
       try {
-        targets.push(...reader(await fs.readFile(path, 'utf8'), path, relative(root, path), root));
+        targets.push(...reader(text, path, relative(root, path), root, files));
       } catch {
         // A file that does not parse names no target.
       }
     }
   }
-  return done();
+  return done(capped);
+}
+
+const READ_BATCH = 32;
+
+/** A file's text when it is at most `limit` bytes (and can be read). */
+async function readCandidate(path: string, limit: number): Promise<string | undefined> {
+  try {
+    return (await fs.stat(path)).size > limit ? undefined : await fs.readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scanned files, by absolute path; patterns see `/`-separated paths. */
+function fileIndex(paths: readonly string[]): FileIndex {
+  const set = new Set(paths);
+  const slashed = sep === '/' ? paths : paths.map((path) => path.split(sep).join('/'));
+  return {
+    has: (path) => set.has(path),
+    matching: (pattern) => slashed.flatMap((path, i) => (pattern.test(path) ? [paths[i]] : [])),
+  };
 }
 
 /** File by file, then by line: the same order whatever order the file system lists folders in. */

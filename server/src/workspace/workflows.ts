@@ -1,64 +1,116 @@
-// GitHub workflows: `target:` (and `build-args:`) of docker/build-push-action steps, and `--target` in `run:`
-// scripts. Paths in a workflow are relative to the repository root.
+// GitHub workflows: docker/build-push-action (`target`, `file`, `context`, `build-args`), docker/bake-action
+// (`set: <targets>.target=<stage>`), and the builds of `run:` scripts (through the shell reader, in the job's
+// `working-directory`). `${{ matrix.x }}` takes each value of the job's matrix (workflowValues.ts). Paths in a
+// workflow are relative to the repository root.
+import { resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
-import { valueSpan } from './compose';
-import { scriptBuilds } from './scripts';
+import { displayText, isUnknown, knownText, type Piece, type Value } from '../shell/values';
+import { TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
+import { ANY_DOCKERFILE, asShellScript, existing, patternText, shellTargets, targetsOf } from './shellBuilds';
+import { matrixRows, scalarValue, valuesOver, withExpressions, type MatrixRow } from './workflowValues';
 
-export function workflowTargets(text: string, file: string, origin: string, root: string): DiscoveredTarget[] {
+export function workflowTargets(text: string, file: string, origin: string, root: string, files: FileIndex): DiscoveredTarget[] {
   const document = parseDocument(text);
   const jobs = document.get('jobs');
   if (!isMap(jobs)) return [];
   const source = new TargetSource(text, file, origin);
   const found: DiscoveredTarget[] = [];
+  const read = (node: unknown) => (isScalar(node) && node.value !== null && typeof node.value !== 'object' ? scalarValue(node as Scalar, text) : undefined);
   for (const job of (jobs as YAMLMap).items) {
-    const steps = isMap(job.value) ? (job.value as YAMLMap).get('steps') : undefined;
+    if (!isMap(job.value)) continue;
+    const rows = matrixRows(job.value as YAMLMap, text) ?? [undefined];
+    const steps = (job.value as YAMLMap).get('steps');
+    const jobFolder = read((job.value as YAMLMap).getIn(['defaults', 'run', 'working-directory'], true));
     if (!isSeq(steps)) continue;
     for (const step of steps.items) {
       if (!isMap(step)) continue;
       const uses = step.get('uses');
-      const withInputs = step.get('with');
-      if (typeof uses === 'string' && uses.startsWith('docker/build-push-action') && isMap(withInputs)) {
-        const target = withInputs.get('target', true);
-        if (isScalar(target) && typeof target.value === 'string') {
-          const context = withInputs.get('context');
-          const dockerfile = withInputs.get('file');
-          const path = typeof dockerfile === 'string' ? dockerfilePath(root, '.', dockerfile) : dockerfilePath(root, typeof context === 'string' ? context : '.', undefined);
-          found.push(source.target(path, target.value, ...valueSpan(target), buildArgs(withInputs.get('build-args'))));
+      const inputs = step.get('with');
+      const input = (name: string) => (isMap(inputs) ? read(inputs.get(name, true)) : undefined);
+      for (const row of rows) {
+        if (typeof uses === 'string' && uses.startsWith('docker/build-push-action') && isMap(inputs)) {
+          found.push(...pushActionTargets(input, row, root, files, source));
+        }
+        if (typeof uses === 'string' && uses.startsWith('docker/bake-action') && isMap(inputs)) {
+          found.push(...bakeActionTargets(input('set'), row, files, source));
         }
       }
-      const run = step.get('run', true);
-      if (isScalar(run) && typeof run.value === 'string') found.push(...runTargets(text, run as Scalar<string>, root, source));
+      const run = read(step.get('run', true));
+      if (!run) continue;
+      // Each script the rows make, once.
+      const folder = read(step.get('working-directory', true)) ?? jobFolder;
+      const scripts = new Map(rows.map((row) => [displayText(withExpressions(run, row)) + '\0' + (folder ? displayText(withExpressions(folder, row)) : ''), row]));
+      for (const row of scripts.values()) found.push(...runTargets(run, folder, row, file, root, files, source));
     }
   }
-  return found;
+  return uniqueTargets(found);
 }
 
-/** build-push-action's `build-args`: one `NAME=value` a line (a YAML block). */
-function buildArgs(value: unknown): Record<string, string> | undefined {
-  if (typeof value !== 'string') return undefined;
+function pushActionTargets(input: (name: string) => Value | undefined, row: MatrixRow | undefined, root: string, files: FileIndex, source: TargetSource): DiscoveredTarget[] {
+  const target = input('target');
+  const given = input('file');
+  const file = given && knownText(withExpressions(given, row)) !== '' ? given : undefined;
+  const context = input('context') ?? [{ text: '.' }];
+  const dockerfiles = file
+    ? existing(withExpressions(file, row), [root], files)
+    : existing([...withExpressions(context, row), { text: '/Dockerfile' }], [root], files);
+  const value = target && withExpressions(target, row);
+  const word = (target ?? file ?? context).find((piece) => 'at' in piece && piece.at !== undefined) as { at: number; text: string } | undefined;
+  const at = word ? { start: word.at, end: word.at + (target ? word.text.length : 0) } : { start: 0, end: 0 };
+  return targetsOf(dockerfiles, value, at, buildArgs(input('build-args'), row), source);
+}
+
+/** build-push-action's `build-args`: one `NAME=value` a line. */
+function buildArgs(value: Value | undefined, row: MatrixRow | undefined): Record<string, string> {
   const args: Record<string, string> = {};
-  for (const line of value.split(/\r?\n/)) {
+  const text = value && patternText(withExpressions(value, row));
+  for (const line of text?.split(/\r?\n/) ?? []) {
     const equals = line.indexOf('=');
     if (equals > 0) args[line.slice(0, equals).trim()] = line.slice(equals + 1).trim();
   }
   return args;
 }
 
-/**
- * Targets in a `run:` script. The script is the scalar's value (block indentation and quoting removed), so each
- * target is found again in the file's text: the n-th `--target` with that value in the scalar's source.
- */
-function runTargets(text: string, run: Scalar<string>, root: string, source: TargetSource): DiscoveredTarget[] {
-  const [sourceStart, , sourceEnd] = run.range ?? [0, 0, 0];
-  let from = sourceStart;
-  return scriptBuilds(run.value, root).flatMap((build) => {
-    const flag = new RegExp(`--target(?:=|\\s+)["']?(${build.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'g');
-    flag.lastIndex = from;
-    const match = flag.exec(text);
-    if (!match || match.index >= sourceEnd) return [];
-    const start = match.index + match[0].length - match[1].length;
-    from = start + match[1].length;
-    return [source.target(build.dockerfile, build.target, start, from)];
-  });
+/** bake-action's `set: <targets>.target=<stage>`: the stage, in any Dockerfile that has it (the bake file's target decides which). */
+function bakeActionTargets(set: Value | undefined, row: MatrixRow | undefined, files: FileIndex, source: TargetSource): DiscoveredTarget[] {
+  if (!set) return [];
+  const found: DiscoveredTarget[] = [];
+  for (const value of valuesOver(set, row ? [row] : [])) {
+    const lines = splitLines(value);
+    for (const entry of lines) {
+      const head = knownText(entry.slice(0, 1)) ?? '';
+      const match = /^\s*[^=\s]*\.target=/.exec(head);
+      if (!match) continue;
+      const first = entry[0] as { text: string; at?: number };
+      const stage: Value = [{ text: first.text.slice(match[0].length), ...(first.at !== undefined ? { at: first.at + match[0].length } : {}) }, ...entry.slice(1)];
+      const at = first.at ?? 0;
+      found.push(...targetsOf(files.matching(ANY_DOCKERFILE), stage, { start: at, end: at + first.text.length }, {}, source, undefined, true));
+    }
+  }
+  return found;
+}
+
+/** A value's lines (each `--set` of bake-action is one), text keeping its place. */
+function splitLines(value: Value): Value[] {
+  const lines: Piece[][] = [[]];
+  for (const piece of value) {
+    if (isUnknown(piece)) {
+      lines[lines.length - 1].push(piece);
+      continue;
+    }
+    let start = 0;
+    for (const part of piece.text.split('\n')) {
+      if (start > 0) lines.push([]);
+      if (part !== '') lines[lines.length - 1].push({ text: part, ...(piece.at !== undefined ? { at: piece.at + start } : {}) });
+      start += part.length + 1;
+    }
+  }
+  return lines;
+}
+
+function runTargets(run: Value, folder: Value | undefined, row: MatrixRow | undefined, file: string, root: string, files: FileIndex, source: TargetSource): DiscoveredTarget[] {
+  const script = asShellScript(withExpressions(run, row));
+  // An unknown `working-directory`: the paths are tried from the workflow's folder and its parents.
+  const cwd = folder ? knownText(withExpressions(folder, row)) : '.';
+  return shellTargets(script.text, { scriptPath: file, root, ...(cwd !== undefined ? { cwd: resolve(root, cwd) } : {}), variables: script.variables, origin: script.origin }, source, files);
 }

@@ -30,9 +30,14 @@ export function quickFixes(context: FeatureContext, uri: string, diagnostics: re
     const code = diagnostic.code as RuleCode;
     const fix = (title: string, edits: TextEdit[], extra: Partial<CodeAction> = {}): CodeAction =>
       ({ title, kind: CodeActionKind.QuickFix, diagnostics: [given], edit: { changes: { [uri]: edits } }, ...extra });
-    for (const action of fixesFor(context, uri, code, diagnostic, fix)) actions.push(action);
+    const fixes = fixesFor(context, uri, code, diagnostic, fix);
+    // An unused stage may be built by something the workspace reader did not see: what keeps it (treat as a
+    // target, ignore) comes first, removing it last and never preferred.
+    const destructive = code === 'UnusedStage' ? fixes.filter((action) => action.edit) : [];
+    actions.push(...fixes.filter((action) => !destructive.includes(action)));
     // `# check=skip` cannot hide what makes BuildKit fail (checkDirectives.ts): no "Ignore" for it.
     if (!adopted && !ruleInfo(code).fails) actions.push(fix(`Ignore ${code} in this file`, [ignoreRuleEdit(context, code)]));
+    actions.push(...destructive);
   }
   return actions;
 }

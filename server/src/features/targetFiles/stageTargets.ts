@@ -11,7 +11,7 @@ import { stagesOf, symbolAt } from '../locate';
 
 /** The targets (of this Dockerfile) that name the stage exactly: patterns may build it but do not name it. */
 function targetsNaming(context: FeatureContext, stage: Stage, targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
-  return targets.filter((target) => target.target !== '' && !hasVariable(target.target)
+  return targets.filter((target) => target.target !== '' && !target.computed && !hasVariable(target.target)
     && stagesMatchingTarget(context.model.stages, target.target).includes(stage.index));
 }
 
