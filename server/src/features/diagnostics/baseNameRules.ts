@@ -10,7 +10,7 @@ import { imageReferenceError } from '../../analysis/imageReference';
 import { stageMissedByCase } from './referenceRules';
 import { asBuilt, defaultsAsBuilt, settableVariables } from './buildDefaults';
 import type { Finding } from './rules';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 
 export function checkBaseNames(model: StageModel): Finding[] {
   const defaults = defaultsAsBuilt(model);
@@ -41,7 +41,7 @@ function checkBase(model: StageModel, stage: Stage, base: string | undefined): F
 
 /** A `COPY --from` or mount `from=` that names no stage is pulled as an image (toCommand, detectRunMount). */
 function checkImageName(reference: StageReference): Finding | undefined {
-  // An ONBUILD trigger's image is resolved only where a stage the target needs is built FROM its stage.
+  // An ONBUILD trigger's image is resolved where it runs (triggerRules.ts).
   if (reference.onbuild || reference.kind === 'from' || reference.kind === 'source-date-epoch' || reference.resolution.kind !== 'image') return undefined;
   const error = imageReferenceError(reference.text);
   if (error === undefined) return undefined;

@@ -5,7 +5,7 @@ import type { GlobalArg, Located, Stage, StageModel } from '../../analysis/model
 import { comparePositions } from '../../analysis/positions';
 import { expandDefaults } from '../../analysis/args';
 import { AUTOMATIC_ARGS } from '../../analysis/scope';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 
 /**
  * The global values a build without build args sees (defaultArgs, then buildMetaArgs): the defaults, and for

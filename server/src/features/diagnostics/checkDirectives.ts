@@ -9,7 +9,7 @@
 // finding that BuildKit fails on is never skipped: the linter silences warnings, its errors stay.
 import type { StageModel } from '../../analysis/model';
 import { directiveIn } from '../../analysis/directives';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 import { BUILDKIT_CHECKS, readsInstructionComments } from './buildkitPhases';
 import { InstructionComments } from './instructionComments';
 import { EXPERIMENTAL_RULES, ruleInfo, type RuleCode } from './rules';

@@ -1,12 +1,12 @@
 // What BuildKit fails on when it expands the global ARGs and each FROM line with them (buildMetaArgs and
 // buildDispatchStates in dockerfile2llb/convert.go): a `${X:?}` whose X is unset (the lexer's error,
-// RequiredArgUnset), and a `--platform` that expands to no platform (InvalidPlatform: empty, or an empty or
-// invalid component for containerd's platforms.Parse; an unknown OS or architecture is left alone). Like the
+// RequiredArgUnset), and a `--platform` that expands to no platform (InvalidPlatform: empty, or what containerd's
+// platforms.Parse rejects: analysis/platforms.ts). Like the
 // base name's failures (baseNameRules.ts): an error where no build arg avoids it, else a warning naming them.
 import type { Located, Stage, StageModel } from '../../analysis/model';
 import { asBuilt, globalsAsBuilt, requiredVariableError, settableVariables } from './buildDefaults';
 import { failure } from './baseNameRules';
-import { goQuote } from './goFormat';
+import { parsePlatform } from '../../analysis/platforms';
 import type { Finding } from './rules';
 
 export function checkFromValues(model: StageModel): Finding[] {
@@ -35,19 +35,7 @@ function checkPlatform(model: StageModel, stage: Stage, platform: Located, value
   if (required) return { code: 'RequiredArgUnset', ...failure(settable, `failed to process arguments for platform : ${required.message}`) };
   const value = asBuilt(platform.text, values);
   if (value === undefined) return undefined;
-  const error = value === '' ? `empty platform value from expression ${platform.text}` : platformError(value);
+  const parsed = value === '' ? undefined : parsePlatform(value);
+  const error = value === '' ? `empty platform value from expression ${platform.text}` : typeof parsed === 'string' ? parsed : undefined;
   return error === undefined ? undefined : { code: 'InvalidPlatform', ...failure(settable, value === '' ? error : `failed to parse platform ${platform.text}: ${error}`) };
-}
-
-const OS_COMPONENT = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;
-const COMPONENT = /^[A-Za-z0-9_.-]+$/;
-
-/** What containerd's platforms.Parse rejects for the form of a specifier (platforms.go), in its words. */
-function platformError(specifier: string): string | undefined {
-  if (specifier.includes('*')) return `${goQuote(specifier)}: wildcards not yet supported: invalid argument`;
-  const parts = specifier.split('/');
-  if (parts.length > 3) return `${goQuote(specifier)}: cannot parse platform specifier: invalid argument`;
-  if (!OS_COMPONENT.test(parts[0])) return `${goQuote(parts[0])} is an invalid OS component of ${goQuote(specifier)}: OSAndVersion specifier component must match ${goQuote(OS_COMPONENT.source)}: invalid argument`;
-  const invalid = parts.slice(1).find((part) => !COMPONENT.test(part));
-  return invalid === undefined ? undefined : `${goQuote(invalid)} is an invalid component of ${goQuote(specifier)}: platform specifier component must match ${goQuote(COMPONENT.source)}: invalid argument`;
 }
