@@ -36,7 +36,7 @@ export class CheckConfiguration {
     const parsed = model.checkOptions ? parseLintOptions(model.checkOptions.value) : NO_OPTIONS;
     this.file = typeof parsed === 'string' ? NO_OPTIONS : parsed;
     this.fileError = typeof parsed === 'string' ? parsed : undefined;
-    this.comments = new InstructionComments(model);
+    this.comments = InstructionComments.of(model);
   }
 
   get warningsAreErrors(): boolean {

@@ -3,26 +3,25 @@
 // BuildKit runs them on every stage, built or not.
 import type { Stage, StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { imageReferenceError } from '../../analysis/imageReference';
 import { parsePlatform } from '../../analysis/platforms';
 import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
-import { asBuilt, globalsAsBuilt, requiredVariableError } from './buildDefaults';
+import { basesAsBuilt, globalsAsBuilt } from './buildDefaults';
 
 export function checkFromLines(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   const declared = [...new Set(model.globalArgs.map((arg) => arg.name))];
-  const { values: defaults, failure } = globalsAsBuilt(model);
+  const { failure } = globalsAsBuilt(model);
+  const bases = basesAsBuilt(model);
   // validateBaseImagesWithDefaultArgs gives up on the first word the lexer fails on (`${X:?}` unset).
   let validating = !failure;
   for (const stage of model.stages) {
     const at = { instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
     findings.push(...undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })));
     // Every base, with variables or not (validateBaseImagesWithDefaultArgs): `FROM Builder` and `FROM alpine:` too.
-    if (stage.base && requiredVariableError(stage.base.text, defaults)) validating = false;
-    const base = validating && stage.base && !stage.malformed ? asBuilt(stage.base.text, defaults) : undefined;
-    if (base !== undefined && imageReferenceError(base) !== undefined) {
+    if (bases[stage.index]?.required) validating = false;
+    if (validating && bases[stage.index]?.referenceError !== undefined) {
       findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base!.range, message: `Default value for ARG ${stage.base!.text} results in empty or invalid base image name` });
     }
     const platform = stage.platform;
