@@ -31,11 +31,9 @@ export function checkReferences({ model, reachability }: FeatureContext): Findin
 function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
   const { resolution, text } = reference;
   // Only a reference inside a stage can be circular or forward (the SOURCE_DATE_EPOCH one is in none).
-  const current = model.stages[reference.inStage];
-  const currentName = current && stageLabel(current);
-  const through = reference.implicit ? 'a mount without from=, which BuildKit resolves to the stage named scratch' : `'${text}'`;
   if (model.circular.has(reference) || reference.order === 'self') {
-    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through ${through}.` };
+    const through = reference.implicit ? 'a mount without from=, which BuildKit resolves to the stage named scratch' : `'${text}'`;
+    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${stageLabel(model.stages[reference.inStage])}' depends on itself through ${through}.` };
   }
   // What a trigger fails on is said where it runs (triggerRules.ts).
   if (reference.onbuild && (resolution.kind === 'index-out-of-range' || resolution.kind === 'variable')) return undefined;
