@@ -97,11 +97,19 @@ describe('order of stages (dispatchStages)', () => {
 
   it('an ONBUILD trigger naming a later stage fails where it runs, at the FROM of the stage built from its stage', () => {
     const [found] = expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=later / /', 'FROM [[tmpl]] AS child', 'FROM alpine AS later', 'COPY --from=child / /'));
-    assert.equal(found.message, "The ONBUILD trigger of 'tmpl' on line 2 runs here, in 'child', and names 'later', defined after it (line 4): BuildKit fails when it builds 'child'.");
+    assert.equal(found.message, "The ONBUILD trigger of 'tmpl' on line 2 runs here, in 'child': it names 'later', defined after it (line 4): BuildKit fails when it builds 'child'.");
     const [unbuilt] = expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=later / /', 'FROM [[tmpl]] AS child', 'FROM alpine AS later'));
     assert.match(unbuilt.message, /No target builds it: only a build whose target needs it fails \(`docker build --check` runs no trigger of a stage the last stage does not need\)\.$/);
     expectAt('StageForwardReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
     expectAt('CircularStageDependency', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=child / /', 'FROM tmpl AS child'));
+  });
+
+  it('what else a trigger fails on is said where it runs: an index past every state, a variable, an image name', () => {
+    const [index] = expectAt('StageIndexOutOfRange', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=5 / /', 'FROM [[tmpl]]'));
+    assert.equal(index.message, "The ONBUILD trigger of 'tmpl' on line 2 runs here, in '#1 (unnamed)': There is no stage 5: this Dockerfile has 2 stages (0–1).");
+    expectAt('StageIndexOutOfRange', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=5 / /'));
+    expectAt('VariableInStageReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=$X / /', 'FROM [[tmpl]]'));
+    expectAt('InvalidImageReference', lines('FROM alpine AS tmpl', 'ONBUILD COPY --from=Bad_Name / /', 'FROM [[tmpl]]'));
   });
 
   it('a stage named scratch is what a mount without from= gets (detectRunMount): after a cache mount it fails, before it it is used', () => {
@@ -143,5 +151,8 @@ describe('FROM lines expanded (buildMetaArgs, buildDispatchStates)', () => {
     assert.equal(expectAt('InvalidPlatform', lines('FROM --platform=[[/amd64]] alpine'))[0].message,
       'failed to parse platform /amd64: "" is an invalid OS component of "/amd64": OSAndVersion specifier component must match "^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.%-]*)((?:\\\\+[A-Za-z0-9_.%-]+)*)\\\\))?$": invalid argument');
     expectAt('InvalidPlatform', lines('FROM --platform=[[linux/amd64/v8/x]] alpine AS linux-amd64', 'FROM --platform=$BUILDPLATFORM alpine', 'FROM --platform=linux/arm64/v8 alpine AS arm64'));
+    // A lone component must be an OS or an architecture containerd knows (database.go).
+    assert.equal(expectAt('InvalidPlatform', lines('FROM --platform=linux alpine AS l', 'FROM --platform=x86_64 alpine AS a', 'FROM --platform=[[foo]] alpine AS f', 'FROM --platform=foo/bar alpine AS b'))[0].message,
+      'failed to parse platform foo: "foo": unknown operating system or architecture: invalid argument');
   });
 });

@@ -130,7 +130,12 @@ describe('quick fixes', () => {
     assert.ok(!shadowing.actions.some((a) => a.title.startsWith('Move')));
   });
 
-  it('every rule: ignore it in this file, creating or extending the one check directive', () => {
+  it('no Ignore for what makes BuildKit fail: # check=skip cannot hide it', () => {
+    const { actions } = diagnose(lines('FROM a', 'COPY --from=7 / /'));
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Ignore')).map((a) => a.title), []);
+  });
+
+  it('every rule BuildKit does not fail on: ignore it in this file, creating or extending the one check directive', () => {
     applyFix(lines('# syntax=docker/dockerfile:1', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',
       lines('# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing', 'FROM a AS Build'));
     applyFix(lines('# check=error=true;skip=FromAsCasing', 'FROM a AS Build'), 'StageNameCasing', 'Ignore StageNameCasing in this file',

@@ -50,7 +50,8 @@ export interface OracleCase {
 const LINT_VIOLATION = 'lint violation';
 
 /**
- * BuildKit's errors: the phase that fails with each, and the rules of ours that find it. parser.Parse places its
+ * BuildKit's errors: the phase that fails with each (or, met in an ONBUILD trigger, in resolveStages), and the
+ * rules of ours that find it. parser.Parse places its
  * errors at the number of lines it read before the one at fault (withLocation(err, currentLine, 0)): one less.
  */
 const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: BuildkitPhase; readonly otherPhase?: BuildkitPhase; readonly codes: readonly string[]; readonly lineOffset?: number }[] = [
@@ -58,15 +59,15 @@ const BUILDKIT_ERRORS: readonly { readonly pattern: RegExp; readonly phase: Buil
   { pattern: /^only one \w+ parser directive can be used/, phase: 'parse', codes: ['DuplicateParserDirective'], lineOffset: 1 },
   { pattern: /invalid name for build stage/, phase: 'instructions', codes: ['InvalidStageName'] },
   { pattern: /FROM requires either one or three arguments/, phase: 'instructions', codes: ['MalformedFrom'] },
-  { pattern: /^'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
+  { pattern: /'from' doesn't support variable expansion/, phase: 'instructions', codes: ['VariableInStageReference'] },
   { pattern: /^invalid SOURCE_DATE_EPOCH|^SOURCE_DATE_EPOCH stage/, phase: 'sourceDateEpoch', codes: ['InvalidSourceDateEpochStage'] },
   { pattern: /^base name \(.*\) should not be blank/, phase: 'fromLines', codes: ['BlankBaseName'] },
   { pattern: /^failed to process arguments for platform|^empty platform value|^failed to parse platform/, phase: 'fromLines', codes: ['InvalidPlatform', 'RequiredArgUnset'] },
   { pattern: /^target stage .* could not be found/, phase: 'target', codes: ['UndefinedTarget'] },
-  { pattern: /^invalid stage index/, phase: 'dependencies', codes: ['StageIndexOutOfRange'] },
-  { pattern: /^variable expansion is not supported for --from/, phase: 'dependencies', codes: ['VariableInStageReference'] },
+  { pattern: /^invalid stage index/, phase: 'dependencies', codes: ['StageIndexOutOfRange'], otherPhase: 'onbuild' },
+  { pattern: /^variable expansion is not supported for --from/, phase: 'dependencies', codes: ['VariableInStageReference'], otherPhase: 'onbuild' },
   { pattern: /^circular dependency detected on stage/, phase: 'cycles', codes: ['CircularStageDependency'] },
-  { pattern: /^failed to parse stage name/, phase: 'baseImages', codes: ['FromStageCasing', 'InvalidImageReference'] },
+  { pattern: /^failed to parse stage name/, phase: 'baseImages', codes: ['FromStageCasing', 'InvalidImageReference'], otherPhase: 'onbuild' },
   { pattern: /^cannot copy from stage|^cannot mount from stage/, phase: 'dispatch', codes: ['StageForwardReference'] },
   { pattern: /^lint violation found for rules/, phase: 'lintError', codes: [LINT_VIOLATION] },
   // The lexer's own error on `${X:?}`: in a global ARG's default (buildMetaArgs) or in a FROM line.
@@ -115,17 +116,19 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
   const document = AnalyzedDocument.fromText(text);
   const context = featureContext(document);
   const built = mode === 'build' ? builtWithDefaults(context.model) : undefined;
-  const needed = (line: number) => !built || builtAt(context.model, built, line);
+  // ONBUILD triggers are read for the stages the default target needs only, with --check too (resolveStages).
+  const triggerBuilt = builtWithDefaults(context.model);
+  const needed = (line: number, triggered?: boolean) => triggered ? builtAt(context.model, triggerBuilt, line) : !built || builtAt(context.model, built, line);
   const warnings: Placed[] = [];
   const errors: Placed[] = [];
   for (const { finding } of shownFindings(context, {})) {
     const line = (finding.reportedLine ?? finding.instructionLine) + 1;
     if (COMPARED_CHECKS.has(finding.code)) {
       const phase = BUILDKIT_CHECKS[finding.code];
-      if (phase !== 'dispatch' || needed(line)) warnings.push({ rule: finding.code, line, phase: phaseIndex(phase), message: finding.message });
+      if (phase !== 'dispatch' || needed(line, finding.triggered)) warnings.push({ rule: finding.code, line, phase: phaseIndex(phase), message: finding.message });
     }
     const failing = failingPhase(finding);
-    if (failing && (failing !== 'dispatch' || needed(line))) errors.push({ rule: finding.code, line, phase: phaseIndex(failing), message: finding.message });
+    if (failing && ((failing !== 'dispatch' && !finding.triggered) || needed(line, finding.triggered))) errors.push({ rule: finding.code, line, phase: phaseIndex(failing), message: finding.message });
   }
   const checks = new CheckConfiguration(context.model);
   if (checks.warningsAreErrors && warnings.length > 0) {

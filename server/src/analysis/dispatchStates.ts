@@ -25,13 +25,22 @@ export interface ImplicitState {
  * are read later, where they run.
  */
 export function implicitStatesBefore(model: StageModel, reference: StageReference): ImplicitState[] {
+  return implicitStatesUntil(model, reference.inStage, reference.instructionLine);
+}
+
+/** Every implicit state the stages add: what an ONBUILD trigger's index counts, read once they all are. */
+export function implicitStates(model: StageModel): ImplicitState[] {
+  return implicitStatesUntil(model, model.stages.length - 1, Number.POSITIVE_INFINITY);
+}
+
+function implicitStatesUntil(model: StageModel, lastStage: number, beforeLine: number): ImplicitState[] {
   const names = new Set(model.stages.flatMap((stage) => stage.normalizedName === undefined ? [] : [stage.normalizedName]));
   const copyFrom = new Map(model.references.filter((r) => r.kind === 'copy-from' && !r.onbuild).map((r) => [`${r.inStage}:${r.instructionLine}`, r]));
   const states: ImplicitState[] = [];
-  for (const stage of model.stages.slice(0, reference.inStage + 1)) {
+  for (const stage of model.stages.slice(0, lastStage + 1)) {
     for (const instruction of stage.instructions) {
       const line = instruction.range.start.line;
-      if (stage.index === reference.inStage && line >= reference.instructionLine) return states;
+      if (stage.index === lastStage && line >= beforeLine) return states;
       const copy = instruction.keyword === 'COPY' ? copyFrom.get(`${stage.index}:${line}`) : undefined;
       if (copy && isStageIndex(copy.text)) {
         const named = states[Number(copy.text) - model.stages.length];

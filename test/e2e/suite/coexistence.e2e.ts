@@ -151,7 +151,7 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     const fixes = async (diagnostic: vscode.Diagnostic) => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value))
       .map((action) => action.title);
     // Their server marks both definitions of `tools`; ours steps aside there and offers its fix on theirs.
-    const duplicate = at(11, /duplicate|already defined/);
+    const duplicate = at(11, /duplicate/i);
     record('Problems for the duplicate `tools` (line 11)', duplicate.map((d) => `${d.source}: ${d.message}`).join('; '));
     record('quick fixes there', (await fixes(duplicate[0])).join('; '));
     assert.equal(duplicate.length, 1, 'one problem for the duplicate name at line 11');

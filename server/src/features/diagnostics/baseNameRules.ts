@@ -8,15 +8,16 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Stage, StageModel, StageReference } from '../../analysis/model';
 import { imageReferenceError } from '../../analysis/imageReference';
 import { stageMissedByCase } from './referenceRules';
-import { asBuilt, defaultsAsBuilt, settableVariables } from './buildDefaults';
+import { basesAsBuilt, settableVariables, type BaseAsBuilt } from './buildDefaults';
 import type { Finding } from './rules';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 
 export function checkBaseNames(model: StageModel): Finding[] {
-  const defaults = defaultsAsBuilt(model);
+  const bases = basesAsBuilt(model);
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    const finding = stage.base && checkBase(model, stage, asBuilt(stage.base.text, defaults));
+    const base = bases[stage.index];
+    const finding = base && checkBase(model, stage, base);
     if (finding) findings.push(finding);
   }
   for (const reference of model.references) {
@@ -26,22 +27,22 @@ export function checkBaseNames(model: StageModel): Finding[] {
   return findings;
 }
 
-function checkBase(model: StageModel, stage: Stage, base: string | undefined): Finding | undefined {
-  if (base === undefined || !stage.base || stage.malformed) return undefined;
+function checkBase(model: StageModel, stage: Stage, { value: base, referenceError: error }: BaseAsBuilt): Finding | undefined {
+  if (base === undefined || !stage.base) return undefined;
   const at = { range: stage.base.range, instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
-  const settable = settableVariables(model, stage, stage.base);
-  if (base === '') return { ...at, code: 'BlankBaseName', ...failure(settable, `base name (${stage.base.text}) should not be blank`) };
-  // A stage's name (the latest earlier one, compared as written: addState) and `scratch` are not pulled.
+  const settable = () => settableVariables(model, stage, stage.base!);
+  if (base === '') return { ...at, code: 'BlankBaseName', ...failure(settable(), `base name (${stage.base.text}) should not be blank`) };
+  if (error === undefined) return undefined;
+  // An earlier stage's name (compared as written: addState) is not pulled; FromStageCasing speaks of `FROM Builder`.
   const earlierStage = model.stages.slice(0, stage.index).some((s) => s.normalizedName === base);
   const reference = model.baseReferences[stage.index];
-  if (earlierStage || base === 'scratch' || (reference && stageMissedByCase(model, reference))) return undefined;
-  const error = imageReferenceError(base);
-  return error === undefined ? undefined : { ...at, code: 'InvalidImageReference', ...failure(settable, `failed to parse stage name ${goQuote(base)}: ${error}`) };
+  if (earlierStage || (reference && stageMissedByCase(model, reference))) return undefined;
+  return { ...at, code: 'InvalidImageReference', ...failure(settable(), `failed to parse stage name ${goQuote(base)}: ${error}`) };
 }
 
 /** A `COPY --from` or mount `from=` that names no stage is pulled as an image (toCommand, detectRunMount). */
 function checkImageName(reference: StageReference): Finding | undefined {
-  // An ONBUILD trigger's image is resolved only where a stage the target needs is built FROM its stage.
+  // An ONBUILD trigger's image is resolved where it runs (triggerRules.ts).
   if (reference.onbuild || reference.kind === 'from' || reference.kind === 'source-date-epoch' || reference.resolution.kind !== 'image') return undefined;
   const error = imageReferenceError(reference.text);
   if (error === undefined) return undefined;

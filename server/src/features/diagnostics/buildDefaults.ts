@@ -5,7 +5,8 @@ import type { GlobalArg, Located, Stage, StageModel } from '../../analysis/model
 import { comparePositions } from '../../analysis/positions';
 import { expandDefaults } from '../../analysis/args';
 import { AUTOMATIC_ARGS } from '../../analysis/scope';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
+import { imageReferenceError } from '../../analysis/imageReference';
 
 /**
  * The global values a build without build args sees (defaultArgs, then buildMetaArgs): the defaults, and for
@@ -16,8 +17,50 @@ export function defaultsAsBuilt(model: StageModel): ReadonlyMap<string, string |
   return globalsAsBuilt(model).values;
 }
 
-/** The global values, and the global ARG whose default stops buildMetaArgs (`ARG A=${B:?}` with B unset). */
-export function globalsAsBuilt(model: StageModel): { values: ReadonlyMap<string, string | undefined>; failure?: { arg: GlobalArg; name: string; message: string } } {
+interface Globals {
+  readonly values: ReadonlyMap<string, string | undefined>;
+  /** The global ARG whose default stops buildMetaArgs (`ARG A=${B:?}` with B unset), and the lexer's error. */
+  readonly failure?: { readonly arg: GlobalArg; readonly name: string; readonly message: string };
+}
+
+/** What a build without build args makes of a stage's base. */
+export interface BaseAsBuilt {
+  /** The lexer's error on it (`${X:?}` unset). */
+  readonly required?: { readonly name: string; readonly message: string };
+  /** Its value; undefined where it fails or holds a form we do not evaluate. */
+  readonly value?: string;
+  /** Why the value is no image reference (analysis/imageReference.ts). */
+  readonly referenceError?: string;
+}
+
+// Several rules read these on every diagnostics run: computed once per model (a model never changes).
+const GLOBALS = new WeakMap<StageModel, Globals>();
+const BASES = new WeakMap<StageModel, readonly (BaseAsBuilt | undefined)[]>();
+
+/** The global values, and the global ARG whose default stops buildMetaArgs. */
+export function globalsAsBuilt(model: StageModel): Globals {
+  let globals = GLOBALS.get(model);
+  if (!globals) GLOBALS.set(model, globals = readGlobals(model));
+  return globals;
+}
+
+/** Per stage, its base as built; undefined for a stage without one, or whose FROM BuildKit rejects. */
+export function basesAsBuilt(model: StageModel): readonly (BaseAsBuilt | undefined)[] {
+  let bases = BASES.get(model);
+  if (!bases) {
+    const { values } = globalsAsBuilt(model);
+    bases = model.stages.map((stage) => {
+      if (!stage.base || stage.malformed) return undefined;
+      const required = requiredVariableError(stage.base.text, values);
+      const value = required ? undefined : asBuilt(stage.base.text, values);
+      return { required, value, referenceError: value === undefined ? undefined : imageReferenceError(value) };
+    });
+    BASES.set(model, bases);
+  }
+  return bases;
+}
+
+function readGlobals(model: StageModel): Globals {
   const last = model.stages[model.stages.length - 1];
   const values = new Map<string, string | undefined>([
     ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],

@@ -9,7 +9,7 @@
 // finding that BuildKit fails on is never skipped: the linter silences warnings, its errors stay.
 import type { StageModel } from '../../analysis/model';
 import { directiveIn } from '../../analysis/directives';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 import { BUILDKIT_CHECKS, readsInstructionComments } from './buildkitPhases';
 import { InstructionComments } from './instructionComments';
 import { EXPERIMENTAL_RULES, ruleInfo, type RuleCode } from './rules';
@@ -36,7 +36,7 @@ export class CheckConfiguration {
     const parsed = model.checkOptions ? parseLintOptions(model.checkOptions.value) : NO_OPTIONS;
     this.file = typeof parsed === 'string' ? NO_OPTIONS : parsed;
     this.fileError = typeof parsed === 'string' ? parsed : undefined;
-    this.comments = new InstructionComments(model);
+    this.comments = InstructionComments.of(model);
   }
 
   get warningsAreErrors(): boolean {

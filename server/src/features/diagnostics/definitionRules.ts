@@ -14,7 +14,7 @@ interface Definition {
 }
 
 export function checkDefinitionDescriptions(model: StageModel): Finding[] {
-  const comments = new InstructionComments(model);
+  const comments = InstructionComments.of(model);
   const findings: Finding[] = [];
   for (const definition of definitions(model)) {
     const last = comments.above(definition.line).pop();

@@ -3,26 +3,26 @@
 // BuildKit runs them on every stage, built or not.
 import type { Stage, StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { imageReferenceError } from '../../analysis/imageReference';
+import { parsePlatform } from '../../analysis/platforms';
 import { AUTOMATIC_ARGS, parentStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
 import { stageLabel } from '../../analysis/names';
-import { asBuilt, globalsAsBuilt, requiredVariableError } from './buildDefaults';
+import { basesAsBuilt, globalsAsBuilt } from './buildDefaults';
 
 export function checkFromLines(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   const declared = [...new Set(model.globalArgs.map((arg) => arg.name))];
-  const { values: defaults, failure } = globalsAsBuilt(model);
+  const { failure } = globalsAsBuilt(model);
+  const bases = basesAsBuilt(model);
   // validateBaseImagesWithDefaultArgs gives up on the first word the lexer fails on (`${X:?}` unset).
   let validating = !failure;
   for (const stage of model.stages) {
     const at = { instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
     findings.push(...undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })));
     // Every base, with variables or not (validateBaseImagesWithDefaultArgs): `FROM Builder` and `FROM alpine:` too.
-    if (stage.base && requiredVariableError(stage.base.text, defaults)) validating = false;
-    const base = validating && stage.base && !stage.malformed ? asBuilt(stage.base.text, defaults) : undefined;
-    if (base !== undefined && imageReferenceError(base) !== undefined) {
+    if (bases[stage.index]?.required) validating = false;
+    if (validating && bases[stage.index]?.referenceError !== undefined) {
       findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base!.range, message: `Default value for ARG ${stage.base!.text} results in empty or invalid base image name` });
     }
     const platform = stage.platform;
@@ -30,8 +30,10 @@ export function checkFromLines(model: StageModel): Finding[] {
     if (/^\$(?:TARGETPLATFORM|\{TARGETPLATFORM(?::?-[^}]*)?\})$/.test(platform.text)) {
       findings.push({ ...at, code: 'RedundantTargetPlatform', range: platform.range, message: `Setting platform to predefined ${platform.text} in FROM is redundant as this is the default behavior` });
     }
-    const constant = !hasVariable(platform.text) && parsePlatform(platform.text);
-    if (constant && !(stage.normalizedName ?? '').includes(constant.os) && !(stage.normalizedName ?? '').includes(constant.architecture)) {
+    // A lone OS or architecture takes its other half from the builder: the name cannot be judged for it.
+    const constant = hasVariable(platform.text) ? undefined : parsePlatform(platform.text);
+    if (typeof constant === 'object' && constant.os !== undefined && constant.architecture !== undefined
+      && !(stage.normalizedName ?? '').includes(constant.os) && !(stage.normalizedName ?? '').includes(constant.architecture)) {
       findings.push({ ...at, code: 'FromPlatformFlagConstDisallowed', range: platform.range, message: `FROM --platform flag should not use constant value "${platform.text}"` });
     }
     const from = parentStage(model, stage);
@@ -59,14 +61,4 @@ function undefinedArgsInFrom(stage: Stage, declared: readonly string[]): Pick<Fi
     const suggestion = buildkitSuggestion(use.name, known);
     return { code: 'UndefinedArgInFrom' as const, range: use.nameRange, message: `FROM argument '${use.name}' is not declared${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
   });
-}
-
-/** containerd's platform names: `os/arch[/variant]`, architectures normalized (`x86_64` is `amd64`). */
-const ARCHITECTURE_ALIASES: Readonly<Record<string, string>> = { 'x86_64': 'amd64', 'x86-64': 'amd64', 'aarch64': 'arm64', 'armhf': 'arm', 'armel': 'arm', 'i386': '386', 'i686': '386' };
-
-/** A constant `os/arch[/variant]`; a lone OS or architecture (whose other half is the builder's) is left alone. */
-function parsePlatform(text: string): { os: string; architecture: string } | undefined {
-  const parts = text.toLowerCase().split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part))) return undefined;
-  return { os: parts[0], architecture: ARCHITECTURE_ALIASES[parts[1]] ?? parts[1] };
 }

@@ -1,12 +1,12 @@
 // What BuildKit fails on when it expands the global ARGs and each FROM line with them (buildMetaArgs and
 // buildDispatchStates in dockerfile2llb/convert.go): a `${X:?}` whose X is unset (the lexer's error,
-// RequiredArgUnset), and a `--platform` that expands to no platform (InvalidPlatform: empty, or an empty or
-// invalid component for containerd's platforms.Parse; an unknown OS or architecture is left alone). Like the
+// RequiredArgUnset), and a `--platform` that expands to no platform (InvalidPlatform: empty, or what containerd's
+// platforms.Parse rejects: analysis/platforms.ts). Like the
 // base name's failures (baseNameRules.ts): an error where no build arg avoids it, else a warning naming them.
 import type { Located, Stage, StageModel } from '../../analysis/model';
-import { asBuilt, globalsAsBuilt, requiredVariableError, settableVariables } from './buildDefaults';
+import { asBuilt, basesAsBuilt, globalsAsBuilt, requiredVariableError, settableVariables } from './buildDefaults';
 import { failure } from './baseNameRules';
-import { goQuote } from './goFormat';
+import { parsePlatform } from '../../analysis/platforms';
 import type { Finding } from './rules';
 
 export function checkFromValues(model: StageModel): Finding[] {
@@ -16,11 +16,12 @@ export function checkFromValues(model: StageModel): Finding[] {
     // `--build-arg NAME` replaces the default, which is then never expanded.
     return [{ code: 'RequiredArgUnset', range: arg.valueRange ?? arg.nameRange, instructionLine: arg.range.start.line, phase: 'metaArgs', ...failure([arg.name], message) }];
   }
+  const bases = basesAsBuilt(model);
   const findings: Finding[] = [];
   for (const stage of model.stages) {
     if (stage.malformed) continue;
     const at = (part: Located) => ({ range: part.range, instructionLine: stage.fromRange.start.line, data: { stage: stage.index } });
-    const baseError = stage.base && requiredVariableError(stage.base.text, values);
+    const baseError = bases[stage.index]?.required;
     if (stage.base && baseError) findings.push({ code: 'RequiredArgUnset', ...at(stage.base), ...failure(settableVariables(model, stage, stage.base), baseError.message) });
     if (baseError || !stage.platform) continue;
     const platform = checkPlatform(model, stage, stage.platform, values);
@@ -30,24 +31,11 @@ export function checkFromValues(model: StageModel): Finding[] {
 }
 
 function checkPlatform(model: StageModel, stage: Stage, platform: Located, values: ReadonlyMap<string, string | undefined>): Pick<Finding, 'code' | 'message' | 'severity' | 'phase'> | undefined {
-  const settable = settableVariables(model, stage, platform);
+  const settable = () => settableVariables(model, stage, platform);
   const required = requiredVariableError(platform.text, values);
-  if (required) return { code: 'RequiredArgUnset', ...failure(settable, `failed to process arguments for platform : ${required.message}`) };
+  if (required) return { code: 'RequiredArgUnset', ...failure(settable(), `failed to process arguments for platform : ${required.message}`) };
   const value = asBuilt(platform.text, values);
-  if (value === undefined) return undefined;
-  const error = value === '' ? `empty platform value from expression ${platform.text}` : platformError(value);
-  return error === undefined ? undefined : { code: 'InvalidPlatform', ...failure(settable, value === '' ? error : `failed to parse platform ${platform.text}: ${error}`) };
-}
-
-const OS_COMPONENT = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;
-const COMPONENT = /^[A-Za-z0-9_.-]+$/;
-
-/** What containerd's platforms.Parse rejects for the form of a specifier (platforms.go), in its words. */
-function platformError(specifier: string): string | undefined {
-  if (specifier.includes('*')) return `${goQuote(specifier)}: wildcards not yet supported: invalid argument`;
-  const parts = specifier.split('/');
-  if (parts.length > 3) return `${goQuote(specifier)}: cannot parse platform specifier: invalid argument`;
-  if (!OS_COMPONENT.test(parts[0])) return `${goQuote(parts[0])} is an invalid OS component of ${goQuote(specifier)}: OSAndVersion specifier component must match ${goQuote(OS_COMPONENT.source)}: invalid argument`;
-  const invalid = parts.slice(1).find((part) => !COMPONENT.test(part));
-  return invalid === undefined ? undefined : `${goQuote(invalid)} is an invalid component of ${goQuote(specifier)}: platform specifier component must match ${goQuote(COMPONENT.source)}: invalid argument`;
+  if (value === '') return { code: 'InvalidPlatform', ...failure(settable(), `empty platform value from expression ${platform.text}`) };
+  const parsed = value === undefined ? undefined : parsePlatform(value);
+  return typeof parsed === 'string' ? { code: 'InvalidPlatform', ...failure(settable(), `failed to parse platform ${platform.text}: ${parsed}`) } : undefined;
 }

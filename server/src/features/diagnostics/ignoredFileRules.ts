@@ -6,7 +6,7 @@ import type { StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { cleanPath, IgnoreMatcher } from './dockerignore';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 import { literalWord } from './shellWord';
 
 export function checkIgnoredFiles(model: StageModel, patterns: readonly string[] | undefined): Finding[] {

@@ -7,7 +7,7 @@
 import type { Stage, StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 import { literalWord } from './shellWord';
 
 export function checkImageConfig(model: StageModel): Finding[] {

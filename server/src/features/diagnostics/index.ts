@@ -5,6 +5,7 @@ import type { FeatureContext } from '../context';
 import { EXPERIMENTAL_RULES, RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
+import { checkTriggers } from './triggerRules';
 import { checkUnusedStages } from './unusedStage';
 import { checkTargetSetting } from './targetRules';
 import { checkSourceDateEpochStage } from './sourceDateEpochRules';
@@ -44,7 +45,7 @@ export interface ShownFinding {
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
   const checks = new CheckConfiguration(context.model);
   const undefinedVars = checkUndefinedVar(context.model);
-  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
+  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model, undefinedVars), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),

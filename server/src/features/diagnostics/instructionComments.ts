@@ -4,12 +4,21 @@
 // them configures the linter for that instruction (linter.WithMergedConfigFromComments).
 import type { StageModel } from '../../analysis/model';
 
+const CACHE = new WeakMap<StageModel, InstructionComments>();
+
 export class InstructionComments {
+  /** One per model (a model never changes): the `# check=` configuration and InvalidDefinitionDescription share it. */
+  static of(model: StageModel): InstructionComments {
+    let comments = CACHE.get(model);
+    if (!comments) CACHE.set(model, comments = new InstructionComments(model));
+    return comments;
+  }
+
   /** The last line of every instruction, sorted. */
   private readonly ends: number[];
   private readonly byLine: ReadonlyMap<number, string>;
 
-  constructor(model: StageModel) {
+  private constructor(model: StageModel) {
     const ends = model.globalArgs.map((arg) => arg.range.end.line);
     for (const stage of model.stages) {
       ends.push(stage.fromRange.end.line);

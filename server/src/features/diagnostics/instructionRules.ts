@@ -7,7 +7,7 @@ import type { StageModel } from '../../analysis/model';
 import type { BuildkitReading } from '../../analysis/buildkitReading';
 import type { Finding } from './rules';
 import { findingOn, KNOWN_KEYWORDS, readBody, stageInstructions, type ReadInstruction } from './buildkitInstructions';
-import { goQuote } from './goFormat';
+import { goQuote } from '../../analysis/goFormat';
 import { literalWord } from './shellWord';
 
 export function checkInstructionText(model: StageModel): Finding[] {

@@ -25,18 +25,18 @@ export function checkReferences({ model, reachability }: FeatureContext): Findin
     const message = unbuilt ? `${finding.message} No target builds '${stageLabel(model.stages[reference.inStage])}': \`docker build --check\` fails, and so does a build whose target needs it.` : finding.message;
     findings.push({ range: reference.range, instructionLine: reference.instructionLine, ...finding, message });
   }
-  return [...findings, ...onbuildForwardReferences(model, reachability)];
+  return findings;
 }
 
 function checkReference(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> | undefined {
   const { resolution, text } = reference;
   // Only a reference inside a stage can be circular or forward (the SOURCE_DATE_EPOCH one is in none).
-  const current = model.stages[reference.inStage];
-  const currentName = current && stageLabel(current);
-  const through = reference.implicit ? 'a mount without from=, which BuildKit resolves to the stage named scratch' : `'${text}'`;
   if (model.circular.has(reference) || reference.order === 'self') {
-    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${currentName}' depends on itself through ${through}.` };
+    const through = reference.implicit ? 'a mount without from=, which BuildKit resolves to the stage named scratch' : `'${text}'`;
+    return { code: 'CircularStageDependency', message: `Circular dependency: stage '${stageLabel(model.stages[reference.inStage])}' depends on itself through ${through}.` };
   }
+  // What a trigger fails on is said where it runs (triggerRules.ts).
+  if (reference.onbuild && (resolution.kind === 'index-out-of-range' || resolution.kind === 'variable')) return undefined;
   switch (resolution.kind) {
     case 'stage':
       return reference.order === 'forward' ? forwardReference(model, reference, resolution.stage) : undefined;
@@ -75,37 +75,11 @@ function mountOf(model: StageModel, reference: StageReference): MountInfo | unde
 }
 
 /**
- * An ONBUILD trigger runs at the start of each stage built FROM its stage (initOnBuildTriggers), where BuildKit
- * reports it: a trigger naming a stage defined after that stage fails there, when that stage is built. BuildKit
- * reads the triggers of the stages the target needs only, with --check too.
- */
-function onbuildForwardReferences(model: StageModel, reachability: FeatureContext['reachability']): Finding[] {
-  const findings: Finding[] = [];
-  for (const reference of model.references) {
-    if (!reference.onbuild || reference.resolution.kind !== 'stage') continue;
-    const named = model.stages[reference.resolution.stage];
-    for (const child of model.builtFrom[reference.inStage]) {
-      const base = model.baseReferences[child];
-      if (named.index <= child || !base || base.resolution.kind !== 'stage') continue;
-      findings.push({
-        code: 'StageForwardReference',
-        range: base.range,
-        instructionLine: base.instructionLine,
-        message: `The ONBUILD trigger of '${stageLabel(model.stages[reference.inStage])}' on line ${reference.instructionLine + 1} runs here, in '${stageLabel(model.stages[child])}', and names '${stageLabel(named)}', defined after it (line ${named.fromRange.start.line + 1}): BuildKit fails when it builds '${stageLabel(model.stages[child])}'.${reachability.builtBy[child].length === 0 ? ' No target builds it: only a build whose target needs it fails (`docker build --check` runs no trigger of a stage the last stage does not need).' : ''}`,
-        data: { stage: named.index },
-      });
-    }
-  }
-  return findings;
-}
-
-/**
  * `--from=N` past the last stage: BuildKit's index also counts the implicit states added before it
  * (analysis/dispatchStates.ts), so it may copy from an image or an empty state rather than fail.
  */
-function checkIndexPastStages(model: StageModel, reference: StageReference): Omit<Finding, 'range' | 'instructionLine'> {
+export function checkIndexPastStages(model: StageModel, reference: StageReference, implicit = implicitStatesBefore(model, reference)): Omit<Finding, 'range' | 'instructionLine'> {
   const count = model.stages.length;
-  const implicit = implicitStatesBefore(model, reference);
   const state = implicit[Number(reference.text) - count];
   if (!state) {
     const also = implicit.length === 0 ? ''

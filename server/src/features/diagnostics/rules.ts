@@ -108,6 +108,11 @@ export interface Finding {
   readonly data?: FindingData;
   /** For a rule that `fails`: the phase where BuildKit fails on this finding, where it is not the rule's. */
   readonly phase?: BuildkitPhase;
+  /**
+   * Found in an ONBUILD trigger where it runs: BuildKit reads it only in the stages the target needs
+   * (resolveStages), even with --check.
+   */
+  readonly triggered?: true;
   /** The severity where it is not the rule's (unless the settings give one): a failure a build arg avoids warns. */
   readonly severity?: DiagnosticSeverity;
   /**
