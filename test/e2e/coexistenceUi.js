@@ -13,8 +13,7 @@ let page;
   page = opened;
   await openFromExplorer(page, 'Dockerfile');
   // Both servers' diagnostics: ours (the misspelled `biuld`, line 16) and theirs (the duplicate `tools`).
-  await page.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 60000 });
-  await page.waitForTimeout(3000);
+  await page.waitForFunction(() => document.querySelectorAll('.squiggly-error, .squiggly-warning').length >= 2, null, { timeout: 60000 });
   const name = page.locator('.view-line', { hasText: 'COPY --from=build /out/app' }).locator('span', { hasText: /^build$/ }).first();
   await name.click();
   await page.keyboard.press('F2');

@@ -155,7 +155,7 @@ let page;
   // Undone (typing is undone a word group at a time), the graph is as before.
   for (let undo = 0; undo < 20 && await view.locator('g.node[id="stage:5"]').count() > 0; undo++) {
     await page.keyboard.press('Control+Z');
-    await page.waitForTimeout(400);
+    await view.locator('g.node[id="stage:5"]').waitFor({ state: 'detached', timeout: 400 }).catch(() => undefined);
   }
   await view.locator('g.node[id="stage:5"]').waitFor({ state: 'detached', timeout: 15000 });
 
@@ -172,9 +172,8 @@ let page;
   await page.keyboard.press('Escape');
   await quickPick(page, ['Control+K', 'Control+T'], 'Dark Modern',
     { accepted: () => page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), null, { timeout: 15000 }) });
-  await page.waitForTimeout(1500);
+  const darkStroke = await until(strokeOf, (stroke) => stroke !== lightStroke);
   await page.screenshot({ path: path.join(shots, 'graph-dark.png') });
-  const darkStroke = await strokeOf();
   check(darkStroke !== lightStroke, `theme colors followed: node outline ${darkStroke} in the dark theme, ${lightStroke} in the light one`);
 
   // Closed, then opened again from the status bar item's hover.

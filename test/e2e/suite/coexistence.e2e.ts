@@ -87,8 +87,11 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     // As a user does before F2: the cursor on the name (after the other server started, in either order).
     const at = positionOf('--from=build', 8);
     vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'compile');
+    // Our provider is registered again, as the newest, once the cursor moved (throttled): until then the other answers.
+    const edit = await waitFor('our rename answering, the mount included', async () => {
+      const answer = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'compile');
+      return answer.get(document.uri).some((change) => change.range.start.line === 5) ? answer : undefined;
+    }, 10000);
     const lines = (uri: vscode.Uri) => edit.get(uri).map((change) => change.range.start.line + 1).sort((a, b) => a - b);
     const edited = lines(document.uri);
     const compose = edit.entries().find(([uri]) => uri.path.endsWith('/compose.yaml'));

@@ -180,9 +180,13 @@ describe('Dockerfile Stages in VS Code', () => {
     const editor = await vscode.window.showTextDocument(document);
     const at = positionOf(text);
     editor.selection = new vscode.Selection(at, at);
-    void vscode.commands.executeCommand(command);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The pick opens once the server answered, with the stage around the cursor active: accepted as soon as it shows.
+    let picked = false;
+    void Promise.resolve(vscode.commands.executeCommand(command)).finally(() => { picked = true; });
+    await waitFor(`${command}'s pick accepted`, async () => {
+      if (!picked) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return picked || undefined;
+    }, 10000);
     return editor;
   }
 
