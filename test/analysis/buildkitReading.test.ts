@@ -67,16 +67,17 @@ describe('BuildKit reading: keywords, flags and arguments', () => {
 
   it('reads ENV and LABEL key/value pairs, legacy or not', () => {
     const [legacy, pairs, quoted, lone, mixed] = readings(lines('FROM a', 'ENV A b c', 'LABEL a=1 "b c"=2', 'env X "y z"', 'ENV ONLY', 'ENV A=1 B 2'));
-    assert.deepEqual(legacy?.keyValues, [{ key: 'A', legacy: true }]);
-    assert.deepEqual(pairs?.keyValues, [{ key: 'a', legacy: false }, { key: '"b c"', legacy: false }]);
-    assert.deepEqual(quoted?.keyValues, [{ key: 'X', legacy: true }]);
+    // The values as written, quotes kept: dispatch expands them (dispatchSteps.ts).
+    assert.deepEqual(legacy?.keyValues, [{ key: 'A', value: 'b c', legacy: true }]);
+    assert.deepEqual(pairs?.keyValues, [{ key: 'a', value: '1', legacy: false }, { key: '"b c"', value: '2', legacy: false }]);
+    assert.deepEqual(quoted?.keyValues, [{ key: 'X', value: '"y z"', legacy: true }]);
     assert.equal(lone?.rejected, true);
     assert.equal(mixed?.rejected, true);
   });
 
   it('reads ONBUILD triggers the same way', () => {
     const [onbuild] = readings(lines('FROM a', 'ONBUILD env A b'));
-    assert.deepEqual(onbuild?.trigger?.keyValues, [{ key: 'A', legacy: true }]);
+    assert.deepEqual(onbuild?.trigger?.keyValues, [{ key: 'A', value: 'b', legacy: true }]);
   });
 
   it('gives where the rest starts on a one-line instruction only', () => {
