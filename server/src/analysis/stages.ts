@@ -8,8 +8,8 @@ import { collectReferences, type RawReference } from './references';
 import { rawValues, readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
-import { parseInstruction, placedReading, type BuildkitReading } from './buildkitReading';
-import { dispatchSteps, type DispatchStep } from './dispatchSteps';
+import type { BuildkitReading } from './buildkitReading';
+import type { DispatchStep } from './dispatchSteps';
 import { withBuildkitReadings, type InstructionSource } from './instructionReading';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
@@ -44,8 +44,8 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
   const escapeCharacter = dockerfile.getEscapeCharacter();
   const all = dockerfile.getInstructions();
   // BuildKit ends the file's last instruction where the file ends, continuation or not.
-  const source = (instruction: Instruction, text = instruction.getTextContent()): InstructionSource =>
-    ({ text, start: instruction.getRange().start, escape: escapeCharacter, lastInFile: instruction === all[all.length - 1], dispatched: needsDispatch(instruction, text) });
+  const source = (instruction: Instruction, content = instruction.getTextContent()): InstructionSource =>
+    ({ text: content, start: instruction.getRange().start, escape: escapeCharacter, lastInFile: instruction === all[all.length - 1], dispatched: needsDispatch(instruction, content) });
   for (const instruction of all) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
@@ -55,11 +55,9 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
     } else if (from) {
       body.push(instruction);
     } else {
-      const { text, start, lastInFile } = source(instruction);
-      const parsed = parseInstruction(text, escapeCharacter);
-      const reading = placedReading(parsed, start, lastInFile);
-      if (reading) globalReadings.push(reading);
-      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, dispatchSteps(parsed)));
+      const { buildkit, dispatch } = withBuildkitReadings({}, source(instruction));
+      if (buildkit) globalReadings.push(buildkit);
+      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, dispatch ?? []));
     }
   }
   if (from) stages.push(readStage(from, body, source));
@@ -98,7 +96,7 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
-    fromReading: placedReading(parseInstruction(fromSource.text, fromSource.escape), fromSource.start, fromSource.lastInFile),
+    fromReading: withBuildkitReadings({}, fromSource).buildkit,
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
