@@ -2,7 +2,8 @@
 // BuildKit's parser code (parser.go, split_command.go, line_parsers.go at 73ed682).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze, parseFile } from '../../server/src/analysis/analyze';
+import { reparse } from '../../server/src/analysis/incremental';
 import { parseWords, splitCommand, splitWhitespace } from '../../server/src/analysis/buildkitWords';
 import type { BuildkitReading } from '../../server/src/analysis/buildkitReading';
 import { lines } from '../support/fixture';
@@ -67,16 +68,17 @@ describe('BuildKit reading: keywords, flags and arguments', () => {
 
   it('reads ENV and LABEL key/value pairs, legacy or not', () => {
     const [legacy, pairs, quoted, lone, mixed] = readings(lines('FROM a', 'ENV A b c', 'LABEL a=1 "b c"=2', 'env X "y z"', 'ENV ONLY', 'ENV A=1 B 2'));
-    assert.deepEqual(legacy?.keyValues, [{ key: 'A', legacy: true }]);
-    assert.deepEqual(pairs?.keyValues, [{ key: 'a', legacy: false }, { key: '"b c"', legacy: false }]);
-    assert.deepEqual(quoted?.keyValues, [{ key: 'X', legacy: true }]);
+    // The values as written, quotes kept: dispatch expands them (dispatchSteps.ts).
+    assert.deepEqual(legacy?.keyValues, [{ key: 'A', value: 'b c', legacy: true }]);
+    assert.deepEqual(pairs?.keyValues, [{ key: 'a', value: '1', legacy: false }, { key: '"b c"', value: '2', legacy: false }]);
+    assert.deepEqual(quoted?.keyValues, [{ key: 'X', value: '"y z"', legacy: true }]);
     assert.equal(lone?.rejected, true);
     assert.equal(mixed?.rejected, true);
   });
 
   it('reads ONBUILD triggers the same way', () => {
     const [onbuild] = readings(lines('FROM a', 'ONBUILD env A b'));
-    assert.deepEqual(onbuild?.trigger?.keyValues, [{ key: 'A', legacy: true }]);
+    assert.deepEqual(onbuild?.trigger?.keyValues, [{ key: 'A', value: 'b', legacy: true }]);
   });
 
   it('gives where the rest starts on a one-line instruction only', () => {
@@ -90,5 +92,20 @@ describe('BuildKit reading: keywords, flags and arguments', () => {
     assert.deepEqual(parseWords('a="b c" d\\ e \'f g\'', '\\'), ['a="b c"', 'd\\ e', "'f g'"]);
     assert.deepEqual(parseWords('a\u00a0b\u0085c\ufeffd', '\\'), ['a', 'b', 'c\ufeffd']);
     assert.deepEqual(splitWhitespace('a  b\tc', 2), ['a', 'b\tc']);
+  });
+});
+
+describe('BuildKit reading: one per instruction, on first use', () => {
+  it('is read when first asked for, once, and kept for a stage an edit does not touch', () => {
+    const before = lines('FROM a AS one', 'ENV A=$B', 'FROM b AS two', 'RUN x');
+    const after = lines('FROM a AS one', 'ENV A=$B', 'FROM b AS two', 'RUN y');
+    const parsed = parseFile(before);
+    const env = parsed.stages[0].instructions[0];
+    assert.equal(typeof Object.getOwnPropertyDescriptor(env, 'buildkit')?.get, 'function', 'not read before it is asked for');
+    const reading = env.buildkit;
+    assert.equal(env.buildkit, reading);
+    assert.deepEqual(env.dispatch, [{ kind: 'env', pairs: [{ name: 'A', value: '$B' }] }]);
+    const edited = reparse(parsed, before, after);
+    assert.equal(edited.stages[0].instructions[0].buildkit, reading);
   });
 });

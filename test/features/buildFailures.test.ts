@@ -2,8 +2,20 @@
 // build arg can avoid it, a warning naming the build args otherwise, and never hidden by `# check=skip`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lines } from '../support/fixture';
+import { fixture, lines } from '../support/fixture';
 import { expectAt } from '../support/diagnostics';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { featureContext } from '../../server/src/features/context';
+import { checkBaseNames } from '../../server/src/features/diagnostics/baseNameRules';
+import type { Finding } from '../../server/src/features/diagnostics/rules';
+
+/** The base name rules' findings at the marked ranges, before the diagnostics leave out those InvalidDefaultArgInFrom says. */
+function foundAt(code: string, marked: string): Finding[] {
+  const fx = fixture(marked);
+  const found = checkBaseNames(featureContext(AnalyzedDocument.fromText(fx.text)).model).filter((finding) => finding.code === code);
+  assert.deepEqual(found.map((finding) => finding.range), fx.ranges, `${code} in:\n${fx.text}`);
+  return found;
+}
 
 describe('names BuildKit pulls', () => {
   it('InvalidImageReference: a base or --from image that is no image reference (resolveBaseImage), in BuildKit\'s words', () => {
@@ -17,9 +29,22 @@ describe('names BuildKit pulls', () => {
   });
 
   it('InvalidImageReference: a warning naming the build args where the ARG defaults make it (validateBaseImagesWithDefaultArgs)', () => {
-    const [found] = expectAt('InvalidImageReference', lines('ARG TAG', 'ARG REPO=ghcr.io/org/${UNSET}', 'FROM [[golang:${TAG}-alpine]]', 'FROM [[${REPO}:1]]', 'FROM golang:${TAG:-1}-alpine'));
+    const text = lines('ARG TAG', 'ARG REPO=ghcr.io/org/${UNSET}', 'FROM [[golang:${TAG}-alpine]]', 'FROM [[${REPO}:1]]', 'FROM golang:${TAG:-1}-alpine');
+    const [found] = foundAt('InvalidImageReference', text);
     assert.equal(found.severity, 2);
     assert.equal(found.message, 'A build without --build-arg TAG fails: failed to parse stage name "golang:-alpine": invalid reference format');
+    // BuildKit's InvalidDefaultArgInFrom on the same base says it: the warning of ours is not shown beside it.
+    expectAt('InvalidDefaultArgInFrom', text);
+    expectAt('InvalidImageReference', fixture(text).text);
+  });
+
+  it('a warning BuildKit\'s InvalidDefaultArgInFrom says is shown where that check is skipped or off; an error always', () => {
+    const text = lines('ARG BASE', 'FROM [[${BASE}]] AS a', 'FROM [[$NOPE]] AS b');
+    expectAt('BlankBaseName', lines('# check=skip=InvalidDefaultArgInFrom', 'ARG BASE', 'FROM [[${BASE}]] AS a'));
+    expectAt('BlankBaseName', text, { rules: { InvalidDefaultArgInFrom: 'off' } });
+    expectAt('InvalidDefaultArgInFrom', text);
+    const [certain] = expectAt('BlankBaseName', lines('ARG BASE', 'FROM ${BASE} AS a', 'FROM [[$NOPE]] AS b'));
+    assert.equal(certain.severity, 1);
   });
 
   it('InvalidImageReference: not on a stage, on `FROM Builder` (FromStageCasing says it), or on a FROM BuildKit rejects earlier', () => {
@@ -28,8 +53,10 @@ describe('names BuildKit pulls', () => {
   });
 
   it('BlankBaseName: a base the global ARGs leave empty (buildDispatchStates), a warning naming the build arg', () => {
-    const [blank, certain] = expectAt('BlankBaseName', lines('ARG BASE', 'FROM [[${BASE}]] AS a', 'FROM [[$NOPE]] AS b', 'FROM ${BASE:-alpine}'));
+    const [blank] = foundAt('BlankBaseName', lines('ARG BASE', 'FROM [[${BASE}]] AS a', 'FROM [[$NOPE]] AS b', 'FROM ${BASE:-alpine}'));
     assert.deepEqual([blank.severity, blank.message], [2, 'A build without --build-arg BASE fails: base name (${BASE}) should not be blank']);
+    // Shown, the warning is left to BuildKit's InvalidDefaultArgInFrom on the same base; the error stays.
+    const [certain] = expectAt('BlankBaseName', lines('ARG BASE', 'FROM ${BASE} AS a', 'FROM [[$NOPE]] AS b', 'FROM ${BASE:-alpine}'));
     assert.deepEqual([certain.severity, certain.message], [1, 'base name ($NOPE) should not be blank']);
   });
 });
@@ -135,7 +162,8 @@ describe('FROM lines expanded (buildMetaArgs, buildDispatchStates)', () => {
 
   it('${X?} with X set to nothing expands to nothing, and the base is judged', () => {
     expectAt('RequiredArgUnset', lines('ARG TAG=', 'FROM alpine:${TAG?}'));
-    expectAt('InvalidImageReference', lines('ARG TAG=', 'FROM [[alpine:${TAG?}]]'));
+    foundAt('InvalidImageReference', lines('ARG TAG=', 'FROM [[alpine:${TAG?}]]'));
+    expectAt('InvalidDefaultArgInFrom', lines('ARG TAG=', 'FROM [[alpine:${TAG?}]]'));
   });
 
   it('InvalidDefaultArgInFrom stops at the first FROM the lexer fails on, as validateBaseImagesWithDefaultArgs does', () => {

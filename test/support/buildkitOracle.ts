@@ -13,6 +13,7 @@ import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/
 import { CheckConfiguration } from '../../server/src/features/diagnostics/checkDirectives';
 import { asBuilt, defaultsAsBuilt } from '../../server/src/features/diagnostics/buildDefaults';
 import { checkUndefinedVar } from '../../server/src/features/diagnostics/undefinedVarRules';
+import { checkBaseNames, impliedByInvalidDefaultArg } from '../../server/src/features/diagnostics/baseNameRules';
 
 export interface OracleRange {
   readonly startLine: number;
@@ -121,7 +122,9 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
   const needed = (line: number, triggered?: boolean) => triggered ? builtAt(context.model, triggerBuilt, line) : !built || builtAt(context.model, built, line);
   const warnings: Placed[] = [];
   const errors: Placed[] = [];
-  for (const { finding } of shownFindings(context, {})) {
+  const checks = new CheckConfiguration(context.model);
+  const shown = shownFindings(context, {}).map((item) => item.finding);
+  for (const finding of shown) {
     const line = (finding.reportedLine ?? finding.instructionLine) + 1;
     if (COMPARED_CHECKS.has(finding.code)) {
       const phase = BUILDKIT_CHECKS[finding.code];
@@ -130,16 +133,22 @@ export function compareWithBuildkit(text: string, mode: OracleMode, result: Orac
     const failing = failingPhase(finding);
     if (failing && ((failing !== 'dispatch' && !finding.triggered) || needed(line, finding.triggered))) errors.push({ rule: finding.code, line, phase: phaseIndex(failing), message: finding.message });
   }
-  const checks = new CheckConfiguration(context.model);
+  // The warning that a build without some --build-arg fails on a base is not shown beside BuildKit's
+  // InvalidDefaultArgInFrom on the same base (impliedByInvalidDefaultArg): that warning says the failure. It is
+  // counted here as said, at its own phase and line, so that BuildKit's failure on the base is matched as before.
+  for (const finding of checkBaseNames(context.model)) {
+    if (checks.isSkipped(finding.code, finding.instructionLine) || !impliedByInvalidDefaultArg(finding, shown)) continue;
+    errors.push({ rule: finding.code, line: finding.instructionLine + 1, phase: phaseIndex(failingPhase(finding)!), message: finding.message });
+  }
   if (checks.warningsAreErrors && warnings.length > 0) {
     errors.push({ rule: LINT_VIOLATION, line: 0, phase: phaseIndex('lintError'), message: `for rules: ${[...new Set(warnings.map((w) => w.rule))].join(', ')}` });
   }
   errors.sort((a, b) => a.phase - b.phase || a.line - b.line);
   // UndefinedVar as the oracle's images make it (they set no ENV), where the product, not knowing the image, is silent.
-  const shown = new Set(warnings.map((w) => `${w.rule}@${w.line}: ${w.message}`));
+  const said = new Set(warnings.map((w) => `${w.rule}@${w.line}: ${w.message}`));
   for (const finding of checkUndefinedVar(context.model, { imagesSetNothing: true }).filter((f) => !checks.isSkipped(f.code, f.instructionLine))) {
     const placed: Placed = { rule: finding.code, line: finding.instructionLine + 1, phase: phaseIndex('dispatch'), message: finding.message, stubbedImages: true };
-    if (!shown.has(`${placed.rule}@${placed.line}: ${placed.message}`) && needed(placed.line)) warnings.push(placed);
+    if (!said.has(`${placed.rule}@${placed.line}: ${placed.message}`) && needed(placed.line)) warnings.push(placed);
   }
   const comparison: Comparison = { agree: [], buildkitOnly: [], productOnly: [], messages: [], stubbedImages: [], notCompared: new Map(), unjudged: 0 };
   const cut = compareErrors(result.error, errors, comparison);

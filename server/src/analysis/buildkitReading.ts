@@ -1,9 +1,10 @@
-// One instruction read again the way BuildKit's own parser reads it (frontend/dockerfile/parser at 73ed682), for
-// the checks BuildKit runs on what its parser makes of the text: parser.go joins the continuation lines
-// (dropping comment lines, noting empty ones), split_command.go separates the keyword, the `--flags` and the
-// arguments, line_parsers.go splits the arguments per keyword (JSON or not, `key=value` or the legacy `key value`).
-// dockerfile-ast finds the instructions; where its idea of where one ends is not BuildKit's, the reading is
-// undefined and BuildKit's checks say nothing about that instruction.
+// One instruction read again the way BuildKit's own parser reads it (frontend/dockerfile/parser at 73ed682), once,
+// for both the checks BuildKit runs on what its parser makes of the text and what its dispatch expands
+// (dispatchSteps.ts): parser.go joins the continuation lines (dropping comment lines, noting empty ones),
+// split_command.go separates the keyword, the `--flags` and the arguments, line_parsers.go splits the arguments per
+// keyword (JSON or not, `key=value` or the legacy `key value`). dockerfile-ast finds the instructions; where its idea
+// of where one ends is not BuildKit's, the placed reading is undefined and BuildKit's checks say nothing about that
+// instruction (dispatch still reads its text, as BuildKit would read it).
 import type { Position, Range } from './model';
 import { splitCommand, parseWords, jsonArray, splitWhitespace, trimSpace, trimLeft, trimRight } from './buildkitWords';
 
@@ -20,8 +21,8 @@ export interface BuildkitReading {
   readonly rest: string;
   /** Where `rest` starts, for an instruction on one line (heredoc bodies aside); edits need it. */
   readonly restStart?: Position;
-  /** ENV and LABEL: each key, and whether it is written the legacy way (`ENV key value`). */
-  readonly keyValues?: readonly { readonly key: string; readonly legacy: boolean }[];
+  /** ENV and LABEL: each key and value as written, and whether it is written the legacy way (`ENV key value`). */
+  readonly keyValues?: readonly { readonly key: string; readonly value: string; readonly legacy: boolean }[];
   /** ONBUILD: the trigger, read the same way. */
   readonly trigger?: BuildkitReading;
   /** BuildKit's parser rejects the arguments: the build fails on this instruction. */
@@ -35,17 +36,28 @@ export interface BuildkitReading {
 /** Keywords whose text may carry heredocs (parser.go heredocDirectives; ONBUILD's trigger too). */
 const HEREDOC_KEYWORDS = new Set(['add', 'copy', 'run', 'onbuild']);
 
+/** An instruction's text joined and its line read, before anything is said of where BuildKit ends it. */
+export interface ParsedInstruction {
+  readonly joined: JoinedLine;
+  /** The joined line as newNodeFromLine and the line parsers read it (no positions). */
+  readonly line: BuildkitReading;
+}
+
+/** Reads an instruction's text (from its keyword through its last line, heredoc bodies included). */
+export function parseInstruction(raw: string, escape: string): ParsedInstruction {
+  const joined = joinContinuationLines(raw, escape);
+  return { joined, line: readLine(joined.text, escape) };
+}
+
 /**
- * Reads an instruction's text (from its keyword to its end, as dockerfile-ast delimits it) that starts at
- * `start`; `lastInFile` when no line follows it. Undefined where BuildKit would end the instruction elsewhere
- * (a continuation dockerfile-ast does not follow, or lines after the joined ones that are no heredoc body).
+ * The reading of an instruction that starts at `start`, `lastInFile` when no line follows it. Undefined where
+ * BuildKit would end the instruction elsewhere (a continuation dockerfile-ast does not follow, lines after the
+ * joined ones that are no heredoc body, a lone `\r`: a line end to dockerfile-ast, not to BuildKit).
  */
-export function readInstruction(raw: string, start: Position, escape: string, lastInFile: boolean): BuildkitReading | undefined {
-  const joined = joinContinuationLines(raw, escape, lastInFile);
-  if (!joined) return undefined;
-  const reading = readLine(joined.text, escape);
+export function placedReading({ joined, line: reading }: ParsedInstruction, start: Position, lastInFile: boolean): BuildkitReading | undefined {
+  if (joined.loneCarriageReturn || (!joined.ended && !lastInFile)) return undefined;
   const heredoc = HEREDOC_KEYWORDS.has(reading.written.toLowerCase()) && !reading.json && joined.text.includes('<<');
-  if (joined.more && !heredoc) return undefined;
+  if (joined.after.length > 0 && !heredoc) return undefined;
   if (joined.lastLine === 0) {
     // On one line, the rest is the end of the text, trailing blanks aside.
     return { ...reading, restStart: { line: start.line, character: start.character + trimRight(joined.text).length - reading.rest.length } };
@@ -60,7 +72,7 @@ export function readInstruction(raw: string, start: Position, escape: string, la
   };
 }
 
-interface JoinedLine {
+export interface JoinedLine {
   readonly text: string;
   /** The line (counted from the instruction's first) where the joining ended: BuildKit's `currentLine`. */
   readonly lastLine: number;
@@ -68,18 +80,19 @@ interface JoinedLine {
   readonly lengths: readonly number[];
   /** The empty continuation lines (counted from the instruction's first). */
   readonly emptyLines: readonly number[];
-  /** Lines follow the joined ones (heredoc bodies). */
-  readonly more: boolean;
+  /** The lines after the joined ones (heredoc bodies), their ends removed. */
+  readonly after: readonly string[];
+  /** The last joined line ends the instruction (no escape at its end). */
+  readonly ended: boolean;
+  /** The text holds a `\r` that ends no line for BuildKit (its scanner splits at `\n` alone). */
+  readonly loneCarriageReturn: boolean;
 }
 
 /**
  * parser.go's loop over the physical lines of one instruction: a line ending in the escape character continues
  * on the next; comment lines in between are dropped, empty ones skipped (and noted); the escape is removed.
- * Undefined when the text ends where BuildKit would go on reading (not at the end of the file), or holds a lone
- * `\r` (a line end to dockerfile-ast, not to BuildKit). Reads no further than the joined lines.
  */
-function joinContinuationLines(raw: string, escape: string, lastInFile: boolean): JoinedLine | undefined {
-  if (/\r(?!\n)/.test(raw)) return undefined;
+function joinContinuationLines(raw: string, escape: string): JoinedLine {
   const continuation = CONTINUATION[escape] ?? CONTINUATION['\\'];
   const lengths: number[] = [];
   const emptyLines: number[] = [];
@@ -106,8 +119,8 @@ function joinContinuationLines(raw: string, escape: string, lastInFile: boolean)
     text += part;
     ended = end;
   }
-  if (!ended && !lastInFile) return undefined;
-  return { text, lastLine: lengths.length - 1, lengths, emptyLines, more: offset < raw.length };
+  const after = offset < raw.length ? raw.slice(offset).split('\n').map(trimNewline) : [];
+  return { text, lastLine: lengths.length - 1, lengths, emptyLines, after, ended, loneCarriageReturn: /\r(?!\n)/.test(raw) };
 }
 
 /** parser.go setEscapeToken: the escape as the last non-blank character, not itself escaped. */
@@ -174,8 +187,8 @@ function nameValues(base: Pick<BuildkitReading, 'written' | 'flags' | 'rest'>, r
   if (words.length === 0) return { ...reading, rejected: true };
   if (!words[0].includes('=')) {
     const parts = splitWhitespace(trimSpace(rest), 2);
-    return parts.length < 2 ? { ...reading, rejected: true } : { ...reading, keyValues: [{ key: parts[0], legacy: true }] };
+    return parts.length < 2 ? { ...reading, rejected: true } : { ...reading, keyValues: [{ key: parts[0], value: parts[1], legacy: true }] };
   }
   if (words.some((word) => !word.includes('='))) return { ...reading, rejected: true };
-  return { ...reading, keyValues: words.map((word) => ({ key: word.slice(0, word.indexOf('=')), legacy: false })) };
+  return { ...reading, keyValues: words.map((word) => ({ key: word.slice(0, word.indexOf('=')), value: word.slice(word.indexOf('=') + 1), legacy: false })) };
 }

@@ -1,10 +1,10 @@
 // BuildKit's parser on one joined instruction line (frontend/dockerfile/parser at 73ed682): split_command.go
-// (keyword, `--flags`, the rest) and the word splitting of line_parsers.go, with Go's idea of white space.
+// (keyword, `--flags`, the rest) and the word splitting of line_parsers.go, with Go's idea of white space
+// (unicode.IsSpace, shellWords.ts: JavaScript's `\s` lacks U+0085 and counts U+FEFF).
+import { GO_SPACE, isSpace } from './shellWords';
 
-/** Go's unicode.IsSpace: JavaScript's `\s` lacks U+0085 and counts U+FEFF. */
-const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const LEADING_SPACE = new RegExp(`^${SPACE.source}+`);
-const TRAILING_SPACE = new RegExp(`${SPACE.source}+$`);
+const LEADING_SPACE = new RegExp(`^${GO_SPACE}+`);
+const TRAILING_SPACE = new RegExp(`${GO_SPACE}+$`);
 /** parser.go reWhitespace. */
 const WHITESPACE_RUN = /[\t\v\f\r ]+/;
 
@@ -72,7 +72,7 @@ function scanWords(text: string, escape: string, flags: boolean): { words: strin
     const ch = characters[pos];
     if (phase === 'spaces') {
       if (pos === characters.length) break;
-      if (SPACE.test(ch)) continue;
+      if (isSpace(ch)) continue;
       if (flags && (ch !== '-' || characters[pos + 1] !== '-')) return restAt(pos);
       phase = 'word';
     }
@@ -82,7 +82,7 @@ function scanWords(text: string, escape: string, flags: boolean): { words: strin
     }
     const last = pos + 1 === characters.length;
     if (phase === 'word') {
-      if (SPACE.test(ch)) {
+      if (isSpace(ch)) {
         if (flags && word === '--') return restAt(pos);
         if (blankOK || word.length > 0) words.push(word);
         phase = 'spaces';
@@ -120,7 +120,7 @@ function scanWords(text: string, escape: string, flags: boolean): { words: strin
  */
 export function jsonArray(rest: string): string[] | 'not-strings' | undefined {
   // Most instructions are no JSON: tell at the first character, before any copy of a long RUN line.
-  if (rest[0] !== '[' && !SPACE.test(rest[0] ?? '')) return undefined;
+  if (rest[0] !== '[' && !isSpace(rest[0] ?? '')) return undefined;
   const text = trimLeft(rest);
   if (!text.startsWith('[')) return undefined;
   let value: unknown;

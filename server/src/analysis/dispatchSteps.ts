@@ -1,11 +1,9 @@
-// What BuildKit's dispatch does with the words of one instruction, read from its text as BuildKit's parser reads
-// it (moby/buildkit 73ed682, frontend/dockerfile: parser/parser.go joins the continuation lines and reads the
-// heredocs, parser/split_command.go takes the flags, parser/line_parsers.go splits the arguments per instruction,
-// instructions/parse.go and commands.go say which words dispatch expands, dockerfile2llb/convert.go `dispatch`
-// and `dispatchArg` expand them). Each step expands words with the stage's environment (where BuildKit reports
+// What BuildKit's dispatch does with the words of one instruction, as BuildKit's parser reads it (buildkitReading.ts;
+// moby/buildkit 73ed682, frontend/dockerfile: parser/parser.go reads the heredocs, instructions/parse.go and
+// commands.go say which words dispatch expands, dockerfile2llb/convert.go `dispatch` and `dispatchArg` expand them). Each step expands words with the stage's environment (where BuildKit reports
 // UndefinedVar), and ARG and ENV set variables. The quotes stay in the words: the lexer removes them.
 import { processWord } from './shellLexer';
-import { BLANKS, logicalLine, parseWords, splitBlanks, splitCommand, trimNewline } from './buildkitParser';
+import { parseInstruction, type ParsedInstruction } from './buildkitReading';
 
 export type DispatchStep =
   /** A word expanded with the environment as it is at this step; a heredoc body is expanded as BuildKit's ExpandRaw does. */
@@ -16,65 +14,49 @@ export type DispatchStep =
   | { readonly kind: 'env'; readonly pairs: readonly { readonly name: string; readonly value: string }[] };
 
 /**
- * The dispatch steps of an instruction's text (`instruction.getTextContent()`: from its keyword through its last
- * line, heredoc bodies included). An ONBUILD gives its trigger's steps: they run in the stages built FROM this one.
+ * The dispatch steps of an instruction, read from its text (`instruction.getTextContent()`: from its keyword
+ * through its last line, heredoc bodies included). An ONBUILD gives its trigger's steps: they run in the stages
+ * built FROM this one.
  */
-export function dispatchSteps(text: string, escapeToken: string): DispatchStep[] {
-  const { line, rest } = logicalLine(text.split('\n').map(trimNewline), escapeToken);
-  const { command, flags, args } = splitCommand(line, escapeToken);
-  const keyword = command.toLowerCase();
+export function dispatchSteps({ joined, line }: ParsedInstruction): DispatchStep[] {
+  const keyword = line.written.toLowerCase();
   if (keyword === 'onbuild') {
-    // The trigger is parsed again on its own in the child stage (parseOnBuild, initOnBuildTriggers).
-    return dispatchSteps([args, ...rest].join('\n'), '\\');
+    // The trigger is parsed again on its own in the child stage with the default escape (parseOnBuild keeps the
+    // joined line, initOnBuildTriggers hands it to parser.Parse): not the parent's trigger reading.
+    return dispatchSteps(parseInstruction([line.rest, ...joined.after].join('\n'), '\\'));
   }
   switch (keyword) {
     case 'arg':
-      return parseWords(args, escapeToken).flatMap((word) => argSteps(word));
+      return line.args.map((word) => argStep(word));
     case 'env':
+      return line.keyValues ? [{ kind: 'env', pairs: line.keyValues.map(({ key, value }) => ({ name: key, value })) }] : [];
     case 'label':
-      return keyValueSteps(keyword, args, escapeToken);
+      // LABEL's keys and values are expanded too.
+      return (line.keyValues ?? []).flatMap(({ key, value }) => [{ kind: 'expand', word: key }, { kind: 'expand', word: value }]);
     case 'copy':
     case 'add':
-      return copySteps(keyword, flags, args, rest, line);
+      return copySteps(keyword, line.flags, line.args, joined.after, joined.text);
     case 'workdir':
     case 'user':
     case 'stopsignal':
-      return args === '' ? [] : [{ kind: 'expand', word: args }];
+      return line.args.map((word) => ({ kind: 'expand', word }));
     case 'volume':
-      return listOrJson(args).map((volume) => ({ kind: 'expand', word: volume.trim() }));
+      return line.args.map((volume) => ({ kind: 'expand', word: volume.trim() }));
     case 'run':
-      return flags.filter((flag) => flag.startsWith('--mount=')).flatMap((flag) => mountSteps(flag.slice('--mount='.length)));
+      return line.flags.filter((flag) => flag.startsWith('--mount=')).flatMap((flag) => mountSteps(flag.slice('--mount='.length)));
     default:
       return [];
   }
 }
 
 /** `ARG a`, `ARG a=v`. */
-function argSteps(word: string): DispatchStep[] {
+function argStep(word: string): DispatchStep {
   const equals = word.indexOf('=');
-  return [equals === -1 ? { kind: 'arg', name: word } : { kind: 'arg', name: word.slice(0, equals), value: word.slice(equals + 1) }];
-}
-
-/** `ENV k=v k2=v2` or the legacy `ENV k v w`; LABEL's keys and values are expanded too. */
-function keyValueSteps(keyword: string, args: string, escapeToken: string): DispatchStep[] {
-  const words = parseWords(args, escapeToken);
-  if (words.length === 0) return [];
-  let pairs: [string, string][];
-  if (!words[0].includes('=')) {
-    const parts = splitBlanks(args, 2);
-    if (parts.length < 2) return [];
-    pairs = [[parts[0], parts[1]]];
-  } else {
-    if (words.some((word) => !word.includes('='))) return [];
-    pairs = words.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]);
-  }
-  if (keyword === 'env') return [{ kind: 'env', pairs: pairs.map(([name, value]) => ({ name, value })) }];
-  return pairs.flatMap(([key, value]) => [{ kind: 'expand', word: key }, { kind: 'expand', word: value }]);
+  return equals === -1 ? { kind: 'arg', name: word } : { kind: 'arg', name: word.slice(0, equals), value: word.slice(equals + 1) };
 }
 
 /** COPY and ADD: `--chown`, `--chmod` (ADD: `--checksum`), the sources, the destination, then the heredoc bodies. */
-function copySteps(keyword: string, flags: readonly string[], args: string, heredocLines: readonly string[], line: string): DispatchStep[] {
-  const words = listOrJson(args);
+function copySteps(keyword: string, flags: readonly string[], words: readonly string[], heredocLines: readonly string[], line: string): DispatchStep[] {
   if (words.length < 2) return [];
   const flagValue = (name: string) => {
     const flag = flags.filter((f) => f.startsWith(`--${name}=`)).pop();
@@ -120,20 +102,6 @@ function csvFields(record: string): string[] {
   }
   fields.push(field);
   return fields;
-}
-
-/** parseMaybeJSONToList: a JSON array of strings, else the words between blanks. */
-function listOrJson(args: string): string[] {
-  const trimmed = args.replace(/^\s+/, '');
-  if (trimmed.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) return parsed.every((item) => typeof item === 'string') ? parsed : [];
-    } catch {
-      // Not JSON: BuildKit reads the words.
-    }
-  }
-  return args === '' ? [] : args.split(BLANKS);
 }
 
 interface HeredocName {

@@ -47,7 +47,10 @@ export interface InstructionInfo {
   readonly outputs?: readonly string[];
   /** For `RUN`: its `--mount` flags, in order. */
   readonly mounts?: readonly MountInfo[];
-  /** The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does. */
+  /**
+   * The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does.
+   * Read on first use, from the same parse as `dispatch` (instructionReading.ts).
+   */
   readonly buildkit?: BuildkitReading;
   /**
    * What BuildKit's dispatch does with its words (dispatchSteps.ts): for ARG and ENV, and for the others that

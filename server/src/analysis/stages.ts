@@ -8,8 +8,9 @@ import { collectReferences, type RawReference } from './references';
 import { rawValues, readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
-import { readInstruction, type BuildkitReading } from './buildkitReading';
-import { dispatchSteps, type DispatchStep } from './dispatchSteps';
+import type { BuildkitReading } from './buildkitReading';
+import type { DispatchStep } from './dispatchSteps';
+import { withBuildkitReadings, type InstructionSource } from './instructionReading';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'baseEvaluation' | 'docComment'> {
@@ -43,22 +44,23 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
   const escapeCharacter = dockerfile.getEscapeCharacter();
   const all = dockerfile.getInstructions();
   // BuildKit ends the file's last instruction where the file ends, continuation or not.
-  const read = (instruction: Instruction) => buildkitReading(instruction, escapeCharacter, instruction === all[all.length - 1]);
+  const source = (instruction: Instruction, content = instruction.getTextContent()): InstructionSource =>
+    ({ text: content, start: instruction.getRange().start, escape: escapeCharacter, lastInFile: instruction === all[all.length - 1], dispatched: needsDispatch(instruction, content) });
   for (const instruction of all) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      if (from) stages.push(readStage(from, body, escapeCharacter, read));
+      if (from) stages.push(readStage(from, body, source));
       from = instruction as From;
       body = [];
     } else if (from) {
       body.push(instruction);
     } else {
-      const reading = read(instruction);
-      if (reading) globalReadings.push(reading);
-      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, escapeCharacter));
+      const { buildkit, dispatch } = withBuildkitReadings({}, source(instruction));
+      if (buildkit) globalReadings.push(buildkit);
+      if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, dispatch ?? []));
     }
   }
-  if (from) stages.push(readStage(from, body, escapeCharacter, read));
+  if (from) stages.push(readStage(from, body, source));
   return {
     header: { escapeCharacter, ...readDirectiveBlock(text), globalArgs, globalReadings },
     stages,
@@ -66,9 +68,9 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
   };
 }
 
-function readArgs(arg: Arg, escapeCharacter: string): GlobalArg[] {
+function readArgs(arg: Arg, steps: readonly DispatchStep[]): GlobalArg[] {
   const properties = readArgProperties(arg);
-  const raw = rawValues(properties, dispatchSteps(arg.getTextContent(), escapeCharacter));
+  const raw = rawValues(properties, steps);
   return properties.map((property, i) => ({
     name: property.name,
     nameRange: property.nameRange,
@@ -79,34 +81,32 @@ function readArgs(arg: Arg, escapeCharacter: string): GlobalArg[] {
   }));
 }
 
-function readStage(from: From, body: Instruction[], escapeCharacter: string, read: (instruction: Instruction) => BuildkitReading | undefined): StageSkeleton {
+function readStage(from: From, body: Instruction[], source: (instruction: Instruction) => InstructionSource): StageSkeleton {
   const args = from.getArguments();
   const hasAlias = args.length >= 3 && args[1].getValue().toLowerCase() === 'as';
   const name = hasAlias ? located(args[2].getValue(), args[2].getRange()) : undefined;
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
-  const steps = body.map((instruction) => {
-    const text = instruction.getTextContent();
-    return needsDispatch(instruction, text) ? dispatchSteps(text, escapeCharacter) : undefined;
-  });
+  const instructions = body.map((instruction) => withBuildkitReadings(instructionInfo(instruction), source(instruction)));
+  const fromSource = source(from);
   return {
     name,
     normalizedName: name && normalizeStageName(name.text),
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
-    fromReading: read(from),
+    fromReading: withBuildkitReadings({}, fromSource).buildkit,
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
-    instructions: body.map((instruction, i) => ({ ...instructionInfo(instruction, steps[i]), buildkit: read(instruction) })),
+    instructions,
     references: collectReferences(from, body),
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
-    declarations: body.flatMap((instruction, i) => readDeclarations(instruction, steps[i] ?? [])),
-    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, escapeCharacter)),
+    declarations: body.flatMap((instruction, i) => readDeclarations(instruction, instructions[i].dispatch ?? [])),
+    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, fromSource.escape)),
   };
 }
 
@@ -127,7 +127,8 @@ function needsDispatch(instruction: Instruction, text: string): boolean {
   return trigger === 'ARG' || trigger === 'ENV' || text.includes('$');
 }
 
-function instructionInfo(instruction: Instruction, dispatch: readonly DispatchStep[] | undefined): InstructionInfo {
+/** What the instruction says, but for BuildKit's readings of it (instructionReading.ts). */
+function instructionInfo(instruction: Instruction): Omit<InstructionInfo, 'buildkit' | 'dispatch'> {
   const keyword = instruction.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord() : null;
   return {
@@ -142,12 +143,7 @@ function instructionInfo(instruction: Instruction, dispatch: readonly DispatchSt
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
     mounts: keyword === 'RUN' ? mountsOf(instruction as ModifiableInstruction) : undefined,
-    dispatch,
   };
-}
-
-function buildkitReading(instruction: Instruction, escapeCharacter: string, lastInFile: boolean): BuildkitReading | undefined {
-  return readInstruction(instruction.getTextContent(), instruction.getRange().start, escapeCharacter, lastInFile);
 }
 
 /** Every argument but the destination, in shell or JSON form; a heredoc shows as its `<<EOF` (and its body). */

@@ -49,6 +49,20 @@ function checkImageName(reference: StageReference): Finding | undefined {
   return { code: 'InvalidImageReference', range: reference.range, instructionLine: reference.instructionLine, message: `failed to parse stage name ${goQuote(reference.text)}: ${error}`, data: { stage: reference.inStage } };
 }
 
+/**
+ * Whether a finding is the warning that a build without some `--build-arg` fails on this base (BlankBaseName,
+ * InvalidImageReference) while BuildKit's InvalidDefaultArgInFrom, among `shown`, speaks of the same base on the
+ * same FROM. Both come of one cause: the default the ARGs give leaves no valid base (validateBaseImagesWithDefaultArgs
+ * warns, then buildDispatchStates or resolveBaseImage fail the build on it). BuildKit's warning is kept alone: its
+ * message already names the ARG whose default is at fault, which is what the `--build-arg` names of ours add.
+ * An error (no build arg avoids the failure) is not implied: it stays.
+ */
+export function impliedByInvalidDefaultArg(finding: Finding, shown: readonly Finding[]): boolean {
+  if ((finding.code !== 'BlankBaseName' && finding.code !== 'InvalidImageReference') || finding.severity !== DiagnosticSeverity.Warning) return false;
+  return shown.some((other) => other.code === 'InvalidDefaultArgInFrom' && other.instructionLine === finding.instructionLine
+    && other.range.start.line === finding.range.start.line && other.range.start.character === finding.range.start.character);
+}
+
 /** BuildKit's message; where a build arg can change the outcome, a warning that names it. */
 export function failure(settable: readonly string[], message: string): Pick<Finding, 'message' | 'severity'> {
   if (settable.length === 0) return { message };

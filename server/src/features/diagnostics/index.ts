@@ -14,7 +14,7 @@ import { checkFromLines } from './fromRules';
 import { checkPlatformArgs } from './platformRules';
 import { checkDefinitionDescriptions } from './definitionRules';
 import { checkCopyFromPaths } from './copyRules';
-import { checkBaseNames } from './baseNameRules';
+import { checkBaseNames, impliedByInvalidDefaultArg } from './baseNameRules';
 import { checkFromValues } from './fromValueRules';
 import { CheckConfiguration } from './checkDirectives';
 import { checkDirectives } from './directiveRules';
@@ -59,7 +59,8 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
     if (checks.warningsAreErrors && severity === DiagnosticSeverity.Warning) severity = DiagnosticSeverity.Error;
     shown.push({ finding, severity });
   }
-  return shown;
+  const findingsShown = shown.map((item) => item.finding);
+  return shown.filter((item) => !impliedByInvalidDefaultArg(item.finding, findingsShown));
 }
 
 /** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */
