@@ -1,6 +1,6 @@
 // UndefinedVar, BuildKit's check, on made-up Dockerfiles whose expected findings are what BuildKit's own frontend
 // reported for them (the oracle of ../shared/tools/buildkit-oracle, `-mode check`, at 73ed682), once per name and
-// instruction; and its split with ArgNotInScope. Where BuildKit's base image is a stub without ENV, the oracle
+// word; and its split with ArgNotInScope. Where BuildKit's base image is a stub without ENV, the oracle
 // also reports `$GOPATH` on `FROM golang` and `$VERSION` on `FROM alpine`: a real image may set them, so the rule
 // does not (ArgNotInScope says "unless the base image sets VERSION").
 import { describe, it } from 'node:test';
@@ -34,10 +34,28 @@ describe('UndefinedVar', () => {
       'CMD echo $NOT_EXPANDED',
     );
     assert.deepEqual(diagnosed(text), [
-      `2: ${undefinedVar('A')}`,
+      `2: ${undefinedVar('A')}`, `2: ${undefinedVar('A')}`,
       `3: ${undefinedVar('UID', 'D')}`, `3: ${undefinedVar('MODE')}`, `3: ${undefinedVar('SRC', 'C')}`, `3: ${undefinedVar('DEST')}`,
       `4: ${undefinedVar('W', 'A')}`, `5: ${undefinedVar('USR')}`, `6: ${undefinedVar('LK', 'A')}`, `6: ${undefinedVar('LV', 'A')}`,
       `7: ${undefinedVar('VJ', 'A')}`, `8: ${undefinedVar('ZZ', 'A')}`, `9: ${undefinedVar('MT', 'A')}`, `9: ${undefinedVar('MID', 'D')}`,
+    ]);
+  });
+
+  it('is reported once per name in each word that reads it, as BuildKit reports each word it expands', () => {
+    const text = lines(
+      'FROM scratch',
+      'COPY $GOPATH/bin/air $GOPATH/bin/air',
+      'ENV A=$FOO B=$FOO',
+      'COPY $BAR$BAR /y',
+      'LABEL a=$L b="$L"',
+      'WORKDIR $V/$V',
+    );
+    assert.deepEqual(diagnosed(text), [
+      `2: ${undefinedVar('GOPATH', 'PATH')}`, `2: ${undefinedVar('GOPATH', 'PATH')}`,
+      `3: ${undefinedVar('FOO')}`, `3: ${undefinedVar('FOO')}`,
+      `4: ${undefinedVar('BAR', 'A')}`,
+      `5: ${undefinedVar('L', 'A')}`, `5: ${undefinedVar('L', 'A')}`,
+      `6: ${undefinedVar('V', 'A')}`,
     ]);
   });
 

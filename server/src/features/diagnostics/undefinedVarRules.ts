@@ -82,14 +82,13 @@ class Dispatch {
   }
 
   private dispatch(steps: readonly DispatchStep[], environment: Environment, stage: Stage, range: Range, instructionLine: number): void {
-    const reported = new Set<string>();
     const expand = (word: string, options: LexOptions = { escapeToken: this.model.escapeCharacter }): string => {
       if (this.failed) return '';
       const result = processWord(word, { get: (name) => environment.values.get(name) }, options);
       for (const name of result.unmatched) {
-        if (environment.declared.has(name) || NON_ENV_ARGS.has(name) || reported.has(name)) continue;
-        // Once per name and instruction (BuildKit repeats it for each word that holds it).
-        reported.add(name);
+        // Once per name and word, as BuildKit reports each word's unmatched set (reportUnmatchedVariables, called
+        // by every Expand callback): `COPY $X/a $X/b` and `ENV A=$X B=$X` are reported twice.
+        if (environment.declared.has(name) || NON_ENV_ARGS.has(name)) continue;
         const suggestion = buildkitSuggestion(name, [...environment.values.keys()]);
         this.findings.push({
           code: 'UndefinedVar',
