@@ -149,6 +149,8 @@ describe('convert to a multi-stage build', () => {
     declines(go('RUN CGO_ENABLED=0 go build -o /app/server .', 'ENTRYPOINT /app/server', 'CMD ["--help"]'), /ignores CMD/);
     declines(go('RUN cd cmd && CGO_ENABLED=0 go build -o server .', 'CMD ["/app/cmd/server"]'), /changes folder/);
     declines(go('RUN CGO_ENABLED=0 go install ./cmd/server', 'CMD ["server"]'), /go install on line 4/);
+    declines(go('RUN CGO_ENABLED=0 go build -o /app/server . && mv /app/server /usr/bin/', 'CMD ["server"]'), /moves or removes files after it builds/);
+    declines(go('RUN CGO_ENABLED=0 go build -o /app/server .', 'VOLUME /app', 'CMD ["/app/server"]'), /VOLUME on line 5 holds what the build stage made/);
     declines(go('USER app', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]'), /USER on line 4 names a user/);
     declines(go('RUN CGO_ENABLED=0 go build -o /app/server .'), /no ENTRYPOINT or CMD/);
     declines(lines('|FROM ghcr.io/acme/go-builder:1', 'RUN go build -o /app .', 'CMD ["/app"]'), /not known to be the official golang or rust image/);

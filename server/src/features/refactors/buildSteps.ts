@@ -22,6 +22,8 @@ const GO_BUILD = /(?<![\w-])go\s+(build|install)(?![\w-])/g;
 const CARGO_BUILD = /(?<![\w-])cargo\s+(build|install)(?![\w-])/g;
 /** A command separator: the rest of a command after a match ends there. */
 const SEPARATOR = /[;&|\n()]/;
+/** A command that moves or deletes files: after a build, the output may no longer be where `-o` put it. */
+const MOVES_FILES = /(?<![\w-])(?:mv|rm|rmdir)\s/;
 /** A `cd`, or an option that runs a build in another folder. */
 const MOVES_FOLDER = /(?<![\w-])(?:cd|pushd)\s|\s-C(?:\s|=)|--manifest-path|--target-dir|CARGO_TARGET_DIR/;
 
@@ -42,6 +44,10 @@ export function readBuildSteps(stage: Stage, ecosystem: Ecosystem, workdirAt: (l
   const binaries: string[] = [];
   let cgoDisabled = true;
   let targetFolder: string | undefined;
+  const first = builds[0].index;
+  const last = builds[builds.length - 1].index;
+  const between = stage.instructions.slice(first + 1, last).find((instruction) => instruction.keyword === 'RUN' && MOVES_FILES.test(instruction.buildkit?.rest ?? ''));
+  if (between) return { disabled: `RUN on line ${between.range.start.line + 1} moves or removes files between the builds: what they made may not stay where they put it.` };
   for (const { instruction } of builds) {
     const line = instruction.range.start.line + 1;
     const script = runScript(instruction);
@@ -52,7 +58,9 @@ export function readBuildSteps(stage: Stage, ecosystem: Ecosystem, workdirAt: (l
     for (const match of script.matchAll(pattern)) {
       const command = match[1];
       if (command === 'install') return { disabled: `${ecosystem === 'go' ? 'go' : 'cargo'} install on line ${line} puts binaries where the toolchain's settings say: build with ${ecosystem === 'go' ? 'go build -o PATH' : 'cargo build --release'} instead.` };
-      const rest = script.slice(match.index! + match[0].length).split(SEPARATOR)[0];
+      const after = script.slice(match.index! + match[0].length);
+      if (MOVES_FILES.test(after)) return { disabled: `The build on line ${line} moves or removes files after it builds: its output may not stay where it was written.` };
+      const rest = after.split(SEPARATOR)[0];
       const before = script.slice(0, match.index);
       if (ecosystem === 'go') {
         const output = /(?:^|\s)-o(?:=|\s+)("[^"]+"|'[^']+'|\S+)/.exec(rest)?.[1].replace(/^["']|["']$/g, '');

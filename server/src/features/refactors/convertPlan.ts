@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { workdirAt } from '../../analysis/files';
+import { producedPaths, workdirAt } from '../../analysis/files';
 import { lastDeclaration } from '../../analysis/bindings';
 import { malformedFrom } from './refactor';
 import { readBuildSteps, type BuildSteps } from './buildSteps';
@@ -97,6 +97,8 @@ export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
   if (unset) return decline(unset);
   const healthcheck = [...carried, ...moved].find((instruction) => instruction.keyword === 'HEALTHCHECK' && !/^none$/i.test(instruction.buildkit?.rest.trim() ?? ''));
   if (healthcheck) return decline(`HEALTHCHECK on line ${healthcheck.range.start.line + 1} runs a command the runtime base may lack.`);
+  const volume = filledVolume(model, stage, [...carried, ...moved], stage.instructions[lastBuild].range.end.line);
+  if (volume) return decline(volume);
   const copied = moved.flatMap((instruction) => copiedTo(instruction, workdirs.at(instruction.range.start.line)));
   const start = startCommand(stage, runtimeBase, build.steps, copied, workdirs.final);
   if ('disabled' in start) return start;
@@ -163,6 +165,18 @@ function startCommand(stage: Stage, runtime: RuntimeBase, { binaries, targetFold
   const named = words.slice(1).find((word) => /^\.{0,2}\//.test(word) && ![...artifacts, ...copied].some((kept) => within(posix.resolve(workdir, word), kept)));
   if (named) return { disabled: `The start command names ${named}, which the runtime image would not have.` };
   return { artifacts, execForms };
+}
+
+/** A VOLUME over files the build stage made: the original image starts the volume with them, the runtime would not. */
+function filledVolume(model: StageModel, stage: Stage, kept: readonly InstructionInfo[], buildEnd: number): string | undefined {
+  const made = [...producedPaths(model, stage)].filter(([, maker]) => maker.instruction.range.end.line <= buildEnd).map(([path]) => path);
+  for (const instruction of kept.filter((i) => i.keyword === 'VOLUME')) {
+    const reading = instruction.buildkit;
+    const paths = reading ? (reading.json ? reading.args : reading.rest.split(/\s+/)) : [];
+    const filled = paths.find((path) => hasVariable(path) || made.some((m) => within(m, path)));
+    if (filled !== undefined || !reading) return `VOLUME on line ${instruction.range.start.line + 1} holds what the build stage made (or depends on a variable): the runtime image would start it empty.`;
+  }
+  return undefined;
 }
 
 /** Where a COPY/ADD after the build puts its files (it moves to the runtime stage); none where a variable decides. */
