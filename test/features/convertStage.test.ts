@@ -128,6 +128,14 @@ describe('convert to a multi-stage build', () => {
     ));
   });
 
+  it('keeps the file\'s keyword case and line ends', () => {
+    const marked = '|from golang:1.22-bookworm\r\nrun go build -o /usr/local/bin/app .\r\ncmd ["app"]\r\n';
+    converts(marked, [
+      'from golang:1.22-bookworm as build', 'run go build -o /usr/local/bin/app .', '', NOTE('/usr/local/bin/app', 'golang'),
+      'from gcr.io/distroless/base-debian12', 'workdir /go', 'copy --from=build /usr/local/bin/app /usr/local/bin/app', 'cmd ["app"]', '',
+    ].join('\r\n'));
+  });
+
   it('is offered only on the FROM line of a single stage that builds', () => {
     assert.equal(listed(lines('FROM golang:1.22', 'RUN go build -o /app .', '|CMD ["/app"]')).action, undefined);
     assert.equal(listed(lines('|FROM golang:1.22', 'COPY app /app', 'CMD ["/app"]')).action, undefined);

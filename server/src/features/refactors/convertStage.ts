@@ -24,12 +24,14 @@ export function convertStage(model: StageModel, text: string, plan: ConvertPlan)
 
   const from = stage.fromKeyword.text;
   const platform = stage.platform ? `--platform=${document.slice(stage.platform.range)} ` : '';
+  // New keywords in the FROM keyword's case, so that a lower-case file stays consistent (ConsistentInstructionCasing).
+  const keyword = (word: string) => (from === from.toLowerCase() ? word.toLowerCase() : word);
   const runtimeLines = [
     `# ${lostNote(plan)}`,
     `${from} ${platform}${plan.runtime.image}${stage.name ? ` ${as} ${stage.name.text}` : ''}`,
-    ...(plan.builderWorkdir ? [`WORKDIR ${plan.builderWorkdir}`] : []),
+    ...(plan.builderWorkdir ? [`${keyword('WORKDIR')} ${plan.builderWorkdir}`] : []),
     ...plan.carried.map((instruction) => rewritten(document, plan, instruction)),
-    ...plan.artifacts.map((artifact) => `COPY --from=${buildName} ${copyArguments(artifact)}`),
+    ...plan.artifacts.map((artifact) => `${keyword('COPY')} --from=${buildName} ${copyArguments(artifact)}`),
   ];
   const lastBuildEnd = stage.instructions[plan.lastBuild].range.end.line;
   const after = document.afterLine(lastBuildEnd);
