@@ -67,7 +67,7 @@ describe('convert to a multi-stage build', () => {
     ), 'Convert to a multi-stage build: runtime gcr.io/distroless/static-debian12 with only /docker-gs-ping');
   });
 
-  it('settings before the build are kept in order, a shell-form CMD becomes exec form, the stage name stays the target', () => {
+  it('settings before the build are kept in order, a shell-form CMD becomes exec form, the stage name stays the target, --platform=$TARGETPLATFORM (the default) is not repeated', () => {
     const settings = ['ENV CGO_ENABLED=0', 'ARG VERSION', 'LABEL version=$VERSION', 'WORKDIR /src'];
     const build = 'RUN go build -ldflags "-X main.v=$VERSION" -o bin/server ./cmd/server';
     const after = ['USER 65532:65532', 'COPY config.yaml /etc/server/config.yaml'];
@@ -82,7 +82,7 @@ describe('convert to a multi-stage build', () => {
       ...settings, 'COPY . .', build,
       '',
       NOTE('/src/bin/server', 'golang'),
-      'FROM --platform=$TARGETPLATFORM gcr.io/distroless/static-debian12 AS app',
+      'FROM gcr.io/distroless/static-debian12 AS app',
       ...settings,
       'COPY --from=build /src/bin/server /src/bin/server',
       ...after,

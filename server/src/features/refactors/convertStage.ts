@@ -23,7 +23,9 @@ export function convertStage(model: StageModel, text: string, plan: ConvertPlan)
     : { range: { start: stage.base!.range.end, end: stage.base!.range.end }, newText: ` ${as} ${buildName}` };
 
   const from = stage.fromKeyword.text;
-  const platform = stage.platform ? `--platform=${document.slice(stage.platform.range)} ` : '';
+  // `--platform=$TARGETPLATFORM` is the default, which BuildKit's RedundantTargetPlatform says: not written again.
+  const platformText = stage.platform ? document.slice(stage.platform.range) : undefined;
+  const platform = platformText && !/^\$\{?TARGETPLATFORM\}?$/.test(platformText) ? `--platform=${platformText} ` : '';
   // New keywords in the FROM keyword's case, so that a lower-case file stays consistent (ConsistentInstructionCasing).
   const keyword = (word: string) => (from === from.toLowerCase() ? word.toLowerCase() : word);
   const runtimeLines = [
