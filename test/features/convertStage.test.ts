@@ -136,6 +136,18 @@ describe('convert to a multi-stage build', () => {
     ].join('\r\n'));
   });
 
+  it('half-typed files (every prefix of a file it converts): never throws, and what it converts has the properties', () => {
+    const whole = lines('FROM golang:1.22-bookworm AS app', 'ARG V=1', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build \\', '  -o bin/app .', 'EXPOSE 80', 'CMD bin/app --port 80');
+    let converted = 0;
+    for (let end = 0; end <= whole.length; end++) {
+      const { action, text } = listed(`|${whole.slice(0, end)}`);
+      if (!action || action.disabled) continue;
+      checkConversion(text, applyEdits(text, action.edit!.changes![URI]));
+      converted++;
+    }
+    assert.ok(converted > 10, `converted only ${converted} prefixes`);
+  });
+
   it('is offered only on the FROM line of a single stage that builds', () => {
     assert.equal(listed(lines('FROM golang:1.22', 'RUN go build -o /app .', '|CMD ["/app"]')).action, undefined);
     assert.equal(listed(lines('|FROM golang:1.22', 'COPY app /app', 'CMD ["/app"]')).action, undefined);
