@@ -62,6 +62,20 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(resolved.command.arguments, [uri, { line: 0, character: 15 }]);
   }));
 
+  it('offers the multi-stage conversion on the FROM line, computed on resolve, or disabled with the reason', () => withClient({}, async (client) => {
+    const go = (uri: string, cgo: string) => client.open(uri, lines('FROM golang:1.22', `RUN ${cgo}go build -o /app .`, 'CMD ["/app"]'));
+    const at = (uri: string) => ({ textDocument: { uri }, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, context: { diagnostics: [], only: ['refactor.rewrite'] } });
+    await go('file:///m/Dockerfile', 'CGO_ENABLED=0 ');
+    const actions = await client.request<any[]>('textDocument/codeAction', at('file:///m/Dockerfile'));
+    const convert = actions.find((a) => a.kind === 'refactor.rewrite.multiStage');
+    assert.equal(convert.title, 'Convert to a multi-stage build: runtime gcr.io/distroless/static-debian12 with only /app');
+    assert.equal(convert.edit, undefined);
+    assert.equal((await client.request<any>('codeAction/resolve', convert)).edit.changes['file:///m/Dockerfile'].length, 2);
+    await go('file:///n/Dockerfile', '');
+    const [declined] = (await client.request<any[]>('textDocument/codeAction', at('file:///n/Dockerfile'))).filter((a) => a.kind === 'refactor.rewrite.multiStage');
+    assert.match(declined.disabled.reason, /cgo may be on/);
+  }));
+
   it('clears diagnostics when the document closes', () => withClient({}, async (client) => {
     const uri = 'file:///c/Dockerfile';
     await client.open(uri, lines('FROM a AS x', 'FROM b'));

@@ -2,6 +2,7 @@
 export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
                                [--fix | --fix-unsafe] [--diff]
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
+       dockerfile-stages convert FILE [--diff | --write]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
@@ -19,14 +20,18 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.
 
 graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
-marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.`;
+marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
+
+convert turns a single-stage Go or Rust build into a build stage and a runtime stage that keeps only the binary
+(the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
+the file) and says on stderr what the new image no longer has. Exit status 2 with the reason where it declines.`;
 
 export class UsageError extends Error {}
 
 /** `--help` or `-h` anywhere: the usage on standard output, exit status 0. */
 export class HelpRequested extends Error {}
 
-const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'] } as const;
+const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'], convert: ['dockerfile'] } as const;
 export type Command = keyof typeof FORMATS;
 
 export interface Options {
@@ -37,18 +42,21 @@ export interface Options {
   readonly workspaces: string[];
   readonly fix?: 'safe' | 'unsafe';
   readonly diff?: boolean;
+  /** convert: write the result to the file. */
+  readonly write?: boolean;
 }
 
 export function parseArguments(args: readonly string[]): Options {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   const command = args[0];
-  if (command !== 'check' && command !== 'graph') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
+  if (command !== 'check' && command !== 'graph' && command !== 'convert') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
   const files: string[] = [];
   const targets: string[] = [];
   const workspaces: string[] = [];
   let format: string = FORMATS[command][0];
   let fix: Options['fix'];
   let diff = false;
+  let write = false;
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -62,14 +70,20 @@ export function parseArguments(args: readonly string[]): Options {
     else if (flag === '--workspace') workspaces.push(value());
     else if (command === 'check' && arg === '--fix') fix = fix ?? 'safe';
     else if (command === 'check' && arg === '--fix-unsafe') fix = 'unsafe';
-    else if (command === 'check' && arg === '--diff') diff = true;
+    else if (command !== 'graph' && arg === '--diff') diff = true;
+    else if (command === 'convert' && arg === '--write') write = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else files.push(arg);
   }
   const formats: readonly string[] = FORMATS[command];
   if (!formats.includes(format)) throw new UsageError(`unknown format '${format}' (${formats.join(', ')})`);
   if (files.length === 0) throw new UsageError('no file given');
-  if (command === 'graph' && files.length > 1) throw new UsageError('graph takes one file');
+  if (command !== 'check' && files.length > 1) throw new UsageError(`${command} takes one file`);
+  if (command === 'convert') {
+    if (diff && write) throw new UsageError('convert takes --diff or --write, not both');
+    if (write && files.includes('-')) throw new UsageError('--write cannot write to standard input');
+    return { command, files, format, targets, workspaces, diff, write };
+  }
   if (diff && !fix) fix = 'safe';
   if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { command, files, format, targets, workspaces, fix, diff };

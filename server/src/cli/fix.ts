@@ -71,7 +71,7 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
     || comparePositions(a.range.start, b.range.start) === 0;
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const document = new DocumentText(text);
   const sorted = [...edits].sort((a, b) => document.offset(b.range.start) - document.offset(a.range.start));
   let result = text;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `dockerfile-stages check ...` and `dockerfile-stages graph ...` (usage in arguments.ts).
+// `dockerfile-stages check ...`, `graph ...` and `convert ...` (usage in arguments.ts).
 // Exit status: 1 when check finds an error, 2 on bad usage, an unreadable file or a --target that names no
 // stage of a file (BuildKit's error), else 0.
 import { existsSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { stageGraph } from '../features/stageGraph';
 import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from './arguments';
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
 import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
+import { convertFile } from './convert';
 
 /** The files to read, each with the targets that apply: --target, --workspace, and a folder's own. */
 async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
@@ -45,6 +46,7 @@ async function main(args: readonly string[]): Promise<number> {
     const options = parseArguments(args);
     const files = await filesWithTargets(options);
     if (options.command === 'check') return checkFiles(files, options);
+    if (options.command === 'convert') return convertFile(options.files[0], options);
     process.stdout.write(graph(files[0], options.format));
     return 0;
   } catch (error) {

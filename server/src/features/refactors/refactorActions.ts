@@ -10,11 +10,14 @@ import { extractStage, planExtract } from './extractStage';
 import { inlineStage, planInline } from './inlineStage';
 import { nameStage, planName } from './nameStage';
 import type { RefactorResult } from './refactor';
+import { offersConvert, planConvert } from './convertPlan';
+import { convertStage } from './convertStage';
 
 export const REFACTOR_KINDS = {
   extract: 'refactor.extract.stage',
   inline: 'refactor.inline.stage',
   name: 'refactor.rewrite.stage.name',
+  convert: 'refactor.rewrite.multiStage',
 } as const;
 
 type Refactor = keyof typeof REFACTOR_KINDS;
@@ -23,6 +26,7 @@ const TITLES: Record<Refactor, string> = {
   extract: 'Extract to new stage',
   inline: 'Inline stage into the stage built from it',
   name: 'Name this stage',
+  convert: 'Convert to a multi-stage build',
 };
 
 /** Carried by a listed action so that resolve can find it again. */
@@ -32,9 +36,15 @@ export interface RefactorData {
   readonly range: Range;
 }
 
-type Planned = { run: () => RefactorResult } | { disabled: string };
+type Planned = { run: () => RefactorResult; detail?: string } | { disabled: string };
 
 function plan(context: FeatureContext, refactor: Refactor, range: Range): Planned | undefined {
+  if (refactor === 'convert') {
+    const stage = offersConvert(context.model, range.start.line);
+    const convert = stage && planConvert(context.model, stage);
+    if (!convert || 'disabled' in convert) return convert;
+    return { run: () => convertStage(context.model, context.text, convert), detail: `: runtime ${convert.runtime.image} with only ${convert.artifacts.join(', ')}` };
+  }
   if (refactor === 'extract') {
     const extract = planExtract(context, range);
     return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
@@ -69,7 +79,7 @@ export function listRefactors(context: FeatureContext, uri: string, selection: R
     const data: RefactorData = { uri, refactor, range };
     actions.push('disabled' in planned
       ? { title: TITLES[refactor], kind, disabled: { reason: planned.disabled } }
-      : { title: TITLES[refactor], kind, data });
+      : { title: TITLES[refactor] + (planned.detail ?? ''), kind, data });
   }
   return actions;
 }

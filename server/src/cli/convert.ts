@@ -1,0 +1,32 @@
+// `dockerfile-stages convert FILE [--diff | --write]`: the editor's *Convert to a multi-stage build* on a file.
+// The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
+// the conversion is declined or not offered, the reason goes to stderr and the exit status is 2.
+import { writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { AnalyzedDocument } from '../analysis/document';
+import { offersConvert, planConvert } from '../features/refactors/convertPlan';
+import { convertStage, lostNote } from '../features/refactors/convertStage';
+import type { Options } from './arguments';
+import { readSource } from './check';
+import { applyEdits } from './fix';
+
+export function convertFile(file: string, options: Options): number {
+  const original = readSource(file);
+  const { model } = AnalyzedDocument.fromText(original);
+  const stage = model.stages.length === 1 ? offersConvert(model, model.stages[0].fromRange.start.line) : undefined;
+  if (!stage) {
+    process.stderr.write(`${file}: nothing to convert: the file is not one stage that builds (go build, cargo build, ...)\n`);
+    return 2;
+  }
+  const plan = planConvert(model, stage);
+  if ('disabled' in plan) {
+    process.stderr.write(`${file}: not converted: ${plan.disabled}\n`);
+    return 2;
+  }
+  const text = applyEdits(original, convertStage(model, original, plan).edits);
+  process.stderr.write(`${file}: ${lostNote(plan)}\n`);
+  if (options.diff) process.stdout.write(createTwoFilesPatch(`a/${file}`, `b/${file}`, original, text));
+  else if (options.write && file !== '-') writeFileSync(file, text);
+  else process.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,52 @@
+// `dockerfile-stages convert` as a user runs it: the result on stdout, --diff, --write, the reason and exit 2.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI } from '../support/paths';
+import { lines } from '../support/fixture';
+
+let dir: string;
+before(() => { dir = mkdtempSync(join(tmpdir(), 'dockerfile-stages-convert-')); });
+
+const SERVICE = lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]');
+
+function convert(text: string, ...flags: string[]): { status: number | null; stdout: string; stderr: string; path: string } {
+  const path = join(mkdtempSync(join(dir, 'case-')), 'Dockerfile');
+  writeFileSync(path, text);
+  const result = spawnSync(process.execPath, [CLI, 'convert', path, ...flags], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, path };
+}
+
+describe('dockerfile-stages convert', () => {
+  it('prints the multi-stage file and says on stderr what the image no longer has', () => {
+    const { status, stdout, stderr, path } = convert(SERVICE);
+    assert.equal(status, 0);
+    assert.match(stdout, /^FROM golang:1\.22 AS build\n[^]*\nFROM gcr\.io\/distroless\/static-debian12\nWORKDIR \/app\nCOPY --from=build \/server \/server\nCMD \["\/server"\]\n$/);
+    assert.equal(stderr, `${path}: Runtime: only /server from the build; the sources, the golang toolchain and its environment, and all else the build made are not in this image.\n`);
+    assert.equal(readFileSync(path, 'utf8'), SERVICE, 'the file is left as it was');
+  });
+
+  it('--diff prints a unified diff, --write writes the file', () => {
+    const diff = convert(SERVICE, '--diff');
+    assert.equal(diff.status, 0);
+    assert.match(diff.stdout, /^-FROM golang:1\.22$/m);
+    assert.match(diff.stdout, /^\+FROM golang:1\.22 AS build$/m);
+    const written = convert(SERVICE, '--write');
+    assert.equal(written.status, 0);
+    assert.equal(written.stdout, '');
+    assert.equal(readFileSync(written.path, 'utf8'), convert(SERVICE).stdout);
+  });
+
+  it('exits 2 with the reason where it declines or has nothing to convert', () => {
+    const declined = convert(lines('FROM golang:1.22', 'RUN CGO_ENABLED=0 go build .', 'CMD ["/go/app"]'));
+    assert.equal(declined.status, 2);
+    assert.match(declined.stderr, /not converted: go build on line 2 has no -o/);
+    assert.equal(declined.stdout, '');
+    const nothing = convert(lines('FROM nginx', 'COPY site /usr/share/nginx/html'));
+    assert.equal(nothing.status, 2);
+    assert.match(nothing.stderr, /nothing to convert/);
+  });
+});

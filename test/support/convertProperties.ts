@@ -1,0 +1,65 @@
+// The properties every multi-stage conversion must have (issue 27), checked on its fixtures and on every corpus
+// file it converts: the result parses into the build stage and the runtime stage; the build stage's
+// instructions are the original's up to the last build step; the runtime base is one of the table's; every
+// artifact is copied from the build stage, which makes it, to the same path; the runtime settings of the final
+// stage are the original's; and no rule reports anything new.
+import assert from 'node:assert/strict';
+import type { InstructionInfo, Stage, StageModel } from '../../server/src/analysis/model';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { producedPaths, workdirAt } from '../../server/src/analysis/files';
+import { featureContext } from '../../server/src/features/context';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { readBuilder } from '../../server/src/features/refactors/runtimeBases';
+
+const RUNTIME_BASES = [/^gcr\.io\/distroless\/(?:static|base)-debian12$/, /^alpine:3\.\d+$/, /^debian:(?:buster|bullseye|bookworm|trixie)-slim$/];
+const CONFIG = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'ONBUILD', 'USER', 'MAINTAINER']);
+
+export function checkConversion(before: string, after: string): void {
+  const original = AnalyzedDocument.fromText(before).model;
+  const converted = AnalyzedDocument.fromText(after).model;
+  assert.equal(converted.stages.length, 2, 'two stages');
+  const [source] = original.stages;
+  const [build, runtime] = converted.stages;
+  assert.ok(RUNTIME_BASES.some((base) => base.test(runtime.base!.text)), `runtime base ${runtime.base!.text} is in the table`);
+  assert.equal(build.base!.text, source.base!.text, 'the build stage keeps the base');
+  const buildTexts = build.instructions.map((i) => slice(after, i));
+  assert.deepEqual(buildTexts, source.instructions.slice(0, build.instructions.length).map((i) => slice(before, i)), 'the build stage is the original up to the build');
+  assert.ok(/(?:go|cargo)\s+build/.test(buildTexts[buildTexts.length - 1]), 'the build stage ends with the build');
+
+  const made = [...producedPaths(converted, build).keys()];
+  for (const copy of runtime.instructions.filter((i) => i.keyword === 'COPY' && /--from=/.test(i.buildkit?.flags.join(' ') ?? ''))) {
+    const { sources, destination } = copy.copyPaths!;
+    assert.equal(sources.length, 1);
+    assert.equal(sources[0].text, destination.text, 'an artifact lands at its own path');
+    assert.ok(made.some((path) => destination.text === path || destination.text.startsWith(`${path}/`)), `${destination.text} is made by the build stage`);
+  }
+  assert.deepEqual(config(runtime, after), config(source, before), 'the runtime settings are the original\'s');
+  const builder = readBuilder(source.expandedBase ?? source.base!.text)!;
+  const workdir = (model: StageModel, stage: Stage) => (stage.instructions.some((i) => i.keyword === 'WORKDIR') ? workdirAt(model, stage, Infinity) : undefined);
+  assert.equal(workdir(converted, runtime) ?? '/', workdir(original, source) ?? builder.workdir, 'the image runs in the same WORKDIR');
+
+  const codes = (text: string) => computeDiagnostics(featureContext(AnalyzedDocument.fromText(text)), {}).map((d) => String(d.code));
+  const unmatched = codes(before);
+  const added = codes(after).filter((code) => {
+    const index = unmatched.indexOf(code);
+    if (index >= 0) unmatched.splice(index, 1);
+    return index < 0;
+  });
+  assert.deepEqual(added, [], 'no rule reports anything new');
+}
+
+function slice(text: string, instruction: InstructionInfo): string {
+  const lines = text.split(/\r?\n/);
+  const { start, end } = instruction.range;
+  return lines.slice(start.line, end.line + 1).join('\n').slice(start.character);
+}
+
+/** The image configuration a stage's instructions write: each setting's words, a shell-form start command as the words `sh -c` runs. */
+function config(stage: Stage, source: string): string[] {
+  return stage.instructions.filter((i) => CONFIG.has(i.keyword)).map((i) => {
+    const reading = i.buildkit!;
+    if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !reading.json) return `${i.keyword} ${JSON.stringify(reading.rest.split(/\s+/))}`;
+    if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') return `${i.keyword} ${JSON.stringify(reading.args)}`;
+    return `${i.keyword} ${slice(source, i).slice(i.keyword.length).trim()}`;
+  });
+}
