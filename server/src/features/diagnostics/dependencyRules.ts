@@ -1,0 +1,86 @@
+// DependenciesAfterSource: in one stage, a copy of the whole build context comes before a step that installs
+// dependencies from their manifests alone (dependencyInstalls.ts). BuildKit keys the COPY by the content it
+// copies (solver/llbsolver/ops/file.go, fileOp.CacheMap) and every later step by its inputs' keys
+// (solver/cachekey.go), so any change to the context re-runs the install; copying the manifests first keeps it
+// cached until they change. Said only where the install runs in the directory the context was copied into.
+import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
+import { fromChain } from '../../analysis/chain';
+import type { Finding } from './rules';
+import { contextRead } from '../cacheImpact/contextReads';
+import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
+import { literalWord } from './shellWord';
+
+export function checkDependenciesAfterSource(model: StageModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const stage of model.stages) {
+    // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
+    let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
+    let workdir: string | undefined;
+    const installed = new Set(fromChain(model, stage).slice(1).flatMap((parent) => parent.instructions.flatMap((i) => installsOf(i)).map((install) => install.tool)));
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'WORKDIR') {
+        const value = instruction.buildkit?.args[0] !== undefined ? literalWord(instruction.buildkit.args[0], model.escapeCharacter) : undefined;
+        workdir = value?.startsWith('/') ? trimSlashes(value) : undefined;
+        if (wholeCopy?.into === HERE) wholeCopy = undefined;
+      } else if (!wholeCopy) {
+        const into = wholeContextDestination(model, stage, instruction, workdir);
+        if (into !== undefined) wholeCopy = { instruction, into };
+      }
+      for (const install of installsOf(instruction)) {
+        const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
+        if (wholeCopy && underCopy && !installed.has(install.tool)) findings.push(finding(instruction, install, wholeCopy.instruction, stage));
+        installed.add(install.tool);
+      }
+    }
+  }
+  return findings;
+}
+
+const HERE = '.';
+
+/**
+ * Where a COPY/ADD of the whole context puts it: an absolute directory, or `.` for the working directory where
+ * no WORKDIR says which; undefined for any other instruction.
+ */
+function wholeContextDestination(model: StageModel, stage: Stage, instruction: InstructionInfo, workdir: string | undefined): string | undefined {
+  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return undefined;
+  const read = contextRead(model, stage, instruction);
+  const destination = instruction.copyPaths?.destination.text;
+  if (!read || !read.paths.includes('.') || destination === undefined || destination.includes('$')) return undefined;
+  if (destination.startsWith('/')) return trimSlashes(destination);
+  if (trimSlashes(destination) === '.' || destination === './') return workdir ?? HERE;
+  return undefined;
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
+}
+
+function isAtOrUnder(path: string, directory: string): boolean {
+  return path === directory || path.startsWith(directory === '/' ? '/' : `${directory}/`);
+}
+
+/** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
+function installsOf(instruction: InstructionInfo): DependencyInstall[] {
+  const reading = instruction.buildkit;
+  if (instruction.keyword !== 'RUN' || !reading || reading.rejected) return [];
+  const commands = reading.json ? [reading.args] : reading.rest.startsWith('<<') ? undefined : shellCommands(reading.args[0] ?? '');
+  const installs: DependencyInstall[] = [];
+  for (const words of commands ?? []) {
+    if (['cd', 'pushd'].includes(words[0])) break;
+    const install = dependencyInstall(words);
+    if (install) installs.push(install);
+  }
+  return installs;
+}
+
+function finding(instruction: InstructionInfo, install: DependencyInstall, copy: InstructionInfo, stage: Stage): Finding {
+  const manifests = install.manifests.length === 1 ? install.manifests[0] : `${install.manifests.slice(0, -1).join(', ')} and ${install.manifests[install.manifests.length - 1]}`;
+  return {
+    code: 'DependenciesAfterSource',
+    range: instruction.range,
+    message: `\`${install.command}\` re-runs on every change to the build context: \`${copy.keyword} ${copy.summary}\` on line ${copy.range.start.line + 1} copies all of it first. Copy ${manifests} first, install, then copy the rest.`,
+    instructionLine: instruction.range.start.line,
+    data: { stage: stage.index },
+  };
+}
