@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAt, diagnose } from '../support/diagnostics';
 import { dependencyInstall, shellCommands } from '../../server/src/features/diagnostics/dependencyInstalls';
-import { lines } from '../support/fixture';
+import { applyEdits, lines } from '../support/fixture';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { featureContext } from '../../server/src/features/context';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 
 const on = { rules: { DependenciesAfterSource: 'information' as const } };
 
@@ -72,4 +76,40 @@ describe('dependency installs from the manifests alone', () => {
     assert.equal(shellCommands('(cd a && go mod download)'), undefined);
     assert.equal(shellCommands('go mod download $(cat mods)'), undefined);
   });
+});
+
+describe('DependenciesAfterSource: copy the manifests first', () => {
+  const URI = 'file:///fix/Dockerfile';
+  function fixes(text: string) {
+    const context = featureContext(AnalyzedDocument.fromText(text));
+    const diagnostics = computeDiagnostics(context, {}).filter((d) => d.code === 'DependenciesAfterSource');
+    return quickFixes(context, URI, diagnostics).filter((action) => !action.title.startsWith('Ignore'));
+  }
+
+  it('copies the requirements with the copy\'s flags, runs the install, then copies the rest; not preferred', () => {
+    const before = lines('FROM python:3', 'WORKDIR /app', 'COPY --chown=app:app . .', 'EXPOSE 8000', 'RUN pip install --no-cache-dir \\', '    -r requirements.txt -r dev/extra.txt', 'CMD ["python", "app.py"]');
+    const [action, ...others] = fixes(before);
+    assert.equal(others.length, 0);
+    assert.equal(action.title, "Copy requirements.txt, dev/extra.txt and install before 'COPY --chown=app:app . .'");
+    assert.equal(action.isPreferred, false);
+    const after = applyEdits(before, action.edit!.changes![URI]);
+    assert.equal(after, lines('FROM python:3', 'WORKDIR /app', 'COPY --chown=app:app requirements.txt ./', 'COPY --chown=app:app dev/extra.txt ./dev/',
+      'RUN pip install --no-cache-dir \\', '    -r requirements.txt -r dev/extra.txt', 'COPY --chown=app:app . .', 'EXPOSE 8000', 'CMD ["python", "app.py"]'));
+    assert.deepEqual(diagnose(after).filter((d) => d.code === 'DependenciesAfterSource'), []);
+  });
+
+  it('copies into an absolute destination', () => {
+    const before = lines('FROM python:3', 'WORKDIR /app', 'COPY . /app', 'RUN pip install -r requirements.txt');
+    assert.equal(applyEdits(before, fixes(before)[0].edit!.changes![URI]), lines('FROM python:3', 'WORKDIR /app', 'COPY requirements.txt /app/', 'RUN pip install -r requirements.txt', 'COPY . /app'));
+  });
+
+  const none: [string, string][] = [
+    ['manifests the command does not name', lines('FROM golang', 'WORKDIR /src', 'COPY . .', 'RUN go mod download')],
+    ['a RUN that also builds', lines('FROM python', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt && python setup.py build')],
+    ['an ENV between', lines('FROM python', 'WORKDIR /app', 'COPY . .', 'ENV PIP_INDEX_URL=https://x', 'RUN pip install -r requirements.txt')],
+    ['a requirements file outside the copy', lines('FROM python', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r ../r.txt')],
+  ];
+  for (const [name, text] of none) {
+    it(`offers none for ${name}`, () => assert.deepEqual(fixes(text).map((action) => action.title), []));
+  }
 });

@@ -10,8 +10,20 @@ import { contextRead } from '../cacheImpact/contextReads';
 import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
 import { literalWord } from './shellWord';
 
+/** An install after the whole context's copy, as the rule finds it (and its fix reads it). */
+export interface DependencyHit {
+  readonly stage: Stage;
+  readonly copy: InstructionInfo;
+  readonly run: InstructionInfo;
+  readonly install: DependencyInstall;
+}
+
 export function checkDependenciesAfterSource(model: StageModel): Finding[] {
-  const findings: Finding[] = [];
+  return dependenciesAfterSource(model).map(finding);
+}
+
+export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
+  const hits: DependencyHit[] = [];
   for (const stage of model.stages) {
     // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
     let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
@@ -28,12 +40,12 @@ export function checkDependenciesAfterSource(model: StageModel): Finding[] {
       }
       for (const install of installsOf(instruction)) {
         const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
-        if (wholeCopy && underCopy && !installed.has(install.tool)) findings.push(finding(instruction, install, wholeCopy.instruction, stage));
+        if (wholeCopy && underCopy && !installed.has(install.tool)) hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install });
         installed.add(install.tool);
       }
     }
   }
-  return findings;
+  return hits;
 }
 
 const HERE = '.';
@@ -60,13 +72,17 @@ function isAtOrUnder(path: string, directory: string): boolean {
   return path === directory || path.startsWith(directory === '/' ? '/' : `${directory}/`);
 }
 
+/** The words of each command a RUN runs; undefined for another instruction, a heredoc or a script not read here. */
+export function runCommands(instruction: InstructionInfo): string[][] | undefined {
+  const reading = instruction.buildkit;
+  if (instruction.keyword !== 'RUN' || !reading || reading.rejected) return undefined;
+  return reading.json ? [[...reading.args]] : reading.rest.startsWith('<<') ? undefined : shellCommands(reading.args[0] ?? '');
+}
+
 /** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
 function installsOf(instruction: InstructionInfo): DependencyInstall[] {
-  const reading = instruction.buildkit;
-  if (instruction.keyword !== 'RUN' || !reading || reading.rejected) return [];
-  const commands = reading.json ? [reading.args] : reading.rest.startsWith('<<') ? undefined : shellCommands(reading.args[0] ?? '');
   const installs: DependencyInstall[] = [];
-  for (const words of commands ?? []) {
+  for (const words of runCommands(instruction) ?? []) {
     if (['cd', 'pushd'].includes(words[0])) break;
     const install = dependencyInstall(words);
     if (install) installs.push(install);
@@ -74,7 +90,7 @@ function installsOf(instruction: InstructionInfo): DependencyInstall[] {
   return installs;
 }
 
-function finding(instruction: InstructionInfo, install: DependencyInstall, copy: InstructionInfo, stage: Stage): Finding {
+function finding({ run: instruction, install, copy, stage }: DependencyHit): Finding {
   const manifests = install.manifests.length === 1 ? install.manifests[0] : `${install.manifests.slice(0, -1).join(', ')} and ${install.manifests[install.manifests.length - 1]}`;
   return {
     code: 'DependenciesAfterSource',
