@@ -21,6 +21,7 @@ import { hoverStage } from './features/hover';
 import { hoverVariable } from './features/variableHover';
 import { findCopySourceDefinition, hoverCopySource } from './features/copySources';
 import { hoverCacheImpact } from './features/cacheImpact/cacheHover';
+import { cacheMountActions } from './features/codeActions/cacheMounts';
 import { completeSourcePaths } from './features/pathCompletion';
 import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
@@ -337,6 +338,7 @@ connection.onCodeAction(guarded('codeAction', (params) => {
   const lazy = clientCapabilities?.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   return [
     ...(wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : []),
+    ...(wantsQuickFixes ? cacheMountActions(context, uri, params.range) : []),
     ...(lazy ? refactors : refactors.map((action) => (action.disabled ? action : resolveRefactor(context, action)))),
   ];
 }));

@@ -4,7 +4,7 @@
 // (solver/cachekey.go), so any change to the context re-runs the install; copying the manifests first keeps it
 // cached until they change. Said only where the install runs in the directory the context was copied into.
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
-import { fromChain } from '../../analysis/chain';
+import { parentStage } from '../../analysis/chain';
 import type { Finding } from './rules';
 import { contextRead } from '../cacheImpact/contextReads';
 import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
@@ -24,11 +24,15 @@ export function checkDependenciesAfterSource(model: StageModel): Finding[] {
 
 export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
   const hits: DependencyHit[] = [];
+  // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
+  const toolsAfter: Set<string>[] = [];
   for (const stage of model.stages) {
     // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
     let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
     let workdir: string | undefined;
-    const installed = new Set(fromChain(model, stage).slice(1).flatMap((parent) => parent.instructions.flatMap((i) => installsOf(i)).map((install) => install.tool)));
+    const parent = parentStage(model, stage);
+    const installed = new Set(parent && parent.index < stage.index ? toolsAfter[parent.index] : []);
+    toolsAfter[stage.index] = installed;
     for (const instruction of stage.instructions) {
       if (instruction.keyword === 'WORKDIR') {
         const value = instruction.buildkit?.args[0] !== undefined ? literalWord(instruction.buildkit.args[0], model.escapeCharacter) : undefined;
