@@ -4,7 +4,7 @@
 // (`COPY --from`), mounting it (`RUN --mount from=`), each from the instruction that takes it on. BuildKit may
 // still reuse a later step whose input comes out with the same content (content-based cache keys,
 // ops/file.go and ops/exec.go), so this is what the change can re-run, as a build sees it before it runs.
-import type { StageModel } from '../../analysis/model';
+import type { StageEdge, StageModel } from '../../analysis/model';
 
 export interface StageRerun {
   readonly stage: number;
@@ -30,11 +30,13 @@ export function rerunsFrom(model: StageModel, stage: number, line: number): Stag
     reruns.set(rerun.stage, rerun);
     pending.push(rerun.stage);
   };
+  const dependents = model.stages.map((): StageEdge[] => []);
+  for (const edge of model.edges) dependents[edge.to].push(edge);
   reach({ stage, fromLine: line, whole: false, possible: false });
   while (pending.length > 0) {
     const changed = reruns.get(pending.pop()!)!;
-    for (const edge of model.edges) {
-      if (edge.to !== changed.stage || edge.from === changed.stage) continue;
+    for (const edge of dependents[changed.stage]) {
+      if (edge.from === changed.stage) continue;
       const dependent = model.stages[edge.from];
       const whole = edge.reference.kind === 'from' || edge.reference.onbuild;
       reach({

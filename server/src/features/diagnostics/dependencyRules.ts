@@ -83,8 +83,12 @@ export function runCommands(instruction: InstructionInfo): string[][] | undefine
   return reading.json ? [[...reading.args]] : reading.rest.startsWith('<<') ? undefined : shellCommands(reading.args[0] ?? '');
 }
 
+/** A word of every install dependencyInstall knows: most RUNs are passed over without reading their commands. */
+const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore/;
+
 /** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
 function installsOf(instruction: InstructionInfo): DependencyInstall[] {
+  if (instruction.keyword !== 'RUN' || !INSTALLERS.test(instruction.buildkit?.rest ?? '')) return [];
   const installs: DependencyInstall[] = [];
   for (const words of runCommands(instruction) ?? []) {
     if (['cd', 'pushd'].includes(words[0])) break;
