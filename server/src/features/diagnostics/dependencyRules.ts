@@ -87,7 +87,7 @@ export function runCommands(instruction: InstructionInfo): string[][] | undefine
 const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore/;
 
 /** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
-function installsOf(instruction: InstructionInfo): DependencyInstall[] {
+export function installsOf(instruction: InstructionInfo): DependencyInstall[] {
   if (instruction.keyword !== 'RUN' || !INSTALLERS.test(instruction.buildkit?.rest ?? '')) return [];
   const installs: DependencyInstall[] = [];
   for (const words of runCommands(instruction) ?? []) {

@@ -9,12 +9,14 @@ import { COMMANDS } from '../codeActions/quickFixes';
 import { extractStage, planExtract } from './extractStage';
 import { inlineStage, planInline } from './inlineStage';
 import { nameStage, planName } from './nameStage';
+import { planDependencyStage } from './dependencyStage';
 import type { RefactorResult } from './refactor';
 
 export const REFACTOR_KINDS = {
   extract: 'refactor.extract.stage',
   inline: 'refactor.inline.stage',
   name: 'refactor.rewrite.stage.name',
+  dependencies: 'refactor.extract.dependencies',
 } as const;
 
 type Refactor = keyof typeof REFACTOR_KINDS;
@@ -23,6 +25,7 @@ const TITLES: Record<Refactor, string> = {
   extract: 'Extract to new stage',
   inline: 'Inline stage into the stage built from it',
   name: 'Name this stage',
+  dependencies: 'Move dependencies into their own stage',
 };
 
 /** Carried by a listed action so that resolve can find it again. */
@@ -37,6 +40,10 @@ type Planned = { run: () => RefactorResult } | { disabled: string };
 function plan(context: FeatureContext, refactor: Refactor, range: Range): Planned | undefined {
   if (refactor === 'extract') {
     const extract = planExtract(context, range);
+    return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
+  }
+  if (refactor === 'dependencies') {
+    const extract = planDependencyStage(context, range);
     return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
   }
   const stage = stageAt(context, range);
