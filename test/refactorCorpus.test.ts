@@ -42,3 +42,24 @@ describeWithShared('corpus', 'extract over the corpus keeps every target', () =>
     assert.ok(checked > 2000, `only ${checked} checked`);
   });
 });
+
+describeWithShared('corpus', 'move dependencies into their own stage over the corpus keeps every target', () => {
+  let checked = 0;
+  for (const file of corpusFiles()) {
+    it(basename(file), () => {
+      const text = readFileSync(file, 'utf8');
+      const context = featureContext(AnalyzedDocument.fromText(text));
+      for (const run of context.model.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'RUN'))) {
+        const [action] = listRefactors(context, 'file:///corpus', { start: run.range.start, end: run.range.start }, [REFACTOR_KINDS.dependencies]);
+        if (!action || action.disabled) continue;
+        const after = applyEdits(text, resolveRefactor(context, action).edit!.changes!['file:///corpus']);
+        assert.deepEqual(differingTargets(text, after), [], `moving the dependencies of line ${run.range.start.line + 1} changed the build`);
+        checked++;
+      }
+    });
+  }
+  it('checked it wherever it is offered', () => {
+    console.log(`# dependency stages checked for equivalence: ${checked}`);
+    assert.ok(checked > 0);
+  });
+});

@@ -20,6 +20,8 @@ import { prepareStageRename, RenameRefused } from './features/rename';
 import { hoverStage } from './features/hover';
 import { hoverVariable } from './features/variableHover';
 import { findCopySourceDefinition, hoverCopySource } from './features/copySources';
+import { hoverCacheImpact } from './features/cacheImpact/cacheHover';
+import { cacheMountActions } from './features/codeActions/cacheMounts';
 import { completeSourcePaths } from './features/pathCompletion';
 import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
@@ -321,7 +323,7 @@ connection.onHover(guarded('hover', (params) => {
   if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
   const context = contexts.dockerfile(uri);
   if (!context) return null;
-  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? hoverCopySource(context, params.position) ?? general.hover(text(uri), params.position);
+  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? hoverCopySource(context, params.position) ?? hoverCacheImpact(context, params.position) ?? general.hover(text(uri), params.position);
 }));
 
 connection.onCodeAction(guarded('codeAction', (params) => {
@@ -336,6 +338,7 @@ connection.onCodeAction(guarded('codeAction', (params) => {
   const lazy = clientCapabilities?.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   return [
     ...(wantsQuickFixes ? quickFixes(context, uri, params.context.diagnostics) : []),
+    ...(wantsQuickFixes ? cacheMountActions(context, uri, params.range) : []),
     ...(lazy ? refactors : refactors.map((action) => (action.disabled ? action : resolveRefactor(context, action)))),
   ];
 }));

@@ -216,3 +216,22 @@ describe('name this stage', () => {
       lines('FROM golang AS stage-0', 'FROM alpine', 'COPY --from=stage-0 / /'), 'stage-0');
   });
 });
+
+describe('move dependencies into their own stage', () => {
+  const go = ['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod |download', 'COPY . .', 'RUN go build -o /app ./cmd', 'FROM alpine', 'COPY --from=build /app /app'];
+
+  it('makes the manifests copy and the install a `deps` stage the build starts FROM', () => {
+    check('dependencies', lines(...go), lines('FROM golang:1.22 AS deps', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'FROM deps AS build',
+      'COPY . .', 'RUN go build -o /app ./cmd', 'FROM alpine', 'COPY --from=build /app /app'), 'deps');
+  });
+
+  const none: [string, string][] = [
+    ['an install after the whole context (DependenciesAfterSource)', lines('FROM golang', 'COPY . .', 'RUN go mod |download', 'RUN go build')],
+    ['an install without a manifests copy before it', lines('FROM golang', 'RUN go mod |download', 'COPY . .')],
+    ['an install nothing is copied after', lines('FROM golang', 'COPY go.mod ./', 'RUN go mod |download', 'RUN go build')],
+    ['a RUN that installs nothing', lines('FROM golang', 'COPY go.mod ./', 'RUN go |build', 'COPY . .')],
+  ];
+  for (const [name, marked] of none) {
+    it(`is not offered on ${name}`, () => assert.equal(listed('dependencies', marked).action, undefined));
+  }
+});

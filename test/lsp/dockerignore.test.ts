@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
+import { fixture, lines } from '../support/fixture';
 
 describe('the .dockerignore of an open Dockerfile', () => {
   const folder = mkdtempSync(join(tmpdir(), 'dockerfile-stages-'));
@@ -28,5 +30,17 @@ describe('the .dockerignore of an open Dockerfile', () => {
     client.forgetDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'Dockerfile.dockerignore')).href, type: 1 }] });
     assert.deepEqual(await ignored(), ['Attempting to Copy file "build/app" that is excluded by .dockerignore']);
+  });
+
+  it('says on `COPY . .` what a change to the context re-runs, less what .dockerignore excludes', async () => {
+    const other = pathToFileURL(join(folder, 'web.Dockerfile')).href;
+    const fx = fixture(lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY |. .', 'RUN npm run build',
+      'FROM nginx AS web', 'COPY --from=build /app/dist /usr/share/nginx/html'));
+    await client.open(other, fx.text);
+    await client.diagnosticsFor(other);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: other }, position: fx.cursor });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /^\*\*Cache\*\*: a change to `\.\/` in the build context \(less what \.dockerignore excludes\) re-runs:\n\n- `build`: lines 5–6\n- `web`: line 8\n/);
+    assert.match(value, /target `web` \(default target\): 2 of its 2 stages/);
   });
 });

@@ -107,6 +107,14 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.match(text, /global ARG line 2 = `1\.22`/);
   });
 
+  it('hovers a copy of the build context with what a change there re-runs', async () => {
+    await setText(original.replace('FROM deps AS build\n', 'FROM deps AS build\nCOPY . .\n'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf('COPY . .', 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Cache\*\*: a change to `\.\/` in the build context/);
+    assert.match(text, /- `build`: lines 13–15\n- `release`: lines 21–23/);
+  });
+
   it('fixes an ARG used where it is not in scope by declaring it in the stage', async () => {
     await setText(original.replace('RUN go vet ./...', 'RUN echo go$GO_VERSION'));
     const diagnostic = await waitFor('ArgNotInScope', () => stageDiagnostics().find((d) => codeOf(d) === 'ArgNotInScope'));

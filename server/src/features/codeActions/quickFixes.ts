@@ -13,6 +13,7 @@ import { commentBlockAbove, DocumentText } from '../refactors/documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
 import { buildkitFixes } from './buildkitFixes';
+import { dependenciesFirstFixes } from './dependencyFixes';
 
 /** Commands the client runs after an edit (VS Code: client/src/extension.ts). */
 export const COMMANDS = {
@@ -78,6 +79,8 @@ function fixesFor(context: FeatureContext, uri: string, code: RuleCode, diagnost
       const edits = stage && user && moveStageAbove(context, stage, model.stages[user.inStage]);
       return edits ? [fix(`Move stage '${stageLabel(stage)}' above '${stageLabel(model.stages[user.inStage])}'`, edits, { isPreferred: true })] : [];
     }
+    case 'DependenciesAfterSource':
+      return dependenciesFirstFixes(context, diagnostic.range.start.line, fix);
     default:
       return buildkitFixes(model, code, diagnostic, fix);
   }

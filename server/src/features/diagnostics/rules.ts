@@ -71,6 +71,7 @@ export const RULES = {
   ExposeInvalidFormat: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/expose-invalid-format/` },
   CopyIgnoredFile: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/copy-ignored-file/` },
   UndefinedVar: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/undefined-var/` },
+  DependenciesAfterSource: { severity: DiagnosticSeverity.Information, href: `${README}#dependenciesaftersource` },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

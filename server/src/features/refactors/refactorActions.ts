@@ -9,6 +9,7 @@ import { COMMANDS } from '../codeActions/quickFixes';
 import { extractStage, planExtract } from './extractStage';
 import { inlineStage, planInline } from './inlineStage';
 import { nameStage, planName } from './nameStage';
+import { planDependencyStage } from './dependencyStage';
 import type { RefactorResult } from './refactor';
 import { offersConvert, planConvert } from './convertPlan';
 import { convertStage } from './convertStage';
@@ -18,6 +19,7 @@ export const REFACTOR_KINDS = {
   inline: 'refactor.inline.stage',
   name: 'refactor.rewrite.stage.name',
   convert: 'refactor.rewrite.multiStage',
+  dependencies: 'refactor.extract.dependencies',
 } as const;
 
 type Refactor = keyof typeof REFACTOR_KINDS;
@@ -27,6 +29,7 @@ const TITLES: Record<Refactor, string> = {
   inline: 'Inline stage into the stage built from it',
   name: 'Name this stage',
   convert: 'Convert to a multi-stage build',
+  dependencies: 'Move dependencies into their own stage',
 };
 
 /** Carried by a listed action so that resolve can find it again. */
@@ -47,6 +50,10 @@ function plan(context: FeatureContext, refactor: Refactor, range: Range): Planne
   }
   if (refactor === 'extract') {
     const extract = planExtract(context, range);
+    return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
+  }
+  if (refactor === 'dependencies') {
+    const extract = planDependencyStage(context, range);
     return extract && ('disabled' in extract ? extract : { run: () => extractStage(context, extract) });
   }
   const stage = stageAt(context, range);

@@ -1,0 +1,83 @@
+// The RUN commands that install dependencies from their manifests alone, as the command itself shows: what
+// DependenciesAfterSource looks for. A form that may read more of the tree is left out: `pip install .`,
+// `-e`, `uv sync` and `poetry install` without leaving the project out, `composer install` running scripts or
+// dumping a class map, `cargo fetch` (Cargo reads the targets under src/), and npm, yarn, pnpm and Bundler,
+// whose manifests may run scripts or name the tree (lifecycle scripts, `workspaces`, `gemspec`): that takes
+// the workspace's files, which this rule is not given.
+
+export interface DependencyInstall {
+  /** The command as written, for the message. */
+  readonly command: string;
+  /** The manifests it reads, relative to where it runs, as the message names them. */
+  readonly manifests: readonly string[];
+  /** Manifests the command itself names (`pip install -r requirements.txt`): a fix can copy exactly these. */
+  readonly pinned: boolean;
+  /** Commands of the same tool install the same dependencies (an earlier one leaves them in place). */
+  readonly tool: string;
+}
+
+/** Per command of a shell RUN, its words (quotes removed); undefined for text this reading cannot follow. */
+export function shellCommands(script: string): string[][] | undefined {
+  if (/[`(){}]|<<|\$\(/.test(script)) return undefined;
+  return script.split(/&&|\|\||[;|\n]/).map((command) => command.trim().split(/\s+/).filter((word) => word !== '').map((word) => word.replace(/^(['"])(.*)\1$/, '$2'))).filter((words) => words.length > 0);
+}
+
+/** The dependency install a command runs, if it is one of the manifest-only forms. */
+export function dependencyInstall(words: readonly string[]): DependencyInstall | undefined {
+  const command = words.join(' ');
+  const [tool, ...rest] = stripPython(words);
+  if (!tool || rest.some((word) => word.includes('$'))) return undefined;
+  if (tool === 'go' && rest[0] === 'mod' && rest[1] === 'download') return { command, manifests: ['go.mod', 'go.sum'], pinned: false, tool };
+  if (/^pip(3(\.\d+)?)?$/.test(tool) && rest[0] === 'install') return pipRequirements(command, rest.slice(1), 'pip');
+  if (tool === 'uv' && rest[0] === 'pip' && rest[1] === 'install') return pipRequirements(command, rest.slice(2), 'pip');
+  if (tool === 'uv' && rest[0] === 'sync' && rest.some((word) => word === '--no-install-project' || word === '--no-install-workspace')) {
+    return { command, manifests: ['pyproject.toml', 'uv.lock'], pinned: false, tool };
+  }
+  if (tool === 'poetry' && rest[0] === 'install' && rest.includes('--no-root')) return { command, manifests: ['pyproject.toml', 'poetry.lock'], pinned: false, tool };
+  if (tool === 'composer' && rest[0] === 'install' && rest.includes('--no-scripts') && rest.includes('--no-autoloader')) {
+    return { command, manifests: ['composer.json', 'composer.lock'], pinned: false, tool };
+  }
+  if (/^(\.\/)?mvnw?$/.test(tool) && mavenGoals(rest)?.every((goal) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(goal))) {
+    return { command, manifests: ['pom.xml'], pinned: false, tool: 'mvn' };
+  }
+  if (tool === 'dotnet' && rest[0] === 'restore') return { command, manifests: ['the project files'], pinned: false, tool };
+  return undefined;
+}
+
+/** `python -m pip ...` as `pip ...`. */
+function stripPython(words: readonly string[]): readonly string[] {
+  return /^python(3(\.\d+)?)?$/.test(words[0] ?? '') && words[1] === '-m' ? words.slice(2) : words;
+}
+
+/** pip's options that take a value (pip install --help); `-e`/`--editable` is not here: it installs a tree. */
+const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
+  '--trusted-host', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary',
+  '--no-binary', '--progress-bar', '--timeout', '--retries', '--cache-dir', '--upgrade-strategy', '--log', '--proxy', '--cert', '--client-cert',
+  '--exists-action', '--python', '--report']);
+
+/** `pip install -r a.txt [-r b.txt] [options]`: requirement files and options only, no package or path. */
+function pipRequirements(command: string, args: readonly string[], tool: string): DependencyInstall | undefined {
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    const [option, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    if (option === '-e' || option === '--editable') return undefined;
+    if (!option.startsWith('-')) return undefined;
+    if (!PIP_VALUE_OPTIONS.has(option)) continue;
+    const value = inline ?? args[++i];
+    if (value === undefined) return undefined;
+    if (option === '-r' || option === '--requirement') files.push(value);
+  }
+  return files.length > 0 ? { command, manifests: files, pinned: true, tool } : undefined;
+}
+
+/** Maven's goals on a command line (its options with a value skipped); undefined for one not read here. */
+function mavenGoals(args: readonly string[]): string[] | undefined {
+  const goals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    if (['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-P', '--activate-profiles', '-pl', '--projects', '-T', '--threads', '-D', '-t', '--toolchains', '-l', '--log-file'].includes(word)) i++;
+    else if (!word.startsWith('-')) goals.push(word);
+  }
+  return goals.length > 0 ? goals : undefined;
+}

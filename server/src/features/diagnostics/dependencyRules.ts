@@ -1,0 +1,110 @@
+// DependenciesAfterSource: in one stage, a copy of the whole build context comes before a step that installs
+// dependencies from their manifests alone (dependencyInstalls.ts). BuildKit keys the COPY by the content it
+// copies (solver/llbsolver/ops/file.go, fileOp.CacheMap) and every later step by its inputs' keys
+// (solver/cachekey.go), so any change to the context re-runs the install; copying the manifests first keeps it
+// cached until they change. Said only where the install runs in the directory the context was copied into.
+import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
+import { parentStage } from '../../analysis/chain';
+import type { Finding } from './rules';
+import { contextRead } from '../cacheImpact/contextReads';
+import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
+import { literalWord } from './shellWord';
+
+/** An install after the whole context's copy, as the rule finds it (and its fix reads it). */
+export interface DependencyHit {
+  readonly stage: Stage;
+  readonly copy: InstructionInfo;
+  readonly run: InstructionInfo;
+  readonly install: DependencyInstall;
+}
+
+export function checkDependenciesAfterSource(model: StageModel): Finding[] {
+  return dependenciesAfterSource(model).map(finding);
+}
+
+export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
+  const hits: DependencyHit[] = [];
+  // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
+  const toolsAfter: Set<string>[] = [];
+  for (const stage of model.stages) {
+    // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
+    let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
+    let workdir: string | undefined;
+    const parent = parentStage(model, stage);
+    const installed = new Set(parent && parent.index < stage.index ? toolsAfter[parent.index] : []);
+    toolsAfter[stage.index] = installed;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'WORKDIR') {
+        const value = instruction.buildkit?.args[0] !== undefined ? literalWord(instruction.buildkit.args[0], model.escapeCharacter) : undefined;
+        workdir = value?.startsWith('/') ? trimSlashes(value) : undefined;
+        if (wholeCopy?.into === HERE) wholeCopy = undefined;
+      } else if (!wholeCopy) {
+        const into = wholeContextDestination(model, stage, instruction, workdir);
+        if (into !== undefined) wholeCopy = { instruction, into };
+      }
+      for (const install of installsOf(instruction)) {
+        const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
+        if (wholeCopy && underCopy && !installed.has(install.tool)) hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install });
+        installed.add(install.tool);
+      }
+    }
+  }
+  return hits;
+}
+
+const HERE = '.';
+
+/**
+ * Where a COPY/ADD of the whole context puts it: an absolute directory, or `.` for the working directory where
+ * no WORKDIR says which; undefined for any other instruction.
+ */
+function wholeContextDestination(model: StageModel, stage: Stage, instruction: InstructionInfo, workdir: string | undefined): string | undefined {
+  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return undefined;
+  const read = contextRead(model, stage, instruction);
+  const destination = instruction.copyPaths?.destination.text;
+  if (!read || !read.paths.includes('.') || destination === undefined || destination.includes('$')) return undefined;
+  if (destination.startsWith('/')) return trimSlashes(destination);
+  if (trimSlashes(destination) === '.' || destination === './') return workdir ?? HERE;
+  return undefined;
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
+}
+
+function isAtOrUnder(path: string, directory: string): boolean {
+  return path === directory || path.startsWith(directory === '/' ? '/' : `${directory}/`);
+}
+
+/** The words of each command a RUN runs; undefined for another instruction, a heredoc or a script not read here. */
+export function runCommands(instruction: InstructionInfo): string[][] | undefined {
+  const reading = instruction.buildkit;
+  if (instruction.keyword !== 'RUN' || !reading || reading.rejected) return undefined;
+  return reading.json ? [[...reading.args]] : reading.rest.startsWith('<<') ? undefined : shellCommands(reading.args[0] ?? '');
+}
+
+/** A word of every install dependencyInstall knows: most RUNs are passed over without reading their commands. */
+const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore/;
+
+/** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
+export function installsOf(instruction: InstructionInfo): DependencyInstall[] {
+  if (instruction.keyword !== 'RUN' || !INSTALLERS.test(instruction.buildkit?.rest ?? '')) return [];
+  const installs: DependencyInstall[] = [];
+  for (const words of runCommands(instruction) ?? []) {
+    if (['cd', 'pushd'].includes(words[0])) break;
+    const install = dependencyInstall(words);
+    if (install) installs.push(install);
+  }
+  return installs;
+}
+
+function finding({ run: instruction, install, copy, stage }: DependencyHit): Finding {
+  const manifests = install.manifests.length === 1 ? install.manifests[0] : `${install.manifests.slice(0, -1).join(', ')} and ${install.manifests[install.manifests.length - 1]}`;
+  return {
+    code: 'DependenciesAfterSource',
+    range: instruction.range,
+    message: `\`${install.command}\` re-runs on every change to the build context: \`${copy.keyword} ${copy.summary}\` on line ${copy.range.start.line + 1} copies all of it first. Copy ${manifests} first, install, then copy the rest.`,
+    instructionLine: instruction.range.start.line,
+    data: { stage: stage.index },
+  };
+}

@@ -1,0 +1,44 @@
+// DependenciesAfterSource on every Dockerfile of the three corpora (../shared/corpus/files, corpus-single/files,
+// corpus-workspaces): each hit is one test/golden/dependenciesAfterSource.json has read by hand and found true.
+// `UPDATE_GOLDEN=1` rewrites the list, keeping the verdicts; a new hit gets "TO REVIEW", which fails.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { analyze } from '../server/src/analysis/analyze';
+import { checkDependenciesAfterSource } from '../server/src/features/diagnostics/dependencyRules';
+import { isDockerfileName } from '../server/src/workspace/dockerfileKinds';
+import { CORPUS_DIR, describeWithShared, REPO_ROOT, SINGLE_DIR, WORKSPACES_DIR } from './support/paths';
+
+const GOLDEN = join(REPO_ROOT, 'test', 'golden', 'dependenciesAfterSource.json');
+const TO_REVIEW = 'TO REVIEW';
+const TRUE = /^true\b/;
+
+/** Every file of a flat corpus folder; in the workspaces, the files named as Dockerfiles. */
+function dockerfiles(root: string, flat: boolean): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()
+    .filter((path) => (flat || isDockerfileName(path.split(sep).pop()!)) && statSync(join(root, path)).isFile())
+    .map((path) => join(root, path));
+}
+
+/** `<corpus>/<path>:<line>: <message>` for every hit. */
+function hits(): string[] {
+  const roots: [string, string, boolean][] = [['corpus', CORPUS_DIR, true], ['single', join(SINGLE_DIR, 'files'), true], ['workspaces', WORKSPACES_DIR, false]];
+  return roots.flatMap(([name, root, flat]) => dockerfiles(root, flat).flatMap((file) =>
+    checkDependenciesAfterSource(analyze(readFileSync(file, 'utf8'))).map((finding) =>
+      `${name}/${relative(root, file).split(sep).join('/')}:${finding.range.start.line + 1}: ${finding.message}`)));
+}
+
+describeWithShared('corpus', 'DependenciesAfterSource on the corpora', () => describeWithShared('single', 'with corpus-single', () => describeWithShared('workspaces', 'and the workspaces', () => {
+  it('reports only hits read by hand and found true', () => {
+    const found = hits();
+    const golden = existsSync(GOLDEN) ? JSON.parse(readFileSync(GOLDEN, 'utf8')) as { about: string; hits: Record<string, string> } : { about: '', hits: {} };
+    if (process.env.UPDATE_GOLDEN) {
+      golden.hits = Object.fromEntries(found.map((hit) => [hit, golden.hits[hit] ?? TO_REVIEW]));
+      writeFileSync(GOLDEN, JSON.stringify(golden, null, 1) + '\n');
+    }
+    assert.deepEqual(found, Object.keys(golden.hits));
+    const untrue = Object.entries(golden.hits).filter(([, verdict]) => !TRUE.test(verdict));
+    assert.deepEqual(untrue, [], 'every hit has a verdict that starts with "true"');
+  });
+})));
