@@ -2,6 +2,7 @@
 export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
                                [--fix | --fix-unsafe] [--diff]
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
+       dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
@@ -19,14 +20,20 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.
 
 graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
-marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.`;
+marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
+
+ships prints what the image of a target (the last stage, or --target) holds and where each part comes from: the
+base image, then every instruction of its FROM chain that adds files, with the build context paths, URLs, or the
+stage it copies from and the lines of that stage that made each path (followed through COPY --from). What the
+Dockerfile alone cannot tell is said so: a base image's contents, what a RUN writes besides the outputs it names,
+a path with a build arg. FILE defaults to ./Dockerfile.`;
 
 export class UsageError extends Error {}
 
 /** `--help` or `-h` anywhere: the usage on standard output, exit status 0. */
 export class HelpRequested extends Error {}
 
-const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'] } as const;
+const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'], ships: ['text', 'json'] } as const;
 export type Command = keyof typeof FORMATS;
 
 export interface Options {
@@ -42,7 +49,7 @@ export interface Options {
 export function parseArguments(args: readonly string[]): Options {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   const command = args[0];
-  if (command !== 'check' && command !== 'graph') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
+  if (command !== 'check' && command !== 'graph' && command !== 'ships') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
   const files: string[] = [];
   const targets: string[] = [];
   const workspaces: string[] = [];
@@ -68,8 +75,10 @@ export function parseArguments(args: readonly string[]): Options {
   }
   const formats: readonly string[] = FORMATS[command];
   if (!formats.includes(format)) throw new UsageError(`unknown format '${format}' (${formats.join(', ')})`);
+  if (command === 'ships' && files.length === 0) files.push('Dockerfile');
   if (files.length === 0) throw new UsageError('no file given');
-  if (command === 'graph' && files.length > 1) throw new UsageError('graph takes one file');
+  if (command !== 'check' && files.length > 1) throw new UsageError(`${command} takes one file`);
+  if (command === 'ships' && targets.length > 1) throw new UsageError('ships takes one --target');
   if (diff && !fix) fix = 'safe';
   if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { command, files, format, targets, workspaces, fix, diff };
