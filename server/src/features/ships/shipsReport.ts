@@ -6,6 +6,10 @@ import { stageLabel } from '../../analysis/names';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import { imageProvenance, type ChainBase, type ShipStep, type SourcePath, type StepSource } from '../../analysis/ships/provenance';
 import { valueText } from '../valueText';
+import type { FeatureContext } from '../context';
+
+/** The custom request: `{ textDocument, target? }` → the `ShipsReport` of that target (the last stage by default), or null. */
+export const SHIPS_REQUEST = 'dockerfileStages/ships';
 
 export interface ShipsReport {
   /** The target's stage, as every view names it. */
@@ -56,6 +60,12 @@ export interface SourcePathReport {
 export function targetStage(model: StageModel, target?: string): number | undefined {
   if (target === undefined) return model.stages.length > 0 ? model.stages.length - 1 : undefined;
   return stagesMatchingTarget(model.stages, target)[0];
+}
+
+/** What the server answers to `dockerfileStages/ships`: null where the target names no stage. */
+export function whatShips({ model }: FeatureContext, target?: string): ShipsReport | null {
+  const stage = targetStage(model, target);
+  return stage === undefined ? null : shipsReport(model, stage);
 }
 
 export function shipsReport(model: StageModel, stageIndex: number): ShipsReport {
