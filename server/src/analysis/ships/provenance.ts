@@ -18,8 +18,11 @@ export type ChainBase =
   | { readonly kind: 'scratch'; readonly stage: number }
   /** An image (or a named context that replaces it): what it holds is unknown here, and ships. */
   | { readonly kind: 'image'; readonly stage: number; readonly image: string }
-  /** A base with variables that have no one value: the image depends on the build. */
-  | { readonly kind: 'depends'; readonly stage: number; readonly written: string; readonly evaluation?: Evaluation }
+  /**
+   * A base with variables that have no one value, or that may name a stage (`FROM bin-${X}`, `stages`): the image
+   * depends on the build.
+   */
+  | { readonly kind: 'depends'; readonly stage: number; readonly written: string; readonly evaluation?: Evaluation; readonly stages?: readonly number[] }
   /** A half-typed FROM or a FROM cycle (BuildKit fails): nothing is known. */
   | { readonly kind: 'unknown'; readonly stage?: number };
 
@@ -29,7 +32,7 @@ export type StepSource =
   | { readonly kind: 'context'; readonly paths: readonly string[] }
   | { readonly kind: 'image'; readonly image: string; readonly paths: readonly string[] }
   /** `COPY --from=<stage>`: each source path, absolute in that stage, with what put it there. */
-  | { readonly kind: 'stage'; readonly stage: number; readonly paths: readonly SourcePath[] }
+  | { readonly kind: 'stage'; readonly stage: number; readonly paths: readonly SourcePath[]; readonly provenance: ImageProvenance }
   /** `COPY --from=<name built from ARGs>` or `--from=$X`: which stage depends on the build. */
   | { readonly kind: 'depends'; readonly written: string; readonly stages: readonly number[] }
   /** ADD of URLs or git repositories. */
@@ -87,6 +90,8 @@ export function imageProvenance(model: StageModel, stage: Stage): ImageProvenanc
 export function chainBase(model: StageModel, stage: Stage): ChainBase {
   const root = rootStage(model, stage);
   if (!root || root.malformed || !root.base) return { kind: 'unknown', stage: root?.index };
+  const resolution = model.baseReferences[root.index]?.resolution;
+  if (resolution?.kind === 'pattern') return { kind: 'depends', stage: root.index, written: root.base.text, evaluation: root.baseEvaluation, stages: resolution.stages };
   const image = root.expandedBase ?? (hasVariable(root.base.text) ? undefined : root.base.text);
   if (image === undefined) return { kind: 'depends', stage: root.index, written: root.base.text, evaluation: root.baseEvaluation };
   return image.toLowerCase() === 'scratch' ? { kind: 'scratch', stage: root.index } : { kind: 'image', stage: root.index, image };
@@ -165,7 +170,7 @@ class Tracer {
     if (resolution.kind !== 'stage' || visiting.has(resolution.stage)) return { kind: 'depends', written: reference.text, stages: [] };
     const from = this.model.stages[resolution.stage];
     const traced = this.provenance(from, visiting);
-    return { kind: 'stage', stage: from.index, paths: written.map((text) => this.sourcePath(traced, text)) };
+    return { kind: 'stage', stage: from.index, paths: written.map((text) => this.sourcePath(traced, text)), provenance: traced };
   }
 
   private sourcePath(traced: ImageProvenance, written: string): SourcePath {

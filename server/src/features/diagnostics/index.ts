@@ -23,6 +23,7 @@ import { checkImageConfig } from './imageConfigRules';
 import { checkExpose } from './exposeRules';
 import { checkIgnoredFiles } from './ignoredFileRules';
 import { checkUndefinedVar } from './undefinedVarRules';
+import { checkWhatShips } from './shipsRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -49,7 +50,8 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
     ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model, undefinedVars), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
-    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars];
+    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars,
+    ...checkWhatShips(context.model)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);
