@@ -23,6 +23,7 @@ const SHARED = {
   corpus: { variable: 'DOCKERFILE_STAGES_CORPUS', dir: resolve(process.env.DOCKERFILE_STAGES_CORPUS ?? join(REPO_ROOT, '..', 'shared', 'corpus')) },
   peer: { variable: 'DOCKERFILE_STAGES_PEER', dir: resolve(process.env.DOCKERFILE_STAGES_PEER ?? join(REPO_ROOT, '..', 'shared', 'peer')) },
   workspaces: { variable: 'DOCKERFILE_STAGES_WORKSPACES', dir: resolve(process.env.DOCKERFILE_STAGES_WORKSPACES ?? join(REPO_ROOT, '..', 'shared', 'corpus-workspaces')) },
+  single: { variable: 'DOCKERFILE_STAGES_SINGLE', dir: resolve(process.env.DOCKERFILE_STAGES_SINGLE ?? join(REPO_ROOT, '..', 'shared', 'corpus-single')) },
 } as const;
 
 type SharedData = keyof typeof SHARED;
@@ -34,6 +35,8 @@ export const CORPUS_DIR = join(CORPUS_ROOT, 'files');
 export const PEER_DIR = SHARED.peer.dir;
 /** The corpus repositories' build files, one folder per repository (`<owner>__<name>/`). */
 export const WORKSPACES_DIR = SHARED.workspaces.dir;
+/** Single-stage builds and final stages with toolchains or secrets: `files/`, `MANIFEST.tsv`. */
+export const SINGLE_DIR = SHARED.single.dir;
 
 export function corpusFiles(): string[] {
   return readdirSync(CORPUS_DIR).sort().map((name) => join(CORPUS_DIR, name));
