@@ -5,6 +5,9 @@ import { lines } from '../support/fixture';
 import { diagnose, expectAt } from '../support/diagnostics';
 import { installedBuildPackages, toolchainOf } from '../../server/src/analysis/ships/toolchains';
 import { credentialFile } from '../../server/src/analysis/ships/credentials';
+import { AnalyzedDocument } from '../../server/src/analysis/document';
+import { featureContext } from '../../server/src/features/context';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
 
 describe('SecretShipped', () => {
   it('a credential file copied from the context into the image, by the name it is copied from or to; a later RUN rm does not help', () => {
@@ -30,6 +33,12 @@ describe('SecretShipped', () => {
   it('only the default target\'s image, and not one whose chain is named like a check', () => {
     expectAt('SecretShipped', lines('FROM node AS dev', 'COPY .env .', 'FROM node', 'COPY app.js .'));
     expectAt('SecretShipped', lines('FROM node AS test', 'COPY .env .', 'FROM test'));
+  });
+
+  it('not a source the .dockerignore excludes: it is not sent, the copy fails', () => {
+    const text = lines('FROM node:20', 'COPY .env .npmrc /app/');
+    const found = computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), [], ['**/.env']), {}).filter((d) => d.code === 'SecretShipped');
+    assert.deepEqual(found.map((d) => d.message.split(' ')[3]), ['.npmrc']);
   });
 
   it('the names, one a row', () => {

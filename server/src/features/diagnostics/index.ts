@@ -51,7 +51,7 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
     ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
     ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars,
-    ...checkWhatShips(context.model)];
+    ...checkWhatShips(context.model, context.dockerignore)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);

@@ -5,7 +5,8 @@
 // - SecretShipped: a credential file (analysis/ships/credentials.ts) that a COPY/ADD from the build context puts
 //   in the image's FROM chain (a later `RUN rm` does not take it out of that layer), or in a stage a `COPY --from`
 //   then copies it from (the file, or a folder holding it), where no RUN of that stage comes after it (a RUN may
-//   delete it before the copy reads it).
+//   delete it before the copy reads it). Not a source the .dockerignore excludes: it is not sent, and the copy
+//   fails (CopyIgnoredFile).
 // - WholeStageCopied: `COPY --from=x / ...` into the image where x does not start on scratch: it copies x's whole
 //   base image too (hadolint DL3067's case).
 // - BuildToolsShipped: the chain starts on a toolchain image and a RUN of the chain compiles with it (the
@@ -18,6 +19,10 @@ import { credentialFile } from '../../analysis/ships/credentials';
 import { installedBuildPackages, toolchainOf } from '../../analysis/ships/toolchains';
 import type { Finding } from './rules';
 import { fromChain } from '../../analysis/chain';
+import { cleanPath, IgnoreMatcher } from './dockerignore';
+
+/** Whether the build context sends a source path (the .dockerignore does not exclude it). */
+type Sent = (source: string) => boolean;
 
 /** Last stages named like this run checks rather than ship an image. */
 const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2e|integration)$/;
@@ -28,11 +33,15 @@ const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2
  */
 const SCRATCH_IMAGES = new Set(['tonistiigi/xx', 'docker.io/tonistiigi/xx']);
 
-export function checkWhatShips(model: StageModel): Finding[] {
+/** `dockerignore`: the patterns of the .dockerignore that applies (undefined when unknown). */
+export function checkWhatShips(model: StageModel, dockerignore?: readonly string[]): Finding[] {
   const image = model.stages[model.stages.length - 1];
   if (!image || fromChain(model, image).some((stage) => CHECK_NAME.test(stage.normalizedName ?? ''))) return [];
   const provenance = imageProvenance(model, image);
-  return [...secretsShipped(model, provenance), ...wholeStagesCopied(model, provenance), ...buildToolsShipped(model, provenance)];
+  const matcher = dockerignore && dockerignore.length > 0 ? IgnoreMatcher.of(dockerignore) : undefined;
+  // A source the .dockerignore excludes is not sent: the copy fails (CopyIgnoredFile), nothing ships.
+  const sent = (source: string) => !matcher?.matchesOrParentMatches(cleanPath(source));
+  return [...secretsShipped(model, provenance, sent), ...wholeStagesCopied(model, provenance), ...buildToolsShipped(model, provenance)];
 }
 
 /** A finding on a word (or the keyword) of an instruction. */
@@ -41,20 +50,20 @@ function finding(code: Finding['code'], instruction: InstructionInfo, message: s
 }
 
 /** Each source of a context copy with the path it makes (`COPY a b /d/` makes /d/a and /d/b; `COPY a /f` makes /f). */
-function madeBySource(step: ShipStep): { source: Located; made: string }[] {
+function madeBySource(step: ShipStep, sent: Sent): { source: Located; made: string }[] {
   const copied = step.instruction.copyPaths;
   const destination = step.paths[0];
   if (step.source.kind !== 'context' || destination === undefined || !copied) return [];
   const written = copied.destination.text;
   const intoFolder = written.endsWith('/') || written === '.' || copied.sources.length > 1;
   const sources = copied.sources;
-  return sources.map((source) => ({ source, made: intoFolder ? posix.join(destination, posix.basename(source.text)) : destination }));
+  return sources.filter((source) => sent(source.text)).map((source) => ({ source, made: intoFolder ? posix.join(destination, posix.basename(source.text)) : destination }));
 }
 
-function secretsShipped(model: StageModel, provenance: ImageProvenance): Finding[] {
+function secretsShipped(model: StageModel, provenance: ImageProvenance, sent: Sent): Finding[] {
   const findings: Finding[] = [];
   for (const step of provenance.steps) {
-    for (const { source, made } of madeBySource(step)) {
+    for (const { source, made } of madeBySource(step, sent)) {
       const name = credentialFile(made) ?? credentialFile(source.text);
       if (name) findings.push(finding('SecretShipped', step.instruction, `The credential file ${name} (${made}) ships in the image: a build secret (RUN --mount=type=secret) keeps it out`, source));
     }
@@ -62,7 +71,7 @@ function secretsShipped(model: StageModel, provenance: ImageProvenance): Finding
     step.source.paths.forEach((path, i) => {
       const word = step.instruction.copyPaths?.sources[i];
       if (path.path === undefined || !word) return;
-      for (const secret of secretsIn(path.path, step.source.kind === 'stage' ? step.source.provenance : provenance, new Set())) {
+      for (const secret of secretsIn(path.path, step.source.kind === 'stage' ? step.source.provenance : provenance, sent, new Set())) {
         findings.push(finding('SecretShipped', step.instruction, `The credential file ${secret.name} (${secret.made}), copied in stage ${stageLabel(model.stages[secret.step.stage])} on line ${secret.step.instruction.range.start.line + 1}, ships in the image through this copy of ${path.path}`, word));
       }
     });
@@ -77,14 +86,14 @@ interface SecretAt {
 }
 
 /** The credential files at or under `path` in a stage's image that a copy from the context put there, following `COPY --from`. */
-function secretsIn(path: string, provenance: ImageProvenance, seen: Set<ImageProvenance>): SecretAt[] {
+function secretsIn(path: string, provenance: ImageProvenance, sent: Sent, seen: Set<ImageProvenance>): SecretAt[] {
   if (seen.has(provenance)) return [];
   seen.add(provenance);
   const within = (made: string) => made === path || isInside(made, path);
   return provenance.steps.flatMap((step, index) => {
     // A RUN after it may have deleted it before the copy reads this stage.
     if (provenance.steps.slice(index + 1).some((later) => later.source.kind === 'run')) return [];
-    const direct = madeBySource(step).flatMap(({ source, made }) => {
+    const direct = madeBySource(step, sent).flatMap(({ source, made }) => {
       const name = within(made) ? credentialFile(made) ?? credentialFile(source.text) : undefined;
       return name ? [{ name, made, step }] : [];
     });
@@ -95,7 +104,7 @@ function secretsIn(path: string, provenance: ImageProvenance, seen: Set<ImagePro
       if (source.path === undefined || made === undefined) return [];
       // The part of what this copy made that lies within `path`, as a path in the stage it copies from.
       const inner = within(made) ? source.path : isInside(path, made) ? posix.join(source.path, posix.relative(made, path)) : undefined;
-      return inner === undefined ? [] : secretsIn(inner, from, seen);
+      return inner === undefined ? [] : secretsIn(inner, from, sent, seen);
     });
     return [...direct, ...nested];
   });
