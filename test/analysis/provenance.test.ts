@@ -90,8 +90,9 @@ describe('COPY --from, followed into the stage copied from', () => {
   it('an image, an ARG-built name and a variable say what they are; a cycle does not loop', () => {
     const steps = provenanceOf(lines('ARG V=a', 'FROM alpine AS a', 'FROM alpine AS b', 'COPY --from=nginx /etc/nginx /etc/nginx', 'COPY --from=${V} /x /x', 'COPY --from=$V /y /y')).steps;
     assert.deepEqual(steps.map((step) => step.source.kind), ['image', 'depends', 'depends']);
+    // A later stage (a forward reference, which fails the build) is not followed: the structure has no cycle.
     const cycle = provenanceOf(lines('FROM alpine AS a', 'COPY --from=b /x /x', 'FROM alpine AS b', 'COPY --from=a /y /y'), 0);
-    assert.equal(cycle.steps.length, 1);
+    assert.deepEqual(cycle.steps.map((step) => step.source), [{ kind: 'depends', written: 'b', stages: [] }]);
   });
 });
 
