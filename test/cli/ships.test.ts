@@ -49,10 +49,11 @@ describe('dockerfile-stages ships', () => {
     assert.match(stdout, /from stage build: \/app\/\.npmrc\n {10}line 2 \[build\] COPY \. \/ {2}→ {2}\/ {2}\(may hold it\)\n {14}from the build context: \.\n {10}or from build's base, image node:20/);
   });
 
-  it('a --target that names no stage fails as BuildKit does (status 2); one target only', () => {
+  it('a --target that names no stage fails as BuildKit does (status 2); one target only, no --workspace', () => {
     const missing = ships(EXAMPLE, '--target', 'nope');
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /target stage "nope" could not be found/);
     assert.equal(ships(EXAMPLE, '--target', 'a', '--target', 'b').status, 2);
+    assert.match(ships(EXAMPLE, '--workspace', '.').stderr, /ships takes no --workspace/);
   });
 });

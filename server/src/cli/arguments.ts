@@ -79,6 +79,7 @@ export function parseArguments(args: readonly string[]): Options {
   if (files.length === 0) throw new UsageError('no file given');
   if (command !== 'check' && files.length > 1) throw new UsageError(`${command} takes one file`);
   if (command === 'ships' && targets.length > 1) throw new UsageError('ships takes one --target');
+  if (command === 'ships' && workspaces.length > 0) throw new UsageError('ships takes no --workspace');
   if (diff && !fix) fix = 'safe';
   if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { command, files, format, targets, workspaces, fix, diff };
