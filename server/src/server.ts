@@ -39,6 +39,7 @@ import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList, STAGES_REQUEST } from './features/stageList';
 import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
+import { SHIPS_REQUEST, whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
@@ -376,6 +377,11 @@ connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: 
 connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: { textDocument: { uri: string } }) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageGraph(context) : null;
+}));
+
+connection.onRequest(SHIPS_REQUEST, guarded('ships', (params: { textDocument: { uri: string }; target?: string }) => {
+  const context = contexts.dockerfile(params.textDocument.uri);
+  return context ? whatShips(context, params.target) : null;
 }));
 
 connection.onSignatureHelp(guarded('signatureHelp', (params) => general.signatureHelp(text(params.textDocument.uri), params.position)));

@@ -35,7 +35,8 @@ export const CORPUS_DIR = join(CORPUS_ROOT, 'files');
 export const PEER_DIR = SHARED.peer.dir;
 /** The corpus repositories' build files, one folder per repository (`<owner>__<name>/`). */
 export const WORKSPACES_DIR = SHARED.workspaces.dir;
-/** The single-stage corpus: `files/`, `MANIFEST.tsv` (file, repo, path, commit, lines, from_count, ecosystem, set, features). */
+/** The single-stage corpus (single-stage builds, and final stages with toolchains or secrets): `files/`, `MANIFEST.tsv`
+ * (file, repo, path, commit, lines, from_count, ecosystem, set, features). */
 export const SINGLE_DIR = SHARED.single.dir;
 
 export function corpusFiles(): string[] {

@@ -14,7 +14,7 @@ import { definiteValue } from './evaluate';
  * Visits the instructions of a stage's FROM chain, its first stage first, each with the WORKDIR it runs in
  * (undefined once a variable decides it), until `visit` says stop; returns the WORKDIR there (or at the end).
  */
-function walkChain(model: StageModel, stage: Stage, visit: (current: Stage, instruction: InstructionInfo, dir: string | undefined) => boolean | void): string | undefined {
+export function walkChain(model: StageModel, stage: Stage, visit: (current: Stage, instruction: InstructionInfo, dir: string | undefined) => boolean | void): string | undefined {
   let dir: string | undefined = '/';
   for (const current of fromChain(model, stage).reverse()) {
     for (const instruction of current.instructions) {
@@ -71,7 +71,7 @@ export function makersOf(model: StageModel, stage: Stage, path: string): PathMak
   return { made: path === '/' && produced.has('/') ? { path, ...produced.get('/')! } : undefined, rootCopies };
 }
 
-function pathsMadeBy(model: StageModel, stage: Stage, instruction: InstructionInfo, dir: string): string[] {
+export function pathsMadeBy(model: StageModel, stage: Stage, instruction: InstructionInfo, dir: string): string[] {
   const expand = (text: string) => expandedPath(model, stage, instruction, text);
   if (instruction.keyword === 'WORKDIR' && instruction.workdir) {
     const workdir = expand(instruction.workdir);

@@ -3,6 +3,7 @@ export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format te
                                [--fix | --fix-unsafe] [--diff]
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
        dockerfile-stages convert FILE [--diff | --write]
+       dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
 cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
@@ -24,14 +25,20 @@ marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
 
 convert turns a single-stage Go or Rust build into a build stage and a runtime stage that keeps only the binary
 (the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
-the file) and says on stderr what the new image no longer has. Exit status 2 with the reason where it declines.`;
+the file) and says on stderr what the new image no longer has. Exit status 2 with the reason where it declines.
+
+ships prints what the image of a target (the last stage, or --target) holds and where each part comes from: the
+base image, then every instruction of its FROM chain that adds files, with the build context paths, URLs, or the
+stage it copies from and the lines of that stage that made each path (followed through COPY --from). What the
+Dockerfile alone cannot tell is said so: a base image's contents, what a RUN writes besides the outputs it names,
+a path with a build arg. FILE defaults to ./Dockerfile.`;
 
 export class UsageError extends Error {}
 
 /** `--help` or `-h` anywhere: the usage on standard output, exit status 0. */
 export class HelpRequested extends Error {}
 
-const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'], convert: ['dockerfile'] } as const;
+const FORMATS = { check: ['text', 'json', 'sarif', 'github'], graph: ['mermaid', 'dot', 'json'], convert: ['dockerfile'], ships: ['text', 'json'] } as const;
 export type Command = keyof typeof FORMATS;
 
 export interface Options {
@@ -49,7 +56,7 @@ export interface Options {
 export function parseArguments(args: readonly string[]): Options {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   const command = args[0];
-  if (command !== 'check' && command !== 'graph' && command !== 'convert') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
+  if (command !== 'check' && command !== 'graph' && command !== 'convert' && command !== 'ships') throw new UsageError(args.length === 0 ? 'missing command' : `unknown command '${command}'`);
   const files: string[] = [];
   const targets: string[] = [];
   const workspaces: string[] = [];
@@ -77,6 +84,7 @@ export function parseArguments(args: readonly string[]): Options {
   }
   const formats: readonly string[] = FORMATS[command];
   if (!formats.includes(format)) throw new UsageError(`unknown format '${format}' (${formats.join(', ')})`);
+  if (command === 'ships' && files.length === 0) files.push('Dockerfile');
   if (files.length === 0) throw new UsageError('no file given');
   if (command !== 'check' && files.length > 1) throw new UsageError(`${command} takes one file`);
   if (command === 'convert') {
@@ -84,6 +92,8 @@ export function parseArguments(args: readonly string[]): Options {
     if (write && files.includes('-')) throw new UsageError('--write cannot write to standard input');
     return { command, files, format, targets, workspaces, diff, write };
   }
+  if (command === 'ships' && targets.length > 1) throw new UsageError('ships takes one --target');
+  if (command === 'ships' && workspaces.length > 0) throw new UsageError('ships takes no --workspace');
   if (diff && !fix) fix = 'safe';
   if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { command, files, format, targets, workspaces, fix, diff };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `dockerfile-stages check ...`, `graph ...` and `convert ...` (usage in arguments.ts).
+// `dockerfile-stages check ...`, `graph ...`, `convert ...` and `ships ...` (usage in arguments.ts).
 // Exit status: 1 when check finds an error, 2 on bad usage, an unreadable file or a --target that names no
 // stage of a file (BuildKit's error), else 0.
 import { existsSync, statSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from '
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
 import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
 import { convertFile } from './convert';
+import { shipsReport, targetStage } from '../features/ships/shipsReport';
+import { formatShipsText } from './shipsFormat';
 
 /** The files to read, each with the targets that apply: --target, --workspace, and a folder's own. */
 async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
@@ -41,9 +43,22 @@ function graph(file: FileToCheck, format: string): string {
   return format === 'dot' ? formatDot(stages) : format === 'json' ? formatGraphJson(stages) : formatMermaid(stages);
 }
 
+/** What the image of the last stage, or of `--target`, holds and where each part comes from. */
+function ships(file: string, target: string | undefined, format: string): string {
+  const { model } = AnalyzedDocument.fromText(readSource(file));
+  const stage = targetStage(model, target);
+  if (stage === undefined) throw new TargetNotFound(target === undefined ? `${file}: no stage` : `${file}: target stage "${target}" could not be found`);
+  const report = shipsReport(model, stage);
+  return format === 'json' ? `${JSON.stringify({ file, ...report }, null, 2)}\n` : formatShipsText(file, report);
+}
+
 async function main(args: readonly string[]): Promise<number> {
   try {
     const options = parseArguments(args);
+    if (options.command === 'ships') {
+      process.stdout.write(ships(options.files[0], options.targets[0], options.format));
+      return 0;
+    }
     const files = await filesWithTargets(options);
     if (options.command === 'check') return checkFiles(files, options);
     if (options.command === 'convert') return convertFile(options.files[0], options);

@@ -7,6 +7,7 @@ import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './context';
 import { code, valueText } from './valueText';
 import { byName, consideredTargets } from './diagnostics/unusedStage';
+import { shipsLine } from './ships/shipsCard';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
   'from': 'FROM',
@@ -46,6 +47,8 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   const copied = copiedBy(model, stage);
   if (copied.length > 0) lines.push(`- Copied by: ${copied.join(', ')}`);
   lines.push(`- ${buildStatus(reachability, stage)}`);
+  const ships = shipsLine(model, stage);
+  if (ships) lines.push(`- ${ships}`);
   return lines.join('\n');
 }
 

@@ -24,6 +24,7 @@ import { checkExpose } from './exposeRules';
 import { checkIgnoredFiles } from './ignoredFileRules';
 import { checkUndefinedVar } from './undefinedVarRules';
 import { checkDependenciesAfterSource } from './dependencyRules';
+import { checkWhatShips } from './shipsRules';
 
 const LEVELS: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
@@ -52,6 +53,7 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
     ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
     ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars,
     ...checkDependenciesAfterSource(context.model)];
+  findings.push(...checkWhatShips(context.model, context.dockerignore));
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);
