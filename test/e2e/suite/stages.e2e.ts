@@ -154,7 +154,8 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.ok(extract.edit, 'the edit is resolved');
     assert.ok(await vscode.workspace.applyEdit(extract.edit));
     assert.match(document.getText(), /FROM deps AS build-base\nRUN go build -o \/out\/app \.\/cmd\/app\nFROM build-base AS build-part\nRUN go vet \.\/\.\.\.\nFROM build-part AS build\n/);
-    assert.equal(extract.command?.command, 'dockerfileStages.renameAt');
+    // Listed with our command (client/src/refactorCommands.ts), which runs the rename the resolve brought.
+    assert.equal(extract.command?.command, 'dockerfileStages.afterRefactor');
     await vscode.commands.executeCommand(extract.command.command, ...extract.command.arguments!);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(document.getText(document.getWordRangeAtPosition(editor.selection.active, /[a-z0-9-_.]+/)), 'build-part');
