@@ -35,8 +35,9 @@ import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
-import { stageList, STAGES_REQUEST } from './features/stageList';
-import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
+import { stageList } from './features/stageList';
+import { stageGraph } from './features/stageGraph';
+import { GRAPH_REQUEST, STAGES_REQUEST, type DocumentParams } from './protocol';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
@@ -365,12 +366,12 @@ connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
   return context && settings.inlayHints ? inlayHints(context.model, params.range) : [];
 }));
 
-connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: { uri: string } }) => {
+connection.onRequest(STAGES_REQUEST, guarded('stages', (params: DocumentParams) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageList(context) : null;
 }));
 
-connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: { textDocument: { uri: string } }) => {
+connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: DocumentParams) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageGraph(context) : null;
 }));

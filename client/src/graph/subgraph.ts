@@ -1,5 +1,5 @@
 // "Show only what target X builds": the stages and images a build of one stage needs, and the edges among them.
-import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
+import type { GraphNode, StageGraph } from '../../../server/src/protocol';
 
 /**
  * What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. The

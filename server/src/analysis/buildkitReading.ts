@@ -4,7 +4,7 @@
 // arguments, line_parsers.go splits the arguments per keyword (JSON or not, `key=value` or the legacy `key value`).
 // dockerfile-ast finds the instructions; where its idea of where one ends is not BuildKit's, the reading is
 // undefined and BuildKit's checks say nothing about that instruction.
-import type { Position, Range } from './model';
+import type { Position, Range } from './positions';
 import { splitCommand, parseWords, jsonArray, splitWhitespace, trimSpace, trimLeft, trimRight } from './buildkitWords';
 
 export interface BuildkitReading {

@@ -1,5 +1,20 @@
-// Comparing LSP positions and ranges.
-import type { Position, Range } from './model';
+// LSP positions and ranges (0-based lines, UTF-16 columns), and comparing them. A leaf: every part of the
+// model imports it, and it imports nothing.
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A piece of source text and where it stands. */
+export interface Located {
+  readonly text: string;
+  readonly range: Range;
+}
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;

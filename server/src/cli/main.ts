@@ -12,7 +12,7 @@ import { featureContext } from '../features/context';
 import { stageGraph } from '../features/stageGraph';
 import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from './arguments';
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
-import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
+import { formatDot, formatGraphJson, formatMermaid } from '../features/graphFormats';
 
 /** The files to read, each with the targets that apply: --target, --workspace, and a folder's own. */
 async function filesWithTargets(options: Options): Promise<FileToCheck[]> {

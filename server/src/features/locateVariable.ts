@@ -2,7 +2,7 @@
 import type { GlobalArg, Position, Stage, StageModel } from '../analysis/model';
 import { rangeContains } from '../analysis/positions';
 import { lookupInFrom, lookupInStage, type VariableLookup } from '../analysis/scope';
-import type { VariableDeclaration, VariableUse } from '../analysis/variables';
+import type { VariableDeclaration, VariableUse } from '../analysis/model';
 import { enclosingStage } from './locate';
 
 export type VariableSymbol =

@@ -3,7 +3,7 @@
 // reads it. What references, highlight and rename work on.
 import type { GlobalArg, StageModel } from '../analysis/model';
 import { lookupDeclaration, type VariableOrigin } from '../analysis/scope';
-import type { VariableDeclaration, VariableUse } from '../analysis/variables';
+import type { VariableDeclaration, VariableUse } from '../analysis/model';
 import { lookupUse, type VariableSymbol } from './locateVariable';
 
 type Declared = VariableDeclaration | GlobalArg;

@@ -5,7 +5,7 @@
 // has none known, and CopyIgnoredFile says nothing about it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readIgnoreFile } from '../features/diagnostics/dockerignore';
+import { readIgnoreFile } from '../analysis/dockerignorePatterns';
 
 /** The patterns that apply to the Dockerfile at `path`; undefined when none is known to apply. */
 export function dockerignoreFor(path: string): readonly string[] | undefined {

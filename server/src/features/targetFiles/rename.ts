@@ -2,7 +2,7 @@
 // that names the stage as a target change together.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
-import type { DiscoveredTarget } from '../../workspace/discovered';
+import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
 import { RenameRefused } from '../rename';
 import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
 import { renameStageAndTargets } from './stageTargets';

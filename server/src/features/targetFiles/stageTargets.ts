@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Stage } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { stagesMatchingTarget } from '../../analysis/graph';
-import type { DiscoveredTarget } from '../../workspace/discovered';
+import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
 import type { FeatureContext } from '../context';
 import { RenameRefused, renameStageTo, stageToRename } from '../rename';
 import { stagesOf, symbolAt } from '../locate';
