@@ -76,6 +76,7 @@ function allowed(fromLayer: string, toFile: string): boolean {
 const PACKAGE_RULES: readonly { readonly pattern: RegExp; readonly layers: readonly string[]; readonly why: string }[] = [
   { pattern: /^vscode-languageserver(\/|$)/, layers: ['server', 'general'], why: 'only the wiring speaks to the connection' },
   { pattern: /^vscode(-languageclient)?(\/|$)/, layers: ['client', 'graph'], why: 'only the extension host has VS Code' },
+  { pattern: /^(node:)?fs(\/promises)?$/, layers: ['workspace', 'cli'], why: 'only workspace/ reads files (and the CLI its arguments)' },
   { pattern: /^node:/, layers: ['workspace', 'cli', 'server', 'client', 'graph', 'general', 'features', 'analysis'], why: 'the browser runs the shell, the webview and the shared data' },
 ];
 

@@ -5,7 +5,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../../analysis/model';
 import { targetsOf } from '../../analysis/graph';
 import type { FeatureContext } from '../context';
-import { DocumentText } from '../refactors/documentText';
+import { DocumentText } from '../documentText';
 import { renumberIndices, stageLines, textWithEdits } from './edits';
 
 /** The edit that moves `moved` right above `user` (with its description), or undefined when that is not safe. */
