@@ -53,13 +53,16 @@ const LAYERS: readonly { readonly name: string; readonly holds: readonly string[
   // The server's wiring: the connection, open documents, scheduling, the contexts each request is given.
   { name: 'server', holds: ['server/src/'], mayImport: ['settings', 'protocol', 'analysis', 'features', 'workspace', 'general'] },
   // The stage graph's webview runs in a browser: the pure graph code and what it draws, nothing of VS Code.
-  { name: 'webview', holds: ['client/src/graph/webview/'], mayImport: ['graph', 'protocol', 'features/graphFormats'] },
-  { name: 'graph', holds: ['client/src/graph/'], mayImport: ['client', 'protocol', 'features/graphFormats'] },
+  { name: 'webview', holds: ['client/src/graph/webview/'], mayImport: ['graph', 'protocol', 'features/graphFormats', 'analysis/positions'] },
+  { name: 'graph', holds: ['client/src/graph/'], mayImport: ['client', 'protocol', 'features/graphFormats', 'analysis/positions'] },
   { name: 'client', holds: ['client/src/'], mayImport: ['graph', 'protocol'] },
 ];
 
-/** Single files another layer may import on their own (pure, free of imports outside `protocol`). */
-const SHARED_FILES: Readonly<Record<string, string>> = { 'features/graphFormats': 'server/src/features/graphFormats.ts' };
+/** Single files the client may import on their own (pure, importing nothing but `protocol`). */
+const SHARED_FILES: Readonly<Record<string, string>> = {
+  'features/graphFormats': 'server/src/features/graphFormats.ts',
+  'analysis/positions': 'server/src/analysis/positions.ts',
+};
 
 function layerOf(file: string): string | undefined {
   return LAYERS.find((layer) => layer.holds.some((prefix) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix))))?.name;

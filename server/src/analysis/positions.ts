@@ -38,3 +38,21 @@ export function shownSelection(range: Range, lineLength: (line: number) => numbe
   if (end.character !== 0 || end.line <= start.line) return range;
   return { start, end: { line: end.line - 1, character: lineLength(end.line - 1) } };
 }
+
+/**
+ * The last of `items` (in order of `lineOf`) whose line is at or before `line`: the stage holding a line, the
+ * instruction a line belongs to. A binary search: the one way every feature finds "the one this line is in".
+ */
+export function lastAtOrBefore<T>(items: readonly T[], lineOf: (item: T) => number, line: number): T | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  let found: T | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lineOf(items[middle]) <= line) {
+      found = items[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}

@@ -1,6 +1,6 @@
 // What stands at a position: a stage's name where it is declared, or a reference to a stage.
 import type { Position, Stage, StageModel, StageReference } from '../analysis/model';
-import { rangeContains } from '../analysis/positions';
+import { lastAtOrBefore, rangeContains } from '../analysis/positions';
 import { targetsOf } from '../analysis/graph';
 
 export type StageSymbol =
@@ -26,27 +26,13 @@ export function stagesOf(model: StageModel, symbol: StageSymbol): Stage[] {
   return targetsOf(symbol.reference).map((index) => model.stages[index]);
 }
 
-/** The stage whose FROM...last-instruction span holds the line; binary search, the stages are in order. */
+/** The stage whose FROM...last-instruction span holds the line. */
 export function stageAtLine(model: StageModel, line: number): Stage | undefined {
-  const { stages } = model;
-  let low = 0;
-  let high = stages.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const range = stages[middle].range;
-    if (line < range.start.line) high = middle - 1;
-    else if (line > range.end.line) low = middle + 1;
-    else return stages[middle];
-  }
-  return undefined;
+  const stage = enclosingStage(model, line);
+  return stage && line <= stage.range.end.line ? stage : undefined;
 }
 
 /** The stage a position belongs to, including the lines between its last instruction and the next FROM. */
 export function enclosingStage(model: StageModel, line: number): Stage | undefined {
-  let found: Stage | undefined;
-  for (const stage of model.stages) {
-    if (stage.range.start.line > line) break;
-    found = stage;
-  }
-  return found;
+  return lastAtOrBefore(model.stages, (stage) => stage.range.start.line, line);
 }
