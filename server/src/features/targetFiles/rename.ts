@@ -3,9 +3,8 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
-import { RenameRefused } from '../rename';
+import { RenameRefused, renameStageAndTargets } from '../rename';
 import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
-import { renameStageAndTargets } from './stageTargets';
 
 export function prepareTargetRename(context: TargetFileContext, position: Position): { range: Range; placeholder: string } | undefined {
   const found = buildAt(context, position);
