@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
+import { requestHandlers } from './requestHandlers';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -16,13 +17,12 @@ import { GeneralRegistrations } from './general/registrations';
 import { completeStages, resolveStageCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { highlight, references } from './features/references';
-import { prepareRename, rename, RenameRefused } from './features/rename';
+import { prepareRename, rename } from './features/rename';
 import { hover } from './features/hover';
 import { completeSourcePaths } from './features/pathCompletion';
 import { completeVariables } from './features/variableCompletion';
 import { computeDiagnostics } from './features/diagnostics';
 import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
-import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
@@ -39,7 +39,6 @@ import { findTargetDefinition, hoverTarget } from './features/targetFiles/naviga
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
 import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
 import type { BuildingTargets } from './features/targetFiles/stageTargets';
-import type { TargetFileContext } from './features/targetFiles/context';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -64,50 +63,7 @@ function clientPullsConfiguration(): boolean {
   return clientCapabilities?.workspace?.configuration === true;
 }
 
-/**
- * Runs a handler so that no exception reaches the connection: a bug in one feature answers "nothing" for that
- * request and is logged, instead of taking the server down. Refusals meant for the user pass through.
- */
-function guarded<P, R, F = null>(name: string, handler: (params: P) => R, fallback: (params: P) => F = () => null as F): (params: P) => R | F {
-  const failed = (error: unknown, params: P): F => {
-    if (error instanceof ResponseError) throw error;
-    // LSP 3.17: RequestFailed for a valid request the server cannot serve (InvalidRequest is a malformed one).
-    if (error instanceof RenameRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
-    connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
-    return fallback(params);
-  };
-  return (params) => {
-    try {
-      const answer = handler(params);
-      // An asynchronous handler's failure is caught where it settles.
-      return (answer instanceof Promise ? answer.catch((error: unknown) => failed(error, params)) : answer) as R;
-    } catch (error) {
-      return failed(error, params);
-    }
-  };
-}
-
-/**
- * What answers a request on a document, by the kind of file: a build file's target features, else ours on a
- * Dockerfile, then the general library's where ours have nothing. A document of neither kind gets null.
- */
-interface DocumentHandlers<P, B, D, G> {
-  readonly buildFile?: (context: TargetFileContext, params: P) => B | undefined;
-  readonly dockerfile: (context: FeatureContext, params: P, uri: string) => D | undefined;
-  readonly general?: (params: P, context: FeatureContext) => G | undefined;
-}
-
-/** The file-kind switch, once for every request on a document; inside `guarded`. */
-function onDocument<P extends { textDocument: { uri: string } }, D, B = never, G = never>(name: string, handlers: DocumentHandlers<P, B, D, G>) {
-  return guarded(name, (params: P): B | D | G | null => {
-    const { uri } = params.textDocument;
-    const buildFile = contexts.buildFile(uri);
-    if (buildFile) return handlers.buildFile?.(buildFile, params) ?? null;
-    const context = contexts.dockerfile(uri);
-    if (!context) return null;
-    return handlers.dockerfile(context, params, uri) ?? handlers.general?.(params, context) ?? null;
-  });
-}
+const { guarded, onDocument } = requestHandlers((message) => connection.console.error(message), contexts);
 
 /** The build files' targets that build the Dockerfile at `uri`, for references and rename. */
 function buildingTargets(uri: string): BuildingTargets {

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { GlobalArg, Located, Position, Stage, StageModel, StageReference, VariableDeclaration, VariableUse } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { copyFromReference } from '../analysis/files';
-import { targetsOf } from '../analysis/graph';
+import { stagesNamedBy } from '../analysis/graph';
 import { lastAtOrBefore, rangeContains } from '../analysis/positions';
 
 export type StageSymbol =
@@ -90,7 +90,7 @@ export function referenceAt(model: StageModel, position: Position): StageReferen
 /** The stages a symbol stands for: the declared one, or every stage the reference may name. */
 export function stagesOf(model: StageModel, symbol: StageSymbol): Stage[] {
   if (symbol.kind === 'stage-declaration') return [symbol.stage];
-  return targetsOf(symbol.reference).map((index) => model.stages[index]);
+  return stagesNamedBy(symbol.reference).map((index) => model.stages[index]);
 }
 
 /** The stage whose FROM...last-instruction span holds the line. */

@@ -4,7 +4,7 @@
 import type { StageReference } from '../analysis/model';
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
-import { dependentStages, targetsOf } from '../analysis/graph';
+import { dependentStages, stagesNamedBy } from '../analysis/graph';
 import type { FeatureContext } from './context';
 import { stageLabel } from '../analysis/names';
 
@@ -28,7 +28,7 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
     const { resolution } = reference;
     const sources = resolution.kind === 'image'
       ? (reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [])
-      : targetsOf(reference).map((stage) => `stage:${stage}`);
+      : stagesNamedBy(reference).map((stage) => `stage:${stage}`);
     const error = problem(model.circular.has(reference), reference);
     for (const to of consumers(model, reference)) {
       for (const from of sources) {
