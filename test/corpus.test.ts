@@ -9,9 +9,9 @@ import type { Position, Range } from '../server/src/analysis/model';
 import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { completeStages } from '../server/src/features/completion';
-import { definition, findDefinition } from '../server/src/features/definition';
+import { findDefinition } from '../server/src/features/definition';
 import { highlight, references } from '../server/src/features/references';
-import { hover, hoverStage } from '../server/src/features/hover';
+import { hoverStage } from '../server/src/features/hover';
 import { hoverVariable } from '../server/src/features/variableHover';
 import { findVariableDefinition } from '../server/src/features/variableDefinition';
 import { completeVariables } from '../server/src/features/variableCompletion';
@@ -63,8 +63,7 @@ describeWithShared('corpus', 'corpus', () => {
       ];
       for (const position of positions) {
         const { model } = context;
-        results.push(completeStages(context, position, uri), definition(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES),
-          highlight(context, position), hover(context, position));
+        results.push(completeStages(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
         results.push(onStage(context, position, (s) => [findDefinition(model, s, uri), hoverStage(context, s)]));
         results.push(onVariable(context, position, (s) => [hoverVariable(context, s), s.kind === 'variable-use' && findVariableDefinition(model, s, uri)]),
           completeVariables(context, position), completeSourcePaths(context, position),

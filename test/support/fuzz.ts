@@ -7,15 +7,15 @@ import { AnalyzedDocument } from '../../server/src/analysis/document';
 import type { Position, Range } from '../../server/src/analysis/model';
 import { featureContext } from '../../server/src/features/context';
 import { completeStages, resolveStageCompletion } from '../../server/src/features/completion';
-import { definition, findDefinition } from '../../server/src/features/definition';
+import { findDefinition } from '../../server/src/features/definition';
 import { highlight, references } from '../../server/src/features/references';
-import { hover, hoverStage } from '../../server/src/features/hover';
+import { hoverStage } from '../../server/src/features/hover';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { findVariableDefinition } from '../../server/src/features/variableDefinition';
 import { completeVariables } from '../../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { completeSourcePaths } from '../../server/src/features/pathCompletion';
-import { prepareStageRename, prepareVariableRename, rename, renameVariable, RenameRefused } from '../../server/src/features/rename';
+import { prepareStageRename, prepareVariableRename, renameVariable, renameWithTargets, RenameRefused } from '../../server/src/features/rename';
 import { NO_BUILD_FILES, onCopiedPath, onStage, onVariable } from './symbols';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
@@ -107,7 +107,7 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     const items = completeStages(context, position, uri) ?? [];
     results.push(items, items.slice(0, 2).map((item) => resolveStageCompletion(context, item)));
     const { model } = context;
-    results.push(definition(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position), hover(context, position));
+    results.push(references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
     results.push(onStage(context, position, (s) => [findDefinition(model, s, uri), hoverStage(context, s)]));
     results.push(onVariable(context, position, (s) => [hoverVariable(context, s), s.kind === 'variable-use' && findVariableDefinition(model, s, uri)]),
       completeVariables(context, position), completeSourcePaths(context, position),
@@ -119,7 +119,7 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     }
     results.push(inlayHints(document.model, range));
     try {
-      results.push(onStage(context, position, (s) => prepareStageRename(model, s)), rename(context, position, c2 % 2 ? 'renamed' : 'Bad Name', NO_BUILD_FILES));
+      results.push(onStage(context, position, (s) => [prepareStageRename(model, s), renameWithTargets(context, s, c2 % 2 ? 'renamed' : 'Bad Name', NO_BUILD_FILES)]));
     } catch (error) {
       if (!(error instanceof RenameRefused)) throw error;
     }
