@@ -10,15 +10,15 @@ import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { completeStages } from '../server/src/features/completion';
 import { findDefinition } from '../server/src/features/definition';
-import { findReferences, highlightStage } from '../server/src/features/references';
+import { highlight, references } from '../server/src/features/references';
 import { hoverStage } from '../server/src/features/hover';
 import { hoverVariable } from '../server/src/features/variableHover';
 import { findVariableDefinition } from '../server/src/features/variableDefinition';
 import { completeVariables } from '../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../server/src/features/copySources';
 import { completeSourcePaths } from '../server/src/features/pathCompletion';
-import { findVariableReferences, highlightVariable } from '../server/src/features/variableReferences';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
+import { NO_BUILD_FILES, onCopiedPath, onStage, onVariable } from './support/symbols';
 import { corpusFiles, describeWithShared } from './support/paths';
 
 /** Every range a feature returns must lie inside the document's lines and columns. */
@@ -62,13 +62,14 @@ describeWithShared('corpus', 'corpus', () => {
         ...document.model.stages.flatMap((s) => [...s.uses.map((u) => u.range.end), ...s.declarations.map((d) => d.nameRange.start)]),
       ];
       for (const position of positions) {
-        results.push(completeStages(context, position, uri), findDefinition(context, position, uri), findReferences(context, position, uri, true),
-          highlightStage(context, position), hoverStage(context, position));
-        results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
-          findVariableReferences(context, position, uri, true), highlightVariable(context, position),
-          hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeSourcePaths(context, position));
+        const { model } = context;
+        results.push(completeStages(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
+        results.push(onStage(context, position, (s) => [findDefinition(model, s, uri), hoverStage(context, s)]));
+        results.push(onVariable(context, position, (s) => [hoverVariable(context, s), s.kind === 'variable-use' && findVariableDefinition(model, s, uri)]),
+          completeVariables(context, position), completeSourcePaths(context, position),
+          onCopiedPath(context, position, (s) => [hoverCopySource(model, s), findCopySourceDefinition(model, s, uri)]));
         try {
-          results.push(prepareStageRename(context, position));
+          results.push(onStage(context, position, (s) => prepareStageRename(model, s)));
         } catch (error) {
           assert.ok(error instanceof RenameRefused, String(error));
         }

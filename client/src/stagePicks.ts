@@ -1,7 +1,7 @@
 // The palette commands: "Go to Stage...", "Show Stage References" and "Build Stage...", each a quick pick of
 // the active Dockerfile's stages as the server lists them.
 import * as vscode from 'vscode';
-import { STAGES_REQUEST, type StageList, type StageSummary } from '../../server/src/features/stageList';
+import { STAGES_REQUEST, type StageList, type StageSummary } from '../../server/src/protocol';
 
 /** The language client, once it runs: requests made before wait for it. */
 export interface StageRequests {

@@ -1,20 +1,17 @@
 // The cross-file side of the server: which open documents are compose, bake or devcontainer files (by file
 // name, whatever their language id), the targets in their current text, and each Dockerfile's targets across
 // the workspace (the last scan, with open files' current text instead of their saved one).
-import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from './analysis/document';
 import { pathOf, type DocumentStore } from './documentStore';
-import type { DiscoveredTarget, FileIndex } from './workspace/discovered';
+import type { DiscoveredTarget } from './workspace/discovered';
 import { DockerfileFiles } from './workspace/dockerfileFiles';
 import { isNotDockerfileName, isTemplateText } from './workspace/dockerfileKinds';
+import { SAVED_FILES, savedText } from './workspace/savedFiles';
 import { buildFileReader, LIMITS } from './workspace/scanner';
 import type { WorkspaceTargets } from './workspace/workspaceTargets';
-
-/** An open build file's paths are looked up on disk (a computed path, as scripts have, is not read from one). */
-const DISK: FileIndex = { has: existsSync, matching: () => [] };
 
 /** A client may send other files of these languages (a `compose-dev.yml`): never analysed as Dockerfiles. */
 const BUILD_FILE_LANGUAGES = new Set(['yaml', 'dockercompose', 'hcl', 'terraform', 'dockerbake', 'json', 'jsonc']);
@@ -63,7 +60,7 @@ export class BuildFiles {
     let targets: DiscoveredTarget[] = [];
     try {
       // Larger than the scan reads: not a build file worth parsing on every keystroke.
-      if (text.length <= LIMITS.bytesPerFile) targets = reader(text, path, relative(root, path) || path, root, DISK);
+      if (text.length <= LIMITS.bytesPerFile) targets = reader(text, path, relative(root, path) || path, root, SAVED_FILES);
     } catch {
       // Half-typed text that the format's parser rejects names no target.
     }
@@ -99,11 +96,6 @@ export class BuildFiles {
   /** A file's current text: the open document's, else the saved file's. */
   textOf(path: string): string | undefined {
     const open = this.store.openAt(path);
-    if (open) return open.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return open ? open.getText() : savedText(path);
   }
 }

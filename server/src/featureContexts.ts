@@ -7,7 +7,7 @@ import { pathOf, type DocumentStore } from './documentStore';
 import { featureContext, type FeatureContext } from './features/context';
 import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
 import { asBuildTargets } from './workspace/workspaceTargets';
-import { TARGETS_SETTING } from './features/diagnostics/targetRules';
+import { TARGETS_SETTING } from './settings';
 import type { DockerignoreFiles } from './workspace/dockerignore';
 
 export class FeatureContexts {

@@ -2,51 +2,45 @@
 // Started as `node dist/server.js --stdio` (or `--node-ipc` by VS Code); the connection picks the transport.
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError,
-  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
+import { requestHandlers } from './requestHandlers';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
 import { GeneralRegistrations } from './general/registrations';
 import { completeStages, resolveStageCompletion } from './features/completion';
-import { findDefinition } from './features/definition';
-import { findReferences, highlightStage } from './features/references';
-import { prepareStageRename, RenameRefused } from './features/rename';
-import { hoverStage } from './features/hover';
-import { hoverVariable } from './features/variableHover';
-import { findCopySourceDefinition, hoverCopySource } from './features/copySources';
-import { hoverCacheImpact } from './features/cacheImpact/cacheHover';
+import { definition } from './features/definition';
+import { highlight, references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { hover } from './features/hover';
 import { cacheMountActions } from './features/codeActions/cacheMounts';
 import { completeSourcePaths } from './features/pathCompletion';
-import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
-import { findVariableReferences, highlightVariable } from './features/variableReferences';
-import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
 import { computeDiagnostics } from './features/diagnostics';
 import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
-import { symbolAt } from './features/locate';
-import type { FeatureContext } from './features/context';
 import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
-import { stageList, STAGES_REQUEST } from './features/stageList';
-import { GRAPH_REQUEST, stageGraph } from './features/stageGraph';
-import { SHIPS_REQUEST, whatShips } from './features/ships/shipsReport';
+import { stageList } from './features/stageList';
+import { stageGraph } from './features/stageGraph';
+import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type ShipsParams } from './protocol';
+import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
 import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
-import { renameWithTargets, targetLocations, targetsNamingAt } from './features/targetFiles/stageTargets';
+import type { BuildingTargets } from './features/targetFiles/stageTargets';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -71,21 +65,15 @@ function clientPullsConfiguration(): boolean {
   return clientCapabilities?.workspace?.configuration === true;
 }
 
-/**
- * Runs a handler so that no exception reaches the connection: a bug in one feature answers "nothing" for that
- * request and is logged, instead of taking the server down. Refusals meant for the user pass through.
- */
-function guarded<P, R, F = null>(name: string, handler: (params: P) => R, fallback: (params: P) => F = () => null as F): (params: P) => R | F {
-  return (params) => {
-    try {
-      return handler(params);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      // LSP 3.17: RequestFailed for a valid request the server cannot serve (InvalidRequest is a malformed one).
-      if (error instanceof RenameRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
-      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
-      return fallback(params);
-    }
+const { guarded, onDocument } = requestHandlers((message) => connection.console.error(message), contexts);
+
+/** The build files' targets that build the Dockerfile at `uri`, for references and rename. */
+function buildingTargets(uri: string): BuildingTargets {
+  const path = pathOf(uri);
+  return {
+    targets: () => (path ? buildFiles.targetsOf(path) : []),
+    uriOf: (file) => buildFiles.uriOf(file),
+    textOf: (file) => buildFiles.textOf(file),
   };
 }
 
@@ -95,10 +83,6 @@ const unchanged = <T>(item: T): T => item;
 /** The text of an open Dockerfile, for the general features; empty for other documents, which they do not serve. */
 function text(uri: string): string {
   return buildFiles.isDockerfile(uri) ? store.get(uri)!.getText() : '';
-}
-
-function isStageSymbol(context: FeatureContext, position: Position): boolean {
-  return symbolAt(context.model, position) !== undefined;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -233,22 +217,12 @@ store.documents.onDidClose(({ document }) => {
   checkOtherKind(document.uri);
 });
 
-connection.onCompletion(async (params) => {
-  const { uri } = params.textDocument;
-  const buildFile = contexts.buildFile(uri);
-  if (buildFile) return guarded('completion', () => completeTargets(buildFile, params.position) ?? null)(undefined);
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  const ours = guarded('completion', () => completeVariables(context, params.position) ?? completeStages(context, params.position, uri)
-    ?? completeSourcePaths(context, params.position))(undefined);
-  if (ours) return ours;
-  try {
-    return await general.completion(text(uri), params.position, context.model);
-  } catch (error) {
-    connection.console.error(`general completion failed: ${(error as Error).stack ?? error}`);
-    return null;
-  }
-});
+connection.onCompletion(onDocument('completion', {
+  buildFile: (buildFile, params) => completeTargets(buildFile, params.position),
+  dockerfile: (context, params, uri) => completeVariables(context, params.position) ?? completeStages(context, params.position, uri)
+    ?? completeSourcePaths(context, params.position),
+  general: (params, context) => general.completion(text(params.textDocument.uri), params.position, context.model),
+}));
 
 connection.onCompletionResolve(guarded('completionItem/resolve', (item) => {
   if (GeneralFeatures.isGeneralItem(item)) return general.resolveCompletion(item);
@@ -258,73 +232,49 @@ connection.onCompletionResolve(guarded('completionItem/resolve', (item) => {
   return context ? resolveStageCompletion(context, item) : item;
 }, unchanged));
 
-connection.onDefinition(guarded('definition', (params) => {
-  const { uri } = params.textDocument;
-  const buildFile = contexts.buildFile(uri);
-  if (buildFile) return findTargetDefinition(buildFile, params.position) ?? null;
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  return findDefinition(context, params.position, uri) ?? findVariableDefinition(context, params.position, uri)
-    ?? findCopySourceDefinition(context, params.position, uri) ?? general.definition(uri, text(uri), params.position);
+connection.onDefinition(onDocument('definition', {
+  buildFile: (buildFile, params) => findTargetDefinition(buildFile, params.position),
+  dockerfile: (context, params, uri) => definition(context, params.position, uri),
+  general: (params) => general.definition(params.textDocument.uri, text(params.textDocument.uri), params.position),
 }));
 
-connection.onReferences(guarded('references', (params) => {
-  const { uri } = params.textDocument;
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  const found = findReferences(context, params.position, uri, params.context.includeDeclaration);
-  if (!found) return findVariableReferences(context, params.position, uri, params.context.includeDeclaration) ?? null;
-  const path = pathOf(uri);
-  const elsewhere = path ? targetsNamingAt(context, params.position, buildFiles.targetsOf(path)) : [];
-  return [...found, ...targetLocations(elsewhere, (file) => buildFiles.uriOf(file))];
+connection.onReferences(onDocument('references', {
+  dockerfile: (context, params, uri) => references(context, params.position, uri, params.context.includeDeclaration, buildingTargets(uri)),
 }));
 
-connection.onDocumentHighlight(guarded('documentHighlight', (params) => {
-  const { uri } = params.textDocument;
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  return highlightStage(context, params.position) ?? highlightVariable(context, params.position) ?? general.highlight(text(uri), params.position);
+connection.onDocumentHighlight(onDocument('documentHighlight', {
+  dockerfile: (context, params) => highlight(context, params.position),
+  general: (params) => general.highlight(text(params.textDocument.uri), params.position),
 }));
 
-connection.onPrepareRename(guarded('prepareRename', (params) => {
-  const { uri } = params.textDocument;
-  const buildFile = contexts.buildFile(uri);
-  if (buildFile) return prepareTargetRename(buildFile, params.position) ?? null;
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  if (isStageSymbol(context, params.position)) return prepareStageRename(context, params.position);
-  if (isVariableAt(context, params.position)) return prepareVariableRename(context, params.position);
-  const range = general.prepareRename(text(uri), params.position);
-  if (!range) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only stage names and variables can be renamed.');
-  return range;
+connection.onPrepareRename(onDocument('prepareRename', {
+  buildFile: (buildFile, params) => prepareTargetRename(buildFile, params.position),
+  dockerfile: (context, params) => prepareRename(context, params.position),
+  general: (params) => {
+    const range = general.prepareRename(text(params.textDocument.uri), params.position);
+    if (!range) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only stage names and variables can be renamed.');
+    return range;
+  },
 }));
 
-connection.onRenameRequest(guarded('rename', (params) => {
-  const { uri } = params.textDocument;
-  const textOf = (file: string) => buildFiles.textOf(file);
-  const buildFile = contexts.buildFile(uri);
-  if (buildFile) {
-    return buildFiles.workspaceEdit(renameFromTarget(buildFile, params.position, params.newName, (path) => buildFiles.targetsOf(path), textOf));
-  }
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  if (!isStageSymbol(context, params.position)) {
-    const edits = isVariableAt(context, params.position) ? renameVariable(context, params.position, params.newName) : general.rename(uri, text(uri), params.position, params.newName);
-    return { changes: { [uri]: edits } };
-  }
-  // The build files naming the stage as a target follow the rename.
-  const path = pathOf(uri);
-  const { dockerfile, elsewhere } = renameWithTargets(context, params.position, params.newName, path ? buildFiles.targetsOf(path) : [], textOf);
-  return { changes: { ...buildFiles.workspaceEdit(elsewhere).changes, [uri]: dockerfile } };
+connection.onRenameRequest(onDocument('rename', {
+  buildFile: (buildFile, params) =>
+    buildFiles.workspaceEdit(renameFromTarget(buildFile, params.position, params.newName, (path) => buildFiles.targetsOf(path), (file) => buildFiles.textOf(file))),
+  dockerfile: (context, params, uri) => {
+    const edits = rename(context, params.position, params.newName, buildingTargets(uri));
+    // The build files naming a renamed stage as a target follow the rename.
+    return edits && { changes: { ...buildFiles.workspaceEdit(edits.elsewhere).changes, [uri]: edits.dockerfile } };
+  },
+  general: (params) => {
+    const { uri } = params.textDocument;
+    return { changes: { [uri]: general.rename(uri, text(uri), params.position, params.newName) } };
+  },
 }));
 
-connection.onHover(guarded('hover', (params) => {
-  const { uri } = params.textDocument;
-  const buildFile = contexts.buildFile(uri);
-  if (buildFile) return hoverTarget(buildFile, params.position) ?? null;
-  const context = contexts.dockerfile(uri);
-  if (!context) return null;
-  return hoverStage(context, params.position) ?? hoverVariable(context, params.position) ?? hoverCopySource(context, params.position) ?? hoverCacheImpact(context, params.position) ?? general.hover(text(uri), params.position);
+connection.onHover(onDocument('hover', {
+  buildFile: (buildFile, params) => hoverTarget(buildFile, params.position),
+  dockerfile: (context, params) => hover(context, params.position),
+  general: (params) => general.hover(text(params.textDocument.uri), params.position),
 }));
 
 connection.onCodeAction(guarded('codeAction', (params) => {
@@ -369,17 +319,17 @@ connection.languages.inlayHint.on(guarded('inlayHint', (params) => {
   return context && settings.inlayHints ? inlayHints(context.model, params.range) : [];
 }));
 
-connection.onRequest(STAGES_REQUEST, guarded('stages', (params: { textDocument: { uri: string } }) => {
+connection.onRequest(STAGES_REQUEST, guarded('stages', (params: DocumentParams) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageList(context) : null;
 }));
 
-connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: { textDocument: { uri: string } }) => {
+connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: DocumentParams) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? stageGraph(context) : null;
 }));
 
-connection.onRequest(SHIPS_REQUEST, guarded('ships', (params: { textDocument: { uri: string }; target?: string }) => {
+connection.onRequest(SHIPS_REQUEST, guarded('ships', (params: ShipsParams) => {
   const context = contexts.dockerfile(params.textDocument.uri);
   return context ? whatShips(context, params.target) : null;
 }));

@@ -1,5 +1,8 @@
 // The `dockerfileStages.*` settings as the server reads them from `workspace/configuration`.
 
+/** The setting that names build targets, and their origin in a BuildTarget. */
+export const TARGETS_SETTING = 'dockerfileStages.targets';
+
 export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export type GeneralFeaturesSetting = 'auto' | 'on' | 'off';
 export type BuildkitChecksSetting = 'auto' | 'on' | 'off';

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import { formatDot } from '../../server/src/cli/graphFormats';
-import type { StageGraph } from '../../server/src/features/stageGraph';
-import { GRAPH_REQUEST } from '../../server/src/features/stageGraph';
+import { formatDot } from '../../server/src/features/graphFormats';
+import type { StageGraph } from '../../server/src/protocol';
+import { GRAPH_REQUEST } from '../../server/src/protocol';
 import { mergeParallelEdges, viewDot } from '../../client/src/graph/viewGraph';
 import { generateDockerfile } from '../support/generate';
 import { PANEL, readability } from './graphReadability';

@@ -3,7 +3,7 @@
 // are with the whole graph fitted, and which share of the nodes is on screen with a readable label (≥ 9 px) in
 // the view the graph opens with, for each stage as the cursor's (averaged), and the share of its neighbours shown.
 import type { Graphviz } from '@hpcc-js/wasm-graphviz';
-import type { StageGraph } from '../../server/src/features/stageGraph';
+import type { StageGraph } from '../../server/src/protocol';
 import { mergeParallelEdges, viewDot } from '../../client/src/graph/viewGraph';
 import { aspectOf, contains, fitView, labelPixels, openingView, READABLE_PX, type Box, type Panel } from '../../client/src/graph/viewport';
 

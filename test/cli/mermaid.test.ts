@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import { stageGraph } from '../../server/src/features/stageGraph';
-import { formatMermaid } from '../../server/src/cli/graphFormats';
+import { formatMermaid } from '../../server/src/features/graphFormats';
 import { corpusFiles, itWithShared, REPO_ROOT } from '../support/paths';
 
 /** Mermaid's parser, which needs a DOM for its text sanitizer: jsdom's. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import { stageGraph } from '../../server/src/features/stageGraph';
-import { formatDot } from '../../server/src/cli/graphFormats';
+import { formatDot } from '../../server/src/features/graphFormats';
 import { buildOf, stageAtLine } from '../../client/src/graph/subgraph';
 import { generateDockerfile } from '../support/generate';
 import { lines } from '../support/fixture';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import { stageGraph } from '../../server/src/features/stageGraph';
-import { formatDot, shortLabel } from '../../server/src/cli/graphFormats';
+import { formatDot, shortLabel } from '../../server/src/features/graphFormats';
 import { mergeParallelEdges, viewDot } from '../../client/src/graph/viewGraph';
 import { layoutDirection } from '../../client/src/graph/direction';
 import { describeEdge } from '../../client/src/graph/webview/describe';

@@ -7,12 +7,13 @@ import { featureContext } from '../../server/src/features/context';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { completeSourcePaths } from '../../server/src/features/pathCompletion';
 import { fixture, lines, textAt } from '../support/fixture';
+import { onCopiedPath } from '../support/symbols';
 
 function at(marked: string): { hover?: string; lines: number[] } {
   const fx = fixture(marked);
   const context = featureContext(AnalyzedDocument.fromText(fx.text));
-  const hover = hoverCopySource(context, fx.cursor);
-  const links = findCopySourceDefinition(context, fx.cursor, 'file:///Dockerfile') ?? [];
+  const hover = onCopiedPath(context, fx.cursor, (symbol) => hoverCopySource(context.model, symbol));
+  const links = onCopiedPath(context, fx.cursor, (symbol) => findCopySourceDefinition(context.model, symbol, 'file:///Dockerfile')) ?? [];
   return { hover: (hover?.contents as { value: string } | undefined)?.value, lines: links.map((link) => link.targetRange.start.line + 1) };
 }
 

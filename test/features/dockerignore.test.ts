@@ -3,7 +3,7 @@
 // During development the same functions agreed with the Go package on 3,960 random pattern/path pairs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanPath, IgnoreMatcher, readIgnoreFile } from '../../server/src/features/diagnostics/dockerignore';
+import { cleanPath, IgnoreMatcher, readIgnoreFile } from '../../server/src/analysis/dockerignorePatterns';
 
 function ignored(patterns: string[], path: string): boolean {
   return IgnoreMatcher.of(patterns)!.matchesOrParentMatches(path);

@@ -12,6 +12,9 @@ import { stageList } from '../../server/src/features/stageList';
 import { stageGraph } from '../../server/src/features/stageGraph';
 import { producedPaths } from '../../server/src/analysis/files';
 import { fixture, lines } from '../support/fixture';
+import { onStage, onVariable } from '../support/symbols';
+import type { Position } from '../../server/src/analysis/model';
+import type { Hover } from 'vscode-languageserver-types';
 
 function contextOf(text: string): FeatureContext {
   return featureContext(AnalyzedDocument.fromText(text));
@@ -22,7 +25,12 @@ function hintLabels(context: FeatureContext): string[] {
   return inlayHints(context.model, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } }).map((hint) => `${hint.position.line + 1}: ${hint.label}`);
 }
 
-function hoverAt(marked: string, hover: typeof hoverStage): string {
+/** Hover of one kind of symbol: the stage's or the variable's. */
+type KindHover = (context: FeatureContext, position: Position) => Hover | undefined;
+const stageHover: KindHover = (context, position) => onStage(context, position, (symbol) => hoverStage(context, symbol));
+const variableHover: KindHover = (context, position) => onVariable(context, position, (symbol) => hoverVariable(context, symbol));
+
+function hoverAt(marked: string, hover: KindHover): string {
   const fx = fixture(marked);
   const found = hover(contextOf(fx.text), fx.cursor);
   return (found?.contents as { value: string } | undefined)?.value ?? '';
@@ -35,17 +43,17 @@ describe('values as BuildKit expands them', () => {
   it('shows a pattern substitution ${X/p/r} by its result: inlay hint, stage card, stage list, graph', () => {
     const context = contextOf(substituted);
     assert.ok(hintLabels(context).includes(`2: = ${digest}`), hintLabels(context).join('\n'));
-    assert.match(hoverAt(lines('ARG BASE=debian:bullseye-slim', `FROM \${BASE/debian:bullseye-slim/${digest}} AS run|time`), hoverStage), new RegExp(`→ \`${digest}\``));
+    assert.match(hoverAt(lines('ARG BASE=debian:bullseye-slim', `FROM \${BASE/debian:bullseye-slim/${digest}} AS run|time`), stageHover), new RegExp(`→ \`${digest}\``));
     assert.equal(stageList(context).stages[0].base, digest);
     assert.ok(stageGraph(context).nodes.some((node) => node.kind === 'image' && node.label === digest));
-    assert.match(hoverAt(lines('ARG BASE=debian:bullseye-slim', `FROM \${BASE/debian:bullseye-slim/${digest}} AS runtime`, 'FROM runtime AS fin|al'), hoverStage), new RegExp(`Chain: final ← runtime ← ${digest}`));
+    assert.match(hoverAt(lines('ARG BASE=debian:bullseye-slim', `FROM \${BASE/debian:bullseye-slim/${digest}} AS runtime`, 'FROM runtime AS fin|al'), stageHover), new RegExp(`Chain: final ← runtime ← ${digest}`));
   });
 
   it('removes the quotes of ${X:+"word"} as BuildKit does', () => {
     const text = ['ARG DEBUG=1', 'ARG SUFFIX=delve-${DEBUG:+"unsupported"}', 'FROM scratch', 'ARG SUFFIX', 'RUN echo $SUF|FIX'];
-    assert.match(hoverAt(lines(...text), hoverVariable), /^\*\*\$SUFFIX\*\* = `delve-unsupported`/);
+    assert.match(hoverAt(lines(...text), variableHover), /^\*\*\$SUFFIX\*\* = `delve-unsupported`/);
     assert.ok(hintLabels(contextOf(lines('ARG DEBUG=1', 'FROM img-${DEBUG:+"debug"}'))).includes('2: = img-debug'));
-    assert.match(hoverAt(lines('ARG DEBUG=1', 'ARG SUF|FIX=delve-${DEBUG:+"unsupported"}', 'FROM scratch'), hoverVariable), /= `delve-\$\{DEBUG:\+"unsupported"\}` → `delve-unsupported`/);
+    assert.match(hoverAt(lines('ARG DEBUG=1', 'ARG SUF|FIX=delve-${DEBUG:+"unsupported"}', 'FROM scratch'), variableHover), /= `delve-\$\{DEBUG:\+"unsupported"\}` → `delve-unsupported`/);
   });
 
   it('says a value depends on the platform where a pattern cuts TARGETPLATFORM, and lists the few it may take', () => {
@@ -64,14 +72,14 @@ describe('values as BuildKit expands them', () => {
       '7: depends on TARGETPLATFORM: exit-loong64-supported or exit-loong64-unsupported',
     ]);
     assert.equal(context.model.stages[0].expandedBase, undefined);
-    assert.match(hoverAt(text.replace('AS cut', 'AS c|ut'), hoverStage), /→ depends on TARGETPLATFORM\n/);
+    assert.match(hoverAt(text.replace('AS cut', 'AS c|ut'), stageHover), /→ depends on TARGETPLATFORM\n/);
     assert.deepEqual(context.model.baseReferences[3]!.resolution, { kind: 'pattern', stages: [1, 2] });
   });
 
   it('says what a value depends on where a build argument has no default, with the few values it may take', () => {
     const context = contextOf(lines('ARG REGISTRY', 'ARG VARIANT', 'FROM ${REGISTRY}/app AS a', 'FROM node:20${VARIANT:+-alpine}'));
     assert.deepEqual(hintLabels(context).filter((label) => !label.includes('#')), ['4: depends on VARIANT (no default): node:20 or node:20-alpine']);
-    assert.match(hoverAt(lines('ARG REGISTRY', 'FROM ${REGISTRY}/app AS |a'), hoverStage), /→ depends on REGISTRY \(no default\): `\/app` or `\$\{REGISTRY\}\/app`/);
+    assert.match(hoverAt(lines('ARG REGISTRY', 'FROM ${REGISTRY}/app AS |a'), stageHover), /→ depends on REGISTRY \(no default\): `\/app` or `\$\{REGISTRY\}\/app`/);
     assert.equal(stageList(context).stages[0].base, '${REGISTRY}/app');
   });
 

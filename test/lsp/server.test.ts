@@ -81,6 +81,7 @@ describe('diagnostics over LSP', () => {
     await client.open(uri, lines('FROM a AS x', 'FROM b'));
     assert.equal((await client.diagnosticsFor(uri)).length, 1);
     await client.close(uri);
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
   }));
 });
 

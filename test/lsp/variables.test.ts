@@ -14,6 +14,7 @@ import { workflowTargets } from '../../server/src/workspace/workflows';
 import { bakeTargets } from '../../server/src/workspace/bake';
 import { fileIndex } from '../support/files';
 import { applyEdits, fixture, lines, textAt, type Fixture } from '../support/fixture';
+import { onStage, onVariable } from '../support/symbols';
 
 let client: LspClient;
 before(async () => { client = await LspClient.start(); });
@@ -129,11 +130,11 @@ describe('variables over LSP', () => {
     const fx = fixture(lines('ARG GO=1.22', 'FROM golang:$GO AS build', 'ARG GO', 'RUN echo $G|O', 'ENV E=1', 'FROM build AS app', 'RUN echo $E'));
     const targets: BuildTarget[] = [{ name: 'app', origin: 'compose.yaml:5', args: { GO: '1.23', E: '2' } }, { name: 'build', origin: 'docker-bake.hcl:9', args: { OTHER: 'x' } }];
     const context = featureContext(AnalyzedDocument.fromText(fx.text), targets);
-    const value = (hoverVariable(context, fx.cursor)!.contents as { value: string }).value;
+    const value = (onVariable(context, fx.cursor, (symbol) => hoverVariable(context, symbol))!.contents as { value: string }).value;
     assert.match(value, /- compose\.yaml:5 sets `1\.23` for target `app`$/);
     assert.doesNotMatch(value, /docker-bake/);
     // An ENV keeps its own value: a build arg of that name changes nothing.
-    const env = (hoverVariable(context, { line: 6, character: 11 })!.contents as { value: string }).value;
+    const env = (onVariable(context, { line: 6, character: 11 }, (symbol) => hoverVariable(context, symbol))!.contents as { value: string }).value;
     assert.doesNotMatch(env, /compose/);
   });
 
@@ -141,7 +142,8 @@ describe('variables over LSP', () => {
     const workflow = 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          build-args: |\n            GO=1.23\n';
     const targets = asBuildTargets(workflowTargets(workflow, '/w/.github/workflows/ci.yml', 'ci.yml', '/w', fileIndex(['/w/Dockerfile'])));
     const fx = fixture(lines('ARG GO=1.22', 'FROM golang:$GO AS build', 'ARG GO', 'RUN echo $G|O'));
-    const value = (hoverVariable(featureContext(AnalyzedDocument.fromText(fx.text), targets), fx.cursor)!.contents as { value: string }).value;
+    const context = featureContext(AnalyzedDocument.fromText(fx.text), targets);
+    const value = (onVariable(context, fx.cursor, (symbol) => hoverVariable(context, symbol))!.contents as { value: string }).value;
     assert.match(value, /- ci\.yml:\d+ sets `1\.23` for target `build`$/);
   });
 
@@ -149,7 +151,8 @@ describe('variables over LSP', () => {
     const bake = 'target "app" {\n  contexts = {\n    php-base = "docker-image://php:8.3"\n  }\n  target = "app"\n}\n';
     const targets = asBuildTargets(bakeTargets(bake, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', fileIndex(['/w/Dockerfile'])));
     const fx = fixture(lines('FROM php-b|ase AS app', 'RUN true'));
-    const hover = hoverStage(featureContext(AnalyzedDocument.fromText(fx.text), targets), fx.cursor);
+    const context = featureContext(AnalyzedDocument.fromText(fx.text), targets);
+    const hover = onStage(context, fx.cursor, (symbol) => hoverStage(context, symbol));
     assert.match((hover!.contents as { value: string }).value, /`php-base` is a named build context[\s\S]*docker-bake\.hcl:3: `docker-image:\/\/php:8\.3` for target `app`/);
   });
 });

@@ -8,16 +8,15 @@ import type { Position, Range } from '../../server/src/analysis/model';
 import { featureContext } from '../../server/src/features/context';
 import { completeStages, resolveStageCompletion } from '../../server/src/features/completion';
 import { findDefinition } from '../../server/src/features/definition';
-import { findReferences, highlightStage } from '../../server/src/features/references';
+import { highlight, references } from '../../server/src/features/references';
 import { hoverStage } from '../../server/src/features/hover';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { findVariableDefinition } from '../../server/src/features/variableDefinition';
 import { completeVariables } from '../../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { completeSourcePaths } from '../../server/src/features/pathCompletion';
-import { findVariableReferences, highlightVariable } from '../../server/src/features/variableReferences';
-import { prepareVariableRename, renameVariable } from '../../server/src/features/variableRename';
-import { prepareStageRename, renameStage, RenameRefused } from '../../server/src/features/rename';
+import { prepareStageRename, prepareVariableRename, renameVariable, renameWithTargets, RenameRefused } from '../../server/src/features/rename';
+import { NO_BUILD_FILES, onCopiedPath, onStage, onVariable } from './symbols';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 import { listRefactors, resolveRefactor } from '../../server/src/features/refactors/refactorActions';
@@ -107,18 +106,20 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
     const range = l1 % (lineLengths.length + 1) <= other.line ? { start: position, end: other } : { start: other, end: position };
     const items = completeStages(context, position, uri) ?? [];
     results.push(items, items.slice(0, 2).map((item) => resolveStageCompletion(context, item)));
-    results.push(findDefinition(context, position, uri), findReferences(context, position, uri, true), highlightStage(context, position), hoverStage(context, position));
-    results.push(hoverVariable(context, position), findVariableDefinition(context, position, uri), completeVariables(context, position),
-      findVariableReferences(context, position, uri, true), highlightVariable(context, position),
-      hoverCopySource(context, position), findCopySourceDefinition(context, position, uri), completeSourcePaths(context, position));
+    const { model } = context;
+    results.push(references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
+    results.push(onStage(context, position, (s) => [findDefinition(model, s, uri), hoverStage(context, s)]));
+    results.push(onVariable(context, position, (s) => [hoverVariable(context, s), s.kind === 'variable-use' && findVariableDefinition(model, s, uri)]),
+      completeVariables(context, position), completeSourcePaths(context, position),
+      onCopiedPath(context, position, (s) => [hoverCopySource(model, s), findCopySourceDefinition(model, s, uri)]));
     try {
-      results.push(prepareVariableRename(context, position), renameVariable(context, position, c2 % 2 ? 'RENAMED' : '1bad'));
+      results.push(onVariable(context, position, (s) => [prepareVariableRename(model, s), renameVariable(model, s, c2 % 2 ? 'RENAMED' : '1bad')]));
     } catch (error) {
       if (!(error instanceof RenameRefused)) throw error;
     }
     results.push(inlayHints(document.model, range));
     try {
-      results.push(prepareStageRename(context, position), renameStage(context, position, c2 % 2 ? 'renamed' : 'Bad Name'));
+      results.push(onStage(context, position, (s) => [prepareStageRename(model, s), renameWithTargets(context, s, c2 % 2 ? 'renamed' : 'Bad Name', NO_BUILD_FILES)]));
     } catch (error) {
       if (!(error instanceof RenameRefused)) throw error;
     }

@@ -142,7 +142,9 @@ export class LspClient {
     return version;
   }
 
+  /** Closes the document: what the server publishes next for it carries no version (`diagnosticsFor` waits for that). */
   async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
@@ -155,7 +157,7 @@ export class LspClient {
     this.diagnostics.delete(uri);
   }
 
-  /** Waits for the diagnostics of the document's current version (earlier versions' are ignored). */
+  /** Waits for the diagnostics of the document's current version (earlier versions' are ignored; none once closed). */
   async diagnosticsFor(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

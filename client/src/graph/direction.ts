@@ -6,8 +6,8 @@
 // 29 files of 8 stages or more, in a 521 × 640 and a 1000 × 640 panel: the estimate picks the direction that
 // Graphviz draws larger 48 times of 58 (the panel's shape 29), and where it misses, the labels are at most
 // 17 % smaller than they could be.
-import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
-import { nodeLines, VIEW_SPACING } from '../../../server/src/cli/graphFormats';
+import type { GraphNode, StageGraph } from '../../../server/src/protocol';
+import { nodeLines, VIEW_SPACING } from '../../../server/src/features/graphFormats';
 import { aspectOf, type Panel } from './viewport';
 
 export type Direction = 'LR' | 'TB';

@@ -3,7 +3,7 @@
 // Dockerfile switches it, the cursor highlights its stage, and a click in the graph selects the stage's FROM
 // line (or the reference an edge stands for). Its own bundle (dist/graphPanel.js), loaded on first use.
 import * as vscode from 'vscode';
-import { GRAPH_REQUEST, type StageGraph } from '../../../server/src/features/stageGraph';
+import { GRAPH_REQUEST, type StageGraph } from '../../../server/src/protocol';
 import type { StageRequests } from '../stagePicks';
 import type { FromWebview, ToWebview } from './messages';
 

@@ -1,7 +1,7 @@
 // What the stage graph panel (graphPanel.ts, in the extension host) and its webview (webview/graphView.ts, in the
 // browser) say to each other. The graph itself is the server's `dockerfileStages/graph` answer, unchanged.
-import type { Range } from '../../../server/src/analysis/model';
-import type { StageGraph } from '../../../server/src/features/stageGraph';
+import type { Range } from '../../../server/src/protocol';
+import type { StageGraph } from '../../../server/src/protocol';
 
 export type ToWebview =
   /** The graph of a Dockerfile: sent when the panel opens, after edits (debounced) and on switching editors. */

@@ -1,5 +1,6 @@
 // "Show only what target X builds": the stages and images a build of one stage needs, and the edges among them.
-import type { GraphNode, StageGraph } from '../../../server/src/features/stageGraph';
+import type { GraphNode, StageGraph } from '../../../server/src/protocol';
+import { lastAtOrBefore } from '../../../server/src/analysis/positions';
 
 /**
  * What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. The
@@ -27,9 +28,6 @@ export function buildOf(graph: StageGraph, target: string): StageGraph {
 
 /** The stage whose lines hold `line`: the last one whose FROM line is at or before it. */
 export function stageAtLine(graph: StageGraph, line: number): GraphNode | undefined {
-  let found: GraphNode | undefined;
-  for (const node of graph.nodes) {
-    if (node.kind === 'stage' && node.range && node.range.start.line <= line && (!found || node.range.start.line >= found.range!.start.line)) found = node;
-  }
-  return found;
+  const stages = graph.nodes.filter((node) => node.kind === 'stage' && node.range);
+  return lastAtOrBefore(stages, (node) => node.range!.start.line, line);
 }

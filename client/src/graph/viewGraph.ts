@@ -1,8 +1,8 @@
 // What the graph view hands Graphviz: the graph with each set of parallel edges drawn once, as DOT for a view
 // (cli/graphFormats.ts: shortened labels, edge labels where they fit), laid out the way it is drawn largest.
 // Pure: the webview and the benchmark (which times this layout) share it.
-import type { GraphEdge, StageGraph } from '../../../server/src/features/stageGraph';
-import { formatDot } from '../../../server/src/cli/graphFormats';
+import type { GraphEdge, StageGraph } from '../../../server/src/protocol';
+import { formatDot } from '../../../server/src/features/graphFormats';
 import { layoutDirection, type Direction } from './direction';
 import type { Panel } from './viewport';
 

@@ -7,7 +7,7 @@ import { StageResolver } from './resolve';
 import { globalArgDefaults } from './args';
 import { definiteValue, evaluate, type Evaluation, type Scope } from './evaluate';
 import { globalScope } from './bindings';
-import { buildEdges, circularReferences, referencesByTarget, stagesBuiltFrom } from './graph';
+import { buildEdges, circularReferences, referencesTo, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
 import { scratchMountReferences } from './dispatchStates';
 
@@ -16,7 +16,7 @@ export interface Assembled {
   readonly parsed: ParsedFile;
   readonly model: StageModel;
   /** Per stage, its resolved references (the model's `references`, split by stage). */
-  readonly referencesByStage: readonly (readonly StageReference[])[];
+  readonly referencesIn: readonly (readonly StageReference[])[];
 }
 
 export function assemble(parsed: ParsedFile, version: number, previous?: Assembled): Assembled {
@@ -35,12 +35,12 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
   const resolver = new StageResolver(stages, argDefaults);
-  const referencesByStage = parsed.stages.map((skeleton, index) =>
+  const referencesIn = parsed.stages.map((skeleton, index) =>
     reusable && reusable.parsed.stages[index] === skeleton
-      ? reusable.referencesByStage[index]
+      ? reusable.referencesIn[index]
       : skeleton.references.map((raw) => resolver.resolve(raw, index)));
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
-  const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
+  const references = epoch ? [epoch, ...referencesIn.flat()] : referencesIn.flat();
   const builtFrom = stagesBuiltFrom(references, stages.length);
   const scratchMounts = scratchMountReferences(stages);
   const edges = buildEdges([...references, ...scratchMounts], builtFrom);
@@ -59,12 +59,12 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     scratchMounts,
     edges,
     builtFrom,
-    referencesTo: referencesByTarget(references, stages.length),
-    baseReferences: referencesByStage.map((list) => list.find((r) => r.kind === 'from')),
+    referencesTo: referencesTo(references, stages.length),
+    baseReferences: referencesIn.map((list) => list.find((r) => r.kind === 'from')),
     circular: circularReferences(edges, stages.length),
     openAtEnd: parsed.openAtEnd,
   };
-  return { parsed, model, referencesByStage };
+  return { parsed, model, referencesIn };
 }
 
 /** Resolution reads the global ARGs and every stage's name and index: when those are unchanged, so is it. */

@@ -4,7 +4,7 @@
 // base image sets (unknown here) or, on `scratch`, only the PATH BuildKit sets. A value is a declaration's raw
 // word, expanded where it is declared; defaults count as the values (a `--build-arg` may change them).
 import type { GlobalArg, Stage, StageModel } from './model';
-import type { VariableDeclaration } from './variables';
+import type { VariableDeclaration } from './model';
 import { AUTOMATIC_ARGS, automaticValue, buildArgValue, DEFAULT_PATH, imageValue } from './automaticArgs';
 import { evaluate, type Binding, type Evaluation, type Scope, type UnknownValue } from './evaluate';
 import { fromChain, parentStage, rootIsImage } from './chain';

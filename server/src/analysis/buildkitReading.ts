@@ -5,7 +5,7 @@
 // keyword (JSON or not, `key=value` or the legacy `key value`). dockerfile-ast finds the instructions; where its idea
 // of where one ends is not BuildKit's, the placed reading is undefined and BuildKit's checks say nothing about that
 // instruction (dispatch still reads its text, as BuildKit would read it).
-import type { Position, Range } from './model';
+import type { Position, Range } from './positions';
 import { splitCommand, parseWords, jsonArray, splitWhitespace, trimSpace, trimLeft, trimRight } from './buildkitWords';
 
 export interface BuildkitReading {

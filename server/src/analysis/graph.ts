@@ -4,7 +4,7 @@ import { variablePattern, hasVariable } from './args';
 import { stageLabel } from './names';
 
 /** The stages a reference may point at: one for a resolved reference, several for an ARG-built pattern. */
-export function targetsOf(reference: StageReference): readonly number[] {
+export function stagesNamedBy(reference: StageReference): readonly number[] {
   const { resolution } = reference;
   if (resolution.kind === 'stage') return [resolution.stage];
   if (resolution.kind === 'pattern') return resolution.stages;
@@ -16,7 +16,7 @@ export function stagesBuiltFrom(references: readonly StageReference[], stageCoun
   const builtFrom: number[][] = Array.from({ length: stageCount }, () => []);
   for (const reference of references) {
     if (reference.kind !== 'from') continue;
-    for (const parent of targetsOf(reference)) builtFrom[parent].push(reference.inStage);
+    for (const parent of stagesNamedBy(reference)) builtFrom[parent].push(reference.inStage);
   }
   return builtFrom;
 }
@@ -38,19 +38,19 @@ export function buildEdges(references: readonly StageReference[], builtFrom: rea
     // A global reference (SOURCE_DATE_EPOCH) has no dependent stage: every target needs it (`buildWideStages`).
     const possible = reference.resolution.kind === 'pattern';
     for (const from of dependentStages(reference, builtFrom)) {
-      for (const to of targetsOf(reference)) edges.push({ from, to, reference, possible });
+      for (const to of stagesNamedBy(reference)) edges.push({ from, to, reference, possible });
     }
   }
   return edges;
 }
 
 /** Per stage, the references that may point at it. */
-export function referencesByTarget(references: readonly StageReference[], stageCount: number): StageReference[][] {
-  const byTarget: StageReference[][] = Array.from({ length: stageCount }, () => []);
+export function referencesTo(references: readonly StageReference[], stageCount: number): StageReference[][] {
+  const byStage: StageReference[][] = Array.from({ length: stageCount }, () => []);
   for (const reference of references) {
-    for (const target of targetsOf(reference)) byTarget[target].push(reference);
+    for (const target of stagesNamedBy(reference)) byStage[target].push(reference);
   }
-  return byTarget;
+  return byStage;
 }
 
 /**
@@ -153,7 +153,7 @@ export interface Reachability {
 
 /** The stages every build needs, whatever its target: the SOURCE_DATE_EPOCH stage, written before any stage. */
 export function buildWideStages(references: readonly StageReference[]): number[] {
-  return references.filter((reference) => reference.inStage === BEFORE_FIRST_STAGE).flatMap(targetsOf);
+  return references.filter((reference) => reference.inStage === BEFORE_FIRST_STAGE).flatMap(stagesNamedBy);
 }
 
 /**

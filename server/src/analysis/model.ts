@@ -1,25 +1,44 @@
 // The stage model: everything the features know about a Dockerfile's build stages.
 // Built once per document version by `analyze` and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
-import type { VariableDeclaration, VariableUse } from './variables';
 import type { BuildkitReading } from './buildkitReading';
 import type { DispatchStep } from './dispatchSteps';
 import type { Evaluation } from './evaluate';
+import type { Located, Range } from './positions';
 
-export interface Position {
-  readonly line: number;
-  readonly character: number;
+// The geometry every part of the model uses lives in `positions.ts`, a leaf the model's parts import.
+export type { Located, Position, Range } from './positions';
+
+/** An ARG or ENV declaration, read off the parse by `variables.ts`. */
+export interface VariableDeclaration {
+  readonly kind: 'arg' | 'env';
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The value as written after `=`, quotes removed; undefined for `ARG NAME` without a default. */
+  readonly value?: string;
+  /** The value as BuildKit's parser gives it to the lexer, quotes and escapes in place. */
+  readonly rawValue?: string;
+  readonly valueRange?: Range;
+  /** The first line of the declaring instruction: a use sees the declarations of earlier instructions. */
+  readonly instructionLine: number;
 }
 
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-/** A piece of source text and where it stands. */
-export interface Located {
-  readonly text: string;
+export interface VariableUse {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** `$X`, `${X}`, `${X:-word}`...: the whole expression. */
   readonly range: Range;
+  /** `-`, `+`, `:-`, `:+` (with `:` when written) for `${X:-word}` forms. */
+  readonly operator?: string;
+  readonly instructionLine: number;
+  /** The upper-cased instruction keyword (`RUN`, `COPY`, ...). */
+  readonly keyword: string;
+  /**
+   * Text the shell reads at run time (RUN), where `'$X'` stays literal and a script may set X itself:
+   * such uses are `shellLiteral` or `shellAssigned`, and no rule speaks of them.
+   */
+  readonly shellLiteral?: boolean;
+  readonly shellAssigned?: boolean;
 }
 
 export interface InstructionInfo {

@@ -1,5 +1,20 @@
-// Comparing LSP positions and ranges.
-import type { Position, Range } from './model';
+// LSP positions and ranges (0-based lines, UTF-16 columns), and comparing them. A leaf: every part of the
+// model imports it, and it imports nothing.
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A piece of source text and where it stands. */
+export interface Located {
+  readonly text: string;
+  readonly range: Range;
+}
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
@@ -22,4 +37,22 @@ export function shownSelection(range: Range, lineLength: (line: number) => numbe
   const { start, end } = range;
   if (end.character !== 0 || end.line <= start.line) return range;
   return { start, end: { line: end.line - 1, character: lineLength(end.line - 1) } };
+}
+
+/**
+ * The last of `items` (in order of `lineOf`) whose line is at or before `line`: the stage holding a line, the
+ * instruction a line belongs to. A binary search: the one way every feature finds "the one this line is in".
+ */
+export function lastAtOrBefore<T>(items: readonly T[], lineOf: (item: T) => number, line: number): T | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  let found: T | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lineOf(items[middle]) <= line) {
+      found = items[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }

@@ -2,7 +2,7 @@
 // source in moby/buildkit's dockerfile2llb). Computed on request from the model's declarations; nothing here
 // is stored, so the incremental re-parse needs nothing new.
 import type { GlobalArg, Stage, StageModel } from './model';
-import type { VariableDeclaration } from './variables';
+import type { VariableDeclaration } from './model';
 import { definiteValue, type Binding, type Evaluation } from './evaluate';
 import { declarationBinding, evaluateBinding, globalScope, lastDeclaration, stageBinding } from './bindings';
 import { fromChain, parentStage, rootIsImage } from './chain';

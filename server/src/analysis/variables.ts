@@ -2,40 +2,9 @@
 // declarations, and every `$X` / `${X...}` that dockerfile-ast finds in an instruction (FROM, RUN and its
 // heredocs, COPY, mount options, ...). Plain data; what a use binds to is scope.ts's business.
 import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
-import type { Position, Range } from './model';
+import type { Position, Range, VariableDeclaration, VariableUse } from './model';
 import { shellWords } from './words';
 import type { DispatchStep } from './dispatchSteps';
-
-export interface VariableDeclaration {
-  readonly kind: 'arg' | 'env';
-  readonly name: string;
-  readonly nameRange: Range;
-  /** The value as written after `=`, quotes removed; undefined for `ARG NAME` without a default. */
-  readonly value?: string;
-  /** The value as BuildKit's parser gives it to the lexer, quotes and escapes in place. */
-  readonly rawValue?: string;
-  readonly valueRange?: Range;
-  /** The first line of the declaring instruction: a use sees the declarations of earlier instructions. */
-  readonly instructionLine: number;
-}
-
-export interface VariableUse {
-  readonly name: string;
-  readonly nameRange: Range;
-  /** `$X`, `${X}`, `${X:-word}`...: the whole expression. */
-  readonly range: Range;
-  /** `-`, `+`, `:-`, `:+` (with `:` when written) for `${X:-word}` forms. */
-  readonly operator?: string;
-  readonly instructionLine: number;
-  /** The upper-cased instruction keyword (`RUN`, `COPY`, ...). */
-  readonly keyword: string;
-  /**
-   * Text the shell reads at run time (RUN), where `'$X'` stays literal and a script may set X itself:
-   * such uses are `shellLiteral` or `shellAssigned`, and no rule speaks of them.
-   */
-  readonly shellLiteral?: boolean;
-  readonly shellAssigned?: boolean;
-}
 
 export function readDeclarations(instruction: Instruction, steps: readonly DispatchStep[]): VariableDeclaration[] {
   const keyword = instruction.getKeyword();

@@ -10,7 +10,7 @@ import { featureContext } from '../features/context';
 import { computeDiagnostics } from '../features/diagnostics';
 import type { FindingData, RuleCode } from '../features/diagnostics/rules';
 import { quickFixes } from '../features/codeActions/quickFixes';
-import { DocumentText } from '../features/refactors/documentText';
+import { DocumentText } from '../features/documentText';
 
 /**
  * The fixes that keep every target's build as it is, by rule and title: keyword casing; stage names lower-cased

@@ -12,7 +12,7 @@ import { featureContext } from '../features/context';
 import { stageGraph } from '../features/stageGraph';
 import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from './arguments';
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';
-import { formatDot, formatGraphJson, formatMermaid } from './graphFormats';
+import { formatDot, formatGraphJson, formatMermaid } from '../features/graphFormats';
 import { convertFile } from './convert';
 import { shipsReport, targetStage } from '../features/ships/shipsReport';
 import { formatShipsText } from './shipsFormat';

@@ -1,22 +1,42 @@
-// Hover on a stage name or a reference: the stage card; on an image reference, say that it is no stage.
+// Hover: on a stage name or a reference, the stage card (on an image reference, that it is no stage); on a
+// variable, its value and origin; on a copied path, what makes it; on a path of the build context, what a change
+// to it re-runs.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { StageModel, StageReference } from '../analysis/model';
 import { implicitStatesBefore } from '../analysis/dispatchStates';
 import type { FeatureContext } from './context';
-import { stagesOf, symbolAt } from './locate';
+import { firstAnswer, stagesOf, type StageSymbol } from './locate';
+import { hoverVariable } from './variableHover';
+import { hoverCopySource } from './copySources';
+import { hoverCacheImpact } from './cacheImpact/cacheHover';
 import { stageCard } from './stageCard';
 import { stageLabel } from '../analysis/names';
 
-export function hoverStage(context: FeatureContext, position: Position): Hover | undefined {
+export function hover(context: FeatureContext, position: Position): Hover | undefined {
+  // A path the build context provides (a COPY source, a bind mount) is no symbol yet: what a change to it re-runs.
+  return firstAnswer(context.model, position, (symbol) => {
+    switch (symbol.kind) {
+      case 'stage-declaration':
+      case 'stage-reference':
+        return hoverStage(context, symbol);
+      case 'variable-use':
+      case 'variable-declaration':
+      case 'global-arg':
+        return hoverVariable(context, symbol);
+      case 'copied-path':
+        return hoverCopySource(context.model, symbol);
+    }
+  }) ?? hoverCacheImpact(context, position);
+}
+
+export function hoverStage(context: FeatureContext, symbol: StageSymbol): Hover | undefined {
   const { model } = context;
-  const symbol = symbolAt(model, position);
-  if (!symbol) return undefined;
-  const range = symbol.kind === 'declaration' ? symbol.stage.name!.range : symbol.reference.range;
+  const range = symbol.kind === 'stage-declaration' ? symbol.stage.name!.range : symbol.reference.range;
   const stages = stagesOf(model, symbol);
   let value: string | undefined;
   if (stages.length === 1) value = stageCard(context, stages[0]);
   else if (stages.length > 1) value = `\`${(symbol as { reference: StageReference }).reference.text}\` is built from ARGs and may name any of: ${stages.map((s) => `**${stageLabel(s)}**`).join(', ')}`;
-  else if (symbol.kind === 'reference') value = namedContextText(context, symbol.reference) ?? unresolvedText(model, symbol.reference);
+  else if (symbol.kind === 'stage-reference') value = namedContextText(context, symbol.reference) ?? unresolvedText(model, symbol.reference);
   return value === undefined ? undefined : { contents: { kind: MarkupKind.Markdown, value }, range };
 }
 

@@ -1,18 +1,85 @@
-// What stands at a position: a stage's name where it is declared, or a reference to a stage.
-import type { Position, Stage, StageModel, StageReference } from '../analysis/model';
-import { rangeContains } from '../analysis/positions';
-import { targetsOf } from '../analysis/graph';
+// What stands at a position, classified once: a stage's declaration or a reference to a stage, a variable (a
+// `$X` use, an ARG/ENV declaration, a global ARG), a source path of `COPY --from`. Every request asks
+// `symbolsAt` and switches on the kind; the order of the list is the one precedence of every request.
+import { posix } from 'node:path';
+import type { GlobalArg, Located, Position, Stage, StageModel, StageReference, VariableDeclaration, VariableUse } from '../analysis/model';
+import { hasVariable } from '../analysis/args';
+import { copyFromReference } from '../analysis/files';
+import { stagesNamedBy } from '../analysis/graph';
+import { lastAtOrBefore, rangeContains } from '../analysis/positions';
 
 export type StageSymbol =
-  | { readonly kind: 'declaration'; readonly stage: Stage }
-  | { readonly kind: 'reference'; readonly reference: StageReference };
+  | { readonly kind: 'stage-declaration'; readonly stage: Stage }
+  | { readonly kind: 'stage-reference'; readonly reference: StageReference };
 
-export function symbolAt(model: StageModel, position: Position): StageSymbol | undefined {
+export type VariableSymbol =
+  | { readonly kind: 'variable-use'; readonly stage: Stage; readonly use: VariableUse }
+  | { readonly kind: 'variable-declaration'; readonly stage: Stage; readonly declaration: VariableDeclaration }
+  | { readonly kind: 'global-arg'; readonly arg: GlobalArg };
+
+/** A source path of `COPY --from=x` (without variables, x a stage): the path BuildKit reads in x. */
+export interface CopiedPathSymbol {
+  readonly kind: 'copied-path';
+  readonly path: Located;
+  /** The source resolved against the root of the stage copied from. */
+  readonly absolute: string;
+  readonly from: Stage;
+}
+
+export type DockerfileSymbol = StageSymbol | VariableSymbol | CopiedPathSymbol;
+
+/**
+ * Everything that stands at the position, in the order requests answer on it: the stage symbol, then the
+ * variable, then the copied path. A position may hold two (`FROM ${BASE}` is a reference to a stage and a
+ * variable use): a request answers on the first one it has an answer for (hover on `FROM ${BASE}` that names
+ * an image shows the variable), rename on the first one.
+ */
+export function* symbolsAt(model: StageModel, position: Position): Generator<DockerfileSymbol> {
+  // Lazy: a request that answers on the first symbol never looks for the others.
+  for (const classify of [stageSymbolAt, variableAt, copiedPathAt]) {
+    const symbol = classify(model, position);
+    if (symbol) yield symbol;
+  }
+}
+
+/** The first of `symbolsAt` that `answer` has an answer for. */
+export function firstAnswer<T>(model: StageModel, position: Position, answer: (symbol: DockerfileSymbol) => T | undefined): T | undefined {
+  for (const symbol of symbolsAt(model, position)) {
+    const found = answer(symbol);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+export function stageSymbolAt(model: StageModel, position: Position): StageSymbol | undefined {
   const stage = stageAtLine(model, position.line);
-  if (stage?.name && rangeContains(stage.name.range, position)) return { kind: 'declaration', stage };
+  if (stage?.name && rangeContains(stage.name.range, position)) return { kind: 'stage-declaration', stage };
   // Before the first FROM too: `ARG SOURCE_DATE_EPOCH=<stage>`.
   const reference = referenceAt(model, position);
-  return reference && { kind: 'reference', reference };
+  return reference && { kind: 'stage-reference', reference };
+}
+
+export function variableAt(model: StageModel, position: Position): VariableSymbol | undefined {
+  const stage = enclosingStage(model, position.line);
+  if (!stage) {
+    const arg = model.globalArgs.find((a) => rangeContains(a.nameRange, position));
+    return arg && { kind: 'global-arg', arg };
+  }
+  // The whole `${X:-y}` counts for a use, the name for a declaration.
+  const use = stage.uses.find((u) => rangeContains(u.range, position));
+  if (use) return { kind: 'variable-use', stage, use };
+  const declaration = stage.declarations.find((d) => rangeContains(d.nameRange, position));
+  return declaration && { kind: 'variable-declaration', stage, declaration };
+}
+
+export function copiedPathAt(model: StageModel, position: Position): CopiedPathSymbol | undefined {
+  const stage = stageAtLine(model, position.line);
+  const instruction = stage?.instructions.find((i) => i.copyPaths && rangeContains(i.range, position));
+  const path = instruction?.copyPaths!.sources.find((source) => rangeContains(source.range, position));
+  if (!stage || !instruction || !path || hasVariable(path.text)) return undefined;
+  const reference = copyFromReference(model, stage, instruction);
+  if (reference?.resolution.kind !== 'stage') return undefined;
+  return { kind: 'copied-path', path, absolute: posix.resolve('/', path.text), from: model.stages[reference.resolution.stage] };
 }
 
 /** The reference whose value contains the position (an empty `--from=` value included). */
@@ -22,31 +89,17 @@ export function referenceAt(model: StageModel, position: Position): StageReferen
 
 /** The stages a symbol stands for: the declared one, or every stage the reference may name. */
 export function stagesOf(model: StageModel, symbol: StageSymbol): Stage[] {
-  if (symbol.kind === 'declaration') return [symbol.stage];
-  return targetsOf(symbol.reference).map((index) => model.stages[index]);
+  if (symbol.kind === 'stage-declaration') return [symbol.stage];
+  return stagesNamedBy(symbol.reference).map((index) => model.stages[index]);
 }
 
-/** The stage whose FROM...last-instruction span holds the line; binary search, the stages are in order. */
+/** The stage whose FROM...last-instruction span holds the line. */
 export function stageAtLine(model: StageModel, line: number): Stage | undefined {
-  const { stages } = model;
-  let low = 0;
-  let high = stages.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const range = stages[middle].range;
-    if (line < range.start.line) high = middle - 1;
-    else if (line > range.end.line) low = middle + 1;
-    else return stages[middle];
-  }
-  return undefined;
+  const stage = enclosingStage(model, line);
+  return stage && line <= stage.range.end.line ? stage : undefined;
 }
 
 /** The stage a position belongs to, including the lines between its last instruction and the next FROM. */
 export function enclosingStage(model: StageModel, line: number): Stage | undefined {
-  let found: Stage | undefined;
-  for (const stage of model.stages) {
-    if (stage.range.start.line > line) break;
-    found = stage;
-  }
-  return found;
+  return lastAtOrBefore(model.stages, (stage) => stage.range.start.line, line);
 }

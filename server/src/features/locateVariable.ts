@@ -1,27 +1,8 @@
-// What variable stands at a position: a `$X` use, or an ARG/ENV declaration (in a stage or before the first FROM).
-import type { GlobalArg, Position, Stage, StageModel } from '../analysis/model';
-import { rangeContains } from '../analysis/positions';
+// What a variable use means where it stands, and the uses a declaration reaches (the symbol itself is found by
+// locate.ts).
+import type { GlobalArg, Stage, StageModel } from '../analysis/model';
 import { lookupInFrom, lookupInStage, type VariableLookup } from '../analysis/scope';
-import type { VariableDeclaration, VariableUse } from '../analysis/variables';
-import { enclosingStage } from './locate';
-
-export type VariableSymbol =
-  | { readonly kind: 'use'; readonly stage: Stage; readonly use: VariableUse }
-  | { readonly kind: 'declaration'; readonly stage: Stage; readonly declaration: VariableDeclaration }
-  | { readonly kind: 'global'; readonly arg: GlobalArg };
-
-export function variableAt(model: StageModel, position: Position): VariableSymbol | undefined {
-  const stage = enclosingStage(model, position.line);
-  if (!stage) {
-    const arg = model.globalArgs.find((a) => rangeContains(a.nameRange, position));
-    return arg && { kind: 'global', arg };
-  }
-  // The whole `${X:-y}` counts for a use, the name for a declaration.
-  const use = stage.uses.find((u) => rangeContains(u.range, position));
-  if (use) return { kind: 'use', stage, use };
-  const declaration = stage.declarations.find((d) => rangeContains(d.nameRange, position));
-  return declaration && { kind: 'declaration', stage, declaration };
-}
+import type { VariableDeclaration, VariableUse } from '../analysis/model';
 
 /** What a use means where it stands. */
 export function lookupUse(model: StageModel, stage: Stage, use: VariableUse): VariableLookup {

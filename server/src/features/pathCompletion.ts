@@ -7,7 +7,7 @@ import { copyFromReference, producedPaths } from '../analysis/files';
 import { comparePositions, rangeContains } from '../analysis/positions';
 import type { FeatureContext } from './context';
 import { stageAtLine } from './locate';
-import { DocumentText } from './refactors/documentText';
+import { DocumentText } from './documentText';
 import { stageLabel } from '../analysis/names';
 
 /** Where a source path is being written: the stage it is read from, and the text a chosen path replaces. */

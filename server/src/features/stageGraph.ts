@@ -1,51 +1,12 @@
 // The stage graph: stages, the external images and `scratch` they start from or copy out of, and the edges
 // between them by kind, with build targets, unused stages and broken references marked. Computed from the
 // model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
-import type { Range, StageReference } from '../analysis/model';
+import type { StageReference } from '../analysis/model';
+import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
-import { dependentStages, targetsOf } from '../analysis/graph';
+import { dependentStages, stagesNamedBy } from '../analysis/graph';
 import type { FeatureContext } from './context';
 import { stageLabel } from '../analysis/names';
-
-export const GRAPH_REQUEST = 'dockerfileStages/graph';
-
-export interface GraphNode {
-  /** `stage:3`, `image:golang:1.22`, `scratch`. */
-  readonly id: string;
-  readonly kind: 'stage' | 'image' | 'scratch';
-  /** The stage's name (or `#3`), the image as written. */
-  readonly label: string;
-  readonly stage?: number;
-  /** A stage's base as written, with global ARG defaults expanded. */
-  readonly base?: string;
-  readonly instructions?: number;
-  /** A stage's FROM line (select it to go to the stage). */
-  readonly range?: Range;
-  /** The targets that name this stage itself: `release (default target)`, `test (compose.yaml:5)`. */
-  readonly targets?: readonly string[];
-  /** No build target reaches it (UnusedStage). */
-  readonly unused?: boolean;
-}
-
-export type GraphEdgeKind = 'from' | 'copy' | 'mount' | 'onbuild' | 'epoch';
-
-export interface GraphEdge {
-  /** What provides: the parent stage, the stage copied or mounted from, the image. */
-  readonly from: string;
-  /** What takes it. */
-  readonly to: string;
-  readonly kind: GraphEdgeKind;
-  /** A name built from ARGs: a possible edge. */
-  readonly possible?: boolean;
-  /** Why BuildKit rejects it (a cycle, a stage defined later), when it does. */
-  readonly error?: string;
-  readonly range: Range;
-}
-
-export interface StageGraph {
-  readonly nodes: readonly GraphNode[];
-  readonly edges: readonly GraphEdge[];
-}
 
 export function stageGraph({ model, reachability }: FeatureContext): StageGraph {
   const nodes: GraphNode[] = model.stages.map((stage) => ({
@@ -67,7 +28,7 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
     const { resolution } = reference;
     const sources = resolution.kind === 'image'
       ? (reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [])
-      : targetsOf(reference).map((stage) => `stage:${stage}`);
+      : stagesNamedBy(reference).map((stage) => `stage:${stage}`);
     const error = problem(model.circular.has(reference), reference);
     for (const to of consumers(model, reference)) {
       for (const from of sources) {

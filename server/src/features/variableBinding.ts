@@ -3,8 +3,9 @@
 // reads it. What references, highlight and rename work on.
 import type { GlobalArg, StageModel } from '../analysis/model';
 import { lookupDeclaration, type VariableOrigin } from '../analysis/scope';
-import type { VariableDeclaration, VariableUse } from '../analysis/variables';
-import { lookupUse, type VariableSymbol } from './locateVariable';
+import type { VariableDeclaration, VariableUse } from '../analysis/model';
+import { lookupUse } from './locateVariable';
+import type { VariableSymbol } from './locate';
 
 type Declared = VariableDeclaration | GlobalArg;
 
@@ -20,10 +21,10 @@ function declaredOf(origin: VariableOrigin): Declared | undefined {
 
 /** The binding of the variable at a symbol; undefined for a name nothing declares (automatic ARGs, unset names). */
 export function bindingOf(model: StageModel, symbol: VariableSymbol): VariableBinding | undefined {
-  const name = symbol.kind === 'use' ? symbol.use.name : symbol.kind === 'global' ? symbol.arg.name : symbol.declaration.name;
+  const name = symbol.kind === 'variable-use' ? symbol.use.name : symbol.kind === 'global-arg' ? symbol.arg.name : symbol.declaration.name;
   const group = new Set<Declared>();
-  if (symbol.kind === 'use') lookupUse(model, symbol.stage, symbol.use).chain.forEach((origin) => addOrigin(group, origin));
-  else if (symbol.kind === 'global') group.add(symbol.arg);
+  if (symbol.kind === 'variable-use') lookupUse(model, symbol.stage, symbol.use).chain.forEach((origin) => addOrigin(group, origin));
+  else if (symbol.kind === 'global-arg') group.add(symbol.arg);
   else lookupDeclaration(model, symbol.stage.index, symbol.declaration).chain.forEach((origin) => addOrigin(group, origin));
   if (group.size === 0) return undefined;
   // Grow to a fixed point: a stage's `ARG GO` that takes the global value joins it, and so do its readers.

@@ -7,7 +7,7 @@ import type { FeatureContext } from './context';
 import { enclosingStage, referenceAt } from './locate';
 import { originText } from './variableHover';
 import { declareArg } from './codeActions/edits';
-import { DocumentText } from './refactors/documentText';
+import { DocumentText } from './documentText';
 
 export function completeVariables(context: FeatureContext, position: Position): CompletionItem[] | undefined {
   const { model } = context;

@@ -1,20 +1,19 @@
 // Hover on a variable: at a use, its value there and where it comes from (or why nothing sets it); at an ARG or
 // ENV declaration, its value and where it is used.
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { GlobalArg, Stage, StageModel } from '../analysis/model';
 import { AUTOMATIC_ARGS, lookupDeclaration, type VariableLookup, type VariableOrigin } from '../analysis/scope';
 import { evaluateBinding, globalScope } from '../analysis/bindings';
 import type { Evaluation } from '../analysis/evaluate';
 import { code, valueText, type ValueText } from './valueText';
 import type { FeatureContext } from './context';
-import { lookupUse, usesOf, variableAt } from './locateVariable';
+import { lookupUse, usesOf } from './locateVariable';
+import type { VariableSymbol } from './locate';
 import { stageLabel } from '../analysis/names';
 
-export function hoverVariable(context: FeatureContext, position: Position): Hover | undefined {
+export function hoverVariable(context: FeatureContext, symbol: VariableSymbol): Hover {
   const { model } = context;
-  const symbol = variableAt(model, position);
-  if (!symbol) return undefined;
-  if (symbol.kind === 'use') {
+  if (symbol.kind === 'variable-use') {
     const { use } = symbol;
     const lookup = lookupUse(model, symbol.stage, use);
     const value = use.shellAssigned
@@ -22,12 +21,12 @@ export function hoverVariable(context: FeatureContext, position: Position): Hove
       : [useText(model, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
   }
-  const declared = symbol.kind === 'global' ? symbol.arg : symbol.declaration;
-  const keyword = symbol.kind === 'global' ? 'ARG' : symbol.declaration.kind.toUpperCase();
-  const value = symbol.kind === 'global' ? symbol.arg.defaultValue : symbol.declaration.value;
-  const evaluation = symbol.kind === 'global' ? globalArgEvaluation(model, symbol.arg) : lookupDeclaration(model, symbol.stage.index, symbol.declaration).evaluation;
+  const declared = symbol.kind === 'global-arg' ? symbol.arg : symbol.declaration;
+  const keyword = symbol.kind === 'global-arg' ? 'ARG' : symbol.declaration.kind.toUpperCase();
+  const value = symbol.kind === 'global-arg' ? symbol.arg.defaultValue : symbol.declaration.value;
+  const evaluation = symbol.kind === 'global-arg' ? globalArgEvaluation(model, symbol.arg) : lookupDeclaration(model, symbol.stage.index, symbol.declaration).evaluation;
   const expanded = value === undefined ? '' : valueSuffix(valueText(evaluation), value).replace(/^ = /, ' → ');
-  const where = symbol.kind === 'global' ? 'before the first FROM: visible in FROM lines, and in stages that declare it again' : `in stage ${stageLabel(symbol.stage)}`;
+  const where = symbol.kind === 'global-arg' ? 'before the first FROM: visible in FROM lines, and in stages that declare it again' : `in stage ${stageLabel(symbol.stage)}`;
   const uses = usesOf(model, declared);
   const lines = [
     `**${keyword} ${declared.name}**${value === undefined ? ' (no default: set with `--build-arg`)' : ` = \`${value}\`${expanded}`}, ${where}`,

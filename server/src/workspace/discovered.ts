@@ -1,41 +1,11 @@
-// A build target found in a workspace file: which Dockerfile, which stage, and where it was said.
+// What the workspace readers share: the targets they find (`DiscoveredTarget`, below in `analysis/`), the files a
+// computed Dockerfile path is looked up in, the Dockerfile a build names, and where a target was said.
 import { normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from '../analysis/model';
-import type { NamedContext } from '../analysis/graph';
+import type { DiscoveredTarget, TargetOptions } from '../analysis/discoveredTarget';
 
-export interface DiscoveredTarget {
-  /** The Dockerfile's absolute path. */
-  readonly dockerfile: string;
-  /** The stage, as written (case-insensitive, may hold `${VAR}` / `${{ expr }}` patterns); empty while unwritten. */
-  readonly target: string;
-  /** `docker-bake.hcl:167`: the file (relative to the workspace) and 1-based line. */
-  readonly origin: string;
-  /** The file that names the target (absolute), and as a `file:` URI. */
-  readonly file: string;
-  readonly uri: string;
-  /** The target's value in that file, quotes excluded (0-based, UTF-16 columns); empty when unwritten. */
-  readonly range: Range;
-  /** The build args the file passes for this build (compose `build.args`, bake `args`), by name. */
-  readonly args?: Readonly<Record<string, string>>;
-  /**
-   * The target is computed (a script's variable, a loop's value, a bake `inherits`): `range` is where its value
-   * is written when it is written there as it is, else the build's own word; a rename does not edit it then.
-   */
-  readonly computed?: boolean;
-  /** The build was seen but its target is not known (`target` is then a pattern): what is unknown, for messages. */
-  readonly unresolved?: string;
-  /** Named without its Dockerfile (code, bake `--set`): it applies to this Dockerfile only if a stage has the name. */
-  readonly ifStageExists?: boolean;
-  /** A build of the default target (no target given; `target` is empty): for its build args and which files are Dockerfiles. */
-  readonly defaultTarget?: boolean;
-  /** Named build contexts (bake `contexts`), by name. */
-  readonly contexts?: Readonly<Record<string, NamedContext>>;
-}
-
-/** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts'>;
+export type { DiscoveredTarget, TargetOptions } from '../analysis/discoveredTarget';
 
 /** The workspace's files, for the builds whose Dockerfile a script computes. */
 export interface FileIndex {

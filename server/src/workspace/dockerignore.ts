@@ -3,25 +3,17 @@
 // one used), else the build context's `.dockerignore`. The build context is taken to be the Dockerfile's folder
 // (`docker build .` where it lives, what compose and bake default to); a Dockerfile that is not a file on disk
 // has none known, and CopyIgnoredFile says nothing about it.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readIgnoreFile } from '../features/diagnostics/dockerignore';
+import { readIgnoreFile } from '../analysis/dockerignorePatterns';
+import { savedText } from './savedFiles';
 
 /** The patterns that apply to the Dockerfile at `path`; undefined when none is known to apply. */
 export function dockerignoreFor(path: string): readonly string[] | undefined {
-  const own = readIfPresent(`${path}.dockerignore`);
+  const own = savedText(`${path}.dockerignore`);
   // An empty one may read as no file at all to BuildKit (and the context's would apply): unknown.
   if (own !== undefined) return own === '' ? undefined : readIgnoreFile(own);
-  const context = readIfPresent(join(dirname(path), '.dockerignore'));
+  const context = savedText(join(dirname(path), '.dockerignore'));
   return context === undefined ? undefined : readIgnoreFile(context);
-}
-
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The files the server watches: saving one changes the diagnostics of the Dockerfiles it applies to. */

@@ -1,6 +1,6 @@
 // The tooltip and accessible name of a node or an edge of the stage graph, and the names of the edge kinds.
-import type { GraphEdge, GraphEdgeKind, GraphNode } from '../../../../server/src/features/stageGraph';
-import { nodeDetails } from '../../../../server/src/cli/graphFormats';
+import type { GraphEdge, GraphEdgeKind, GraphNode } from '../../../../server/src/protocol';
+import { nodeDetails } from '../../../../server/src/features/graphFormats';
 
 /** What each kind of edge stands for, in the tooltips and the legend. */
 export const EDGE_KIND_NAME: Readonly<Record<GraphEdgeKind, string>> = {

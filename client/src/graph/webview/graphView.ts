@@ -3,8 +3,8 @@
 // cursor's stage where the whole graph is too large to read (../viewport.ts), and links it to the editor through
 // messages (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom, pan and direction.
 import './graphView.css';
-import { formatMermaid } from '../../../../server/src/cli/graphFormats';
-import type { GraphEdge, GraphNode, StageGraph } from '../../../../server/src/features/stageGraph';
+import { formatMermaid } from '../../../../server/src/features/graphFormats';
+import type { GraphEdge, GraphNode, StageGraph } from '../../../../server/src/protocol';
 import type { FromWebview, ToWebview } from '../messages';
 import { buildOf, stageAtLine } from '../subgraph';
 import { mergeParallelEdges, viewDot, type ViewGraph } from '../viewGraph';

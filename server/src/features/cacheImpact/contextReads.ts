@@ -6,7 +6,7 @@
 // llb.ExcludePatterns), all at BuildKit 73ed682.
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { literalWord } from '../diagnostics/shellWord';
-import { cleanPath } from '../diagnostics/dockerignore';
+import { cleanPath } from '../../analysis/dockerignorePatterns';
 
 export interface ContextRead {
   readonly stage: Stage;

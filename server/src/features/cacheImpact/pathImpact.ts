@@ -1,6 +1,6 @@
 // Which instructions a change to one path of the build context invalidates, and what re-runs after them.
 import type { StageModel } from '../../analysis/model';
-import { IgnoreMatcher } from '../diagnostics/dockerignore';
+import { IgnoreMatcher } from '../../analysis/dockerignorePatterns';
 import { contextPath, contextReads, type ContextRead } from './contextReads';
 import { rerunsFrom, type StageRerun } from './reruns';
 

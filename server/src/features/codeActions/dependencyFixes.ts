@@ -7,7 +7,7 @@ import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
 import { dependenciesAfterSource, runCommands, type DependencyHit } from '../diagnostics/dependencyRules';
 import { dependencyInstall } from '../diagnostics/dependencyInstalls';
-import { DocumentText } from '../refactors/documentText';
+import { DocumentText } from '../documentText';
 import { wholeLines } from './edits';
 
 /** What an instruction between the copy and the RUN may be: none of these changes what a RUN does. */

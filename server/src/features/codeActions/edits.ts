@@ -1,7 +1,7 @@
 // Edits shared by the code actions: whole-line ranges, renumbering of `--from=N` after stages move, `ARG` lines.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Position, Range, Stage, StageModel } from '../../analysis/model';
-import type { DocumentText } from '../refactors/documentText';
+import type { DocumentText } from '../documentText';
 
 /** From the start of `first` to the start of the line after `last` (or the end of the text). */
 export function wholeLines(model: StageModel, first: number, last: number): Range {

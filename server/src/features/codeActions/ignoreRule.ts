@@ -2,7 +2,7 @@
 // A second `check` directive would be a BuildKit parse error, so an existing one is always extended.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
-import { DocumentText } from '../refactors/documentText';
+import { DocumentText } from '../documentText';
 import { parseLintOptions } from '../diagnostics/checkDirectives';
 
 export function ignoreRuleEdit({ model, text }: FeatureContext, rule: string): TextEdit {

@@ -11,7 +11,7 @@
 // coexistence e2e (test/e2e/suite/coexistence.e2e.ts) for the duplicate name.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { StageModel } from '../../analysis/model';
-import { rangesOverlap } from '../../analysis/positions';
+import { lastAtOrBefore, rangesOverlap } from '../../analysis/positions';
 import type { BuildkitChecksSetting } from '../../settings';
 import { BUILDKIT_RULES, SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 
@@ -62,7 +62,7 @@ export function adoptIncumbentDiagnostic(model: StageModel, diagnostic: Diagnost
   }
   if (diagnostic.source === DOCKER_DX && typeof diagnostic.code === 'string' && BUILDKIT_RULES.has(diagnostic.code as RuleCode)) {
     const line = diagnostic.range.start.line;
-    const stage = model.stages.filter((candidate) => candidate.fromRange.start.line <= line).pop();
+    const stage = lastAtOrBefore(model.stages, (candidate) => candidate.fromRange.start.line, line);
     const data: FindingData = { stage: stage?.index };
     return { ...diagnostic, source: SOURCE, data };
   }

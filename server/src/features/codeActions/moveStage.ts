@@ -3,9 +3,9 @@
 // without changing what any other line means (test/features/quickFixes.test.ts checks that by re-analysis).
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../../analysis/model';
-import { targetsOf } from '../../analysis/graph';
+import { stagesNamedBy } from '../../analysis/graph';
 import type { FeatureContext } from '../context';
-import { DocumentText } from '../refactors/documentText';
+import { DocumentText } from '../documentText';
 import { renumberIndices, stageLines, textWithEdits } from './edits';
 
 /** The edit that moves `moved` right above `user` (with its description), or undefined when that is not safe. */
@@ -35,7 +35,7 @@ function movePreservesBindings(model: StageModel, moved: Stage, user: Stage): bo
   // The last stage is the default target: moving it would change what `docker build` builds.
   if (moved.index === model.stages.length - 1) return false;
   const ownReferences = model.references.filter((r) => r.inStage === moved.index && !r.onbuild);
-  if (ownReferences.some((r) => targetsOf(r).some((target) => target >= user.index))) return false;
+  if (ownReferences.some((r) => stagesNamedBy(r).some((target) => target >= user.index))) return false;
   if (model.stages.some((s) => s !== moved && s.normalizedName !== undefined && s.normalizedName === moved.normalizedName)) return false;
   return !model.references.some((r) => r.kind === 'from' && r.inStage >= user.index && r.inStage < moved.index
     && (r.text === moved.normalizedName || (r.resolution.kind === 'pattern' && moved.normalizedName !== undefined)));

@@ -9,7 +9,7 @@ import { stageLabel } from '../../analysis/names';
 import { ignoreRuleEdit } from './ignoreRule';
 import { moveStageAbove } from './moveStage';
 import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
-import { commentBlockAbove, DocumentText } from '../refactors/documentText';
+import { commentBlockAbove, DocumentText } from '../documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
 import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
 import { buildkitFixes } from './buildkitFixes';

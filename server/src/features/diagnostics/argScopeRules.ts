@@ -12,7 +12,7 @@
 
 import type { Stage, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
-import type { VariableUse } from '../../analysis/variables';
+import type { VariableUse } from '../../analysis/model';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
 

@@ -2,6 +2,7 @@
 // (analysis/buildkitReading.ts) with where it stands, FROM lines included, in file order.
 import type { BuildkitReading } from '../../analysis/buildkitReading';
 import type { Range, Stage, StageModel } from '../../analysis/model';
+import { lastAtOrBefore } from '../../analysis/positions';
 import type { Finding, RuleCode } from './rules';
 
 export interface ReadInstruction {
@@ -59,8 +60,7 @@ export function readBody(model: StageModel, stage: Stage): readonly ReadInstruct
 
 /** The instruction (FROM included) that starts on a line, for the quick fixes. */
 export function instructionStartingAt(model: StageModel, line: number): ReadInstruction | undefined {
-  let stage: Stage | undefined;
-  for (const candidate of model.stages) if (candidate.fromRange.start.line <= line) stage = candidate;
+  const stage = lastAtOrBefore(model.stages, (candidate) => candidate.fromRange.start.line, line);
   if (!stage) return undefined;
   if (stage.fromRange.start.line === line) {
     return stage.fromReading && { reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true };

@@ -5,7 +5,7 @@
 import type { StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
-import { cleanPath, IgnoreMatcher } from './dockerignore';
+import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
 import { goQuote } from '../../analysis/goFormat';
 import { literalWord } from './shellWord';
 

@@ -19,7 +19,7 @@ import { credentialFile } from '../../analysis/ships/credentials';
 import { installedBuildPackages, toolchainOf } from '../../analysis/ships/toolchains';
 import type { Finding } from './rules';
 import { fromChain } from '../../analysis/chain';
-import { cleanPath, IgnoreMatcher } from './dockerignore';
+import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
 
 /** Whether the build context sends a source path (the .dockerignore does not exclude it). */
 type Sent = (source: string) => boolean;

@@ -7,6 +7,7 @@ import { stagesMatchingTarget } from '../../analysis/graph';
 import type { FeatureContext } from '../context';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
+import { TARGETS_SETTING } from '../../settings';
 
 export interface UndefinedTarget {
   readonly name: string;
@@ -34,9 +35,6 @@ function suggestStage(model: StageModel, name: string): UndefinedTarget['suggest
   const stage = named.find((s) => s.normalizedName === suggestion);
   return stage && { stage: stage.index, name: suggestion! };
 }
-
-/** The setting's origin in a BuildTarget. */
-export const TARGETS_SETTING = 'dockerfileStages.targets';
 
 /**
  * The `dockerfileStages.targets` setting applies to every Dockerfile of the workspace, so a name that is no

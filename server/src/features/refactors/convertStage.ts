@@ -7,7 +7,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { StageModel } from '../../analysis/model';
 import { freshStageName } from '../rename';
-import { DocumentText } from './documentText';
+import { DocumentText } from '../documentText';
 import { asKeyword, type RefactorResult } from './refactor';
 import type { ConvertPlan } from './convertPlan';
 import { execFormText } from './startCommand';

@@ -8,7 +8,7 @@ import type { FeatureContext } from '../context';
 import { renumberIndices } from '../codeActions/edits';
 import { freshStageName } from '../rename';
 import { enclosingStage } from '../locate';
-import { commentBlockAbove, DocumentText } from './documentText';
+import { commentBlockAbove, DocumentText } from '../documentText';
 import { asKeyword, fromLine, malformedFrom, type RefactorResult } from './refactor';
 
 export type ExtractPlan =

@@ -4,7 +4,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { FeatureContext } from '../context';
 import { renumberIndices, stageLines, textWithEdits } from '../codeActions/edits';
-import { DocumentText } from './documentText';
+import { DocumentText } from '../documentText';
 import { fromLine, type RefactorResult } from './refactor';
 import { stageLabel } from '../../analysis/names';
 

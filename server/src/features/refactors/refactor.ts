@@ -1,7 +1,7 @@
 // What the stage refactors share: their result, and writing a FROM line in the stage's own style.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Position, Stage } from '../../analysis/model';
-import type { DocumentText } from './documentText';
+import type { DocumentText } from '../documentText';
 
 export interface RefactorResult {
   readonly edits: TextEdit[];

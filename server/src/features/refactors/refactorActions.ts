@@ -3,7 +3,7 @@
 import type { CodeAction, Command, Range } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { FeatureContext } from '../context';
-import { stageAtLine, symbolAt } from '../locate';
+import { stageAtLine, stageSymbolAt } from '../locate';
 import { shownSelection } from '../../analysis/positions';
 import { COMMANDS } from '../codeActions/quickFixes';
 import { extractStage, planExtract } from './extractStage';
@@ -68,9 +68,9 @@ function plan(context: FeatureContext, refactor: Refactor, range: Range): Planne
 
 /** The stage a cursor on its FROM line, its name, or a reference to it stands for. */
 function stageAt({ model }: FeatureContext, range: Range): Stage | undefined {
-  const symbol = symbolAt(model, range.start);
-  if (symbol?.kind === 'declaration') return symbol.stage;
-  if (symbol?.kind === 'reference' && symbol.reference.resolution.kind === 'stage') return model.stages[symbol.reference.resolution.stage];
+  const symbol = stageSymbolAt(model, range.start);
+  if (symbol?.kind === 'stage-declaration') return symbol.stage;
+  if (symbol?.kind === 'stage-reference' && symbol.reference.resolution.kind === 'stage') return model.stages[symbol.reference.resolution.stage];
   const stage = stageAtLine(model, range.start.line);
   return stage && range.start.line <= stage.fromRange.end.line ? stage : undefined;
 }

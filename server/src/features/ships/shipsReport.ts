@@ -8,9 +8,6 @@ import { imageProvenance, type ChainBase, type ShipStep, type SourcePath, type S
 import { valueText } from '../valueText';
 import type { FeatureContext } from '../context';
 
-/** The custom request: `{ textDocument, target? }` → the `ShipsReport` of that target (the last stage by default), or null. */
-export const SHIPS_REQUEST = 'dockerfileStages/ships';
-
 export interface ShipsReport {
   /** The target's stage, as every view names it. */
   readonly target: string;

@@ -5,7 +5,7 @@ import type { Position } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import { rangeContains } from '../../analysis/positions';
-import type { DiscoveredTarget } from '../../workspace/discovered';
+import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
 import type { FeatureContext } from '../context';
 
 /** A Dockerfile a target builds: where it is and its analysis. */

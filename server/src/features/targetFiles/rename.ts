@@ -2,10 +2,9 @@
 // that names the stage as a target change together.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
-import type { DiscoveredTarget } from '../../workspace/discovered';
-import { RenameRefused } from '../rename';
+import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
+import { RenameRefused, renameStageAndTargets } from '../rename';
 import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
-import { renameStageAndTargets } from './stageTargets';
 
 export function prepareTargetRename(context: TargetFileContext, position: Position): { range: Range; placeholder: string } | undefined {
   const found = buildAt(context, position);

@@ -1,5 +1,5 @@
 // Line-level access to a document's text for refactors that move whole lines.
-import type { Position, Range, StageModel } from '../../analysis/model';
+import type { Position, Range, StageModel } from '../analysis/model';
 
 export class DocumentText {
   private readonly lineStarts: number[] = [0];

@@ -1,7 +1,7 @@
 // `dockerfile-stages graph` output: Mermaid (renders on GitHub as is), Graphviz DOT, and JSON. Edges run from
 // what provides to what takes it; their kinds are drawn differently, unused stages faded, targets bold,
 // edges BuildKit rejects in red.
-import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../features/stageGraph';
+import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 
 const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
   from: undefined,
