@@ -46,7 +46,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const edges = buildEdges([...references, ...scratchMounts], builtFrom);
   const model: StageModel = {
     version,
-    lineLengths: parsed.lineLengths,
+    lineLengths: parsed.lines.lengths,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
     repeatedDirective: header.repeated,
