@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { analyze, parseFile } from '../../server/src/analysis/analyze';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { featureContext } from '../../server/src/features/context';
 import { generateDockerfile } from '../support/generate';
 import { corpusFiles, itWithShared } from '../support/paths';
 import { lines } from '../support/fixture';
@@ -41,7 +43,7 @@ function randomEdit(text: string, random: Random): string {
 
 interface Stats { edits: number; reused: number }
 
-/** Each edit's re-parse equals a full parse, and so does the model assembled from the previous version's. */
+/** Each edit's re-parse equals a full parse, and so do the model assembled from the previous version's and its diagnostics. */
 function checkEditSequence(start: string, edits: number, random: Random, stats: Stats): void {
   let text = start;
   let parsed = parseFile(text);
@@ -53,6 +55,8 @@ function checkEditSequence(start: string, edits: number, random: Random, stats: 
     if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
     document = document.update(next, i + 1);
     assert.deepEqual(document.model, analyze(next, i + 1), `edit ${i}: the model differs from a full analysis`);
+    // Diagnostics reuse per-stage findings of the previous version (features/diagnostics/stageMemo.ts).
+    assert.deepEqual(computeDiagnostics(featureContext(document), {}), computeDiagnostics(featureContext(AnalyzedDocument.fromText(next, i + 1)), {}), `edit ${i}: the diagnostics differ from a full analysis's`);
     stats.edits++;
     text = next;
     parsed = incremental;
@@ -80,6 +84,18 @@ describe('incremental re-parse', () => {
     const incremental = reparse(parseFile(before), before, after);
     assert.equal(incremental.stages.length, 1);
     assert.deepEqual(incremental, parseFile(after));
+  });
+
+  it('reports anew on a stage the edit left alone where a stage it copies from changed', () => {
+    const before = lines('FROM alpine AS build', 'WORKDIR /', 'RUN mkdir -p out', 'FROM alpine', 'COPY --from=build out /app');
+    const after = before.replace('WORKDIR /', 'WORKDIR /src');
+    const document = AnalyzedDocument.fromText(before, 0);
+    computeDiagnostics(featureContext(document), {});
+    const updated = document.update(after, 1);
+    assert.equal(updated.model.stages[1], document.model.stages[1]);
+    const diagnostics = computeDiagnostics(featureContext(updated), {});
+    assert.ok(diagnostics.some((d) => d.code === 'CopyFromRelativePath'));
+    assert.deepEqual(diagnostics, computeDiagnostics(featureContext(AnalyzedDocument.fromText(after, 1)), {}));
   });
 
   it('reuses the stages an edit did not touch, shifted', () => {

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleLevel } from '../../settings';
 import type { FeatureContext } from '../context';
+import type { StageModel } from '../../analysis/model';
 import { EXPERIMENTAL_RULES, RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
@@ -43,13 +44,9 @@ export interface ShownFinding {
 
 /** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
-  const checks = new CheckConfiguration(context.model);
-  const undefinedVars = checkUndefinedVar(context.model);
-  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model, undefinedVars), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
-    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
-    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars];
+  const { checks, findings: ofModel } = modelFindings(context.model);
+  const findings = [...ofModel.beforeTargets, ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
+    ...ofModel.afterTargets, ...checkIgnoredFiles(context.model, context.dockerignore), ...ofModel.undefinedVars];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);
@@ -60,6 +57,29 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
     shown.push({ finding, severity });
   }
   return shown;
+}
+
+interface ModelFindings {
+  readonly checks: CheckConfiguration;
+  /** The findings of the rules that read the model alone, around those that read the targets too, in the rules' order. */
+  readonly findings: { readonly beforeTargets: readonly Finding[]; readonly afterTargets: readonly Finding[]; readonly undefinedVars: readonly Finding[] };
+}
+
+/** Once per model (a model never changes): publishing again for new targets, settings or a scan reruns only the rest. */
+const MODEL_FINDINGS = new WeakMap<StageModel, ModelFindings>();
+
+function modelFindings(model: StageModel): ModelFindings {
+  let found = MODEL_FINDINGS.get(model);
+  if (!found) {
+    const checks = new CheckConfiguration(model);
+    const undefinedVars = checkUndefinedVar(model);
+    const beforeTargets = [...checkDirectives(model, checks), ...checkStageDeclarations(model)];
+    const afterTargets = [...checkSourceDateEpochStage(model), ...checkArgScope(model, undefinedVars), ...checkArgAfterFrom(model), ...checkFromLines(model),
+      ...checkPlatformArgs(model), ...checkDefinitionDescriptions(model), ...checkCopyFromPaths(model), ...checkBaseNames(model), ...checkFromValues(model),
+      ...checkInstructionText(model), ...checkImageConfig(model), ...checkExpose(model)];
+    MODEL_FINDINGS.set(model, found = { checks, findings: { beforeTargets, afterTargets, undefinedVars } });
+  }
+  return found;
 }
 
 /** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */
