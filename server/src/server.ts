@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
-import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DiagnosticsScheduler, runInSteps } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
@@ -25,7 +25,7 @@ import { findVariableDefinition } from './features/variableDefinition';
 import { completeVariables } from './features/variableCompletion';
 import { findVariableReferences, highlightVariable } from './features/variableReferences';
 import { isVariableAt, prepareVariableRename, renameVariable } from './features/variableRename';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, prepareDiagnostics } from './features/diagnostics';
 import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
 import { symbolAt } from './features/locate';
 import type { FeatureContext } from './features/context';
@@ -193,11 +193,15 @@ connection.onDidChangeConfiguration(async (change) => {
   await refreshSettings();
 });
 
-const scheduler = new DiagnosticsScheduler((uri) => {
+const scheduler = new DiagnosticsScheduler(async (uri) => {
   const document = store.get(uri);
   const state = readiness.state;
   // Held back until the settings and targets are known; `readiness` publishes again when they are.
   if (!document || state === 'waiting') return;
+  const model = !buildFiles.isBuildFile(uri) ? store.analysis(uri)?.model : undefined;
+  // A rule that throws is reported by the guard below, which runs it again.
+  const current = () => store.get(uri)?.version === document.version;
+  if (model && !(await runInSteps(prepareDiagnostics(model), current).catch(current))) return;
   // Where a Docker extension's server reports a fact too, it is left to it unless the user sets the rule.
   const configured = { ...rulesLeftToOthers(settings.buildkitChecks, others), ...settings.rules };
   const rules = state === 'ready' ? configured : { ...configured, UnusedStage: 'off' as const };

@@ -55,8 +55,10 @@ function checkEditSequence(start: string, edits: number, random: Random, stats: 
     if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
     document = document.update(next, i + 1);
     assert.deepEqual(document.model, analyze(next, i + 1), `edit ${i}: the model differs from a full analysis`);
+    const full = AnalyzedDocument.fromText(next, i + 1);
+    assert.deepEqual(document.reachability([]), full.reachability([]), `edit ${i}: the reachability differs from a full analysis's`);
     // Diagnostics reuse per-stage findings of the previous version (features/diagnostics/stageMemo.ts).
-    assert.deepEqual(computeDiagnostics(featureContext(document), {}), computeDiagnostics(featureContext(AnalyzedDocument.fromText(next, i + 1)), {}), `edit ${i}: the diagnostics differ from a full analysis's`);
+    assert.deepEqual(computeDiagnostics(featureContext(document), {}), computeDiagnostics(featureContext(full), {}), `edit ${i}: the diagnostics differ from a full analysis's`);
     stats.edits++;
     text = next;
     parsed = incremental;
@@ -96,6 +98,18 @@ describe('incremental re-parse', () => {
     const diagnostics = computeDiagnostics(featureContext(updated), {});
     assert.ok(diagnostics.some((d) => d.code === 'CopyFromRelativePath'));
     assert.deepEqual(diagnostics, computeDiagnostics(featureContext(AnalyzedDocument.fromText(after, 1)), {}));
+  });
+
+  it('keeps the edges and what the targets reach when an edit inside a stage leaves its references alone', () => {
+    const before = generateDockerfile(5);
+    const document = AnalyzedDocument.fromText(before, 0);
+    const reached = document.reachability([]);
+    const typed = document.update(before.replace('ENV PART=2', 'ENV PART=22'), 1);
+    assert.equal(typed.model.edges, document.model.edges);
+    assert.equal(typed.reachability([]), reached);
+    const renamed = typed.update(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2);
+    assert.notEqual(renamed.model.edges, typed.model.edges);
+    assert.deepEqual(renamed.model, analyze(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2));
   });
 
   it('reuses the stages an edit did not touch, shifted', () => {

@@ -1,7 +1,7 @@
 // Assembles the stage model from the parse: everything that depends on more than one stage (indices, ARG
 // expansion, resolution, edges, cycles). Runs on every version; when the previous version had the same stage
 // names, the stages an edit did not touch keep their resolved references (the common case while typing).
-import type { CommentLine, Stage, StageModel, StageReference } from './model';
+import { BEFORE_FIRST_STAGE, type CommentLine, type Stage, type StageModel, type StageReference } from './model';
 import type { ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
 import { globalArgDefaults } from './args';
@@ -35,15 +35,20 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
   const resolver = new StageResolver(stages, argDefaults);
-  const referencesByStage = parsed.stages.map((skeleton, index) =>
-    reusable && reusable.parsed.stages[index] === skeleton
-      ? reusable.referencesByStage[index]
-      : skeleton.references.map((raw) => resolver.resolve(raw, index)));
+  const referencesByStage = parsed.stages.map((skeleton, index) => {
+    const old = reusable?.referencesByStage[index];
+    if (old && reusable!.parsed.stages[index] === skeleton) return old;
+    const resolved = skeleton.references.map((raw) => resolver.resolve(raw, index));
+    // Typing inside a stage seldom changes what it references: then the old objects, and all that hangs on them, stay.
+    return old && sameReferences(resolved, old) ? old : resolved;
+  });
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
-  const references = epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat();
-  const builtFrom = stagesBuiltFrom(references, stages.length);
   const scratchMounts = scratchMountReferences(stages);
-  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
+  const before = reusable?.model;
+  const linksUnchanged = before !== undefined && referencesByStage.every((list, i) => list === reusable!.referencesByStage[i])
+    && sameReferences(epoch ? [epoch] : [], before.references[0]?.inStage === BEFORE_FIRST_STAGE ? [before.references[0]] : [])
+    && sameReferences(scratchMounts, before.scratchMounts);
+  const links = linksUnchanged ? before : linksOf(epoch ? [epoch, ...referencesByStage.flat()] : referencesByStage.flat(), scratchMounts, referencesByStage);
   const model: StageModel = {
     version,
     lineLengths: parsed.lines.lengths,
@@ -55,16 +60,39 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     globalArgs: header.globalArgs,
     globalReadings: header.globalReadings,
     stages,
+    references: links.references,
+    scratchMounts: links.scratchMounts,
+    edges: links.edges,
+    builtFrom: links.builtFrom,
+    referencesTo: links.referencesTo,
+    baseReferences: links.baseReferences,
+    circular: links.circular,
+    openAtEnd: parsed.openAtEnd,
+  };
+  return { parsed, model, referencesByStage };
+}
+
+type Links = Pick<StageModel, 'references' | 'scratchMounts' | 'edges' | 'builtFrom' | 'referencesTo' | 'baseReferences' | 'circular'>;
+
+/** Everything that hangs on the references: edges, cycles, and the indices by stage. */
+function linksOf(references: readonly StageReference[], scratchMounts: readonly StageReference[], referencesByStage: readonly (readonly StageReference[])[]): Links {
+  const stageCount = referencesByStage.length;
+  const builtFrom = stagesBuiltFrom(references, stageCount);
+  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
+  return {
     references,
     scratchMounts,
     edges,
     builtFrom,
-    referencesTo: referencesByTarget(references, stages.length),
+    referencesTo: referencesByTarget(references, stageCount),
     baseReferences: referencesByStage.map((list) => list.find((r) => r.kind === 'from')),
-    circular: circularReferences(edges, stages.length),
-    openAtEnd: parsed.openAtEnd,
+    circular: circularReferences(edges, stageCount),
   };
-  return { parsed, model, referencesByStage };
+}
+
+/** The same references, field by field (a stage's few, compared after it was re-parsed). */
+function sameReferences(a: readonly StageReference[], b: readonly StageReference[]): boolean {
+  return a.length === b.length && a.every((reference, i) => JSON.stringify(reference) === JSON.stringify(b[i]));
 }
 
 /** Resolution reads the global ARGs and every stage's name and index: when those are unchanged, so is it. */

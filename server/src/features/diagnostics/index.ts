@@ -69,17 +69,27 @@ interface ModelFindings {
 const MODEL_FINDINGS = new WeakMap<StageModel, ModelFindings>();
 
 function modelFindings(model: StageModel): ModelFindings {
-  let found = MODEL_FINDINGS.get(model);
-  if (!found) {
-    const checks = new CheckConfiguration(model);
-    const undefinedVars = checkUndefinedVar(model);
-    const beforeTargets = [...checkDirectives(model, checks), ...checkStageDeclarations(model)];
-    const afterTargets = [...checkSourceDateEpochStage(model), ...checkArgScope(model, undefinedVars), ...checkArgAfterFrom(model), ...checkFromLines(model),
-      ...checkPlatformArgs(model), ...checkDefinitionDescriptions(model), ...checkCopyFromPaths(model), ...checkBaseNames(model), ...checkFromValues(model),
-      ...checkInstructionText(model), ...checkImageConfig(model), ...checkExpose(model)];
-    MODEL_FINDINGS.set(model, found = { checks, findings: { beforeTargets, afterTargets, undefinedVars } });
+  for (const _ of prepareDiagnostics(model)) { /* all at once */ }
+  return MODEL_FINDINGS.get(model)!;
+}
+
+/**
+ * Runs the rules that read the model alone one at a time, keeping their findings with the model: the server
+ * yields to the requests between two steps (a rule over 1,000 stages takes milliseconds, all of them a hundred).
+ */
+export function* prepareDiagnostics(model: StageModel): Generator<void, void> {
+  if (MODEL_FINDINGS.has(model)) return;
+  const checks = new CheckConfiguration(model);
+  yield;
+  const undefinedVars = checkUndefinedVar(model);
+  const beforeTargets = [...checkDirectives(model, checks), ...checkStageDeclarations(model)];
+  const afterTargets: Finding[] = [];
+  for (const rule of [checkSourceDateEpochStage, (m: StageModel) => checkArgScope(m, undefinedVars), checkArgAfterFrom, checkFromLines, checkPlatformArgs,
+    checkDefinitionDescriptions, checkCopyFromPaths, checkBaseNames, checkFromValues, checkInstructionText, checkImageConfig, checkExpose]) {
+    yield;
+    afterTargets.push(...rule(model));
   }
-  return found;
+  MODEL_FINDINGS.set(model, { checks, findings: { beforeTargets, afterTargets, undefinedVars } });
 }
 
 /** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */
