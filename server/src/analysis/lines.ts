@@ -61,10 +61,10 @@ export function changeLines(previous: LineTable, previousText: string, text: str
     return { prefix: count, oldEnd: count, newEnd: count, table: previous };
   }
   const shorter = Math.min(previousText.length, text.length);
-  let same = 0;
-  while (same < shorter && previousText.charCodeAt(same) === text.charCodeAt(same)) same++;
-  let sameEnd = 0;
-  while (sameEnd < shorter && previousText.charCodeAt(previousText.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+  const same = sharedLength(previousText, text, shorter, (a, b, from, size) => a.slice(from, from + size) === b.slice(from, from + size), (a, b, at) => a.charCodeAt(at) === b.charCodeAt(at));
+  const sameEnd = sharedLength(previousText, text, shorter,
+    (a, b, from, size) => a.slice(a.length - from - size, a.length - from) === b.slice(b.length - from - size, b.length - from),
+    (a, b, at) => a.charCodeAt(a.length - 1 - at) === b.charCodeAt(b.length - 1 - at));
   // A line is the same at the start when it and its line end lie in the shared text (a `\r` at the edge may
   // have become `\r\n`).
   let prefix = linesEndingBy(previous.starts, same);
@@ -89,6 +89,20 @@ export function changeLines(previous: LineTable, previousText: string, text: str
   // In the lines an editor lists (no empty line after a final line end).
   const newEnd = Math.min(oldEnd + starts.length - previous.starts.length, lineCount(table, text));
   return { prefix, oldEnd: Math.min(oldEnd, lineCount(previous, previousText)), newEnd, table };
+}
+
+/**
+ * How many code units the texts share (at their start or, with the comparisons made so, at their end), up to
+ * `limit`: by whole chunks first, which the engine compares natively, then one unit at a time; a character loop
+ * over the 600,000 units of a 1,000-stage file took 12 ms.
+ */
+function sharedLength(a: string, b: string, limit: number, sameChunk: (a: string, b: string, from: number, size: number) => boolean, sameUnit: (a: string, b: string, at: number) => boolean): number {
+  let shared = 0;
+  for (const size of [65536, 4096, 256, 16]) {
+    while (shared + size <= limit && sameChunk(a, b, shared, size)) shared += size;
+  }
+  while (shared < limit && sameUnit(a, b, shared)) shared++;
+  return shared;
 }
 
 /** How many lines end (line end included) at or before `offset`. */
