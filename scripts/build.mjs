@@ -56,7 +56,7 @@ if (withE2e) {
   builds.push(esbuild.build({ ...common, entryPoints: { server: 'node_modules/dockerfile-language-server-nodejs/lib/server.js' }, outdir: 'out/e2e/incumbent/server' }));
 }
 if (withBench) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts'], outdir: 'out/bench' }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts', 'test/bench/requestProfile.ts'], outdir: 'out/bench' }));
 }
 await Promise.all(builds);
 // The shell parser's WebAssembly (server/src/workspace/shellModules.ts reads it from beside the bundle).

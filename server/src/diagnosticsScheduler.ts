@@ -1,5 +1,5 @@
 // When to compute and publish diagnostics: at once on normal files, debounced on large ones, and never for a
-// version that is no longer current.
+// version that is no longer current; the work is done in steps with the requests served between them.
 
 /** Files up to this many lines get diagnostics on every keystroke. */
 const LARGE_FILE_LINES = 1500;
@@ -24,4 +24,16 @@ export class DiagnosticsScheduler {
     if (timer) clearTimeout(timer);
     this.pending.delete(uri);
   }
+}
+
+/**
+ * Runs the steps, letting the event loop serve what is waiting (a request right after an edit) between two of
+ * them; false when `current` says the work is no longer wanted (a newer version came), which stops it.
+ */
+export async function runInSteps(steps: Iterable<void>, current: () => boolean): Promise<boolean> {
+  for (const _ of steps) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!current()) return false;
+  }
+  return true;
 }

@@ -9,7 +9,7 @@ import { DocumentStore, pathOf } from './documentStore';
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
 import { requestHandlers } from './requestHandlers';
-import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DiagnosticsScheduler, runInSteps } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
@@ -22,7 +22,7 @@ import { hover } from './features/hover';
 import { cacheMountActions } from './features/codeActions/cacheMounts';
 import { completeSourcePaths } from './features/pathCompletion';
 import { completeVariables } from './features/variableCompletion';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, prepareDiagnostics } from './features/diagnostics';
 import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
 import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
@@ -180,11 +180,15 @@ connection.onDidChangeConfiguration(async (change) => {
   await refreshSettings();
 });
 
-const scheduler = new DiagnosticsScheduler((uri) => {
+const scheduler = new DiagnosticsScheduler(async (uri) => {
   const document = store.get(uri);
   const state = readiness.state;
   // Held back until the settings and targets are known; `readiness` publishes again when they are.
   if (!document || state === 'waiting') return;
+  const model = !buildFiles.isBuildFile(uri) ? store.analysis(uri)?.model : undefined;
+  // A rule that throws is reported by the guard below, which runs it again.
+  const current = () => store.get(uri)?.version === document.version;
+  if (model && !(await runInSteps(prepareDiagnostics(model), current).catch(current))) return;
   // Where a Docker extension's server reports a fact too, it is left to it unless the user sets the rule.
   const configured = { ...rulesLeftToOthers(settings.buildkitChecks, others), ...settings.rules };
   const rules = state === 'ready' ? configured : { ...configured, UnusedStage: 'off' as const };

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { analyze, parseFile } from '../../server/src/analysis/analyze';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { featureContext } from '../../server/src/features/context';
 import { generateDockerfile } from '../support/generate';
 import { corpusFiles, itWithShared } from '../support/paths';
 import { lines } from '../support/fixture';
@@ -41,7 +43,7 @@ function randomEdit(text: string, random: Random): string {
 
 interface Stats { edits: number; reused: number }
 
-/** Each edit's re-parse equals a full parse, and so does the model assembled from the previous version's. */
+/** Each edit's re-parse equals a full parse, and so do the model assembled from the previous version's and its diagnostics. */
 function checkEditSequence(start: string, edits: number, random: Random, stats: Stats): void {
   let text = start;
   let parsed = parseFile(text);
@@ -53,6 +55,10 @@ function checkEditSequence(start: string, edits: number, random: Random, stats: 
     if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
     document = document.update(next, i + 1);
     assert.deepEqual(document.model, analyze(next, i + 1), `edit ${i}: the model differs from a full analysis`);
+    const full = AnalyzedDocument.fromText(next, i + 1);
+    assert.deepEqual(document.reachability([]), full.reachability([]), `edit ${i}: the reachability differs from a full analysis's`);
+    // Diagnostics reuse per-stage findings of the previous version (features/diagnostics/stageMemo.ts).
+    assert.deepEqual(computeDiagnostics(featureContext(document), {}), computeDiagnostics(featureContext(full), {}), `edit ${i}: the diagnostics differ from a full analysis's`);
     stats.edits++;
     text = next;
     parsed = incremental;
@@ -80,6 +86,30 @@ describe('incremental re-parse', () => {
     const incremental = reparse(parseFile(before), before, after);
     assert.equal(incremental.stages.length, 1);
     assert.deepEqual(incremental, parseFile(after));
+  });
+
+  it('reports anew on a stage the edit left alone where a stage it copies from changed', () => {
+    const before = lines('FROM alpine AS build', 'WORKDIR /', 'RUN mkdir -p out', 'FROM alpine', 'COPY --from=build out /app');
+    const after = before.replace('WORKDIR /', 'WORKDIR /src');
+    const document = AnalyzedDocument.fromText(before, 0);
+    computeDiagnostics(featureContext(document), {});
+    const updated = document.update(after, 1);
+    assert.equal(updated.model.stages[1], document.model.stages[1]);
+    const diagnostics = computeDiagnostics(featureContext(updated), {});
+    assert.ok(diagnostics.some((d) => d.code === 'CopyFromRelativePath'));
+    assert.deepEqual(diagnostics, computeDiagnostics(featureContext(AnalyzedDocument.fromText(after, 1)), {}));
+  });
+
+  it('keeps the edges and what the targets reach when an edit inside a stage leaves its references alone', () => {
+    const before = generateDockerfile(5);
+    const document = AnalyzedDocument.fromText(before, 0);
+    const reached = document.reachability([]);
+    const typed = document.update(before.replace('ENV PART=2', 'ENV PART=22'), 1);
+    assert.equal(typed.model.edges, document.model.edges);
+    assert.equal(typed.reachability([]), reached);
+    const renamed = typed.update(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2);
+    assert.notEqual(renamed.model.edges, typed.model.edges);
+    assert.deepEqual(renamed.model, analyze(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2));
   });
 
   it('reuses the stages an edit did not touch, shifted', () => {

@@ -1,7 +1,7 @@
 // Assembles the stage model from the parse: everything that depends on more than one stage (indices, ARG
 // expansion, resolution, edges, cycles). Runs on every version; when the previous version had the same stage
 // names, the stages an edit did not touch keep their resolved references (the common case while typing).
-import type { CommentLine, Stage, StageModel, StageReference } from './model';
+import { BEFORE_FIRST_STAGE, type CommentLine, type Stage, type StageModel, type StageReference } from './model';
 import type { ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
 import { globalArgDefaults } from './args';
@@ -35,18 +35,23 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
   const resolver = new StageResolver(stages, argDefaults);
-  const referencesIn = parsed.stages.map((skeleton, index) =>
-    reusable && reusable.parsed.stages[index] === skeleton
-      ? reusable.referencesIn[index]
-      : skeleton.references.map((raw) => resolver.resolve(raw, index)));
+  const referencesIn = parsed.stages.map((skeleton, index) => {
+    const old = reusable?.referencesIn[index];
+    if (old && reusable!.parsed.stages[index] === skeleton) return old;
+    const resolved = skeleton.references.map((raw) => resolver.resolve(raw, index));
+    // Typing inside a stage seldom changes what it references: then the old objects, and all that hangs on them, stay.
+    return old && sameReferences(resolved, old) ? old : resolved;
+  });
   const epoch = sourceDateEpochReference(header.globalArgs, argDefaults, stages);
-  const references = epoch ? [epoch, ...referencesIn.flat()] : referencesIn.flat();
-  const builtFrom = stagesBuiltFrom(references, stages.length);
   const scratchMounts = scratchMountReferences(stages);
-  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
+  const before = reusable?.model;
+  const linksUnchanged = before !== undefined && referencesIn.every((list, i) => list === reusable!.referencesIn[i])
+    && sameReferences(epoch ? [epoch] : [], before.references[0]?.inStage === BEFORE_FIRST_STAGE ? [before.references[0]] : [])
+    && sameReferences(scratchMounts, before.scratchMounts);
+  const links = linksUnchanged ? before : linksOf(epoch ? [epoch, ...referencesIn.flat()] : referencesIn.flat(), scratchMounts, referencesIn);
   const model: StageModel = {
     version,
-    lineLengths: parsed.lineLengths,
+    lineLengths: parsed.lines.lengths,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
     repeatedDirective: header.repeated,
@@ -55,16 +60,39 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     globalArgs: header.globalArgs,
     globalReadings: header.globalReadings,
     stages,
+    references: links.references,
+    scratchMounts: links.scratchMounts,
+    edges: links.edges,
+    builtFrom: links.builtFrom,
+    referencesTo: links.referencesTo,
+    baseReferences: links.baseReferences,
+    circular: links.circular,
+    openAtEnd: parsed.openAtEnd,
+  };
+  return { parsed, model, referencesIn };
+}
+
+type Links = Pick<StageModel, 'references' | 'scratchMounts' | 'edges' | 'builtFrom' | 'referencesTo' | 'baseReferences' | 'circular'>;
+
+/** Everything that hangs on the references: edges, cycles, and the indices by stage. */
+function linksOf(references: readonly StageReference[], scratchMounts: readonly StageReference[], referencesIn: readonly (readonly StageReference[])[]): Links {
+  const stageCount = referencesIn.length;
+  const builtFrom = stagesBuiltFrom(references, stageCount);
+  const edges = buildEdges([...references, ...scratchMounts], builtFrom);
+  return {
     references,
     scratchMounts,
     edges,
     builtFrom,
-    referencesTo: referencesTo(references, stages.length),
+    referencesTo: referencesTo(references, stageCount),
     baseReferences: referencesIn.map((list) => list.find((r) => r.kind === 'from')),
-    circular: circularReferences(edges, stages.length),
-    openAtEnd: parsed.openAtEnd,
+    circular: circularReferences(edges, stageCount),
   };
-  return { parsed, model, referencesIn };
+}
+
+/** The same references, field by field (a stage's few, compared after it was re-parsed). */
+function sameReferences(a: readonly StageReference[], b: readonly StageReference[]): boolean {
+  return a.length === b.length && a.every((reference, i) => JSON.stringify(reference) === JSON.stringify(b[i]));
 }
 
 /** Resolution reads the global ARGs and every stage's name and index: when those are unchanged, so is it. */

@@ -29,7 +29,24 @@ export function walkChain(model: StageModel, stage: Stage, visit: (current: Stag
 
 /** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where a variable decides. */
 export function workdirAt(model: StageModel, stage: Stage, line: number): string | undefined {
-  return walkChain(model, stage, (current, instruction) => current === stage && instruction.range.start.line >= line);
+  if (line !== Infinity) return walkChain(model, stage, (current, instruction) => current === stage && instruction.range.start.line >= line);
+  const known = sketchOf(model).finalWorkdir;
+  if (!known.has(stage)) known.set(stage, walkChain(model, stage, () => false));
+  return known.get(stage);
+}
+
+/** What rules ask of a stage's sketch again and again (every `COPY --from` of it): once per model and stage. */
+interface Sketch {
+  readonly finalWorkdir: Map<Stage, string | undefined>;
+  readonly produced: Map<Stage, ReadonlyMap<string, ProducedPath>>;
+}
+
+const SKETCHES = new WeakMap<StageModel, Sketch>();
+
+function sketchOf(model: StageModel): Sketch {
+  let sketch = SKETCHES.get(model);
+  if (!sketch) SKETCHES.set(model, sketch = { finalWorkdir: new Map(), produced: new Map() });
+  return sketch;
 }
 
 export interface ProducedPath {
@@ -38,11 +55,16 @@ export interface ProducedPath {
 }
 
 /** The absolute paths a stage's FROM chain is known to create, with what created each (the latest). */
-export function producedPaths(model: StageModel, stage: Stage): Map<string, ProducedPath> {
-  const produced = new Map<string, ProducedPath>();
-  walkChain(model, stage, (current, instruction, dir) => {
-    if (dir !== undefined) for (const path of pathsMadeBy(model, current, instruction, dir)) produced.set(path, { stage: current, instruction });
-  });
+export function producedPaths(model: StageModel, stage: Stage): ReadonlyMap<string, ProducedPath> {
+  const known = sketchOf(model).produced;
+  let produced = known.get(stage);
+  if (!produced) {
+    const paths = new Map<string, ProducedPath>();
+    walkChain(model, stage, (current, instruction, dir) => {
+      if (dir !== undefined) for (const path of pathsMadeBy(model, current, instruction, dir)) paths.set(path, { stage: current, instruction });
+    });
+    known.set(stage, produced = paths);
+  }
   return produced;
 }
 

@@ -5,13 +5,9 @@
 // to a full parse. test/analysis/incremental.test.ts checks the result against a full parse on random edits.
 import type { CommentLine } from './model';
 import { parseDockerfile } from './parse';
-import { isOpenAtEnd, lineLengths, parseFile } from './analyze';
+import { isOpenAtEnd, parseFile } from './analyze';
+import { changeLines, lineCount } from './lines';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
-
-/** Splits text into lines the way dockerfile-ast counts them, keeping each line's end. */
-function splitLines(text: string): string[] {
-  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
-}
 
 /** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
 export function reparse(previous: ParsedFile, previousText: string, text: string): ParsedFile {
@@ -21,19 +17,21 @@ export function reparse(previous: ParsedFile, previousText: string, text: string
 function reparseStages(previous: ParsedFile, previousText: string, text: string): ParsedFile | undefined {
   const stages = previous.stages;
   if (stages.length === 0) return undefined;
-  const oldLines = splitLines(previousText);
-  const newLines = splitLines(text);
-  const { prefix, oldEnd, newEnd } = changedLines(oldLines, newLines);
-  const delta = newLines.length - oldLines.length;
+  const { prefix, oldEnd, newEnd, table } = changeLines(previous.lines, previousText, text);
+  const oldCount = lineCount(previous.lines, previousText);
+  const newCount = lineCount(table, text);
+  const delta = newCount - oldCount;
   // The line before the change joins in: a continuation there could take the changed line with it.
   const first = stageHoldingLine(stages, Math.max(prefix - 1, 0));
   const last = stageHoldingLine(stages, Math.max(oldEnd - 1, prefix));
   if (first === undefined || last === undefined || prefix <= stages[0].fromRange.start.line) return undefined;
   const startLine = stages[first].fromRange.start.line;
   const next = stages[last + 1];
-  const endLine = next ? next.fromRange.start.line + delta : newLines.length;
+  const endLine = next ? next.fromRange.start.line + delta : newCount;
   if (endLine < newEnd) return undefined;
-  const part = parsePart(newLines.slice(startLine, next ? endLine + 1 : endLine).join(''), startLine, previous.header.escapeCharacter);
+  // Up to the next stage's FROM line, its line end included.
+  const partEnd = next ? table.starts[endLine + 1] ?? text.length : text.length;
+  const part = parsePart(text.slice(table.starts[startLine], partEnd), startLine, previous.header.escapeCharacter);
   if (!part) return undefined;
   const reparsed = [...part.stages];
   if (next) {
@@ -42,7 +40,7 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
     if (!nextFrom || nextFrom.fromRange.start.line !== endLine) return undefined;
   }
   const firstOld = stages[first].fromRange.start.line;
-  const afterOld = next ? next.fromRange.start.line : oldLines.length;
+  const afterOld = next ? next.fromRange.start.line : oldCount;
   const newStages = [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))];
   return {
     header: previous.header,
@@ -52,19 +50,9 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
       ...part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
       ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
     ] as CommentLine[],
-    lineLengths: lineLengths(text),
-    openAtEnd: isOpenAtEnd(text, newStages, previous.header.escapeCharacter),
+    lines: table,
+    openAtEnd: isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
   };
-}
-
-/** The lines both texts share at the start and the end; what is between changed. */
-function changedLines(oldLines: string[], newLines: string[]): { prefix: number; oldEnd: number; newEnd: number } {
-  const shorter = Math.min(oldLines.length, newLines.length);
-  let prefix = 0;
-  while (prefix < shorter && oldLines[prefix] === newLines[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && oldLines[oldLines.length - 1 - suffix] === newLines[newLines.length - 1 - suffix]) suffix++;
-  return { prefix, oldEnd: oldLines.length - suffix, newEnd: newLines.length - suffix };
 }
 
 /** The stage whose span (its FROM line up to the next FROM) holds the line; binary search. */

@@ -1,5 +1,6 @@
 // What one parse says about the file: directives, global ARGs, comments, and a skeleton of each stage.
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
+import type { LineTable } from './lines';
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range, Stage } from './model';
 import { readDirectiveBlock, type DirectiveBlock } from './directives';
@@ -29,13 +30,14 @@ export interface ParsedFile {
   readonly header: FileHeader;
   readonly stages: readonly StageSkeleton[];
   readonly comments: readonly CommentLine[];
-  readonly lineLengths: readonly number[];
+  /** Where each line starts and its length (lines.ts). */
+  readonly lines: LineTable;
   /** The last instruction is still open (unterminated heredoc, trailing continuation): see `endsOpen`. */
   readonly openAtEnd: boolean;
 }
 
 /** Reads the whole parse of `text`: what stands before the first FROM is global. */
-export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lineLengths' | 'openAtEnd'> {
+export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lines' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
   const globalReadings: BuildkitReading[] = [];
   const stages: StageSkeleton[] = [];

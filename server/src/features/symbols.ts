@@ -1,6 +1,6 @@
 // The outline: global ARGs, then each stage with its instructions as children. Breadcrumbs follow it.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { InstructionInfo, StageModel } from '../analysis/model';
+import type { InstructionInfo, Stage, StageModel } from '../analysis/model';
 import { stageLabel } from '../analysis/names';
 
 export function documentSymbols(model: StageModel): DocumentSymbol[] {
@@ -11,15 +11,25 @@ export function documentSymbols(model: StageModel): DocumentSymbol[] {
     range: arg.range,
     selectionRange: arg.nameRange,
   }));
-  const stages = model.stages.map((stage): DocumentSymbol => ({
-    name: stageLabel(stage),
-    detail: stage.expandedBase ?? stage.base?.text ?? '',
-    kind: SymbolKind.Class,
-    range: stage.range,
-    selectionRange: stage.name?.range ?? stage.fromKeyword.range,
-    children: stage.instructions.map(instructionSymbol),
-  }));
-  return [...globals, ...stages];
+  return [...globals, ...model.stages.map(stageSymbol)];
+}
+
+/** A stage's symbol is its own: a stage an edit left alone is the same object in the next version's model. */
+const STAGE_SYMBOLS = new WeakMap<Stage, DocumentSymbol>();
+
+function stageSymbol(stage: Stage): DocumentSymbol {
+  let symbol = STAGE_SYMBOLS.get(stage);
+  if (!symbol) {
+    STAGE_SYMBOLS.set(stage, symbol = {
+      name: stageLabel(stage),
+      detail: stage.expandedBase ?? stage.base?.text ?? '',
+      kind: SymbolKind.Class,
+      range: stage.range,
+      selectionRange: stage.name?.range ?? stage.fromKeyword.range,
+      children: stage.instructions.map(instructionSymbol),
+    });
+  }
+  return symbol;
 }
 
 function instructionSymbol(instruction: InstructionInfo): DocumentSymbol {

@@ -33,42 +33,66 @@ export interface BaseAsBuilt {
   readonly referenceError?: string;
 }
 
-// Several rules read these on every diagnostics run: computed once per model (a model never changes).
-const GLOBALS = new WeakMap<StageModel, Globals>();
+// Several rules read these on every diagnostics run: computed once per model (a model never changes), and the
+// globals and each base text's value kept across versions while the global ARGs and the default target's name
+// (TARGETSTAGE) stay the same: an edit elsewhere recomputes nothing here.
 const BASES = new WeakMap<StageModel, readonly (BaseAsBuilt | undefined)[]>();
+
+interface KnownGlobals {
+  readonly target: string;
+  readonly globals: Globals;
+  /** Per base text, what the globals make of it. */
+  readonly bases: Map<string, BaseAsBuilt>;
+}
+
+const GLOBALS = new WeakMap<readonly GlobalArg[], KnownGlobals>();
+
+function knownGlobals(model: StageModel): KnownGlobals {
+  const target = defaultTargetName(model);
+  let known = GLOBALS.get(model.globalArgs);
+  if (known?.target !== target) GLOBALS.set(model.globalArgs, known = { target, globals: readGlobals(model.globalArgs, target), bases: new Map() });
+  return known;
+}
 
 /** The global values, and the global ARG whose default stops buildMetaArgs. */
 export function globalsAsBuilt(model: StageModel): Globals {
-  let globals = GLOBALS.get(model);
-  if (!globals) GLOBALS.set(model, globals = readGlobals(model));
-  return globals;
+  return knownGlobals(model).globals;
 }
 
 /** Per stage, its base as built; undefined for a stage without one, or whose FROM BuildKit rejects. */
 export function basesAsBuilt(model: StageModel): readonly (BaseAsBuilt | undefined)[] {
   let bases = BASES.get(model);
   if (!bases) {
-    const { values } = globalsAsBuilt(model);
+    const { globals: { values }, bases: byText } = knownGlobals(model);
     bases = model.stages.map((stage) => {
       if (!stage.base || stage.malformed) return undefined;
-      const required = requiredVariableError(stage.base.text, values);
-      const value = required ? undefined : asBuilt(stage.base.text, values);
-      return { required, value, referenceError: value === undefined ? undefined : imageReferenceError(value) };
+      const text = stage.base.text;
+      let base = byText.get(text);
+      if (!base) {
+        const required = requiredVariableError(text, values);
+        const value = required ? undefined : asBuilt(text, values);
+        byText.set(text, base = { required, value, referenceError: value === undefined ? undefined : imageReferenceError(value) });
+      }
+      return base;
     });
     BASES.set(model, bases);
   }
   return bases;
 }
 
-function readGlobals(model: StageModel): Globals {
-  const last = model.stages[model.stages.length - 1];
+/** TARGETSTAGE: the default target's name, the last stage's. */
+function defaultTargetName(model: StageModel): string {
+  return model.stages[model.stages.length - 1]?.normalizedName || 'default';
+}
+
+function readGlobals(globalArgs: readonly GlobalArg[], target: string): Globals {
   const values = new Map<string, string | undefined>([
     ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],
     ['TARGETARCH', 'amd64'], ['BUILDARCH', 'amd64'], ['TARGETVARIANT', ''], ['BUILDVARIANT', ''],
-    ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', last?.normalizedName || 'default'],
+    ['TARGETOSVERSION', ''], ['BUILDOSVERSION', ''], ['TARGETSTAGE', target],
   ]);
   // Each default expanded with the values before it, an unset variable to nothing, as buildMetaArgs does.
-  for (const arg of model.globalArgs) {
+  for (const arg of globalArgs) {
     const failure = arg.defaultValue === undefined ? undefined : requiredVariableError(arg.defaultValue, values);
     if (failure) return { values, failure: { arg, ...failure } };
     if (arg.defaultValue !== undefined) values.set(arg.name, expandDefaults(arg.defaultValue, values, true));

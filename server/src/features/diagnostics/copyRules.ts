@@ -18,20 +18,29 @@ import { instructionOf, makersOf, producedPaths, workdirAt, type ProducedPath } 
 import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
+import { StageMemo } from './stageMemo';
 
 /** Directories an image's root holds: a path under one may be the image's own, which the message says. */
 const ROOT_DIRECTORIES = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
 
+/** Per stage, what its `COPY --from` lines get (they read the stage and the stages they copy from). */
+const BY_STAGE = new StageMemo<readonly Finding[]>();
+
 export function checkCopyFromPaths(model: StageModel): Finding[] {
-  const findings: Finding[] = [];
+  const copies = new Map<number, { reference: StageReference; source: Stage }[]>();
   for (const reference of model.references) {
     if (reference.kind !== 'copy-from' || reference.onbuild || reference.resolution.kind !== 'stage' || reference.order !== 'ok') continue;
-    const stage = model.stages[reference.inStage];
-    const instruction = instructionOf(model, reference);
-    if (!instruction?.copyPaths) continue;
-    const source = model.stages[reference.resolution.stage];
-    findings.push(...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction),
-      ...missingPaths(model, source, instruction, reference));
+    const list = copies.get(reference.inStage) ?? copies.set(reference.inStage, []).get(reference.inStage)!;
+    list.push({ reference, source: model.stages[reference.resolution.stage] });
+  }
+  const findings: Finding[] = [];
+  for (const [index, list] of copies) {
+    const stage = model.stages[index];
+    findings.push(...BY_STAGE.get(model, stage, () => list.flatMap(({ reference, source }) => {
+      const instruction = instructionOf(model, reference);
+      if (!instruction?.copyPaths) return [];
+      return [...relativeSources(model, source, instruction, reference), ...fromAncestor(model, stage, source, instruction), ...missingPaths(model, source, instruction, reference)];
+    }), list.map(({ source }) => source)));
   }
   return findings;
 }

@@ -9,6 +9,7 @@ import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
 import { stageLabel } from '../../analysis/names';
 import { basesAsBuilt, globalsAsBuilt } from './buildDefaults';
+import { StageMemo } from './stageMemo';
 
 export function checkFromLines(model: StageModel): Finding[] {
   const findings: Finding[] = [];
@@ -19,14 +20,28 @@ export function checkFromLines(model: StageModel): Finding[] {
   let validating = !failure;
   for (const stage of model.stages) {
     const at = { instructionLine: stage.fromRange.start.line, data: { stage: stage.index } };
-    findings.push(...undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })));
     // Every base, with variables or not (validateBaseImagesWithDefaultArgs): `FROM Builder` and `FROM alpine:` too.
     if (bases[stage.index]?.required) validating = false;
-    if (validating && bases[stage.index]?.referenceError !== undefined) {
-      findings.push({ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base!.range, message: `Default value for ARG ${stage.base!.text} results in empty or invalid base image name` });
-    }
-    const platform = stage.platform;
-    if (!platform) continue;
+    const invalidDefault: Finding[] = validating && bases[stage.index]?.referenceError !== undefined
+      ? [{ ...at, code: 'InvalidDefaultArgInFrom', range: stage.base!.range, message: `Default value for ARG ${stage.base!.text} results in empty or invalid base image name` }]
+      : [];
+    const [undefinedArgs, platformFindings] = BY_STAGE.get(model, stage, () => [
+      undefinedArgsInFrom(stage, declared).map((finding) => ({ ...at, ...finding })),
+      platformChecks(model, stage, at),
+    ]);
+    findings.push(...undefinedArgs, ...invalidDefault, ...platformFindings);
+  }
+  return findings;
+}
+
+/** Per stage, what its FROM line gets beside InvalidDefaultArgInFrom (which the stages before it decide). */
+const BY_STAGE = new StageMemo<readonly [readonly Finding[], readonly Finding[]]>();
+
+/** RedundantTargetPlatform, FromPlatformFlagConstDisallowed and PlatformOnStageReference on the FROM's `--platform`. */
+function platformChecks(model: StageModel, stage: Stage, at: Pick<Finding, 'instructionLine' | 'data'>): Finding[] {
+  const findings: Finding[] = [];
+  const platform = stage.platform;
+  if (platform) {
     if (/^\$(?:TARGETPLATFORM|\{TARGETPLATFORM(?::?-[^}]*)?\})$/.test(platform.text)) {
       findings.push({ ...at, code: 'RedundantTargetPlatform', range: platform.range, message: `Setting platform to predefined ${platform.text} in FROM is redundant as this is the default behavior` });
     }
@@ -55,9 +70,10 @@ export function checkFromLines(model: StageModel): Finding[] {
  * set (reportUnusedFromArgs); the suggestion from the declared and automatic names.
  */
 function undefinedArgsInFrom(stage: Stage, declared: readonly string[]): Pick<Finding, 'code' | 'range' | 'message'>[] {
-  const known = [...declared, ...AUTOMATIC_ARGS.keys()];
+  const isKnown = (name: string) => AUTOMATIC_ARGS.has(name) || declared.includes(name);
   const reported = new Set<string>();
-  return stage.uses.filter((use) => use.keyword === 'FROM' && !known.includes(use.name) && !reported.has(use.name) && reported.add(use.name)).map((use) => {
+  return stage.uses.filter((use) => use.keyword === 'FROM' && !isKnown(use.name) && !reported.has(use.name) && reported.add(use.name)).map((use) => {
+    const known = [...declared, ...AUTOMATIC_ARGS.keys()];
     const suggestion = buildkitSuggestion(use.name, known);
     return { code: 'UndefinedArgInFrom' as const, range: use.nameRange, message: `FROM argument '${use.name}' is not declared${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
   });

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleLevel } from '../../settings';
 import type { FeatureContext } from '../context';
+import type { StageModel } from '../../analysis/model';
 import { EXPERIMENTAL_RULES, RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';
 import { checkReferences } from './referenceRules';
@@ -45,15 +46,10 @@ export interface ShownFinding {
 
 /** Every rule's findings, those that settings and `# check=` leave, in the rules' order. */
 export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Record<string, RuleLevel>>): ShownFinding[] {
-  const checks = new CheckConfiguration(context.model);
-  const undefinedVars = checkUndefinedVar(context.model);
-  const findings = [...checkDirectives(context.model, checks), ...checkStageDeclarations(context.model), ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
-    ...checkSourceDateEpochStage(context.model), ...checkArgScope(context.model, undefinedVars), ...checkArgAfterFrom(context.model), ...checkFromLines(context.model),
-    ...checkPlatformArgs(context.model), ...checkDefinitionDescriptions(context.model),
-    ...checkCopyFromPaths(context.model), ...checkBaseNames(context.model), ...checkFromValues(context.model), ...checkInstructionText(context.model),
-    ...checkImageConfig(context.model), ...checkExpose(context.model), ...checkIgnoredFiles(context.model, context.dockerignore), ...undefinedVars,
-    ...checkDependenciesAfterSource(context.model)];
-  findings.push(...checkWhatShips(context.model, context.dockerignore));
+  const { checks, findings: ofModel } = modelFindings(context.model);
+  const findings = [...ofModel.beforeTargets, ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
+    ...ofModel.afterTargets, ...checkIgnoredFiles(context.model, context.dockerignore), ...ofModel.undefinedVars,
+    ...checkDependenciesAfterSource(context.model), ...checkWhatShips(context.model, context.dockerignore)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);
@@ -65,6 +61,39 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
   }
   const findingsShown = shown.map((item) => item.finding);
   return shown.filter((item) => !impliedByInvalidDefaultArg(item.finding, findingsShown));
+}
+
+interface ModelFindings {
+  readonly checks: CheckConfiguration;
+  /** The findings of the rules that read the model alone, around those that read the targets too, in the rules' order. */
+  readonly findings: { readonly beforeTargets: readonly Finding[]; readonly afterTargets: readonly Finding[]; readonly undefinedVars: readonly Finding[] };
+}
+
+/** Once per model (a model never changes): publishing again for new targets, settings or a scan reruns only the rest. */
+const MODEL_FINDINGS = new WeakMap<StageModel, ModelFindings>();
+
+function modelFindings(model: StageModel): ModelFindings {
+  for (const _ of prepareDiagnostics(model)) { /* all at once */ }
+  return MODEL_FINDINGS.get(model)!;
+}
+
+/**
+ * Runs the rules that read the model alone one at a time, keeping their findings with the model: the server
+ * yields to the requests between two steps (a rule over 1,000 stages takes milliseconds, all of them a hundred).
+ */
+export function* prepareDiagnostics(model: StageModel): Generator<void, void> {
+  if (MODEL_FINDINGS.has(model)) return;
+  const checks = new CheckConfiguration(model);
+  yield;
+  const undefinedVars = checkUndefinedVar(model);
+  const beforeTargets = [...checkDirectives(model, checks), ...checkStageDeclarations(model)];
+  const afterTargets: Finding[] = [];
+  for (const rule of [checkSourceDateEpochStage, (m: StageModel) => checkArgScope(m, undefinedVars), checkArgAfterFrom, checkFromLines, checkPlatformArgs,
+    checkDefinitionDescriptions, checkCopyFromPaths, checkBaseNames, checkFromValues, checkInstructionText, checkImageConfig, checkExpose]) {
+    yield;
+    afterTargets.push(...rule(model));
+  }
+  MODEL_FINDINGS.set(model, { checks, findings: { beforeTargets, afterTargets, undefinedVars } });
 }
 
 /** The rule's severity as the settings make it (else the finding's own, else the rule's); undefined when turned off. */

@@ -14,7 +14,7 @@ export class InstructionComments {
     return comments;
   }
 
-  /** The last line of every instruction, sorted. */
+  /** The last line of every instruction, in file order (so sorted). */
   private readonly ends: number[];
   private readonly byLine: ReadonlyMap<number, string>;
 
@@ -24,7 +24,7 @@ export class InstructionComments {
       ends.push(stage.fromRange.end.line);
       for (const instruction of stage.instructions) ends.push(instruction.range.end.line);
     }
-    this.ends = ends.sort((a, b) => a - b);
+    this.ends = ends;
     const directiveLines = new Set([...model.directives, ...(model.repeatedDirective ? [model.repeatedDirective] : [])].map((d) => d.range.start.line));
     this.byLine = new Map(model.comments.filter((c) => !directiveLines.has(c.range.start.line)).map((c) => [c.range.start.line, c.text]));
   }
