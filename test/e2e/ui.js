@@ -146,7 +146,8 @@ let page;
   await page.screenshot({ path: path.join(shots, 'extract-before.png') });
   await extract.click();
   await page.waitForSelector('.rename-box input, .rename-input', { timeout: 15000 });
-  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('FROM deps AS build-2'), null, { timeout: 15000 });
+  // The editor renders spaces as no-break spaces.
+  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.replace(/\u00a0/g, ' ').includes('FROM deps AS build-2'), null, { timeout: 15000 });
   await page.screenshot({ path: path.join(shots, 'extract-after.png') });
   const shown = await editorLines(page);
   const extracted = shown.indexOf('FROM deps AS build-2');
