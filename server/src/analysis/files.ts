@@ -119,7 +119,22 @@ function expandedPath(model: StageModel, stage: Stage, instruction: InstructionI
 
 /** The `--from` reference of a stage's COPY (not an ONBUILD trigger's, which copies in another stage). */
 export function copyFromReference(model: StageModel, stage: Stage, instruction: InstructionInfo): StageReference | undefined {
-  return model.references.find((r) => r.kind === 'copy-from' && !r.onbuild && r.inStage === stage.index && r.instructionLine === instruction.range.start.line);
+  return copyReferences(model).get(`${stage.index}:${instruction.range.start.line}`);
+}
+
+const COPY_REFERENCES = new WeakMap<StageModel, ReadonlyMap<string, StageReference>>();
+
+/** The `COPY --from` reference of each instruction, by `stage:line`, indexed once per model (a scan per COPY is quadratic on a 1,000-stage file). */
+function copyReferences(model: StageModel): ReadonlyMap<string, StageReference> {
+  let index = COPY_REFERENCES.get(model);
+  if (index) return index;
+  const built = new Map<string, StageReference>();
+  for (const reference of model.references) {
+    const key = `${reference.inStage}:${reference.instructionLine}`;
+    if (reference.kind === 'copy-from' && !reference.onbuild && !built.has(key)) built.set(key, reference);
+  }
+  COPY_REFERENCES.set(model, index = built);
+  return index;
 }
 
 /** The instruction a reference is written in; none for one before the first FROM. */

@@ -6,10 +6,10 @@
 // Computed on request from the model (never stored in it); the API the features, the CLI and the conversion to a
 // multi-stage build (issue 27) read. The README's "What ships" says it for users.
 import { posix } from 'node:path';
-import type { InstructionInfo, Stage, StageModel, StageReference } from '../model';
+import type { InstructionInfo, Stage, StageModel } from '../model';
 import type { Evaluation } from '../evaluate';
 import { fromChain, rootStage } from '../chain';
-import { pathsMadeBy, walkChain } from '../files';
+import { copyFromReference, pathsMadeBy, walkChain } from '../files';
 import { hasVariable } from '../args';
 
 /** The image a chain starts on. */
@@ -112,12 +112,8 @@ export function isInside(inner: string, outer: string): boolean {
 
 class Tracer {
   private readonly done = new Map<number, ImageProvenance>();
-  /** The `COPY --from` reference of each instruction of the model (copyReferences). */
-  private readonly copyFrom: ReadonlyMap<string, StageReference>;
 
-  constructor(private readonly model: StageModel) {
-    this.copyFrom = copyReferences(model);
-  }
+  constructor(private readonly model: StageModel) {}
 
   provenance(stage: Stage): ImageProvenance {
     const known = this.done.get(stage.index);
@@ -159,7 +155,7 @@ class Tracer {
     if (!copied) return { kind: 'unknown', reason: `${instruction.keyword} ${instruction.summary} is not read here (--parents, or half-typed)` };
     if (copied.sources.length === 0) return { kind: 'heredoc' };
     const written = copied.sources.map((source) => source.text);
-    const reference = this.copyFrom.get(`${stage.index}:${instruction.range.start.line}`);
+    const reference = copyFromReference(this.model, stage, instruction);
     if (!reference) {
       const urls = written.filter(isRemote);
       if (instruction.keyword === 'ADD' && urls.length === written.length) return { kind: 'url', urls };
@@ -188,25 +184,6 @@ class Tracer {
     }));
     return { path, written, base, get steps() { return steps(); } };
   }
-}
-
-const copyReferencesByModel = new WeakMap<StageModel, ReadonlyMap<string, StageReference>>();
-
-/**
- * The `COPY --from` reference of each instruction, by `stage:line`: what files.ts's copyFromReference finds,
- * indexed once per model (its scan per COPY made a 1000-stage file take 2.7 s here; building the index on every
- * hover cost 4 ms of a 7 ms card on it).
- */
-function copyReferences(model: StageModel): ReadonlyMap<string, StageReference> {
-  let index = copyReferencesByModel.get(model);
-  if (index) return index;
-  const built = new Map<string, StageReference>();
-  for (const reference of model.references) {
-    const key = `${reference.inStage}:${reference.instructionLine}`;
-    if (reference.kind === 'copy-from' && !reference.onbuild && !built.has(key)) built.set(key, reference);
-  }
-  copyReferencesByModel.set(model, index = built);
-  return index;
 }
 
 /** A computation run on the first call only. */
