@@ -14,6 +14,9 @@ let page;
   await openFromExplorer(page, 'Dockerfile');
   // Both servers' diagnostics: ours (the misspelled `biuld`, line 16) and theirs (the duplicate `tools`).
   await page.waitForFunction(() => document.querySelectorAll('.squiggly-error, .squiggly-warning').length >= 2, null, { timeout: 60000 });
+  // Both extensions register their rename providers as they activate; ours registers again (as the newest) on a
+  // throttle that nothing on the page shows: on a loaded machine 1 s after the click was not always enough.
+  await page.waitForTimeout(3000);
   const name = page.locator('.view-line', { hasText: 'COPY --from=build /out/app' }).locator('span', { hasText: /^build$/ }).first();
   await name.click();
   await page.keyboard.press('F2');
