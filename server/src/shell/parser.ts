@@ -13,9 +13,10 @@
 // The parse path has no `node:` import: the WebAssembly bytes are handed in (workspace/shellWasm.ts reads them
 // in Node; a web build fetches them), so it runs in a browser worker as it is. Positions are UTF-16 code
 // units (JavaScript string indices), as the LSP counts columns.
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
+import { copyTree, type ShellNode } from './syntaxTree';
 
-export type ShellNode = Node;
+export type { ShellNode } from './syntaxTree';
 
 /** The two WebAssembly modules: web-tree-sitter's runtime and the Bash grammar. */
 export interface ShellParserModules {
@@ -47,9 +48,8 @@ export function shellParserLoaded(): boolean {
 }
 
 /**
- * Parses shell text and hands the tree's root to `read`, whose result is returned; the tree lives only during
- * `read` (its memory is WebAssembly's, freed right after). Undefined when the parser is not loaded or the parse
- * ran past its budget.
+ * Parses shell text and hands the tree's root, copied to plain objects (syntaxTree.ts), to `read`, whose result
+ * is returned. Undefined when the parser is not loaded or the parse ran past its budget.
  */
 export function parseShell<T>(text: string, read: (root: ShellNode) => T): T | undefined {
   if (!parser) return undefined;
@@ -58,9 +58,12 @@ export function parseShell<T>(text: string, read: (root: ShellNode) => T): T | u
   let calls = 0;
   const tree = parser.parse(text, null, { progressCallback: () => (++calls & 511) === 0 && Date.now() > deadline });
   if (!tree) return undefined;
+  let root: ShellNode;
   try {
-    return read(tree.rootNode);
+    root = copyTree(tree, text);
   } finally {
+    // The tree's memory is WebAssembly's: freed as soon as it is copied.
     tree.delete();
   }
+  return read(root);
 }

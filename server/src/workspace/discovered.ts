@@ -56,7 +56,9 @@ export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredT
   const groups = new Map<string, DiscoveredTarget[]>();
   for (const target of targets) {
     const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}`;
-    groups.set(key, [...groups.get(key) ?? [], target]);
+    const group = groups.get(key);
+    if (group) group.push(target);
+    else groups.set(key, [target]);
   }
   return [...groups.values()].flatMap((group) => {
     const names = [...new Set(group.flatMap((target) => Object.keys(target.args ?? {})))];

@@ -49,17 +49,18 @@ const shebangScriptTargets: Reader = (text, ...rest) => (/^#!.*\b(ba|da|k|z)?sh\
 /** The readers that parse shell: they need the shell parser loaded. */
 const SHELL_READERS = new Set<Reader>([scriptTargets, shebangScriptTargets, makefileTargets, workflowTargets, packageScriptTargets]);
 
-/** Which reader a file needs, by its name and place; undefined for a file that names no targets. */
-function readerFor(path: string, root: string): Reader | undefined {
-  const name = basename(path);
-  const inWorkflows = relative(root, path).split(sep).slice(0, 2).join('/') === '.github/workflows';
-  if (inWorkflows && /\.ya?ml$/.test(name)) return workflowTargets;
+/**
+ * Which reader a file needs, by its name and its `/`-separated path relative to the workspace folder;
+ * undefined for a file that names no targets. Called for every file of the walk: the path is split once.
+ */
+function readerFor(path: string, name: string, relativePath: string): Reader | undefined {
+  if (/\.ya?ml$/.test(name) && relativePath.startsWith('.github/workflows/')) return workflowTargets;
   if (/^(Makefile|makefile|GNUmakefile)$/.test(name) || name.endsWith('.mk')) return makefileTargets;
   if (/^(justfile|Justfile)$/.test(name) || /\.(sh|bash|ps1)$/.test(name)) return scriptTargets;
   // A script without extension in a folder of scripts (`hack/build`, `build-bin/docker/docker_build`): read when it starts with a shell's `#!`.
-  if (!name.includes('.') && SCRIPT_FOLDER.test(relative(root, path).split(sep).join('/'))) return shebangScriptTargets;
+  if (!name.includes('.') && SCRIPT_FOLDER.test(relativePath)) return shebangScriptTargets;
   if (name === 'package.json') return packageScriptTargets;
-  if (CODE_FILE.test(name) && CODE_PATH.test(relative(root, path).split(sep).join('/'))) return codeTargets;
+  if (CODE_FILE.test(name) && CODE_PATH.test(relativePath)) return codeTargets;
   return buildFileReader(path);
 }
 
@@ -80,13 +81,13 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   let named: FileIndex = { has: () => false, matching: () => [] };
   const ignored = await gitignoredNames(root);
   const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
-  const isExcluded = (path: string) => matchesExclude(relative(root, path).split(sep).join('/'));
   const all: string[] = [];
   const toRead: { path: string; reader: Reader }[] = [];
   let capped: string | undefined;
-  const pending = [root];
+  // Each folder with its `/`-separated path relative to the workspace folder (built as the walk descends).
+  const pending: [string, string][] = [[root, '']];
   walk: while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const [dir, dirPath] = pending.pop()!;
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -95,18 +96,19 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
+      const relativePath = dirPath ? `${dirPath}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name) && !isExcluded(path)) pending.push(path);
+        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name) && !matchesExclude(relativePath)) pending.push([path, relativePath]);
         continue;
       }
-      if (!entry.isFile() || isExcluded(path)) continue;
+      if (!entry.isFile() || matchesExclude(relativePath)) continue;
       if (all.length >= LIMITS.files) {
         capped = `more than ${LIMITS.files} files`;
         break walk;
       }
       all.push(path);
       if (isDockerfileName(entry.name)) dockerfiles.push(path);
-      const reader = readerFor(path, root);
+      const reader = readerFor(path, entry.name, relativePath);
       if (reader) toRead.push({ path, reader });
     }
   }
