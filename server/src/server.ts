@@ -124,6 +124,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  // The first scan starts now, beside the registrations and the settings' round trips: UnusedStage's first
+  // publish waits for it (DiagnosticsReadiness), and in a busy editor each round trip can take a while.
+  void scanWorkspaceFolders();
   // Only where the client can take it (eglot says so, and warns otherwise).
   if (clientPullsConfiguration() && clientCapabilities?.workspace?.didChangeConfiguration?.dynamicRegistration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
@@ -153,8 +156,12 @@ async function refreshSettings(): Promise<void> {
   await registrations.update(general.enabled);
   readiness.settingsLoaded();
   refreshDocuments();
-  // Scans again only when the folders or the excluded globs changed.
-  void discovery.configure(await Promise.all(workspaceRoots.map(async (root) => ({ root, excluded: await excludedGlobs(root) }))));
+  void scanWorkspaceFolders();
+}
+
+/** Scans the workspace folders; again only when they or their excluded globs changed. */
+async function scanWorkspaceFolders(): Promise<void> {
+  await discovery.configure(await Promise.all(workspaceRoots.map(async (root) => ({ root, excluded: await excludedGlobs(root) }))));
 }
 
 /** The `files.exclude` globs that are on in a folder (`true`; conditional ones, `{ when }`, are not applied). */

@@ -25,6 +25,7 @@ export class TargetDiscovery {
   private folders: readonly ScannedFolder[] = [];
   private timer?: NodeJS.Timeout;
   private scanned = false;
+  private configured = false;
 
   /** Whether the targets have been read at least once (a first publish of UnusedStage waits for it). */
   get firstScanDone(): boolean {
@@ -33,9 +34,10 @@ export class TargetDiscovery {
 
   constructor(private readonly onChange: () => void, private readonly log: (message: string) => void) {}
 
-  /** Scans the workspace folders, when they or their excluded globs changed. */
+  /** Scans the workspace folders, when they or their excluded globs changed (a scan under way counts). */
   async configure(folders: readonly ScannedFolder[]): Promise<void> {
-    if (this.scanned && JSON.stringify(folders) === JSON.stringify(this.folders)) return;
+    if (this.configured && JSON.stringify(folders) === JSON.stringify(this.folders)) return;
+    this.configured = true;
     this.folders = folders;
     await this.scan();
   }
