@@ -6,10 +6,12 @@ import { resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { displayText, isUnknown, knownText, type Piece, type Value } from '../shell/values';
 import { TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
-import { ANY_DOCKERFILE, asShellScript, existing, patternText, shellTargets, targetsOf } from './shellBuilds';
+import { ANY_DOCKERFILE, asShellScript, existing, mayBuild, patternText, shellTargets, targetsOf } from './shellBuilds';
 import { matrixRows, scalarValue, valuesOver, withExpressions, type MatrixRow } from './workflowValues';
 
 export function workflowTargets(text: string, file: string, origin: string, root: string, files: FileIndex): DiscoveredTarget[] {
+  // Most workflows build no image: their YAML is not parsed (a `run:` script's text is the workflow's own).
+  if (!text.includes('docker/build-push-action') && !text.includes('docker/bake-action') && !mayBuild(text)) return [];
   const document = parseDocument(text);
   const jobs = document.get('jobs');
   if (!isMap(jobs)) return [];
