@@ -16,7 +16,7 @@ export function checkImageConfig(model: StageModel): Finding[] {
   return model.stages.flatMap((stage) => {
     const start = inherited[stage.index];
     // Every instruction counts (a CMD not read could be the first one): a stage with one not read is left alone.
-    if (!start || stage.instructions.some((instruction) => !instruction.buildkit)) return [];
+    if (!start || readBody(stage).length !== stage.instructions.length) return [];
     return BY_STAGE.keyed(stage, [start.shellSet, start.workdirSet], () => stageFindings(stage, start, model.escapeCharacter));
   });
 }

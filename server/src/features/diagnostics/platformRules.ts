@@ -34,8 +34,8 @@ export function checkPlatformArgs(model: StageModel): Finding[] {
 function crossCompiles(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    const compiler = stage.instructions.find((i) => i.compiler !== undefined)?.compiler;
-    if (!onBuildPlatform(stage) || !compiler || readsTarget(model, stage)) continue;
+    const compiler = compilerOnBuildPlatform(stage);
+    if (!compiler || readsTarget(model, stage)) continue;
     const user = edgesTo(model.edges, model.stages.length)[stage.index].find((edge) => edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
     if (!user) continue;
     const into = model.stages[user.from];
@@ -63,8 +63,15 @@ function edgesTo(edges: readonly StageEdge[], stageCount: number): readonly (rea
   return index;
 }
 
-function onBuildPlatform(stage: Stage): boolean {
-  return stage.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(stage.platform.text);
+const COMPILERS = new WeakMap<Stage, string | undefined>();
+
+/** The native compiler a stage built on `$BUILDPLATFORM` runs, if any: looked at once per stage, as every version asks again. */
+function compilerOnBuildPlatform(stage: Stage): string | undefined {
+  if (!COMPILERS.has(stage)) {
+    const onBuildPlatform = stage.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(stage.platform.text);
+    COMPILERS.set(stage, onBuildPlatform ? stage.instructions.find((i) => i.compiler !== undefined)?.compiler : undefined);
+  }
+  return COMPILERS.get(stage);
 }
 
 /** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own). */
