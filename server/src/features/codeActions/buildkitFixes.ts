@@ -21,7 +21,7 @@ export function buildkitFixes(model: StageModel, code: RuleCode, diagnostic: Dia
   switch (code) {
     case 'ConsistentInstructionCasing': {
       const majority = casingMajority(model);
-      const keyword = majority && caseAs(instruction.reading.written, majority.casing);
+      const keyword = majority && caseAs(instruction.reading.written, majority);
       return keyword ? [fix(`Write '${keyword}' as most instructions are`, [{ range: instruction.keywordRange, newText: keyword }], { isPreferred: true })] : [];
     }
     case 'LegacyKeyValueFormat':

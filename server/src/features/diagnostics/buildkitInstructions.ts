@@ -1,5 +1,5 @@
 // The instructions of a Dockerfile as BuildKit's checks see them: each one's reading by BuildKit's parser
-// (analysis/buildkitReading.ts) with where it stands, FROM lines included, in file order.
+// (analysis/buildkitReading.ts) with where it stands, FROM lines included, stage by stage.
 import type { BuildkitReading } from '../../analysis/buildkitReading';
 import type { Range, Stage, StageModel } from '../../analysis/model';
 import { lastAtOrBefore } from '../../analysis/positions';
@@ -15,47 +15,36 @@ export interface ReadInstruction {
   readonly isFrom: boolean;
 }
 
-interface ReadModel {
-  /** Per stage, its body instructions that are read. */
-  readonly bodies: readonly (readonly ReadInstruction[])[];
-  /** Every stage's FROM and body instructions; undefined when one of them is not read. */
+interface StageReading {
+  /** Its body instructions that are read. */
+  readonly body: readonly ReadInstruction[];
+  /** Its FROM and body instructions; undefined when one of them is not read. */
   readonly all?: readonly ReadInstruction[];
 }
 
-/** Read once per model (it is immutable): every BuildKit check goes over the same list. */
-const readModels = new WeakMap<StageModel, ReadModel>();
+/**
+ * Read once per stage: a stage an edit left alone is the same object in the next version's model (with the
+ * same index), and every BuildKit check goes over the same lists.
+ */
+const stageReadings = new WeakMap<Stage, StageReading>();
 
-function readModel(model: StageModel): ReadModel {
-  let read = readModels.get(model);
+export function stageReading(stage: Stage): StageReading {
+  let read = stageReadings.get(stage);
   if (!read) {
-    const bodies: ReadInstruction[][] = [];
-    let all: ReadInstruction[] | undefined = [];
-    for (const stage of model.stages) {
-      const body: ReadInstruction[] = [];
-      for (const instruction of stage.instructions) {
-        if (instruction.buildkit) body.push({ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false });
-      }
-      bodies.push(body);
-      if (all && stage.fromReading && body.length === stage.instructions.length) {
-        all.push({ reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true }, ...body);
-      } else {
-        all = undefined;
-      }
+    const body: ReadInstruction[] = [];
+    for (const instruction of stage.instructions) {
+      if (instruction.buildkit) body.push({ reading: instruction.buildkit, range: instruction.range, keywordRange: instruction.keywordRange, stage, isFrom: false });
     }
-    read = { bodies, all };
-    readModels.set(model, read);
+    const complete = stage.fromReading !== undefined && body.length === stage.instructions.length;
+    read = { body, all: complete ? [{ reading: stage.fromReading!, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true }, ...body] : undefined };
+    stageReadings.set(stage, read);
   }
   return read;
 }
 
-/** Every stage's FROM and body instructions; undefined when one of them is not read (see `readInstruction`). */
-export function stageInstructions(model: StageModel): readonly ReadInstruction[] | undefined {
-  return readModel(model).all;
-}
-
 /** A stage's body instructions that are read (an unread one is left out: nothing is said about it). */
-export function readBody(model: StageModel, stage: Stage): readonly ReadInstruction[] {
-  return readModel(model).bodies[stage.index];
+export function readBody(stage: Stage): readonly ReadInstruction[] {
+  return stageReading(stage).body;
 }
 
 /** The instruction (FROM included) that starts on a line, for the quick fixes. */
@@ -65,7 +54,7 @@ export function instructionStartingAt(model: StageModel, line: number): ReadInst
   if (stage.fromRange.start.line === line) {
     return stage.fromReading && { reading: stage.fromReading, range: stage.fromRange, keywordRange: stage.fromKeyword.range, stage, isFrom: true };
   }
-  return readBody(model, stage).find((instruction) => instruction.range.start.line === line);
+  return readBody(stage).find((instruction) => instruction.range.start.line === line);
 }
 
 /** A finding on the instruction's lines, as BuildKit reports it. */

@@ -9,6 +9,7 @@ import type { Finding } from './rules';
 import { contextRead } from '../cacheImpact/contextReads';
 import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
 import { literalWord } from './shellWord';
+import { StageMemo } from './stageMemo';
 
 /** An install after the whole context's copy, as the rule finds it (and its fix reads it). */
 export interface DependencyHit {
@@ -25,31 +26,47 @@ export function checkDependenciesAfterSource(model: StageModel): Finding[] {
 export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
   const hits: DependencyHit[] = [];
   // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
-  const toolsAfter: Set<string>[] = [];
+  const toolsAfter: ReadonlySet<string>[] = [];
   for (const stage of model.stages) {
-    // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
-    let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
-    let workdir: string | undefined;
     const parent = parentStage(model, stage);
-    const installed = new Set(parent && parent.index < stage.index ? toolsAfter[parent.index] : []);
-    toolsAfter[stage.index] = installed;
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'WORKDIR') {
-        const value = instruction.buildkit?.args[0] !== undefined ? literalWord(instruction.buildkit.args[0], model.escapeCharacter) : undefined;
-        workdir = value?.startsWith('/') ? trimSlashes(value) : undefined;
-        if (wholeCopy?.into === HERE) wholeCopy = undefined;
-      } else if (!wholeCopy) {
-        const into = wholeContextDestination(model, stage, instruction, workdir);
-        if (into !== undefined) wholeCopy = { instruction, into };
-      }
-      for (const install of installsOf(instruction)) {
-        const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
-        if (wholeCopy && underCopy && !installed.has(install.tool)) hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install });
-        installed.add(install.tool);
-      }
-    }
+    const inherited = parent && parent.index < stage.index ? toolsAfter[parent.index] : NO_TOOLS;
+    const result = BY_STAGE.keyed(stage, [inherited], () => stageHits(model, stage, inherited));
+    toolsAfter[stage.index] = result.installed;
+    hits.push(...result.hits);
   }
   return hits;
+}
+
+const NO_TOOLS: ReadonlySet<string> = new Set();
+
+/**
+ * A stage's hits depend on its own instructions and the tools its FROM chain installed alone (the context
+ * reads of COPY and ADD read nothing else of the model).
+ */
+const BY_STAGE = new StageMemo<{ readonly hits: readonly DependencyHit[]; readonly installed: ReadonlySet<string> }>();
+
+function stageHits(model: StageModel, stage: Stage, inherited: ReadonlySet<string>): { hits: DependencyHit[]; installed: ReadonlySet<string> } {
+  const hits: DependencyHit[] = [];
+  const installed = new Set(inherited);
+  // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
+  let wholeCopy: { instruction: InstructionInfo; into: string } | undefined;
+  let workdir: string | undefined;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === 'WORKDIR') {
+      const value = instruction.buildkit?.args[0] !== undefined ? literalWord(instruction.buildkit.args[0], model.escapeCharacter) : undefined;
+      workdir = value?.startsWith('/') ? trimSlashes(value) : undefined;
+      if (wholeCopy?.into === HERE) wholeCopy = undefined;
+    } else if (!wholeCopy) {
+      const into = wholeContextDestination(model, stage, instruction, workdir);
+      if (into !== undefined) wholeCopy = { instruction, into };
+    }
+    for (const install of installsOf(instruction)) {
+      const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
+      if (wholeCopy && underCopy && !installed.has(install.tool)) hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install });
+      installed.add(install.tool);
+    }
+  }
+  return { hits, installed };
 }
 
 const HERE = '.';

@@ -2,10 +2,11 @@
 // ExposeProtoCasing (`80/TCP`) and ExposeInvalidFormat (`8080:80`, `127.0.0.1:8080:80`: the image exposes the
 // container port alone). BuildKit reads the ports in sorted order and stops the build at the first one it
 // rejects; a port with a variable is unknown here and skipped.
-import type { Position, Range, StageModel } from '../../analysis/model';
+import type { Position, Range, Stage, StageModel } from '../../analysis/model';
 import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { literalWord } from './shellWord';
+import { StageMemo } from './stageMemo';
 
 /** A port as written, with where it stands when the EXPOSE is on one line (for the quick fixes). */
 export interface ExposedPort {
@@ -16,20 +17,25 @@ export interface ExposedPort {
 }
 
 export function checkExpose(model: StageModel): Finding[] {
+  return model.stages.flatMap((stage) => BY_STAGE.keyed(stage, [], () => stageFindings(stage, model.escapeCharacter)));
+}
+
+/** A stage's findings depend on its own instructions alone. */
+const BY_STAGE = new StageMemo<readonly Finding[]>();
+
+function stageFindings(stage: Stage, escape: string): Finding[] {
   const findings: Finding[] = [];
-  for (const stage of model.stages) {
-    for (const instruction of readBody(model, stage)) {
-      if (instruction.reading.written.toLowerCase() !== 'expose') continue;
-      for (const port of exposedPorts(instruction, model.escapeCharacter)) {
-        if (!port.parsed) break;
-        if (port.parsed.proto !== port.parsed.proto.toLowerCase()) {
-          findings.push(findingOn(instruction, 'ExposeProtoCasing', `Defined protocol '${port.text}' in EXPOSE instruction should be lowercase`));
-        }
-        if (port.parsed.ip !== '' || port.parsed.hostPort !== '') {
-          findings.push(findingOn(instruction, 'ExposeInvalidFormat', `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.text}'`));
-        }
-        if (!acceptedAfterChecks(port.parsed)) break;
+  for (const instruction of readBody(stage)) {
+    if (instruction.reading.written.toLowerCase() !== 'expose') continue;
+    for (const port of exposedPorts(instruction, escape)) {
+      if (!port.parsed) break;
+      if (port.parsed.proto !== port.parsed.proto.toLowerCase()) {
+        findings.push(findingOn(instruction, 'ExposeProtoCasing', `Defined protocol '${port.text}' in EXPOSE instruction should be lowercase`));
       }
+      if (port.parsed.ip !== '' || port.parsed.hostPort !== '') {
+        findings.push(findingOn(instruction, 'ExposeInvalidFormat', `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.text}'`));
+      }
+      if (!acceptedAfterChecks(port.parsed)) break;
     }
   }
   return findings;

@@ -14,7 +14,7 @@ export function checkIgnoredFiles(model: StageModel, patterns: readonly string[]
   if (!matcher || matcher.hasExclusions) return [];
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    for (const instruction of readBody(model, stage)) {
+    for (const instruction of readBody(stage)) {
       const command = copyCommand(instruction);
       if (!command) continue;
       for (const source of contextSources(instruction, model.escapeCharacter)) {

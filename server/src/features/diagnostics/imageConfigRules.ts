@@ -9,34 +9,42 @@ import type { Finding } from './rules';
 import { findingOn, readBody, type ReadInstruction } from './buildkitInstructions';
 import { goQuote } from '../../analysis/goFormat';
 import { literalWord } from './shellWord';
+import { StageMemo } from './stageMemo';
 
 export function checkImageConfig(model: StageModel): Finding[] {
-  const findings: Finding[] = [];
   const inherited = inheritedStates(model);
-  for (const stage of model.stages) {
+  return model.stages.flatMap((stage) => {
     const start = inherited[stage.index];
     // Every instruction counts (a CMD not read could be the first one): a stage with one not read is left alone.
-    if (!start || stage.instructions.some((instruction) => !instruction.buildkit)) continue;
-    let { shellSet, workdirSet } = start;
-    const lastOf = new Map<string, ReadInstruction>();
-    for (const instruction of readBody(model, stage)) {
-      const { reading } = instruction;
-      const keyword = reading.written.toLowerCase();
-      if ((keyword === 'cmd' || keyword === 'entrypoint') && !reading.json && shellSet === false) {
-        findings.push(findingOn(instruction, 'JSONArgsRecommended', `JSON arguments recommended for ${reading.written} to prevent unintended behavior related to OS signals`));
-      }
-      if (keyword === 'cmd' || keyword === 'entrypoint' || keyword === 'healthcheck') {
-        const previous = lastOf.get(keyword);
-        // The instruction that is ignored is reported; the comments above the later one decide the skip.
-        const message = `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used`;
-        if (previous) findings.push({ ...findingOn(instruction, 'MultipleInstructionsDisallowed', message), range: previous.range, reportedLine: previous.range.start.line });
-        lastOf.set(keyword, instruction);
-      }
-      if (keyword === 'shell') shellSet = true;
-      if (keyword === 'workdir') {
-        if (workdirSet === false) findings.push(...relativeWorkdir(instruction, model.escapeCharacter));
-        workdirSet = true;
-      }
+    if (!start || readBody(stage).length !== stage.instructions.length) return [];
+    return BY_STAGE.keyed(stage, [start.shellSet, start.workdirSet], () => stageFindings(stage, start, model.escapeCharacter));
+  });
+}
+
+/** A stage's findings depend on its own instructions and what it starts with alone. */
+const BY_STAGE = new StageMemo<readonly Finding[]>();
+
+function stageFindings(stage: Stage, start: ConfigState, escape: string): Finding[] {
+  const findings: Finding[] = [];
+  let { shellSet, workdirSet } = start;
+  const lastOf = new Map<string, ReadInstruction>();
+  for (const instruction of readBody(stage)) {
+    const { reading } = instruction;
+    const keyword = reading.written.toLowerCase();
+    if ((keyword === 'cmd' || keyword === 'entrypoint') && !reading.json && shellSet === false) {
+      findings.push(findingOn(instruction, 'JSONArgsRecommended', `JSON arguments recommended for ${reading.written} to prevent unintended behavior related to OS signals`));
+    }
+    if (keyword === 'cmd' || keyword === 'entrypoint' || keyword === 'healthcheck') {
+      const previous = lastOf.get(keyword);
+      // The instruction that is ignored is reported; the comments above the later one decide the skip.
+      const message = `Multiple ${reading.written} instructions should not be used in the same stage because only the last one will be used`;
+      if (previous) findings.push({ ...findingOn(instruction, 'MultipleInstructionsDisallowed', message), range: previous.range, reportedLine: previous.range.start.line });
+      lastOf.set(keyword, instruction);
+    }
+    if (keyword === 'shell') shellSet = true;
+    if (keyword === 'workdir') {
+      if (workdirSet === false) findings.push(...relativeWorkdir(instruction, escape));
+      workdirSet = true;
     }
   }
   return findings;
@@ -62,7 +70,7 @@ function inheritedStates(model: StageModel): (ConfigState | undefined)[] {
     const resolution = model.baseReferences[stage.index]?.resolution;
     const bases = resolution?.kind === 'stage' ? [resolution.stage] : resolution?.kind === 'pattern' ? resolution.stages : stagesItMayName(model, stage);
     const states = [...(resolution?.kind === 'stage' ? [] : [IMAGE]), ...bases.map((index) => index < stage.index ? after[index] : undefined)];
-    const known = bases.every((index) => !model.stages[index].instructions.some((instruction) => instruction.keyword === 'ONBUILD'))
+    const known = bases.every((index) => !keywordsSet(model.stages[index]).onbuild)
       && states.every((state): state is ConfigState => state !== undefined);
     const inherited = known ? { shellSet: agreed(states.map((state) => state!.shellSet)), workdirSet: agreed(states.map((state) => state!.workdirSet)) } : undefined;
     after.push(inherited && stateAfter(stage, inherited));
@@ -83,8 +91,20 @@ function agreed(values: readonly (boolean | undefined)[]): boolean | undefined {
 }
 
 function stateAfter(stage: Stage, inherited: ConfigState): ConfigState {
-  const sets = (keyword: string) => stage.instructions.some((instruction) => instruction.keyword === keyword) || undefined;
-  return { shellSet: sets('SHELL') ?? inherited.shellSet, workdirSet: sets('WORKDIR') ?? inherited.workdirSet };
+  const sets = keywordsSet(stage);
+  return { shellSet: sets.shell || inherited.shellSet, workdirSet: sets.workdir || inherited.workdirSet };
+}
+
+const KEYWORDS_SET = new WeakMap<Stage, { shell?: true; workdir?: true; onbuild?: true }>();
+
+/** Whether a stage has a SHELL, a WORKDIR, an ONBUILD (looked at once per stage, as every version asks again). */
+function keywordsSet(stage: Stage): { shell?: true; workdir?: true; onbuild?: true } {
+  let sets = KEYWORDS_SET.get(stage);
+  if (!sets) {
+    const has = (keyword: string) => stage.instructions.some((instruction) => instruction.keyword === keyword) || undefined;
+    KEYWORDS_SET.set(stage, sets = { shell: has('SHELL'), workdir: has('WORKDIR'), onbuild: has('ONBUILD') });
+  }
+  return sets;
 }
 
 /**

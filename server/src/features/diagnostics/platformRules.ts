@@ -5,7 +5,7 @@
 // gcc, ...) and is copied into a stage built for the target platform, but never reads TARGETOS/TARGETARCH/
 // TARGETPLATFORM/TARGETVARIANT: what it compiles is for the build platform. Stages that run other commands
 // (web assets, downloads: the corpus's 12 `$BUILDPLATFORM` stages copied into target stages) are left alone.
-import type { Stage, StageModel } from '../../analysis/model';
+import type { Stage, StageEdge, StageModel } from '../../analysis/model';
 import { AUTOMATIC_ARGS, fromChain } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
@@ -34,9 +34,9 @@ export function checkPlatformArgs(model: StageModel): Finding[] {
 function crossCompiles(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   for (const stage of model.stages) {
-    const compiler = stage.instructions.find((i) => i.compiler !== undefined)?.compiler;
-    if (!onBuildPlatform(stage) || !compiler || readsTarget(model, stage)) continue;
-    const user = model.edges.find((edge) => edge.to === stage.index && edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
+    const compiler = compilerOnBuildPlatform(stage);
+    if (!compiler || readsTarget(model, stage)) continue;
+    const user = edgesTo(model.edges, model.stages.length)[stage.index].find((edge) => edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
     if (!user) continue;
     const into = model.stages[user.from];
     findings.push({
@@ -50,8 +50,28 @@ function crossCompiles(model: StageModel): Finding[] {
   return findings;
 }
 
-function onBuildPlatform(stage: Stage): boolean {
-  return stage.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(stage.platform.text);
+/** The edges into each stage, in the edges' order: indexed once per set of edges (an edit that keeps the references keeps them). */
+const EDGES_TO = new WeakMap<readonly StageEdge[], StageEdge[][]>();
+
+function edgesTo(edges: readonly StageEdge[], stageCount: number): readonly (readonly StageEdge[])[] {
+  let index = EDGES_TO.get(edges);
+  if (!index) {
+    index = Array.from({ length: stageCount }, (): StageEdge[] => []);
+    for (const edge of edges) index[edge.to]?.push(edge);
+    EDGES_TO.set(edges, index);
+  }
+  return index;
+}
+
+const COMPILERS = new WeakMap<Stage, string | undefined>();
+
+/** The native compiler a stage built on `$BUILDPLATFORM` runs, if any: looked at once per stage, as every version asks again. */
+function compilerOnBuildPlatform(stage: Stage): string | undefined {
+  if (!COMPILERS.has(stage)) {
+    const onBuildPlatform = stage.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(stage.platform.text);
+    COMPILERS.set(stage, onBuildPlatform ? stage.instructions.find((i) => i.compiler !== undefined)?.compiler : undefined);
+  }
+  return COMPILERS.get(stage);
 }
 
 /** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own). */
