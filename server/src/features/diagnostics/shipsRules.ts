@@ -16,6 +16,7 @@ import type { InstructionInfo, Located, StageModel } from '../../analysis/model'
 import { stageLabel } from '../../analysis/names';
 import { imageProvenance, isInside, type ImageProvenance, type ShipStep } from '../../analysis/ships/provenance';
 import { credentialFile } from '../../analysis/ships/credentials';
+import { CHECK_NAME } from '../../analysis/ships/roles';
 import { installedBuildPackages, toolchainOf } from '../../analysis/ships/toolchains';
 import type { Finding } from './rules';
 import { fromChain } from '../../analysis/chain';
@@ -25,9 +26,6 @@ import { contextShipsSecrets } from './contextSecretsRules';
 
 /** Whether the build context sends a source path (the .dockerignore does not exclude it). */
 type Sent = (source: string) => boolean;
-
-/** Last stages named like this run checks rather than ship an image. */
-const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2e|integration)$/;
 
 /**
  * Images built FROM scratch, so copying one whole copies only its files: tonistiigi/xx (its src/Dockerfile's
