@@ -13,7 +13,7 @@ import type { Stage, StageModel } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
 import { fromChain } from '../chain';
-import { imageProvenance, type ShipStep } from './provenance';
+import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
 /** Target names that run tests or linters rather than make an image (shipsRules.ts reads the same). */
 export const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2e|integration)$/;
@@ -85,7 +85,7 @@ export function targetRole(model: StageModel, stage: Stage, isDefault: boolean):
   const start = chain.flatMap((s) => s.instructions).find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
   if (start) return { kind: 'image', because: 'start-command', line: start.range.start.line };
   if (isDefault) return { kind: 'image', because: 'default-target' };
-  return imageProvenance(model, stage).base.kind === 'image' ? { kind: 'image', because: 'base-image' } : { kind: 'undetermined' };
+  return chainBase(model, stage).kind === 'image' ? { kind: 'image', because: 'base-image' } : { kind: 'undetermined' };
 }
 
 /** The stages something of which the image of `stage` holds: its FROM chain, the stages it copies from, and the lines that made what it copies. */
