@@ -36,7 +36,7 @@ function testEntryPoints(dir) {
 
 rmSync('dist', { recursive: true, force: true });
 const builds = [
-  esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts', graphPanel: 'client/src/graph/graphPanel.ts' }, outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts', graphPanel: 'client/src/graph/graphPanel.ts', shipsView: 'client/src/ships/shipsView.ts' }, outdir: 'dist', external: ['vscode'] }),
   // The stage graph's webview runs in the browser: Graphviz (WebAssembly) comes with it, out of activation.
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { graphView: 'client/src/graph/webview/graphView.ts', graphLayout: 'client/src/graph/webview/layoutWorker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),

@@ -35,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
     // The graph panel (and the webview it loads) is its own bundle, loaded on first use.
     vscode.commands.registerCommand('dockerfileStages.showStageGraph', () =>
       (require(path.join(__dirname, 'graphPanel.js')) as typeof import('./graph/graphPanel')).showStageGraph(context, requests)),
+    // So is the What Ships tree view.
+    vscode.commands.registerCommand('dockerfileStages.showWhatShips', (target?: string) =>
+      (require(path.join(__dirname, 'shipsView.js')) as typeof import('./ships/shipsView')).showWhatShips(context, requests, target)),
     new StageStatusBar(requests, 'dockerfileStages.goToStage'),
   );
 }

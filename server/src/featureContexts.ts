@@ -45,6 +45,7 @@ export class FeatureContexts {
 
   private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
     const configured = this.configuredTargets().map((name) => ({ name, origin: TARGETS_SETTING }));
-    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])], path ? this.dockerignores.patternsFor(path) : undefined);
+    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])], path ? this.dockerignores.patternsFor(path) : undefined,
+      path ? this.dockerignores.contextFor(path) : undefined);
   }
 }

@@ -2,6 +2,7 @@
 // answers. The client imports this file (and nothing else of the server but the graph's formats), so it holds
 // types and names only.
 import type { Range } from './analysis/positions';
+import type { ChainBase } from './analysis/ships/provenance';
 
 export type { Range };
 
@@ -73,10 +74,55 @@ export interface StageGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-/** What ships in a target's image (`features/ships/shipsReport.ts`, its `ShipsReport`), or null. */
+/** What ships in a target's image (`ShipsReport`, made by `features/ships/shipsReport.ts`), or null. */
 export const SHIPS_REQUEST = 'dockerfileStages/ships';
 
 export interface ShipsParams extends DocumentParams {
   /** The target stage; the last stage when absent. */
   readonly target?: string;
+}
+
+export interface ShipsReport {
+  /** The target's stage, as every view names it. */
+  readonly target: string;
+  readonly base: BaseReport;
+  readonly steps: readonly StepReport[];
+}
+
+export interface BaseReport {
+  readonly kind: ChainBase['kind'];
+  /** The image, or what it depends on ("depends on VERSION (no default)"). */
+  readonly image?: string;
+  /** The FROM line of the chain's first stage (1-based). */
+  readonly line?: number;
+  readonly stage?: string;
+}
+
+export interface StepReport {
+  /** 1-based line of the instruction. */
+  readonly line: number;
+  readonly stage: string;
+  /** The instruction's keyword and the start of its arguments. */
+  readonly instruction: string;
+  /** The absolute paths it is known to make. */
+  readonly paths: readonly string[];
+  /** False where it may make more than `paths` (a RUN, a variable without one value, an archive ADD extracts). */
+  readonly pathsComplete: boolean;
+  readonly source: SourceReport;
+}
+
+export type SourceReport =
+  | { readonly kind: 'context' | 'image'; readonly image?: string; readonly paths: readonly string[] }
+  | { readonly kind: 'stage'; readonly stage: string; readonly paths: readonly SourcePathReport[] }
+  | { readonly kind: 'depends'; readonly written: string; readonly stages: readonly string[] }
+  | { readonly kind: 'url'; readonly urls: readonly string[] }
+  | { readonly kind: 'heredoc' | 'run' | 'workdir' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export interface SourcePathReport {
+  readonly path: string;
+  /** The steps of the source stage that made it (`made`), something inside it (`inside`), or may hold it (`holds`). */
+  readonly from: readonly (StepReport & { readonly relation: 'made' | 'inside' | 'holds' })[];
+  /** The source stage's base, which may hold the path too (unless scratch). */
+  readonly base: BaseReport;
 }

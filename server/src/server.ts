@@ -35,7 +35,7 @@ import { stageGraph } from './features/stageGraph';
 import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type ShipsParams } from './protocol';
 import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
-import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
+import { CONTEXT_FILES_GLOB, DOCKERIGNORE_GLOB, DockerignoreFiles, isContextFileUri, isDockerignoreUri } from './workspace/dockerignore';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
@@ -132,15 +132,16 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }] }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }, { globPattern: CONTEXT_FILES_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (changes.some((change) => isDockerignoreUri(change.uri))) dockerignores.changed();
-  // A saved Dockerfile or .dockerignore only needs the open documents checked again; a build file, a new scan.
-  if (changes.every((change) => isDockerfileUri(change.uri) || isDockerignoreUri(change.uri))) refreshDocuments();
+  const inContext = (uri: string) => isDockerignoreUri(uri) || isContextFileUri(uri);
+  if (changes.some((change) => inContext(change.uri))) dockerignores.changed();
+  // A saved Dockerfile, .dockerignore or context file only needs the open documents checked again; a build file, a new scan.
+  if (changes.every((change) => isDockerfileUri(change.uri) || inContext(change.uri))) refreshDocuments();
   else discovery.fileChanged();
 });
 

@@ -22,6 +22,21 @@ describe('the stage card', () => {
   });
 });
 
+describe('the stage card\'s role line (analysis/ships/roles.ts)', () => {
+  const text = lines('FROM golang AS build', 'RUN go build -o /out/app .', 'FROM golang AS lint', 'FROM build AS test', 'FROM alpine', 'COPY --from=build /out/app /app', 'CMD ["/app"]');
+  const roleOf = (index: number, targets: string[] = []) => {
+    const context = featureContext(AnalyzedDocument.fromText(text), targets.map((name) => ({ name, origin: 'test' })));
+    return stageCard(context, context.model.stages[index]).split('\n').find((line) => line.startsWith('- Role'));
+  };
+
+  it('says shipped, build-only or check-only, and what the stage makes as a target; nothing for an unused stage', () => {
+    assert.equal(roleOf(0), '- Role: shipped, in the image of #3 (unnamed)');
+    assert.equal(roleOf(3), '- Role: shipped, in the image of #3 (unnamed); as a target, an image (its start command, line 7)');
+    assert.equal(roleOf(1), undefined);
+    assert.equal(roleOf(2, ['test']), '- Role: check-only, only checks build it; as a target, a check (named like one)');
+  });
+});
+
 describe('an unnamed stage, everywhere it is shown', () => {
   const text = lines('FROM golang', 'RUN make', 'FROM alpine', 'COPY --from=0 /a /a');
   const context = featureContext(AnalyzedDocument.fromText(text));

@@ -10,7 +10,8 @@ import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import type { Options } from './arguments';
 import { fixText } from './fix';
-import { dockerignoreFor } from '../workspace/dockerignore';
+import { dockerignoreFor, ignorePatternsFor } from '../workspace/dockerignore';
+import { buildContextOf } from '../workspace/buildContext';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
 export interface FileToCheck {
@@ -55,7 +56,9 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
   const dockerignore = file === '-' ? undefined : dockerignoreFor(resolve(file));
-  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore), {}) }, changed: text !== original };
+  // The build context is listed in a folder check only (ContextShipsSecrets): a file named alone may be built from anywhere.
+  const buildContext = named || file === '-' ? undefined : buildContextOf(resolve(file), ignorePatternsFor(resolve(file)));
+  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore, buildContext), {}) }, changed: text !== original };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

@@ -8,6 +8,7 @@ import type { FeatureContext } from './context';
 import { code, valueText } from './valueText';
 import { byName, consideredTargets } from './diagnostics/unusedStage';
 import { shipsLine } from './ships/shipsCard';
+import { roleLine } from './ships/roleLine';
 
 const KIND_LABEL: Record<StageReference['kind'], string> = {
   'from': 'FROM',
@@ -47,6 +48,8 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
   const copied = copiedBy(model, stage);
   if (copied.length > 0) lines.push(`- Copied by: ${copied.join(', ')}`);
   lines.push(`- ${buildStatus(reachability, stage)}`);
+  const role = roleLine(model, reachability, stage);
+  if (role) lines.push(`- ${role}`);
   const ships = shipsLine(model, stage);
   if (ships) lines.push(`- ${ships}`);
   return lines.join('\n');

@@ -5,10 +5,10 @@
 import { posix } from 'node:path';
 
 /** Base names that are credential files. */
-const CREDENTIAL_NAMES = new Set(['.npmrc', '.pypirc', '.netrc', '.git-credentials', '.env', 'id_rsa', 'id_ecdsa', 'id_ed25519', 'id_dsa', 'kubeconfig']);
+export const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['.npmrc', '.pypirc', '.netrc', '.git-credentials', '.env', 'id_rsa', 'id_ecdsa', 'id_ed25519', 'id_dsa', 'kubeconfig']);
 
 /** Paths that are credential files by their last two elements. */
-const CREDENTIAL_TAILS = ['.docker/config.json', '.aws/credentials', '.kube/config'];
+export const CREDENTIAL_TAILS: readonly string[] = ['.docker/config.json', '.aws/credentials', '.kube/config'];
 
 /** The credential file a path names (`.npmrc`, `.aws/credentials`), or undefined. */
 export function credentialFile(path: string): string | undefined {

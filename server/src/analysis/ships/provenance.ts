@@ -81,9 +81,16 @@ export interface ImageProvenance {
   readonly steps: readonly ShipStep[];
 }
 
+/** Per model (immutable), each stage's provenance once: the card, the roles and the rules on what ships all ask for the last stage's. */
+const traced = new WeakMap<StageModel, Map<Stage, ImageProvenance>>();
+
 /** The provenance of the image a stage builds: its chain's base and steps, `COPY --from` followed transitively. */
 export function imageProvenance(model: StageModel, stage: Stage): ImageProvenance {
-  return new Tracer(model).provenance(stage);
+  let byStage = traced.get(model);
+  if (!byStage) traced.set(model, byStage = new Map());
+  let provenance = byStage.get(stage);
+  if (!provenance) byStage.set(stage, provenance = new Tracer(model).provenance(stage));
+  return provenance;
 }
 
 /** The image a stage's FROM chain starts on. */

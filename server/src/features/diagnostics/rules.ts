@@ -73,6 +73,7 @@ export const RULES = {
   UndefinedVar: { severity: DiagnosticSeverity.Warning, href: `${BUILDKIT}/undefined-var/` },
   DependenciesAfterSource: { severity: DiagnosticSeverity.Information, href: `${README}#dependenciesaftersource` },
   SecretShipped: { severity: DiagnosticSeverity.Warning, href: `${README}#secretshipped` },
+  ContextShipsSecrets: { severity: DiagnosticSeverity.Warning, href: `${README}#contextshipssecrets` },
   WholeStageCopied: { severity: DiagnosticSeverity.Information, href: `${README}#wholestagecopied` },
   BuildToolsShipped: { severity: DiagnosticSeverity.Information, href: `${README}#buildtoolsshipped` },
 } as const satisfies Record<string, RuleInfo>;

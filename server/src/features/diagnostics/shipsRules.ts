@@ -16,16 +16,16 @@ import type { InstructionInfo, Located, StageModel } from '../../analysis/model'
 import { stageLabel } from '../../analysis/names';
 import { imageProvenance, isInside, type ImageProvenance, type ShipStep } from '../../analysis/ships/provenance';
 import { credentialFile } from '../../analysis/ships/credentials';
+import { CHECK_NAME } from '../../analysis/ships/roles';
 import { installedBuildPackages, toolchainOf } from '../../analysis/ships/toolchains';
 import type { Finding } from './rules';
 import { fromChain } from '../../analysis/chain';
 import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
+import type { BuildContextListing } from '../../analysis/buildContext';
+import { contextShipsSecrets } from './contextSecretsRules';
 
 /** Whether the build context sends a source path (the .dockerignore does not exclude it). */
 type Sent = (source: string) => boolean;
-
-/** Last stages named like this run checks rather than ship an image. */
-const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2e|integration)$/;
 
 /**
  * Images built FROM scratch, so copying one whole copies only its files: tonistiigi/xx (its src/Dockerfile's
@@ -33,15 +33,18 @@ const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2
  */
 const SCRATCH_IMAGES = new Set(['tonistiigi/xx', 'docker.io/tonistiigi/xx']);
 
-/** `dockerignore`: the patterns of the .dockerignore that applies (undefined when unknown). */
-export function checkWhatShips(model: StageModel, dockerignore?: readonly string[]): Finding[] {
+/**
+ * `dockerignore`: the patterns of the .dockerignore that applies (undefined when unknown); `buildContext`: what the
+ * context holds, where all of it was listed (ContextShipsSecrets, contextSecretsRules.ts).
+ */
+export function checkWhatShips(model: StageModel, dockerignore?: readonly string[], buildContext?: BuildContextListing): Finding[] {
   const image = model.stages[model.stages.length - 1];
   if (!image || fromChain(model, image).some((stage) => CHECK_NAME.test(stage.normalizedName ?? ''))) return [];
   const provenance = imageProvenance(model, image);
   const matcher = dockerignore && dockerignore.length > 0 ? IgnoreMatcher.of(dockerignore) : undefined;
   // A source the .dockerignore excludes is not sent: the copy fails (CopyIgnoredFile), nothing ships.
   const sent = (source: string) => !matcher?.matchesOrParentMatches(cleanPath(source));
-  return [...secretsShipped(model, provenance, sent), ...wholeStagesCopied(model, provenance), ...buildToolsShipped(model, provenance)];
+  return [...secretsShipped(model, provenance, sent), ...contextShipsSecrets(provenance, buildContext), ...wholeStagesCopied(model, provenance), ...buildToolsShipped(model, provenance)];
 }
 
 /** A finding on a word (or the keyword) of an instruction. */

@@ -1,4 +1,4 @@
-// What ships in a target's image, as plain data: the provenance of analysis/ships/provenance.ts with stages named
+// What ships in a target's image, as plain data (`ShipsReport` of protocol.ts): the provenance of analysis/ships/provenance.ts with stages named
 // as every view names them and instructions as 1-based lines and their text. What `dockerfile-stages ships
 // --format json` prints (its schema is in the README) and what `dockerfileStages/ships` answers.
 import type { StageModel } from '../../analysis/model';
@@ -6,52 +6,10 @@ import { stageLabel } from '../../analysis/names';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import { imageProvenance, type ChainBase, type ShipStep, type SourcePath, type StepSource } from '../../analysis/ships/provenance';
 import { valueText } from '../valueText';
+import type { BaseReport, ShipsReport, SourcePathReport, SourceReport, StepReport } from '../../protocol';
+
+export type { BaseReport, ShipsReport, SourcePathReport, SourceReport, StepReport };
 import type { FeatureContext } from '../context';
-
-export interface ShipsReport {
-  /** The target's stage, as every view names it. */
-  readonly target: string;
-  readonly base: BaseReport;
-  readonly steps: readonly StepReport[];
-}
-
-export interface BaseReport {
-  readonly kind: ChainBase['kind'];
-  /** The image, or what it depends on ("depends on VERSION (no default)"). */
-  readonly image?: string;
-  /** The FROM line of the chain's first stage (1-based). */
-  readonly line?: number;
-  readonly stage?: string;
-}
-
-export interface StepReport {
-  /** 1-based line of the instruction. */
-  readonly line: number;
-  readonly stage: string;
-  /** The instruction's keyword and the start of its arguments. */
-  readonly instruction: string;
-  /** The absolute paths it is known to make. */
-  readonly paths: readonly string[];
-  /** False where it may make more than `paths` (a RUN, a variable without one value, an archive ADD extracts). */
-  readonly pathsComplete: boolean;
-  readonly source: SourceReport;
-}
-
-export type SourceReport =
-  | { readonly kind: 'context' | 'image'; readonly image?: string; readonly paths: readonly string[] }
-  | { readonly kind: 'stage'; readonly stage: string; readonly paths: readonly SourcePathReport[] }
-  | { readonly kind: 'depends'; readonly written: string; readonly stages: readonly string[] }
-  | { readonly kind: 'url'; readonly urls: readonly string[] }
-  | { readonly kind: 'heredoc' | 'run' | 'workdir' }
-  | { readonly kind: 'unknown'; readonly reason: string };
-
-export interface SourcePathReport {
-  readonly path: string;
-  /** The steps of the source stage that made it (`made`), something inside it (`inside`), or may hold it (`holds`). */
-  readonly from: readonly (StepReport & { readonly relation: 'made' | 'inside' | 'holds' })[];
-  /** The source stage's base, which may hold the path too (unless scratch). */
-  readonly base: BaseReport;
-}
 
 /** The stage a target builds: the last one by default, else the stage `--target` names; undefined when none. */
 export function targetStage(model: StageModel, target?: string): number | undefined {

@@ -1,0 +1,109 @@
+// Stage roles (issue 26's first part): what each target the workspace builds is, and so what each stage is for.
+// A target is an *image* (it is the default target, a stage of its FROM chain sets ENTRYPOINT or CMD, or its chain
+// starts on an image, whose own start command it inherits), a *check* (named like one: `test`, `lint`,
+// `validate`, ...) or *undetermined*: a chain on scratch without a start command may be an image or files
+// exported with `--output`, which the build command decides and the readers do not say yet. A stage is *shipped*
+// when something of it reaches an image target: it is in that target's FROM chain, an image's `COPY --from` reads it,
+// or one of its instructions made (or made something inside) a path such a copy takes, followed through every
+// `COPY --from` (provenance.ts); *build-only* when the targets that build it are images or undetermined that do not
+// ship it; *check-only* when only checks build it; *unused* when no target does. Where an undetermined target would
+// ship a stage that no image ships, the stage's role is *undetermined* too. Computed on request from the model and
+// the reachability of the targets (graph.ts), never stored.
+import type { Stage, StageModel } from '../model';
+import type { BuildTarget, Reachability } from '../graph';
+import { stagesMatchingTarget } from '../graph';
+import { fromChain } from '../chain';
+import { chainBase, imageProvenance, type ShipStep } from './provenance';
+
+/** Target names that run tests or linters rather than make an image (shipsRules.ts reads the same). */
+export const CHECK_NAME = /^(?:tests?|lint|check|validate|vet|verify|ci|unit-?tests?|e2e|integration)$/;
+
+export type TargetRole =
+  | { readonly kind: 'image'; readonly because: 'default-target' | 'base-image' }
+  /** `line`: the ENTRYPOINT or CMD (0-based) of the chain that makes it one. */
+  | { readonly kind: 'image'; readonly because: 'start-command'; readonly line: number }
+  | { readonly kind: 'check'; readonly because: 'name' }
+  | { readonly kind: 'undetermined' };
+
+export type StageRole = 'shipped' | 'build-only' | 'check-only' | 'unused' | 'undetermined';
+
+export interface TargetOfRoles {
+  readonly target: BuildTarget;
+  readonly stage: number;
+  readonly role: TargetRole;
+}
+
+export interface StageRoles {
+  /** Every target of the reachability that names a stage, with its role. */
+  readonly targets: readonly TargetOfRoles[];
+  /** Per stage. */
+  readonly stages: readonly StageRole[];
+  /** Per stage, the image targets it ships in. */
+  readonly shippedIn: readonly (readonly BuildTarget[])[];
+}
+
+/** Per model and reachability (an edit may keep the reachability for a new model), computed once. */
+const computed = new WeakMap<StageModel, WeakMap<Reachability, StageRoles>>();
+
+export function stageRoles(model: StageModel, reachability: Reachability): StageRoles {
+  let byReachability = computed.get(model);
+  if (!byReachability) computed.set(model, byReachability = new WeakMap());
+  let roles = byReachability.get(reachability);
+  if (!roles) byReachability.set(reachability, roles = computeRoles(model, reachability));
+  return roles;
+}
+
+function computeRoles(model: StageModel, reachability: Reachability): StageRoles {
+  const last = model.stages.length - 1;
+  const targets = reachability.targets.flatMap((target, i) => {
+    const stage = i === 0 || target.isDefault ? last : stagesMatchingTarget(model.stages, target.name)[0];
+    return stage === undefined || stage < 0 ? [] : [{ target, stage, role: targetRole(model, model.stages[stage], stage === last) }];
+  });
+  const shippedIn: BuildTarget[][] = model.stages.map(() => []);
+  const maybeShipped = new Set<number>();
+  for (const { target, stage, role } of targets) {
+    if (role.kind === 'check') continue;
+    for (const shipped of shippedStages(model, model.stages[stage])) {
+      if (role.kind === 'image') shippedIn[shipped].push(target);
+      else maybeShipped.add(shipped);
+    }
+  }
+  const isCheck = (target: BuildTarget) => targets.some((t) => t.target === target && t.role.kind === 'check');
+  const stages = model.stages.map((_, index): StageRole => {
+    const builtBy = reachability.builtBy[index] ?? [];
+    if (builtBy.length === 0) return 'unused';
+    if (shippedIn[index].length > 0) return 'shipped';
+    if (maybeShipped.has(index)) return 'undetermined';
+    return builtBy.every(isCheck) ? 'check-only' : 'build-only';
+  });
+  return { targets, stages, shippedIn };
+}
+
+export function targetRole(model: StageModel, stage: Stage, isDefault: boolean): TargetRole {
+  if (CHECK_NAME.test(stage.normalizedName ?? '')) return { kind: 'check', because: 'name' };
+  const chain = fromChain(model, stage);
+  const start = chain.flatMap((s) => s.instructions).find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
+  if (start) return { kind: 'image', because: 'start-command', line: start.range.start.line };
+  if (isDefault) return { kind: 'image', because: 'default-target' };
+  return chainBase(model, stage).kind === 'image' ? { kind: 'image', because: 'base-image' } : { kind: 'undetermined' };
+}
+
+/** The stages something of which the image of `stage` holds: its FROM chain, the stages it copies from, and the lines that made what it copies. */
+function shippedStages(model: StageModel, stage: Stage): Set<number> {
+  const shipped = new Set(fromChain(model, stage).map((s) => s.index));
+  const seen = new Set<ShipStep>();
+  const follow = (step: ShipStep) => {
+    if (seen.has(step) || step.source.kind !== 'stage') return;
+    seen.add(step);
+    shipped.add(step.source.stage);
+    for (const path of step.source.paths) {
+      for (const { step: maker, relation } of path.steps) {
+        if (relation === 'holds') continue;
+        shipped.add(maker.stage);
+        follow(maker);
+      }
+    }
+  };
+  imageProvenance(model, stage).steps.forEach(follow);
+  return shipped;
+}

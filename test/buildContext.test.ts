@@ -1,0 +1,59 @@
+// The build context as workspace/buildContext.ts lists it from disk: `.git` and credential files found anywhere,
+// the .dockerignore that applies (`<Dockerfile>.dockerignore` first), excluded folders not walked, and no listing
+// where it cannot be certain (too many entries, an empty own .dockerignore).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildContextOf } from '../server/src/workspace/buildContext';
+import { ignorePatternsFor } from '../server/src/workspace/dockerignore';
+
+const listingOf = (dockerfile: string) => buildContextOf(dockerfile, ignorePatternsFor(dockerfile));
+
+/** A made-up context: each path a file with `text` (a path ending in `/` a folder). */
+function contextWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'context-'));
+  for (const [path, text] of Object.entries(files)) {
+    if (path.endsWith('/')) mkdirSync(join(root, path), { recursive: true });
+    else {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+  }
+  return root;
+}
+
+describe('build context listing', () => {
+  it('lists .git and credential files at any depth, with the context\'s .dockerignore', (t) => {
+    const root = contextWith({ 'Dockerfile': 'FROM alpine\n', '.git/HEAD': 'ref', '.env': 'A=1', 'src/app.js': '', 'deploy/.aws/credentials': 'x', 'src/.env.example': '', '.dockerignore': '# none\n/.git\n' });
+    t.after(() => rmSync(root, { recursive: true }));
+    const listing = listingOf(join(root, 'Dockerfile'));
+    assert.deepEqual(listing && { sensitive: [...listing.sensitive].sort(), dockerignore: listing.dockerignore }, { sensitive: ['.env', '.git', 'deploy/.aws/credentials'], dockerignore: ['.git'] });
+  });
+
+  it('the Dockerfile\'s own .dockerignore first; none at all is an empty list; an empty own one is unknown', (t) => {
+    const root = contextWith({ 'Dockerfile': '', 'Dockerfile.dockerignore': '.env\n', '.dockerignore': '*\n', 'app.Dockerfile': '', '.env': '', 'other/Dockerfile': '', 'other/Dockerfile.dockerignore': '' });
+    t.after(() => rmSync(root, { recursive: true }));
+    assert.deepEqual(listingOf(join(root, 'Dockerfile'))?.dockerignore, ['.env']);
+    assert.deepEqual(listingOf(join(root, 'app.Dockerfile'))?.dockerignore, ['*']);
+    assert.equal(listingOf(join(root, 'other/Dockerfile')), undefined);
+    const bare = contextWith({ 'Dockerfile': '', '.npmrc': '' });
+    t.after(() => rmSync(bare, { recursive: true }));
+    assert.deepEqual(listingOf(join(bare, 'Dockerfile')), { sensitive: ['.npmrc'], dockerignore: [] });
+  });
+
+  it('does not walk a folder the .dockerignore excludes (unless a pattern re-includes), and not a symbolic link', (t) => {
+    const many = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`node_modules/f${i}`, '']));
+    const root = contextWith({ 'Dockerfile': '', '.dockerignore': 'node_modules\n', ...many, 'node_modules/.env': '' });
+    t.after(() => rmSync(root, { recursive: true }));
+    assert.deepEqual(listingOf(join(root, 'Dockerfile')), { sensitive: [], dockerignore: ['node_modules'] });
+    // Re-included files: every folder is walked, and this one has too many entries to list.
+    writeFileSync(join(root, '.dockerignore'), 'node_modules\n!node_modules/keep\n');
+    assert.equal(listingOf(join(root, 'Dockerfile')), undefined);
+    const linked = contextWith({ 'Dockerfile': '', 'real/x': '' });
+    t.after(() => rmSync(linked, { recursive: true }));
+    symlinkSync(join(linked, 'real/x'), join(linked, '.env'));
+    assert.deepEqual(listingOf(join(linked, 'Dockerfile')), { sensitive: [], dockerignore: [] });
+  });
+});
