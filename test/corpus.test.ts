@@ -8,15 +8,13 @@ import { AnalyzedDocument } from '../server/src/analysis/document';
 import type { Position, Range } from '../server/src/analysis/model';
 import { featureContext } from '../server/src/features/context';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
-import { completeStages } from '../server/src/features/completion';
+import { complete } from '../server/src/features/completion';
 import { findDefinition } from '../server/src/features/definition';
 import { highlight, references } from '../server/src/features/references';
 import { hoverStage } from '../server/src/features/hover';
 import { hoverVariable } from '../server/src/features/variableHover';
 import { findVariableDefinition } from '../server/src/features/variableDefinition';
-import { completeVariables } from '../server/src/features/variableCompletion';
 import { findCopySourceDefinition, hoverCopySource } from '../server/src/features/copySources';
-import { completeSourcePaths } from '../server/src/features/pathCompletion';
 import { prepareStageRename, RenameRefused } from '../server/src/features/rename';
 import { NO_BUILD_FILES, onCopiedPath, onStage, onVariable } from './support/symbols';
 import { corpusFiles, describeWithShared } from './support/paths';
@@ -63,10 +61,9 @@ describeWithShared('corpus', 'corpus', () => {
       ];
       for (const position of positions) {
         const { model } = context;
-        results.push(completeStages(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
+        results.push(complete(context, position, uri), references(context, position, uri, true, NO_BUILD_FILES), highlight(context, position));
         results.push(onStage(context, position, (s) => [findDefinition(model, s, uri), hoverStage(context, s)]));
         results.push(onVariable(context, position, (s) => [hoverVariable(context, s), s.kind === 'variable-use' && findVariableDefinition(model, s, uri)]),
-          completeVariables(context, position), completeSourcePaths(context, position),
           onCopiedPath(context, position, (s) => [hoverCopySource(model, s), findCopySourceDefinition(model, s, uri)]));
         try {
           results.push(onStage(context, position, (s) => prepareStageRename(model, s)));

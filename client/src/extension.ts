@@ -1,5 +1,6 @@
-// The VS Code side: starts the language server over IPC for Dockerfiles and the build files naming their
-// stages, and little else.
+// Activation: registers the commands (those the code lenses, quick picks and F2 run, and the stage graph) and the
+// status bar, then loads the language client (languageClient.ts, a bundle of its own, which starts the server)
+// right after activation returns. Everything else is asked of the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -14,14 +14,12 @@ import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { GeneralFeatures } from './general/generalFeatures';
 import { GeneralRegistrations } from './general/registrations';
-import { completeStages, resolveStageCompletion } from './features/completion';
+import { complete, resolveStageCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { highlight, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { hover } from './features/hover';
 import { cacheMountActions } from './features/codeActions/cacheMounts';
-import { completeSourcePaths } from './features/pathCompletion';
-import { completeVariables } from './features/variableCompletion';
 import { computeDiagnostics, prepareDiagnostics } from './features/diagnostics';
 import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
 import { quickFixes } from './features/codeActions/quickFixes';
@@ -231,8 +229,7 @@ store.documents.onDidClose(({ document }) => {
 
 connection.onCompletion(onDocument('completion', {
   buildFile: (buildFile, params) => completeTargets(buildFile, params.position),
-  dockerfile: (context, params, uri) => completeVariables(context, params.position) ?? completeStages(context, params.position, uri)
-    ?? completeSourcePaths(context, params.position),
+  dockerfile: (context, params, uri) => complete(context, params.position, uri),
   general: (params, context) => general.completion(text(params.textDocument.uri), params.position, context.model),
 }));
 

@@ -1,7 +1,7 @@
-// The incremental re-parse must give exactly what a full dockerfile-ast parse gives, on random edit sequences.
+// The incremental re-parse must give exactly what a full dockerfile-ast parse gives, on random edit sequences
+// (test/support/editSequences.ts), and reuse what an edit left alone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { analyze, parseFile } from '../../server/src/analysis/analyze';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
@@ -10,74 +10,19 @@ import { featureContext } from '../../server/src/features/context';
 import { generateDockerfile } from '../support/generate';
 import { corpusFiles, itWithShared } from '../support/paths';
 import { lines } from '../support/fixture';
-import { randomGenerator, type Random } from '../support/random';
+import { assertReuse, editFiles, editGeneratedFiles, GENERATED_ROUNDS } from '../support/editSequences';
 
-/** Lines that change how the rest of the file parses: they are the interesting ones to type. */
-const INTERESTING_LINES = [
-  'FROM alpine AS inserted', 'FROM inserted', 'RUN <<EOF', 'EOF', 'RUN echo a \\', 'RUN echo b `', '# comment',
-  'COPY --from=inserted / /', 'RUN --mount=from=stage1,target=/x true', 'ONBUILD COPY --from=0 / /', '', '  ',
-  '# escape=`', 'ARG X=1', 'COPY <<-END /x', 'END', 'FROM', 'FROM --platform=$BUILDPLATFORM x AS 1bad', 'RUN "\\',
-];
-
-function randomEdit(text: string, random: Random): string {
-  const all = text.split('\n');
-  const line = random.int(all.length);
-  switch (random.int(6)) {
-    case 0: { // type a character
-      const at = random.int(all[line].length + 1);
-      all[line] = all[line].slice(0, at) + random.pick(['a', ' ', '=', '\\', '`', '"', '<', '-', 'é', '😀']) + all[line].slice(at);
-      break;
-    }
-    case 1: { // delete a character
-      const at = random.int(all[line].length + 1);
-      all[line] = all[line].slice(0, at) + all[line].slice(at + 1);
-      break;
-    }
-    case 2: all.splice(line, 0, random.pick(INTERESTING_LINES)); break;
-    case 3: all.splice(line, 1); break;
-    case 4: all.splice(line, 0, all[line]); break;
-    default: all.splice(line, 1, all[line].replace(/\r?$/, '\r')); break;
-  }
-  return all.join('\n');
-}
-
-interface Stats { edits: number; reused: number }
-
-/** Each edit's re-parse equals a full parse, and so do the model assembled from the previous version's and its diagnostics. */
-function checkEditSequence(start: string, edits: number, random: Random, stats: Stats): void {
-  let text = start;
-  let parsed = parseFile(text);
-  let document = AnalyzedDocument.fromText(text, 0);
-  for (let i = 0; i < edits; i++) {
-    const next = randomEdit(text, random);
-    const incremental = reparse(parsed, text, next);
-    assert.deepEqual(incremental, parseFile(next), `edit ${i} differs from a full parse`);
-    if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
-    document = document.update(next, i + 1);
-    assert.deepEqual(document.model, analyze(next, i + 1), `edit ${i}: the model differs from a full analysis`);
-    const full = AnalyzedDocument.fromText(next, i + 1);
-    assert.deepEqual(document.reachability([]), full.reachability([]), `edit ${i}: the reachability differs from a full analysis's`);
-    // Diagnostics reuse per-stage findings of the previous version (features/diagnostics/stageMemo.ts).
-    assert.deepEqual(computeDiagnostics(featureContext(document), {}), computeDiagnostics(featureContext(full), {}), `edit ${i}: the diagnostics differ from a full analysis's`);
-    stats.edits++;
-    text = next;
-    parsed = incremental;
-  }
-}
+/** The unit run checks the first quarter of the edit sequences `npm run fuzz` checks (generated files, corpus files). */
+const SHARE = 4;
 
 describe('incremental re-parse', () => {
   it('equals a full parse after random edits of generated files', () => {
-    const random = randomGenerator(20261126);
-    const stats: Stats = { edits: 0, reused: 0 };
-    for (let round = 0; round < 20; round++) checkEditSequence(generateDockerfile(12), 40, random, stats);
-    assert.ok(stats.reused > stats.edits / 3, `only ${stats.reused} of ${stats.edits} edits reused stages`);
+    assertReuse(editGeneratedFiles(GENERATED_ROUNDS / SHARE));
   });
 
   itWithShared('corpus', 'equals a full parse after random edits of the corpus files', () => {
-    const random = randomGenerator(7);
-    const stats: Stats = { edits: 0, reused: 0 };
-    for (const file of corpusFiles()) checkEditSequence(readFileSync(file, 'utf8'), 8, random, stats);
-    assert.ok(stats.reused > stats.edits / 3, `only ${stats.reused} of ${stats.edits} edits reused stages`);
+    const files = corpusFiles();
+    assertReuse(editFiles(files.slice(0, Math.ceil(files.length / SHARE))));
   });
 
   it('falls back to a full parse when a heredoc is left open into the next stage', () => {

@@ -6,6 +6,7 @@ import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { featureContext } from '../../server/src/features/context';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { completeSourcePaths } from '../../server/src/features/pathCompletion';
+import { completionSlotAt } from '../../server/src/features/completionSlot';
 import { fixture, lines, textAt } from '../support/fixture';
 import { onCopiedPath } from '../support/symbols';
 
@@ -47,8 +48,10 @@ describe('completion of the paths a stage makes', () => {
   /** The labels offered, and the text each would replace. */
   function complete(marked: string): { labels: string[]; replaces?: string } | undefined {
     const fx = fixture(marked);
-    const items = completeSourcePaths(featureContext(AnalyzedDocument.fromText(fx.text)), fx.cursor);
-    if (!items) return undefined;
+    const context = featureContext(AnalyzedDocument.fromText(fx.text));
+    const slot = completionSlotAt(context, fx.cursor);
+    if (slot?.kind !== 'path') return undefined;
+    const items = completeSourcePaths(context, slot);
     const edit = items[0]?.textEdit as { range: Parameters<typeof textAt>[1] } | undefined;
     return { labels: items.map((item) => item.label), replaces: edit && textAt(fx.text, edit.range) };
   }

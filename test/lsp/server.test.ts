@@ -32,10 +32,13 @@ describe('diagnostics over LSP', () => {
   it('reads targets and rules from workspace/configuration, and re-reads them on change', () => withClient({ settings: { targets: ['test'] } }, async (client) => {
     const uri = 'file:///s/Dockerfile';
     await client.open(uri, lines('FROM a AS test', 'FROM a AS Other', 'FROM a AS release'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.deepEqual((await client.diagnosticsFor(uri)).map((d) => d.code).sort(), ['StageNameCasing', 'UnusedStage']);
+    assert.deepEqual((await client.diagnosticsAfterLog(uri, /Found \d+ build targets/)).map((d) => d.code).sort(), ['StageNameCasing', 'UnusedStage']);
     await client.changeSettings({ targets: [], rules: { StageNameCasing: 'off' } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server pulls the settings again and publishes the open document anew: the edit below comes after that.
+    await client.until('the document published with the new settings', () => {
+      const published = client.publications.filter((p) => p.uri === uri);
+      return published[published.length - 1].diagnostics.every((d) => d.code !== 'StageNameCasing') || undefined;
+    });
     await client.change(uri, lines('FROM a AS test', 'FROM a AS Other', 'FROM a AS release', ''));
     assert.deepEqual((await client.diagnosticsFor(uri)).map((d) => d.code), ['UnusedStage', 'UnusedStage']);
   }));
@@ -91,13 +94,7 @@ describe('build targets from the workspace', () => {
     await withClient({ rootUri: pathToFileURL(workspace).href }, async (client) => {
       const uri = pathToFileURL(join(workspace, 'app', 'Dockerfile')).href;
       await client.open(uri, readFileSync(join(workspace, 'app', 'Dockerfile'), 'utf8'));
-      const deadline = Date.now() + 5000;
-      let unused: string[] = [];
-      while (Date.now() < deadline) {
-        unused = (await client.diagnosticsFor(uri)).filter((d) => d.code === 'UnusedStage').map((d) => d.message.split("'")[1]);
-        if (unused.length === 1) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const unused = (await client.diagnosticsAfterLog(uri, /Found \d+ build targets/)).filter((d) => d.code === 'UnusedStage').map((d) => d.message.split("'")[1]);
       assert.deepEqual(unused, ['nobody-builds-me']);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 13 } });
       assert.match((hover.contents as { value: string }).value, /Built by target `dev` \(compose.yaml:5\)/);
@@ -112,9 +109,8 @@ describe('build targets from the workspace', () => {
       // A client that takes its time to answer workspace/configuration, and opens the file at once.
       await withClient({ rootUri: pathToFileURL(workspace).href, settings, configurationDelayMs: 300 }, async (client) => {
         await client.open(uri, readFileSync(path, 'utf8'));
-        await client.diagnosticsFor(uri);
-        await client.logged(/Found \d+ build targets/);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Until the publication that follows the end of the scan (the first one too, when the scan ended first).
+        await client.diagnosticsAfterLog(uri, /Found \d+ build targets/);
         const published = client.publications.filter((p) => p.uri === uri)
           .map((p) => p.diagnostics.filter((d) => d.code === 'UnusedStage').map((d) => d.message.split("'")[1]));
         // Every publication, the first included: compose's `dev`, bake's, CI's ... targets and the setting's count.
@@ -158,7 +154,8 @@ describe('general Dockerfile features', () => {
       await withClient(options, async (client) => {
         const fx = position(lines('FROM alpine', 'WORK|DIR /app'));
         await client.open('file:///g4/Dockerfile', fx.text);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // Published only once the settings are read, and so whether the general features are on.
+        await client.diagnosticsFor('file:///g4/Dockerfile');
         assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///g4/Dockerfile' }, position: fx.cursor }), null);
       });
     }
@@ -200,12 +197,10 @@ describe('general Dockerfile features', () => {
   });
 
   it('registers formatting and signature help dynamically only while enabled', () => withClient({ dynamicRegistration: true }, async (client) => {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.ok(client.registrations.includes('textDocument/formatting'));
+    await client.until('formatting registered', () => client.registrations.includes('textDocument/formatting') || undefined);
     assert.equal(client.capabilities.documentFormattingProvider, undefined);
     await client.changeSettings({ generalFeatures: 'off' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.ok(!client.registrations.includes('textDocument/formatting'));
+    await client.until('formatting unregistered', () => !client.registrations.includes('textDocument/formatting') || undefined);
   }));
 });
 

@@ -33,10 +33,13 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** Every `publishDiagnostics` the server sent, in order. */
   readonly publications: PublishDiagnosticsParams[] = [];
-  private readonly diagnosticWaiters: Array<() => void> = [];
+  /** Woken by every message from the server, for the waits below. */
+  private readonly waiters: Array<() => void> = [];
   readonly registrations: string[] = [];
   /** The server's `window/logMessage` messages. */
   readonly logs: string[] = [];
+  /** For each of `logs`, how many diagnostics had been published before it (which publications came after). */
+  private readonly publicationsBeforeLog: number[] = [];
   stderr = '';
   settings: Record<string, unknown>;
 
@@ -51,18 +54,24 @@ export class LspClient {
     });
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
+      this.wake();
       return null;
     });
     this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { method: string }[] }) => {
       for (const { method } of params.unregisterations) this.registrations.splice(this.registrations.indexOf(method), 1);
+      this.wake();
       return null;
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.publications.push(params);
-      this.diagnosticWaiters.splice(0).forEach((wake) => wake());
+      this.wake();
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.publicationsBeforeLog.push(this.publications.length);
+      this.wake();
+    });
     this.connection.listen();
   }
 
@@ -157,29 +166,48 @@ export class LspClient {
     this.diagnostics.delete(uri);
   }
 
-  /** Waits for the diagnostics of the document's current version (earlier versions' are ignored; none once closed). */
-  async diagnosticsFor(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
+  private wake(): void {
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+
+  /** Waits until `probe` answers, checking it again on every message from the server. */
+  async until<T>(what: string | (() => string), probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const published = this.diagnostics.get(uri);
-      if (published && published.version === this.versions.get(uri)) return published.diagnostics;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${this.versions.get(uri)}`);
+      const found = probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
       await new Promise<void>((resolve) => {
-        this.diagnosticWaiters.push(resolve);
-        setTimeout(resolve, 50);
+        this.waiters.push(resolve);
+        setTimeout(resolve, Math.max(0, deadline - Date.now()) + 1).unref();
       });
     }
   }
 
+  /** Waits for the diagnostics of the document's current version (earlier versions' are ignored; none once closed). */
+  diagnosticsFor(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
+    return this.until(`diagnostics for ${uri} version ${this.versions.get(uri)}`, () => {
+      const published = this.diagnostics.get(uri);
+      return published && published.version === this.versions.get(uri) ? published.diagnostics : undefined;
+    }, timeoutMs);
+  }
+
+  /**
+   * Waits for diagnostics of the document's current version published after the server logged `pattern`
+   * (`/Found \d+ build targets/`: the first workspace scan ended, so they count its targets), and answers the last.
+   */
+  async diagnosticsAfterLog(uri: string, pattern: RegExp, timeoutMs = 5000): Promise<Diagnostic[]> {
+    await this.logged(pattern, timeoutMs);
+    const after = this.publicationsBeforeLog[this.logs.findIndex((message) => pattern.test(message))];
+    return this.until(`diagnostics for ${uri} version ${this.versions.get(uri)} after the log ${pattern}`, () => {
+      const published = this.publications.slice(after).filter((p) => p.uri === uri && p.version === this.versions.get(uri));
+      return published.length > 0 ? published[published.length - 1].diagnostics : undefined;
+    }, timeoutMs);
+  }
+
   /** Waits until the server logs a message matching `pattern` (the workspace scan says when it is done). */
-  async logged(pattern: RegExp, timeoutMs = 5000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.logs.find((message) => pattern.test(message));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`the server did not log ${pattern}; it logged: ${this.logs.join(' | ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  logged(pattern: RegExp, timeoutMs = 5000): Promise<string> {
+    return this.until(() => `the server to log ${pattern} (it logged: ${this.logs.join(' | ')})`, () => this.logs.find((message) => pattern.test(message)), timeoutMs);
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {

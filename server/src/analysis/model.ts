@@ -1,5 +1,6 @@
 // The stage model: everything the features know about a Dockerfile's build stages.
-// Built once per document version by `analyze` and never mutated afterwards.
+// Built once per document version, by `analyze` from the text or by `AnalyzedDocument.update` from the previous
+// version's unchanged parts (`assemble.ts`), and never mutated afterwards.
 // All positions are LSP positions: 0-based lines, columns in UTF-16 code units.
 import type { BuildkitReading } from './buildkitReading';
 import type { DispatchStep } from './dispatchSteps';

@@ -1,11 +1,14 @@
-// Stage completion wherever a stage may be named: COPY --from=, RUN --mount=...,from=, FROM, and in ONBUILD.
-import { CompletionItem, CompletionItemKind, MarkupKind, type Position as LspPosition } from 'vscode-languageserver-types';
-import type { Range, ReferenceKind, Stage, StageModel } from '../analysis/model';
+// The completion request: a switch on the slot at the position (completionSlot.ts), variables after `$`
+// (variableCompletion.ts), source paths of another stage (pathCompletion.ts), and here the stages wherever a stage
+// may be named: COPY --from=, RUN --mount=...,from=, FROM, and in ONBUILD.
+import { CompletionItem, CompletionItemKind, MarkupKind, type Position } from 'vscode-languageserver-types';
+import type { Stage } from '../analysis/model';
 import { isValidStageName } from '../analysis/names';
-import { comparePositions } from '../analysis/positions';
 import type { FeatureContext } from './context';
-import { enclosingStage, referenceAt } from './locate';
+import { completionSlotAt, type StageSlot } from './completionSlot';
+import { completeSourcePaths } from './pathCompletion';
 import { stageCard } from './stageCard';
+import { completeVariables } from './variableCompletion';
 
 /** Carried by each item so that `completionItem/resolve` can add the stage card lazily. */
 export interface StageCompletionData {
@@ -13,25 +16,24 @@ export interface StageCompletionData {
   readonly stage: number;
 }
 
-interface CompletionSlot {
-  readonly kind: ReferenceKind;
-  /** The value being typed, replaced as a whole when an item is accepted. */
-  readonly range: Range;
-  /** The stage the reference is written in. */
-  readonly inStage: number;
-  /** Inside `ONBUILD`: the trigger runs in a stage built FROM this one, where this stage is an earlier one. */
-  readonly onbuild: boolean;
+/** The items for the slot at the position; undefined where completion has no slot (the general features answer). */
+export function complete(context: FeatureContext, position: Position, uri: string): CompletionItem[] | undefined {
+  const slot = completionSlotAt(context, position);
+  switch (slot?.kind) {
+    case 'variable': return completeVariables(context, slot);
+    case 'stage': return completeStages(context, slot, uri);
+    case 'path': return completeSourcePaths(context, slot);
+    default: return undefined;
+  }
 }
 
-export function completeStages(context: FeatureContext, position: LspPosition, uri: string): CompletionItem[] | undefined {
-  const slot = slotAt(context.model, position);
-  if (!slot) return undefined;
+export function completeStages(context: FeatureContext, slot: StageSlot, uri: string): CompletionItem[] {
   // A trigger may name this stage too, if it has a name: a stage built FROM it runs the trigger, and FROM takes
   // names only, so an unnamed stage's triggers never run in this file.
   const latest = slot.onbuild && context.model.stages[slot.inStage].normalizedName !== undefined ? slot.inStage : slot.inStage - 1;
-  const bound = boundStages(context.model.stages, slot.kind === 'from' ? latest : context.model.stages.length - 1);
+  const bound = boundStages(context.model.stages, slot.reference === 'from' ? latest : context.model.stages.length - 1);
   return context.model.stages
-    .filter((stage) => stage.index <= latest && (stage.normalizedName === undefined ? slot.kind === 'copy-from' : bound.has(stage)))
+    .filter((stage) => stage.index <= latest && (stage.normalizedName === undefined ? slot.reference === 'copy-from' : bound.has(stage)))
     .map((stage) => {
       // The name as BuildKit stores it, lower-cased: FROM compares as written with it (`FROM Builder` would not
       // find `AS Builder`), and `--from` matches it in any case.
@@ -72,25 +74,4 @@ export function resolveStageCompletion(context: FeatureContext, item: Completion
   const stage = context.model.stages[data.stage];
   if (!stage) return item;
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: stageCard(context, stage) } };
-}
-
-function slotAt(model: StageModel, position: LspPosition): CompletionSlot | undefined {
-  const reference = referenceAt(model, position);
-  if (reference?.kind === 'source-date-epoch') return undefined;
-  if (reference) {
-    return { kind: reference.kind, range: reference.range, inStage: reference.inStage, onbuild: reference.onbuild };
-  }
-  return emptyFromSlot(model, position);
-}
-
-/** `FROM |` or `FROM --platform=x |`: a FROM whose base is not typed yet, cursor after the keyword. */
-function emptyFromSlot(model: StageModel, position: LspPosition): CompletionSlot | undefined {
-  const stage = enclosingStage(model, position.line);
-  if (!stage || stage.base || stage.fromRange.start.line !== position.line) return undefined;
-  const afterKeyword = comparePositions(position, stage.fromKeyword.range.end) > 0;
-  const afterPlatform = !stage.platform || comparePositions(position, stage.platform.range.end) > 0;
-  if (!afterKeyword || !afterPlatform) return undefined;
-  // A client may ask past the end of the line; the text goes at its end.
-  const at = { line: position.line, character: Math.min(position.character, model.lineLengths[position.line] ?? 0) };
-  return { kind: 'from', range: { start: at, end: at }, inStage: stage.index, onbuild: false };
 }

@@ -113,12 +113,18 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
 
   it('suggests stages after `from=` in a mount', async () => {
     const labels = await completionLabels(',from=');
-    record('suggestions after `RUN --mount=...,from=`', stageCounts(labels, ['build', 'test', 'tools']));
+    const counts = stageCounts(labels, ['build', 'test', 'tools']);
+    record('suggestions after `RUN --mount=...,from=`', counts);
+    // Ours only (theirs offers none there): the one stage before `test`, once.
+    assert.equal(counts, 'build ×1, test ×0, tools ×0');
   });
 
   it('suggests stages after `FROM `', async () => {
     const labels = await completionLabels('FROM alpine:3.20 AS release', 'FROM '.length);
-    record('suggestions after `FROM `', stageCounts(labels, ['build', 'test', 'tools']));
+    const counts = stageCounts(labels, ['build', 'test', 'tools']);
+    record('suggestions after `FROM `', counts);
+    // Ours only: each stage before `release` once (`tools`, defined twice, too).
+    assert.equal(counts, 'build ×1, test ×1, tools ×1');
   });
 
   it('hovers a stage name once', async () => {
