@@ -73,6 +73,10 @@ if (withE2e) {
   copyFileSync('test/e2e/incumbent/package.json', 'out/e2e/incumbent/package.json');
   builds.push(esbuild.build({ ...common, entryPoints: { extension: 'test/e2e/incumbent/extension.ts' }, outdir: 'out/e2e/incumbent', external: ['vscode'] }));
   builds.push(esbuild.build({ ...common, entryPoints: { server: 'node_modules/dockerfile-language-server-nodejs/lib/server.js' }, outdir: 'out/e2e/incumbent/server' }));
+  // The web run (test/e2e/web.js): the virtual workspace's file system provider and the checks, a web extension.
+  mkdirSync('out/e2e/memfs', { recursive: true });
+  copyFileSync('test/e2e/web/memfs/package.json', 'out/e2e/memfs/package.json');
+  builds.push(esbuild.build({ ...common, ...browser, entryPoints: { extension: 'test/e2e/web/memfs.ts' }, outdir: 'out/e2e/memfs', external: ['vscode'] }));
 }
 if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts', 'test/bench/requestProfile.ts'], outdir: 'out/bench' }));

@@ -25,7 +25,9 @@ interface Message { id?: number; method?: string; params?: any; result?: unknown
 function startWorker(onMessage: (message: Message) => void) {
   const self = { onmessage: undefined as undefined | ((event: { data: unknown }) => void), addEventListener: () => undefined, // As a worker's message, structured-cloned: plain objects of this realm.
     postMessage: (data: Message) => onMessage(JSON.parse(JSON.stringify(data))) };
-  const context = createContext({ self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, WebAssembly: (globalThis as { WebAssembly?: unknown }).WebAssembly, atob, btoa, URL, performance });
+  // A browser's timers return numbers (no `unref`): Node's, by their ids.
+  const timers = { setTimeout: (...args: Parameters<typeof setTimeout>) => Number(setTimeout(...args)), setInterval: (...args: Parameters<typeof setInterval>) => Number(setInterval(...args)) };
+  const context = createContext({ self, console, ...timers, clearTimeout, clearInterval, queueMicrotask, TextEncoder, TextDecoder, WebAssembly: (globalThis as { WebAssembly?: unknown }).WebAssembly, atob, btoa, URL, performance });
   runInContext(readFileSync(BUNDLE, 'utf8'), context, { filename: BUNDLE });
   return (message: Message) => self.onmessage!({ data: { jsonrpc: '2.0', ...message } });
 }

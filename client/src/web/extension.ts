@@ -13,10 +13,17 @@ import { serveWorkspaceFiles } from './workspaceFiles';
 
 /** The browser's Worker (the client's tsconfig has no DOM types). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
+declare const URL: { createObjectURL(blob: unknown): string };
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activation returns: how long the server took to start (the web e2e run reports it). */
+export interface WebExtensionApi {
+  readonly serverStartMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<WebExtensionApi> {
   const started = Date.now();
   const documentSelector = servedDocuments();
   const clientOptions: LanguageClientOptions = {
@@ -24,8 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: refactorMiddleware,
     initializationOptions: { ...initializationOptions(), dockerfileDebugger: false, dockerCommands: false },
   };
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
-  client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', clientOptions, worker);
+  client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', clientOptions, await serverWorker(context.extensionUri));
   const running = client;
   const requests = { sendRequest: <R>(method: string, params: unknown) => running.sendRequest<R>(method, params) };
   const renameFirst = new RenameFirst(running, documentSelector, otherDockerExtensions());
@@ -36,8 +42,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(AFTER_REFACTOR_COMMAND, afterRefactor),
   );
   await running.start();
-  // The e2e test reads this line (test/e2e/web.js): the time from activation to a running server.
-  running.info(`Dockerfile Stages (web worker) started in ${Date.now() - started} ms.`);
+  return { serverStartMs: Date.now() - started };
+}
+
+/**
+ * The server's worker. Its script must be a URL the browser fetches: an extension served over http(s) (vscode.dev,
+ * github.dev) gives one; one on a remote (code-server's `vscode-remote:`) does not, and its bytes, read through
+ * VS Code, become a blob URL.
+ */
+async function serverWorker(extensionUri: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
+  if (script.scheme === 'http' || script.scheme === 'https') return new Worker(script.toString(true));
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
 }
 
 export async function deactivate(): Promise<void> {
