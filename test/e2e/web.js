@@ -47,7 +47,8 @@ const NOISE = /Failed to load resource|open-vsx|queryRawGallery|queryGallery|Res
   if (code === 0) {
     // The graph view the last check opened: Graphviz (WebAssembly) lays it out inside the webview.
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    drawn = await view.locator('svg g.node').first().waitFor({ timeout: 60000 }).then(() => true, () => false);
+    drawn = await view.locator('svg g.node').first().waitFor({ state: 'visible', timeout: 60000 })
+      .then(() => view.getByText(/Laying out/).waitFor({ state: 'hidden', timeout: 60000 })).then(() => true, () => false);
     console.log(drawn ? 'web: the graph view drew the stages' : 'web: the graph view drew nothing');
     if (drawn) await page.screenshot({ path: path.join(shots, 'web.png') });
   }
