@@ -51,14 +51,6 @@ start_code_server "$PORT" "$D/code"
 # A second one with the Container Tools test double installed, for the coexistence runs only.
 mkdir -p "$D/double" && cp -r out/e2e/incumbent "$D/double/ms-azuretools.vscode-containers-0.0.1"
 start_code_server "$((PORT + 1))" "$D/code-with-double" "$D/double/ms-azuretools.vscode-containers-0.0.1"
-# A third one for the web build: our extension forced into the web worker extension host (remote.extensionKind),
-# the virtual workspace's file system provider installed (test/e2e/web/memfs.ts).
-mkdir -p "$D/web-ext" && cp -r out/e2e/memfs "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
-start_code_server "$((PORT + 2))" "$D/code-web" "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
-node -e "const f = process.argv[1], s = JSON.parse(require('fs').readFileSync(f, 'utf8'));
-  s['remote.extensionKind'] = { 'dockerfile-stages.dockerfile-stages': ['web'] };
-  require('fs').writeFileSync(f, JSON.stringify(s));" "$D/code-web/user/User/settings.json"
-mkdir -p "$D/web" && echo '{"folders": [{"uri": "memfs:/ws", "name": "ws"}]}' > "$D/web/web.code-workspace"
 export TMPDIR=$D/code/tmp XDG_CONFIG_HOME=$D/code/xdg XDG_DATA_HOME=$D/code/xdg
 
 export NODE_PATH=$CACHE/cs/node_modules
@@ -83,6 +75,14 @@ echo "== stage graph webview"
 cp -r test/e2e/workspace "$D/graph-workspace" && cp examples/Dockerfile "$D/graph-workspace/app.Dockerfile"
 node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/screenshots" || graph_failed=1
 echo "== the web build in the web worker extension host, on a virtual workspace"
+# A third code-server for the web build, started just before its run: our extension forced into the web worker
+# extension host (remote.extensionKind), the virtual workspace's file system provider installed (web/memfs.ts).
+mkdir -p "$D/web-ext" && cp -r out/e2e/memfs "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
+start_code_server "$((PORT + 2))" "$D/code-web" "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
+node -e "const f = process.argv[1], s = JSON.parse(require('fs').readFileSync(f, 'utf8'));
+  s['remote.extensionKind'] = { 'dockerfile-stages.dockerfile-stages': ['web'] };
+  require('fs').writeFileSync(f, JSON.stringify(s));" "$D/code-web/user/User/settings.json"
+mkdir -p "$D/web" && echo '{"folders": [{"uri": "memfs:/ws", "name": "ws"}]}' > "$D/web/web.code-workspace"
 node test/e2e/web.js "$((PORT + 2))" "$ROOT" "$D/web/web.code-workspace" "$ROOT/out/e2e/screenshots" || web_failed=1
 echo "== Neovim over stdio"
 (cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1
