@@ -26,6 +26,22 @@ const common = {
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
+// The web build's server runs in a browser worker: Node's `path` is path-browserify there (POSIX, as the
+// workspace URIs' paths are), and Node's `fs` and `url` are never reached (browserServer.ts installs the client's
+// file access before anything reads), so they bundle empty, as webpack's `fallback: { fs: false }` does; so does
+// `https`, with which dockerfile-language-service completes image tags from Docker Hub: its call fails, is caught
+// there, and completes no tag.
+// test/web/bundle.test.ts checks that the bundle requires no module.
+const browserNode = {
+  name: 'browser-node',
+  setup(build) {
+    build.onResolve({ filter: /^node:path$/ }, () => ({ path: join(process.cwd(), 'node_modules/path-browserify/index.js') }));
+    build.onResolve({ filter: /^(node:fs|node:url|https)$/ }, ({ path }) => ({ path, namespace: 'unreachable-in-browser' }));
+    build.onLoad({ filter: /.*/, namespace: 'unreachable-in-browser' }, () => ({ contents: 'module.exports = {};' }));
+  },
+};
+const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+
 function testEntryPoints(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -40,6 +56,9 @@ const builds = [
   // The stage graph's webview runs in the browser: Graphviz (WebAssembly) comes with it, out of activation.
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { graphView: 'client/src/graph/webview/graphView.ts', graphLayout: 'client/src/graph/webview/layoutWorker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  // The web extension (package.json's `browser`): the client in the web extension host, the server in a worker.
+  esbuild.build({ ...common, ...browser, entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
+  esbuild.build({ ...common, ...browser, format: 'iife', entryPoints: { server: 'server/src/browserServer.ts' }, outdir: 'dist/web', plugins: [browserNode], inject: ['server/src/browserBuffer.ts'] }),
 ];
 if (withTests) {
   rmSync('out', { recursive: true, force: true });
@@ -54,6 +73,10 @@ if (withE2e) {
   copyFileSync('test/e2e/incumbent/package.json', 'out/e2e/incumbent/package.json');
   builds.push(esbuild.build({ ...common, entryPoints: { extension: 'test/e2e/incumbent/extension.ts' }, outdir: 'out/e2e/incumbent', external: ['vscode'] }));
   builds.push(esbuild.build({ ...common, entryPoints: { server: 'node_modules/dockerfile-language-server-nodejs/lib/server.js' }, outdir: 'out/e2e/incumbent/server' }));
+  // The web run (test/e2e/web.js): the virtual workspace's file system provider and the checks, a web extension.
+  mkdirSync('out/e2e/memfs', { recursive: true });
+  copyFileSync('test/e2e/web/memfs/package.json', 'out/e2e/memfs/package.json');
+  builds.push(esbuild.build({ ...common, ...browser, entryPoints: { extension: 'test/e2e/web/memfs.ts' }, outdir: 'out/e2e/memfs', external: ['vscode'] }));
 }
 if (withBench) {
   builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts', 'test/bench/requestProfile.ts'], outdir: 'out/bench' }));

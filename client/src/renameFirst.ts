@@ -13,7 +13,7 @@
 // Code asks the next provider as before.
 import * as vscode from 'vscode';
 import { PrepareRenameRequest, RenameRequest } from 'vscode-languageclient';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 /** At most one re-registration in this time; a trailing one follows a burst of selection changes. */
 const THROTTLE_MS = 250;

@@ -2,7 +2,6 @@
 // name, whatever their language id), the targets in their current text, and each Dockerfile's targets across
 // the workspace (the last scan, with open files' current text instead of their saved one).
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from './analysis/document';
 import { pathOf, type DocumentStore } from './documentStore';
@@ -11,6 +10,7 @@ import { DockerfileFiles } from './workspace/dockerfileFiles';
 import { isNotDockerfileName, isTemplateText } from './workspace/dockerfileKinds';
 import { SAVED_FILES, savedText } from './workspace/savedFiles';
 import { buildFileReader, LIMITS } from './workspace/scanner';
+import { fileAccess } from './workspace/fileAccess';
 import type { WorkspaceTargets } from './workspace/workspaceTargets';
 
 /** A client may send other files of these languages (a `compose-dev.yml`): never analysed as Dockerfiles. */
@@ -83,9 +83,9 @@ export class BuildFiles {
     return this.disk.analysis(path);
   }
 
-  /** The URI to use for a file: the open document's, else a `file:` URI. */
+  /** The URI to use for a file: the open document's, else the file's (a `file:` URI on the desktop). */
   uriOf(path: string): string {
-    return this.store.openAt(path)?.uri ?? pathToFileURL(path).href;
+    return this.store.openAt(path)?.uri ?? fileAccess().uriOf(path);
   }
 
   /** A workspace edit from edits by file path. */

@@ -33,17 +33,17 @@ export class DiagnosticsReadiness {
 
   /** At `initialize`: a client that never answers for its settings must not keep diagnostics back for good. */
   start(): void {
-    setTimeout(() => this.settingsLoaded(), this.times.settingsWaitMs).unref();
+    inBackground(setTimeout(() => this.settingsLoaded(), this.times.settingsWaitMs));
   }
 
   /** The settings are read (or the client sends them without being asked). */
   settingsLoaded(): void {
     if (this.settingsRead) return;
     this.settingsRead = true;
-    setTimeout(() => {
+    inBackground(setTimeout(() => {
       this.scanWaitOver = true;
       if (!this.scanDone()) this.changed();
-    }, this.times.scanWaitMs).unref();
+    }, this.times.scanWaitMs));
     this.changed();
   }
 
@@ -52,4 +52,9 @@ export class DiagnosticsReadiness {
     if (this.scanDone()) return 'ready';
     return this.scanWaitOver ? 'without-unused-stage' : 'waiting';
   }
+}
+
+/** A timer that does not keep Node's process alive; a browser worker's timer is a number, with nothing to do. */
+function inBackground(timer: unknown): void {
+  (timer as { unref?: () => void }).unref?.();
 }

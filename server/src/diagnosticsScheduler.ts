@@ -26,13 +26,16 @@ export class DiagnosticsScheduler {
   }
 }
 
+/** Node's `setImmediate`; a browser worker has none, and a zero timeout is its next turn of the event loop. */
+const nextTurn: (callback: () => void) => void = globalThis.setImmediate ?? ((callback) => setTimeout(callback, 0));
+
 /**
  * Runs the steps, letting the event loop serve what is waiting (a request right after an edit) between two of
  * them; false when `current` says the work is no longer wanted (a newer version came), which stops it.
  */
 export async function runInSteps(steps: Iterable<void>, current: () => boolean): Promise<boolean> {
   for (const _ of steps) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => nextTurn(() => resolve()));
     if (!current()) return false;
   }
   return true;

@@ -1,9 +1,9 @@
 // Open documents and their analyses: each version is analysed once, on first use, and reused by every request.
-import { fileURLToPath } from 'node:url';
 import { normalize } from 'node:path';
-import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzedDocument } from './analysis/document';
+import { fileAccess } from './workspace/fileAccess';
 
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
@@ -36,11 +36,7 @@ export class DocumentStore {
   }
 }
 
-/** The file path of a `file:` URI; undefined for other schemes (untitled, remote). */
+/** The file path of a URI (`file:` on the desktop, the workspace's scheme in a browser); undefined for others (untitled). */
 export function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? normalize(fileURLToPath(uri)) : undefined;
-  } catch {
-    return undefined;
-  }
+  return fileAccess().pathOf(uri);
 }

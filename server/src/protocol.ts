@@ -126,3 +126,28 @@ export interface SourcePathReport {
   /** The source stage's base, which may hold the path too (unless scratch). */
   readonly base: BaseReport;
 }
+
+/**
+ * In a browser worker the server reads the workspace through the client (`vscode.workspace.fs`): a folder's
+ * entries, null when it cannot be read (`workspace/clientFileAccess.ts`, `client/src/web/workspaceFiles.ts`).
+ */
+export const READ_DIRECTORY_REQUEST = 'dockerfileStages/readDirectory';
+/** A file's text, null when it is larger than `maxBytes`, no file, absent or unreadable. */
+export const READ_FILE_REQUEST = 'dockerfileStages/readFile';
+/** One of the extension's own files beside the server's bundle (`dist/<name>`), base64. */
+export const READ_BUNDLED_REQUEST = 'dockerfileStages/readBundled';
+
+export interface ReadDirectoryParams {
+  readonly uri: string;
+}
+
+export type DirectoryListing = readonly (readonly [name: string, kind: 'file' | 'directory' | 'other'])[] | null;
+
+export interface ReadFileParams {
+  readonly uri: string;
+  readonly maxBytes: number;
+}
+
+export interface ReadBundledParams {
+  readonly name: string;
+}

@@ -1,6 +1,6 @@
 // How every request is answered: never with an exception to the connection (`guarded`), and a request on a
 // document by the kind of file, switched on once (`onDocument`), as gopls' handlers switch on the file kind.
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { FeatureContexts } from './featureContexts';
 import type { FeatureContext } from './features/context';
 import { RenameRefused } from './features/rename';

@@ -2,7 +2,8 @@
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
 # screenshots, Show What Ships (test/e2e/ships.js), the coexistence suites beside the Docker extensions' server (test/e2e/incumbent, in both
-# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
+# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), the web build in the
+# web worker extension host on a virtual workspace (test/e2e/web.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
 # eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
 # Graphviz reading every graph the CLI draws.
 set -uo pipefail
@@ -53,7 +54,7 @@ start_code_server "$((PORT + 1))" "$D/code-with-double" "$D/double/ms-azuretools
 export TMPDIR=$D/code/tmp XDG_CONFIG_HOME=$D/code/xdg XDG_DATA_HOME=$D/code/xdg
 
 export NODE_PATH=$CACHE/cs/node_modules
-ui_failed=0; graph_failed=0; ships_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
+ui_failed=0; graph_failed=0; ships_failed=0; web_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
 echo "== extension host suite"
 node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
 echo "== beside the Docker extensions' server (test/e2e/incumbent), in both registration orders"
@@ -76,6 +77,16 @@ node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/scree
 echo "== Show What Ships"
 cp -r test/e2e/workspace "$D/ships-workspace"
 node test/e2e/ships.js "$PORT" "$ROOT" "$D/ships-workspace" "$ROOT/out/e2e/screenshots" || ships_failed=1
+echo "== the web build in the web worker extension host, on a virtual workspace"
+# A third code-server for the web build, started just before its run: our extension forced into the web worker
+# extension host (remote.extensionKind), the virtual workspace's file system provider installed (web/memfs.ts).
+mkdir -p "$D/web-ext" && cp -r out/e2e/memfs "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
+start_code_server "$((PORT + 2))" "$D/code-web" "$D/web-ext/dockerfile-stages-e2e.memfs-0.0.1"
+node -e "const f = process.argv[1], s = JSON.parse(require('fs').readFileSync(f, 'utf8'));
+  s['remote.extensionKind'] = { 'dockerfile-stages.dockerfile-stages': ['web'] };
+  require('fs').writeFileSync(f, JSON.stringify(s));" "$D/code-web/user/User/settings.json"
+mkdir -p "$D/web" && echo '{"folders": [{"uri": "memfs:/ws", "name": "ws"}]}' > "$D/web/web.code-workspace"
+node test/e2e/web.js "$((PORT + 2))" "$ROOT" "$D/web/web.code-workspace" "$ROOT/out/e2e/screenshots" || web_failed=1
 echo "== Neovim over stdio"
 (cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1
 echo "== Emacs eglot over stdio"
@@ -98,8 +109,8 @@ for log in "$D/exthost.log" "$D/coexistence-first.log" "$D/coexistence-last.log"
     failures=$((failures + 1))
   fi
 done
-# The coexistence UI, UI, graph, What Ships, Neovim, Emacs, pre-commit and Graphviz tests count one each.
-for failed in $coexistence_ui_failed $ui_failed $graph_failed $ships_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
+# The coexistence UI, UI, graph, What Ships, web, Neovim, Emacs, pre-commit and Graphviz tests count one each.
+for failed in $coexistence_ui_failed $ui_failed $graph_failed $ships_failed $web_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
   if [ "$failed" = 0 ]; then passed=$((passed + 1)); else failures=$((failures + 1)); fi
 done
 echo "e2e: $passed passed, $failures failed"

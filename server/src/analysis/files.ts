@@ -3,7 +3,7 @@
 // made it, following the FROM chain. Paths with variables are expanded as BuildKit expands them there, where
 // that gives one value. Conservative: what it does not know it leaves out, and a stage built on an image may hold
 // anything.
-import { posix } from 'node:path';
+import { posix } from './posixPath';
 import type { InstructionInfo, Stage, StageModel, StageReference } from './model';
 import { hasVariable } from './args';
 import { fromChain } from './chain';

@@ -15,6 +15,8 @@ export const LENS_COMMANDS = {
 export interface LensOptions {
   /** A debugger for `type: "dockerfile"` is installed (the Docker extension's buildx debugger). */
   readonly debugger?: boolean;
+  /** False where nothing can run docker (a browser): no *Build this stage* nor *Debug this stage*. */
+  readonly dockerCommands?: boolean;
 }
 
 export function codeLenses({ model, reachability }: FeatureContext, uri: string, options: LensOptions = {}): CodeLens[] {
@@ -51,7 +53,7 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
       : builtBy.length === 0 ? 'unused: no target builds it'
       : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
     lenses.push({ range, command: { title, command: '' } });
-    if (stage.name) {
+    if (stage.name && options.dockerCommands !== false) {
       lenses.push({ range, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } });
       // Without a target the debugger builds the last stage: this one says which.
       if (options.debugger) lenses.push({ range, command: { title: 'Debug this stage', command: LENS_COMMANDS.debugStage, arguments: [uri, stage.normalizedName] } });

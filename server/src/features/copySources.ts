@@ -1,7 +1,7 @@
 // Hover and definition on a source path of `COPY --from=x`: the instruction of x (or of the stages it is built
 // FROM) that makes it, the latest and most specific; else what is known of where it could come from (a copy into
 // the root, such as `COPY --from=xx / /`, or the base image).
-import { posix } from 'node:path';
+import { posix } from '../analysis/posixPath';
 import { MarkupKind, type Hover, type LocationLink } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
 import { copyFromReference, makersOf, type PathMakers, type ProducedPath } from '../analysis/files';

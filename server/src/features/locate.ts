@@ -1,7 +1,7 @@
 // What stands at a position, classified once: a stage's declaration or a reference to a stage, a variable (a
 // `$X` use, an ARG/ENV declaration, a global ARG), a source path of `COPY --from`. Every request asks
 // `symbolsAt` and switches on the kind; the order of the list is the one precedence of every request.
-import { posix } from 'node:path';
+import { posix } from '../analysis/posixPath';
 import type { GlobalArg, Located, Position, Stage, StageModel, StageReference, VariableDeclaration, VariableUse } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { copyFromReference } from '../analysis/files';

@@ -1,9 +1,9 @@
 // What the workspace readers share: the targets they find (`DiscoveredTarget`, below in `analysis/`), the files a
 // computed Dockerfile path is looked up in, the Dockerfile a build names, and where a target was said.
 import { normalize, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiscoveredTarget, TargetOptions } from '../analysis/discoveredTarget';
+import { fileAccess } from './fileAccess';
 
 export type { DiscoveredTarget, TargetOptions } from '../analysis/discoveredTarget';
 
@@ -27,7 +27,7 @@ export class TargetSource {
 
   constructor(text: string, readonly file: string, private readonly origin: string) {
     this.document = TextDocument.create('', '', 0, text);
-    this.uri = pathToFileURL(file).href;
+    this.uri = fileAccess().uriOf(file);
   }
 
   /** `file:line` of an offset of the text. */

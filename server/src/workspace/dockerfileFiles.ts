@@ -1,7 +1,7 @@
-// Dockerfiles read from disk, for the build files that name their stages while the Dockerfile is not open:
-// analysed once per change of the file (size and modification time), never larger than a cap.
-import { readFileSync, statSync } from 'node:fs';
+// Dockerfiles that are not open, for the build files that name their stages: analysed once per change of the
+// file (its stamp: size and modification time on disk), never larger than a cap.
 import { AnalyzedDocument } from '../analysis/document';
+import { fileAccess, FOLDER_STAMP } from './fileAccess';
 
 const MAX_BYTES = 4 * 1024 * 1024;
 
@@ -10,18 +10,14 @@ export class DockerfileFiles {
 
   /** The analysis of the file at `path`; undefined when it does not exist, is no file, or is too large. */
   analysis(path: string): AnalyzedDocument | undefined {
-    let stamp: string;
-    try {
-      const stat = statSync(path);
-      if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-      stamp = `${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return undefined;
-    }
+    const stamp = fileAccess().stampNow(path);
+    if (stamp === undefined || stamp === FOLDER_STAMP) return undefined;
     const cached = this.cache.get(path);
     if (cached?.stamp === stamp) return cached.analysis;
+    const text = fileAccess().readNow(path, MAX_BYTES);
+    if (text === undefined) return undefined;
     try {
-      const analysis = AnalyzedDocument.fromText(readFileSync(path, 'utf8'));
+      const analysis = AnalyzedDocument.fromText(text);
       this.cache.set(path, { stamp, analysis });
       return analysis;
     } catch {

@@ -1,7 +1,6 @@
 // Finds the build targets a workspace names for its Dockerfiles: bake, compose, devcontainer, workflows,
 // Makefiles and scripts. Reads files only (never runs anything), skips ignored folders, and stops at a cap so
 // that a huge workspace stays fast; the result says when it was capped.
-import { promises as fs } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { DiscoveredTarget, FileIndex } from './discovered';
@@ -15,6 +14,7 @@ import { makefileTargets } from './makefiles';
 import { packageScriptTargets } from './packageScripts';
 import { CODE_FILE, CODE_PATH, codeTargets } from './codeTargets';
 import { ensureShellParser } from './shellModules';
+import { fileAccess } from './fileAccess';
 import { isDockerfileName } from './dockerfileKinds';
 
 export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024, bytesPerCodeFile: 256 * 1024, codeBytes: 16 * 1024 * 1024 };
@@ -88,20 +88,15 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   const pending: [string, string][] = [[root, '']];
   walk: while (pending.length > 0) {
     const [dir, dirPath] = pending.pop()!;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
+    const entries = await fileAccess().readDirectory(dir);
+    for (const entry of entries ?? []) {
       const path = join(dir, entry.name);
       const relativePath = dirPath ? `${dirPath}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
+      if (entry.kind === 'directory') {
         if (!SKIPPED.has(entry.name) && !ignored.has(entry.name) && !matchesExclude(relativePath)) pending.push([path, relativePath]);
         continue;
       }
-      if (!entry.isFile() || matchesExclude(relativePath)) continue;
+      if (entry.kind !== 'file' || matchesExclude(relativePath)) continue;
       if (all.length >= LIMITS.files) {
         capped = `more than ${LIMITS.files} files`;
         break walk;
@@ -123,7 +118,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   toRead.sort((a, b) => Number(a.reader === codeTargets) - Number(b.reader === codeTargets));
   for (let start = 0; start < toRead.length; start += READ_BATCH) {
     const batch = toRead.slice(start, start + READ_BATCH);
-    const texts = await Promise.all(batch.map(({ path, reader }) => readCandidate(path, reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile)));
+    const texts = await Promise.all(batch.map(({ path, reader }) => fileAccess().readFile(path, reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile)));
     for (const [i, { path, reader }] of batch.entries()) {
       const text = texts[i];
       if (text === undefined) continue;
@@ -146,15 +141,6 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
 
 const READ_BATCH = 32;
 
-/** A file's text when it is at most `limit` bytes (and can be read). */
-async function readCandidate(path: string, limit: number): Promise<string | undefined> {
-  try {
-    return (await fs.stat(path)).size > limit ? undefined : await fs.readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** The scanned files, by absolute path; patterns see `/`-separated paths. */
 function fileIndex(paths: readonly string[]): FileIndex {
   const set = new Set(paths);
@@ -174,10 +160,6 @@ function byOrigin(a: DiscoveredTarget, b: DiscoveredTarget): number {
 
 /** Plain folder names from the workspace's .gitignore (`build/`, `/tmp`): enough to skip generated trees. */
 async function gitignoredNames(root: string): Promise<Set<string>> {
-  try {
-    const text = await fs.readFile(join(root, '.gitignore'), 'utf8');
-    return new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '').replace(/\/$/, '')).filter((line) => /^[\w.-]+$/.test(line)));
-  } catch {
-    return new Set();
-  }
+  const text = await fileAccess().readFile(join(root, '.gitignore'), LIMITS.bytesPerFile) ?? '';
+  return new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '').replace(/\/$/, '')).filter((line) => /^[\w.-]+$/.test(line)));
 }

@@ -2,7 +2,7 @@
 // tokens in them: npm/docs#1020, openfaas/templates#104). Not `*.pem` nor `*.key`: public keys and CA
 // certificates share those extensions (a project's signing key, `jenkins.io-2026.key`), and the name cannot tell
 // them from private ones. Not `*.pub`, not `.env.example`.
-import { posix } from 'node:path';
+import { posix } from '../posixPath';
 
 /** Base names that are credential files. */
 export const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['.npmrc', '.pypirc', '.netrc', '.git-credentials', '.env', 'id_rsa', 'id_ecdsa', 'id_ed25519', 'id_dsa', 'kubeconfig']);

@@ -5,7 +5,7 @@
 // runOutputs.ts recognises (it may write anything else), a path with a variable that has no one value is unknown.
 // Computed on request from the model (never stored in it); the API the features, the CLI and the conversion to a
 // multi-stage build (issue 27) read. The README's "What ships" says it for users.
-import { posix } from 'node:path';
+import { posix } from '../posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../model';
 import type { Evaluation } from '../evaluate';
 import { fromChain, rootStage } from '../chain';

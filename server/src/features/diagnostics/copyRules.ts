@@ -11,7 +11,7 @@
 //   and the path is neither made nor under or above anything made: BuildKit fails (`failed to compute cache key:
 //   ... not found`). A warning, not an error: a build context of the stage's name replaces the stage
 //   (`--build-context`, bake `contexts`), which BuildKit's own tests do.
-import { posix } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { instructionOf, makersOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';

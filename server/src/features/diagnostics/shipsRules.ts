@@ -11,7 +11,7 @@
 //   base image too (hadolint DL3067's case).
 // - BuildToolsShipped: the chain starts on a toolchain image and a RUN of the chain compiles with it (the
 //   single-stage build), or a RUN of the chain installs compilers or headers and does not remove them itself.
-import { posix } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Located, StageModel } from '../../analysis/model';
 import { stageLabel } from '../../analysis/names';
 import { imageProvenance, isInside, type ImageProvenance, type ShipStep } from '../../analysis/ships/provenance';

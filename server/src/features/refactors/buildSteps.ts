@@ -2,7 +2,7 @@
 // `go build -o` writes and whether cgo is off; for Rust the folder `cargo build` writes to. Only forms whose
 // output is certain from the text are read: anything that moves the output elsewhere (`cd`, `go -C`,
 // `--target`, `CARGO_TARGET_DIR`, a variable) declines.
-import { posix } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage } from '../../analysis/model';
 import { lastDeclaration } from '../../analysis/bindings';
 import type { Ecosystem } from './runtimeBases';

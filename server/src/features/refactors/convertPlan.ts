@@ -4,7 +4,7 @@
 // runtime setting. Declined with the reason wherever that result is not certain to run the same program with
 // the same settings: an unknown builder or output, packages the program may need, a RUN after the build, a
 // setting that reads the builder image's environment, a start command that names what the runtime lacks.
-import { posix } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { producedPaths, workdirAt } from '../../analysis/files';
