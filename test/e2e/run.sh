@@ -2,7 +2,8 @@
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
 # screenshots, the coexistence suites beside the Docker extensions' server (test/e2e/incumbent, in both
-# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
+# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), Convert to a
+# multi-stage build from the refactor menu (test/e2e/convert.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
 # eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
 # Graphviz reading every graph the CLI draws.
 set -uo pipefail
@@ -73,6 +74,10 @@ node test/e2e/ui.js "$PORT" "$ROOT" "$WS" "$ROOT/out/e2e/screenshots" || ui_fail
 echo "== stage graph webview"
 cp -r test/e2e/workspace "$D/graph-workspace" && cp examples/Dockerfile "$D/graph-workspace/app.Dockerfile"
 node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/screenshots" || graph_failed=1
+echo "== convert to a multi-stage build in the workbench"
+convert_failed=0
+cp -r test/e2e/convert "$D/convert-workspace"
+node test/e2e/convert.js "$PORT" "$ROOT" "$D/convert-workspace" "$ROOT/out/e2e/screenshots" || convert_failed=1
 echo "== Neovim over stdio"
 (cd "$WS" && nvim --headless --clean -u NONE -c "luafile $ROOT/test/e2e/neovim.lua" "$ROOT/dist/server.js") 2>&1 || nvim_failed=1
 echo "== Emacs eglot over stdio"
@@ -95,8 +100,8 @@ for log in "$D/exthost.log" "$D/coexistence-first.log" "$D/coexistence-last.log"
     failures=$((failures + 1))
   fi
 done
-# The coexistence UI, UI, graph, Neovim, Emacs, pre-commit and Graphviz tests count one each.
-for failed in $coexistence_ui_failed $ui_failed $graph_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
+# The coexistence UI, UI, graph, convert, Neovim, Emacs, pre-commit and Graphviz tests count one each.
+for failed in $coexistence_ui_failed $ui_failed $graph_failed $convert_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
   if [ "$failed" = 0 ]; then passed=$((passed + 1)); else failures=$((failures + 1)); fi
 done
 echo "e2e: $passed passed, $failures failed"
