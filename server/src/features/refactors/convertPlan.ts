@@ -11,7 +11,7 @@ import { producedPaths, workdirAt } from '../../analysis/files';
 import { lastDeclaration } from '../../analysis/bindings';
 import { malformedFrom } from './refactor';
 import { readBuildSteps, type BuildSteps } from './buildSteps';
-import { goRuntime, readBuilder, rustRuntime, RUNTIME_PATH, type Builder, type RuntimeBase } from './runtimeBases';
+import { goRuntime, readBuilder, rustRuntime, RUNTIME_PATH, type Builder, type RuntimeBase, type RuntimeKind } from './runtimeBases';
 import { readStart, type StartInstruction } from './startCommand';
 
 export interface ConvertPlan {
@@ -58,7 +58,8 @@ function ecosystemsBuilt(stage: Stage): string[] {
   return BUILDS.filter(({ pattern }) => runs.some((run) => pattern.test(run))).map(({ ecosystem }) => ecosystem);
 }
 
-export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
+/** `kind`: the runtime base asked for (`--runtime`); `auto` is the table's choice. */
+export function planConvert(model: StageModel, stage: Stage, kind: RuntimeKind = 'auto'): ConvertPlanning {
   const decline = (disabled: string) => ({ disabled });
   const malformed = malformedFrom(stage);
   if (malformed) return decline(malformed);
@@ -75,7 +76,7 @@ export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
   if (typeof workdirs === 'string') return decline(workdirs);
   const build = readBuildSteps(stage, builder.ecosystem, workdirs.at);
   if ('disabled' in build) return build;
-  const runtime = builder.ecosystem === 'go' ? goRuntime(builder, build.steps.cgoDisabled) : rustRuntime(builder);
+  const runtime = builder.ecosystem === 'go' ? goRuntime(builder, build.steps.cgoDisabled, kind) : rustRuntime(builder, kind);
   if ('disabled' in runtime) return runtime;
   const runtimeBase = runtime.base;
   const lastBuild = build.steps.last;
@@ -91,8 +92,10 @@ export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
     }
   }
   const moved = stage.instructions.slice(lastBuild + 1);
-  const user = [...carried, ...moved].find((instruction) => instruction.keyword === 'USER' && !isNumericOrRoot(instruction));
-  if (user) return decline(`USER on line ${user.range.start.line + 1} names a user that ${runtimeBase.image}'s /etc/passwd may not have.`);
+  const user = [...carried, ...moved].find((instruction) => instruction.keyword === 'USER' && !isNumericOrRoot(instruction, runtimeBase.hasUsers));
+  if (user) return decline(`USER on line ${user.range.start.line + 1} names a user that ${runtimeBase.image}${runtimeBase.hasUsers ? '\'s /etc/passwd may not have' : ' has no /etc/passwd to resolve'}.`);
+  const zone = runtimeBase.hasTimeZones ? undefined : stage.declarations.find((d) => d.kind === 'env' && d.name === 'TZ');
+  if (zone) return decline(`ENV TZ on line ${zone.instructionLine + 1} names a time zone the program reads from /usr/share/zoneinfo, which ${runtimeBase.image} lacks: use distroless (it has tzdata).`);
   const unset = readsBuilderEnvironment(stage, [...carried, ...moved]);
   if (unset) return decline(unset);
   const healthcheck = [...carried, ...moved].find((instruction) => instruction.keyword === 'HEALTHCHECK' && !/^none$/i.test(instruction.buildkit?.rest.trim() ?? ''));
@@ -117,11 +120,12 @@ function builderWorkdirs(model: StageModel, stage: Stage, builder: Builder): { a
 }
 
 /**
- * `root` or numeric ids: they mean the same on any base. (COPY --from without --chown keeps the owner the build
+ * `root` or numeric ids: they mean the same on any base with /etc/passwd (numeric ids only without one). (COPY --from without --chown keeps the owner the build
  * gave a file, mapUserToChowner in solver/llbsolver/file/backend_unix.go, so a build run as another user is fine.)
  */
-function isNumericOrRoot(instruction: InstructionInfo): boolean {
-  return /^(?:root|\d+)(?::(?:root|\d+))?$/.test(instruction.buildkit?.rest.trim() ?? '');
+function isNumericOrRoot(instruction: InstructionInfo, rootResolves: boolean): boolean {
+  const id = rootResolves ? '(?:root|\\d+)' : '\\d+';
+  return new RegExp(`^${id}(?::${id})?$`).test(instruction.buildkit?.rest.trim() ?? '');
 }
 
 /** A variable a kept instruction reads that no ARG or ENV of the stage declares: the builder image's, gone at run time. */
