@@ -4,59 +4,27 @@
 // leaves the editor with the build stage and the runtime stage, compared line by line. Saves the menu and the
 // preview for the README (docs/images/).
 // usage: node convert.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench, openFromExplorer, goToLine } = require('./workbench');
+const { openWorkbench, openFromExplorer, goToLine, openRefactorMenu, editorLines } = require('./workbench');
+const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
 
 const TITLE = 'Convert to a multi-stage build: runtime gcr.io/distroless/static-debian12 with only /docker-gs-ping';
-const EXPECTED = [
-  'FROM golang:1.22 AS build',
-  'WORKDIR /app',
-  'COPY go.mod go.sum ./',
-  'RUN go mod download',
-  'COPY *.go ./',
-  'RUN CGO_ENABLED=0 GOOS=linux go build -o /docker-gs-ping',
-  '',
-  '# Runtime: only /docker-gs-ping from the build; the sources, the golang toolchain and its environment, and all else the build made are not in this image.',
-  'FROM gcr.io/distroless/static-debian12',
-  'WORKDIR /app',
-  'COPY --from=build /docker-gs-ping /docker-gs-ping',
-  'EXPOSE 8080',
-  'CMD ["/docker-gs-ping"]',
-  '',
-];
-
-/** The editor's rendered lines, top to bottom (the whole of this short file; the view reuses line elements out of order). */
-function editorLines(page) {
-  return page.locator('.editor-instance .view-lines .view-line').evaluateAll((nodes) => nodes
-    .map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') }))
-    .sort((a, b) => a.top - b.top)
-    .map((line) => line.text));
-}
+/** The converted file, as the README shows it. */
+const EXPECTED = readFileSync(path.join(__dirname, 'convert.expected.Dockerfile'), 'utf8').split('\n');
 
 let page;
 (async () => {
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
-  await openFromExplorer(page, 'Dockerfile');
-  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('FROM'), null, { timeout: 30000 });
+  await openFromExplorer(page, 'Dockerfile', 'FROM');
   await page.locator('.editor-instance .view-lines').first().click();
   await goToLine(page, 1, 1);
 
-  // The refactor menu on the FROM line lists what the server answers; until the server is up it is empty (or a
-  // key goes elsewhere on a busy machine): asked again, up to five times.
+  // Until the server is up the menu is empty: asked up to five times.
   const convert = page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to a multi-stage build' }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Shift+R');
-    try {
-      await convert.waitFor({ timeout: 6000 });
-      break;
-    } catch (error) {
-      if (attempt === 5) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await openRefactorMenu(page, convert, 5);
   const title = (await convert.getAttribute('aria-label')) ?? (await convert.textContent());
   if (!title.includes(TITLE)) throw new Error(`unexpected action: ${title}`);
   console.log(`convert: offered as "${TITLE}"`);

@@ -24,12 +24,12 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
 marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
 
-convert turns a single-stage Go or Rust build into a build stage and a runtime stage that keeps only the binary
-(the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
-the file) and says on stderr what the new image no longer has. --runtime chooses the runtime base (auto: the
-table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian slim of the
-builder's version), declined where that base would not run the binary. Exit status 2 with the reason where it
-declines.
+convert turns a single-stage Go, Rust, Java or .NET build into a build stage and a runtime stage that keeps only
+the binary, jar or published folder (the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
+the file) and says on stderr what the new image no longer has. --runtime chooses a Go or Rust build's runtime
+base (auto: the table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian
+slim of the builder's version), declined where that base would not run the binary. Exit status 2 with the
+reason where it declines.
 
 ships prints what the image of a target (the last stage, or --target) holds and where each part comes from: the
 base image, then every instruction of its FROM chain that adds files, with the build context paths, URLs, or the

@@ -15,6 +15,8 @@
 // - BuildKit gives an image without PATH (scratch) the default one (dockerfile2llb/convert.go, "make sure that
 //   PATH is always set"), and resolves a USER name in the image's /etc/passwd, which scratch lacks.
 
+import { readManagedBuilder } from './managedBuilds';
+
 /** Debian releases a tag may name, oldest first; distroless *-debian12 carries bookworm's glibc. */
 const DEBIAN_RELEASES = ['stretch', 'buster', 'bullseye', 'bookworm', 'trixie'] as const;
 const DISTROLESS_RELEASE = 'bookworm';
@@ -22,7 +24,7 @@ const DISTROLESS_RELEASE = 'bookworm';
 /** The default PATH of Debian images and distroless: where a bare command name is looked up at run time. */
 export const RUNTIME_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-export type Ecosystem = 'go' | 'rust';
+export type Ecosystem = 'go' | 'rust' | 'java' | 'dotnet';
 
 /** A builder image this table knows: the official golang or rust image, its tag read. */
 export interface Builder {
@@ -36,6 +38,10 @@ export interface Builder {
   readonly slim: boolean;
   /** The WORKDIR the builder image sets, which the original image runs in unless the Dockerfile sets one. */
   readonly workdir: string;
+  /** Java and .NET: the runtime image the builder is built on (managedBuilds.ts). */
+  readonly runtimeImage?: string;
+  /** The builder image's own ENTRYPOINT script, which the runtime image does not have. */
+  readonly entrypoint?: string;
 }
 
 export interface RuntimeBase {
@@ -63,10 +69,10 @@ const SCRATCH: RuntimeBase = { image: 'scratch', hasShell: false, hasUsers: fals
 
 const OFFICIAL = /^(?:docker\.io\/)?(?:library\/)?(golang|rust)(?::([\w][\w.-]*))?(?:@sha256:[0-9a-f]{64})?$/;
 
-/** The builder an image reference names, if it is the official golang or rust image (a digest pins its tag). */
+/** The builder an image reference names: the official golang or rust image (a digest pins its tag), or a Java or .NET one. */
 export function readBuilder(reference: string): Builder | undefined {
   const match = OFFICIAL.exec(reference);
-  if (!match) return undefined;
+  if (!match) return readManagedBuilder(reference);
   const ecosystem: Ecosystem = match[1] === 'golang' ? 'go' : 'rust';
   const tag = match[2] ?? 'latest';
   const parts = tag.split('-');
@@ -122,6 +128,12 @@ export function rustRuntime(builder: Builder, kind: RuntimeKind = 'auto'): Runti
   const slim = slimRuntime(builder);
   if (kind !== 'distroless' || 'disabled' in slim) return slim;
   return notNewerThanDistroless(builder.release!) ? { base: distroless('cc') } : { disabled: `${builder.release}'s glibc is newer than distroless/cc-debian12's: build on bookworm, or use --runtime slim.` };
+}
+
+/** Java and .NET: the runtime image the builder image is built on (managedBuilds.ts); `--runtime` is for Go and Rust. */
+export function managedRuntime(builder: Builder, kind: RuntimeKind): RuntimeChoice {
+  if (kind !== 'auto') return { disabled: `--runtime ${kind} is for Go and Rust builds: this one runs on ${builder.runtimeImage}, the image ${builder.image} is built on.` };
+  return { base: withShell(builder.runtimeImage!) };
 }
 
 /** Alpine of the builder's version (its musl); a glibc builder's binary, or an unnamed version, is declined. */
