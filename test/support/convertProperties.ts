@@ -9,7 +9,8 @@ import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { producedPaths, workdirAt } from '../../server/src/analysis/files';
 import { featureContext } from '../../server/src/features/context';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { CA_CERTIFICATES, readBuilder } from '../../server/src/features/refactors/runtimeBases';
+import { CA_CERTIFICATES } from '../../server/src/features/refactors/runtimeBases';
+import { builderOf } from '../../server/src/features/refactors/managedBuilds';
 
 const RUNTIME_BASES = [/^gcr\.io\/distroless\/(?:static|base|cc)-debian12$/, /^alpine:3\.\d+$/, /^debian:(?:buster|bullseye|bookworm|trixie)-slim$/, /^scratch$/,
   /^eclipse-temurin:\d+[\w.+]*-jre(?:-[\w.-]+)?$/, /^mcr\.microsoft\.com\/dotnet\/aspnet:\d+\.\d+(?:-[\w.-]+)?$/];
@@ -30,7 +31,7 @@ export function checkConversion(before: string, after: string): void {
   const buildTexts = build.instructions.map((i) => slice(after, i));
   assert.deepEqual(buildTexts, source.instructions.slice(0, build.instructions.length).map((i) => slice(before, i)), 'the build stage is the original up to the build');
   assert.ok(BUILD.test(buildTexts[buildTexts.length - 1]), 'the build stage ends with the build');
-  const builder = readBuilder(source.expandedBase ?? source.base!.text)!;
+  const builder = builderOf(source.expandedBase ?? source.base!.text)!;
   if (builder.runtimeImage) assert.equal(runtime.base!.text, builder.runtimeImage, 'a Java or .NET build runs on the image its builder is built on');
 
   const made = [...producedPaths(converted, build).keys()];

@@ -11,8 +11,8 @@ import { producedPaths, workdirAt } from '../../analysis/files';
 import { lastDeclaration } from '../../analysis/bindings';
 import { malformedFrom } from './refactor';
 import { nativeArtifacts, readBuildSteps, type BuildSteps } from './buildSteps';
-import { managedArtifacts, readManagedBuild, type ManagedBuild } from './managedBuilds';
-import { goRuntime, managedRuntime, readBuilder, rustRuntime, type Builder, type RuntimeBase, type RuntimeKind } from './runtimeBases';
+import { builderOf, managedArtifacts, readManagedBuild, type ManagedBuild } from './managedBuilds';
+import { goRuntime, managedRuntime, rustRuntime, type Builder, type RuntimeBase, type RuntimeKind } from './runtimeBases';
 import { readStart, type StartInstruction } from './startCommand';
 
 export interface ConvertPlan {
@@ -69,10 +69,10 @@ export function planConvert(model: StageModel, stage: Stage, kind: RuntimeKind =
   if (malformed) return decline(malformed);
   if (model.openAtEnd) return decline('The last instruction of the file is not closed (a heredoc or a line continuation): close it first.');
   const built = ecosystemsBuilt(stage);
-  if (!built.some((ecosystem) => CONVERTED.has(ecosystem))) return decline(`Converting a ${built.map(nameOf).join(', ')} build is not supported yet: only Go, Rust, Java (Maven, Gradle) and .NET (dotnet publish) builds are, where the dependencies need not be separated.`);
+  if (!built.some((ecosystem) => CONVERTED.has(ecosystem))) return decline(`Converting a ${built.map(nameOf).join(', ')} build is not supported yet: its dependencies are not known to separate exactly from its sources (Go, Rust, Java with Maven or Gradle, and .NET builds are converted).`);
   const baseText = stage.expandedBase ?? stage.base!.text;
   if (hasVariable(baseText)) return decline(`The base ${baseText} depends on a build argument: the image, and so its C library, is not known.`);
-  const builder = readBuilder(baseText);
+  const builder = builderOf(baseText);
   if (!builder || !built.includes(builder.ecosystem)) {
     const known = BUILDS.filter((build) => CONVERTED.has(build.ecosystem) && built.includes(build.ecosystem));
     return decline(`The base ${baseText} is not a builder image known for this ${known.map((build) => `${build.name} build (${build.builders})`).join(' or ')}: its C library, its runtime image and what it holds are not known.`);

@@ -18,7 +18,7 @@
 import { posix } from 'node:path';
 import type { InstructionInfo, Stage } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import type { Builder } from './runtimeBases';
+import { readBuilder, type Builder } from './runtimeBases';
 
 /** The OS suffixes of these images' tags that the runtime image has too. */
 const OS_SUFFIX = '(-(?:alpine(?:-?3\\.\\d+)?|focal|jammy|noble|resolute|ubi9-minimal|ubi10-minimal))?';
@@ -26,6 +26,11 @@ const TEMURIN = new RegExp(`^(?:docker\\.io/)?(?:library/)?eclipse-temurin:(\\d+
 const MAVEN = new RegExp(`^(?:docker\\.io/)?(?:library/)?maven:(?:[\\w.]+-)*?eclipse-temurin-(\\d+)${OS_SUFFIX}$`);
 const GRADLE = new RegExp(`^(?:docker\\.io/)?(?:library/)?gradle:(?:[\\d.]+-)?jdk(\\d+)${OS_SUFFIX}$`);
 const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/sdk:(\d+\.\d+)(-[a-z][\w.-]*)?$/;
+
+/** The builder an image reference names: golang or rust (runtimeBases.ts), or a Java or .NET one. */
+export function builderOf(reference: string): Builder | undefined {
+  return readBuilder(reference) ?? readManagedBuilder(reference);
+}
 
 /** A Java or .NET builder image this table knows, with the runtime image it is built on. */
 export function readManagedBuilder(reference: string): Builder | undefined {

@@ -15,8 +15,6 @@
 // - BuildKit gives an image without PATH (scratch) the default one (dockerfile2llb/convert.go, "make sure that
 //   PATH is always set"), and resolves a USER name in the image's /etc/passwd, which scratch lacks.
 
-import { readManagedBuilder } from './managedBuilds';
-
 /** Debian releases a tag may name, oldest first; distroless *-debian12 carries bookworm's glibc. */
 const DEBIAN_RELEASES = ['stretch', 'buster', 'bullseye', 'bookworm', 'trixie'] as const;
 const DISTROLESS_RELEASE = 'bookworm';
@@ -69,10 +67,10 @@ const SCRATCH: RuntimeBase = { image: 'scratch', hasShell: false, hasUsers: fals
 
 const OFFICIAL = /^(?:docker\.io\/)?(?:library\/)?(golang|rust)(?::([\w][\w.-]*))?(?:@sha256:[0-9a-f]{64})?$/;
 
-/** The builder an image reference names: the official golang or rust image (a digest pins its tag), or a Java or .NET one. */
+/** The builder an image reference names, if it is the official golang or rust image (a digest pins its tag); Java and .NET builders: managedBuilds.ts. */
 export function readBuilder(reference: string): Builder | undefined {
   const match = OFFICIAL.exec(reference);
-  if (!match) return readManagedBuilder(reference);
+  if (!match) return undefined;
   const ecosystem: Ecosystem = match[1] === 'golang' ? 'go' : 'rust';
   const tag = match[2] ?? 'latest';
   const parts = tag.split('-');
