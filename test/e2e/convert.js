@@ -2,7 +2,8 @@
 // (test/e2e/convert/Dockerfile): the refactor menu on the FROM line offers the action with its runtime and
 // artifact in the title; its preview (Ctrl+Enter in the menu) shows the change in the Refactor Preview; Apply
 // leaves the editor with the build stage and the runtime stage, compared line by line. Saves the menu and the
-// preview for the README (docs/images/).
+// preview for the README (docs/images/). The workspace turns inlay hints off (.vscode/settings.json): the stage
+// index the server shows after FROM would be read as part of the line.
 // usage: node convert.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { openWorkbench, openFromExplorer, goToLine, openRefactorMenu, editorLines } = require('./workbench');
 const { readFileSync } = require('node:fs');
