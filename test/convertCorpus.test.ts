@@ -1,8 +1,8 @@
 // Convert to a multi-stage build over ../shared/corpus-single: each file's outcome (converted with its output,
 // declined with the reason, or not offered) is kept in test/golden/convert-single.json with a verdict read by
-// hand; every conversion must also have the properties of test/support/convertProperties.ts. A new or changed
-// outcome fails until the golden file is updated on purpose (UPDATE_GOLDEN=1 keeps the verdicts of unchanged
-// outcomes; a new one gets "TO REVIEW", which fails).
+// hand; every conversion (and every --runtime kind's, where it converts) must also have the properties of
+// test/support/convertProperties.ts. A new or changed outcome fails until the golden file is updated on purpose
+// (UPDATE_GOLDEN=1 keeps the verdicts of unchanged outcomes; a new one gets "TO REVIEW", which fails).
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import { featureContext } from '../server/src/features/context';
 import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../server/src/features/refactors/refactorActions';
 import { applyEdits } from './support/fixture';
 import { checkConversion } from './support/convertProperties';
+import { offersConvert, planConvert } from '../server/src/features/refactors/convertPlan';
+import { convertStage } from '../server/src/features/refactors/convertStage';
+import { RUNTIME_KINDS } from '../server/src/features/refactors/runtimeBases';
 import { describeWithShared, REPO_ROOT, SINGLE_DIR } from './support/paths';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'golden', 'convert-single.json');
@@ -52,6 +55,23 @@ describeWithShared('single', 'convert to a multi-stage build over the single-sta
       assert.ok(process.env.UPDATE_GOLDEN || (kept.verdict && kept.verdict !== 'TO REVIEW'), 'the outcome has a verdict');
     });
   }
+  it('every --runtime kind, where it converts a file, gives a result with the properties', () => {
+    const converted: Record<string, number> = {};
+    for (const file of files) {
+      const text = readFileSync(join(SINGLE_DIR, 'files', file), 'utf8');
+      const { model } = AnalyzedDocument.fromText(text);
+      const stage = model.stages.length === 1 ? offersConvert(model, model.stages[0].fromRange.start.line) : undefined;
+      for (const kind of RUNTIME_KINDS) {
+        const plan = stage && planConvert(model, stage, kind);
+        if (!plan || 'disabled' in plan) continue;
+        checkConversion(text, applyEdits(text, convertStage(model, text, plan).edits));
+        converted[kind] = (converted[kind] ?? 0) + 1;
+      }
+    }
+    console.log(`# convert --runtime over corpus-single, files converted: ${RUNTIME_KINDS.map((kind) => `${kind} ${converted[kind] ?? 0}`).join(', ')}`);
+    assert.equal(converted.auto, Object.values(actual).filter((o) => o.outcome === 'converted').length);
+  });
+
   it('counts', () => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
     const count = (outcome: string) => Object.values(actual).filter((o) => o.outcome === outcome).length;

@@ -1,4 +1,5 @@
-// `dockerfile-stages convert` as a user runs it: the result on stdout, --diff, --write, the reason and exit 2.
+// `dockerfile-stages convert` as a user runs it: the result on stdout, --diff, --write, --runtime, the reason and
+// exit 2.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,22 @@ describe('dockerfile-stages convert', () => {
     assert.equal(written.status, 0);
     assert.equal(written.stdout, '');
     assert.equal(readFileSync(written.path, 'utf8'), convert(SERVICE).stdout);
+  });
+
+  it('--runtime chooses the runtime base: scratch with the CA certificates, declined with the reason where it would not run the binary, a usage error for an unknown kind', () => {
+    const scratch = convert(SERVICE, '--runtime', 'scratch');
+    assert.equal(scratch.status, 0);
+    assert.match(scratch.stdout, /\nFROM scratch\nWORKDIR \/app\nCOPY --from=build \/etc\/ssl\/certs\/ca-certificates\.crt \/etc\/ssl\/certs\/ca-certificates\.crt\nCOPY --from=build \/server \/server\nCMD \["\/server"\]\n$/);
+    assert.match(scratch.stderr, /nor time zone data \(\/usr\/share\/zoneinfo\) and a user database \(\/etc\/passwd\)\.\n$/);
+    const diff = convert(SERVICE, '--runtime=distroless', '--diff');
+    assert.equal(diff.status, 0);
+    assert.match(diff.stdout, /^\+FROM gcr\.io\/distroless\/static-debian12$/m);
+    const alpine = convert(SERVICE, '--runtime', 'alpine');
+    assert.equal(alpine.status, 2);
+    assert.match(alpine.stderr, /not converted: golang:1\.22 is not an Alpine image/);
+    const unknown = convert(SERVICE, '--runtime', 'busybox');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown runtime 'busybox' \(auto, distroless, scratch, alpine, slim\)/);
   });
 
   it('exits 2 with the reason where it declines or has nothing to convert', () => {

@@ -2,7 +2,8 @@
 # npm run test:e2e: the mocha suite inside the real VS Code extension host (code-server + headless Chromium,
 # as @vscode/test-electron cannot download VS Code here), a UI test through the workbench that saves
 # screenshots, Show What Ships (test/e2e/ships.js), the coexistence suites beside the Docker extensions' server (test/e2e/incumbent, in both
-# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), the web build in the
+# registration orders, and F2 in the workbench), the stage graph webview (test/e2e/graph.js), Convert to a
+# multi-stage build from the refactor menu (test/e2e/convert.js), the web build in the
 # web worker extension host on a virtual workspace (test/e2e/web.js), a headless Neovim asking dist/server.js for completion and a definition over stdio, Emacs with
 # eglot (diagnostic, completion, rename), the pre-commit hook run by pre-commit on a fixture repository, and
 # Graphviz reading every graph the CLI draws.
@@ -54,7 +55,7 @@ start_code_server "$((PORT + 1))" "$D/code-with-double" "$D/double/ms-azuretools
 export TMPDIR=$D/code/tmp XDG_CONFIG_HOME=$D/code/xdg XDG_DATA_HOME=$D/code/xdg
 
 export NODE_PATH=$CACHE/cs/node_modules
-ui_failed=0; graph_failed=0; ships_failed=0; web_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
+ui_failed=0; graph_failed=0; ships_failed=0; convert_failed=0; web_failed=0; nvim_failed=0; emacs_failed=0; precommit_failed=0; graphviz_failed=0
 echo "== extension host suite"
 node test/e2e/exthost.js "$PORT" "$ROOT" "$ROOT/out/e2e/index.js" "$WS" | tee "$D/exthost.log"
 echo "== beside the Docker extensions' server (test/e2e/incumbent), in both registration orders"
@@ -77,6 +78,9 @@ node test/e2e/graph.js "$PORT" "$ROOT" "$D/graph-workspace" "$ROOT/out/e2e/scree
 echo "== Show What Ships"
 cp -r test/e2e/workspace "$D/ships-workspace"
 node test/e2e/ships.js "$PORT" "$ROOT" "$D/ships-workspace" "$ROOT/out/e2e/screenshots" || ships_failed=1
+echo "== convert to a multi-stage build in the workbench"
+cp -r test/e2e/convert "$D/convert-workspace"
+node test/e2e/convert.js "$PORT" "$ROOT" "$D/convert-workspace" "$ROOT/out/e2e/screenshots" || convert_failed=1
 echo "== the web build in the web worker extension host, on a virtual workspace"
 # A third code-server for the web build, started just before its run: our extension forced into the web worker
 # extension host (remote.extensionKind), the virtual workspace's file system provider installed (web/memfs.ts).
@@ -109,8 +113,8 @@ for log in "$D/exthost.log" "$D/coexistence-first.log" "$D/coexistence-last.log"
     failures=$((failures + 1))
   fi
 done
-# The coexistence UI, UI, graph, What Ships, web, Neovim, Emacs, pre-commit and Graphviz tests count one each.
-for failed in $coexistence_ui_failed $ui_failed $graph_failed $ships_failed $web_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
+# The coexistence UI, UI, graph, What Ships, convert, web, Neovim, Emacs, pre-commit and Graphviz tests count one each.
+for failed in $coexistence_ui_failed $ui_failed $graph_failed $ships_failed $convert_failed $web_failed $nvim_failed $emacs_failed $precommit_failed $graphviz_failed; do
   if [ "$failed" = 0 ]; then passed=$((passed + 1)); else failures=$((failures + 1)); fi
 done
 echo "e2e: $passed passed, $failures failed"

@@ -3,7 +3,7 @@
 // compose.yaml; opens the outline; applies
 // Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench, openFromExplorer, openFile, runCommand, goToLine } = require('./workbench');
+const { openWorkbench, openFromExplorer, openFile, runCommand, goToLine, openRefactorMenu, editorLines } = require('./workbench');
 const path = require('node:path');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
@@ -31,14 +31,6 @@ async function suggestions(page, expected) {
   return labels;
 }
 
-/** The editor's rendered lines, top to bottom (the view reuses line elements, so their order in the DOM is not the text's). */
-function editorLines(page) {
-  return page.locator('.editor-instance .view-lines .view-line').evaluateAll((nodes) => nodes
-    .map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') }))
-    .sort((a, b) => a.top - b.top)
-    .map((line) => line.text));
-}
-
 /**
  * The activation time VS Code shows for this extension in Developer: Show Running Extensions. The list is sorted
  * by activation time and renders only the rows in view: scrolled until ours is there.
@@ -60,8 +52,7 @@ let page;
 (async () => {
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
-  await openFromExplorer(page, 'Dockerfile');
-  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('FROM'), null, { timeout: 30000 });
+  await openFromExplorer(page, 'Dockerfile', 'FROM');
   // Code lenses appear once the server answers: then the extension is up.
   await page.waitForSelector('.contentWidgets .codelens-decoration, .codelens-decoration', { timeout: 60000 });
   await page.locator('.editor-instance .view-lines').first().click();
@@ -131,18 +122,8 @@ let page;
   await goToLine(page, 13, 1);
   await page.keyboard.press('Shift+ArrowDown');
   const extract = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Extract to new stage' }).first();
-  // The refactor menu lists what the server answers for the selection; a key pressed while the workbench is busy
-  // may open it before that answer or not at all (seen once in four runs): asked again, up to three times.
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Shift+R');
-    try {
-      await extract.waitFor({ timeout: 5000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+  // A menu opened before the server's answer was seen once in four runs: openRefactorMenu asks again.
+  await openRefactorMenu(page, extract);
   await page.screenshot({ path: path.join(shots, 'extract-before.png') });
   await extract.click();
   await page.waitForSelector('.rename-box input, .rename-input', { timeout: 15000 });

@@ -1,6 +1,6 @@
 // Opens the workbench of code-server in headless Chromium with the extension under development loaded (VS Code's
 // smoke-test hook `extensionDevelopmentPath`), for the UI tests (ui.js, graph.js, coexistenceUi.js), and the
-// steps they share: the Explorer, Quick Open, the command palette, Go to Line.
+// steps they share: the Explorer, Quick Open, the command palette, Go to Line, the refactor menu, the editor's lines.
 
 const { chromium } = require('playwright-core');
 
@@ -17,11 +17,12 @@ async function openWorkbench(port, devPath, folder, contextOptions) {
   return { browser, page };
 }
 
-/** Opens a file of the workspace from the Explorer, once the workbench has listed it. */
-async function openFromExplorer(page, name) {
+/** Opens a file of the workspace from the Explorer, once the workbench has listed it; then waits for `shown` in its editor. */
+async function openFromExplorer(page, name, shown) {
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
   await row.waitFor({ timeout: 60000 });
   await row.click();
+  if (shown) await page.waitForFunction((text) => document.querySelector('.editor-instance .view-lines')?.textContent.includes(text), shown, { timeout: 30000 });
 }
 
 /**
@@ -74,4 +75,29 @@ async function goToLine(page, line, column) {
   }
 }
 
-module.exports = { openWorkbench, openFromExplorer, quickPick, openFile, runCommand, goToLine };
+/** The editor's rendered lines, top to bottom (the view reuses line elements, so their order in the DOM is not the text's; only the lines in view). */
+function editorLines(page) {
+  return page.locator('.editor-instance .view-lines .view-line').evaluateAll((nodes) => nodes
+    .map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') }))
+    .sort((a, b) => a.top - b.top)
+    .map((line) => line.text));
+}
+
+/**
+ * Opens the refactor menu (Ctrl+Shift+R) until it shows `row` (a locator of its row). The menu lists what the
+ * server answers for the selection; a key pressed while the workbench is busy, or before the server is up, may open
+ * it before that answer or not at all: asked again, up to `attempts` times.
+ */
+async function openRefactorMenu(page, row, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+R');
+    try {
+      return await row.waitFor({ timeout: 5000 });
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+module.exports = { openWorkbench, openFromExplorer, quickPick, openFile, runCommand, goToLine, openRefactorMenu, editorLines };

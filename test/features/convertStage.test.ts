@@ -2,40 +2,9 @@
 // C library; every result must have the properties of test/support/convertProperties.ts. Declines say why.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction } from 'vscode-languageserver-types';
-import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
-import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../../server/src/features/refactors/refactorActions';
-import { applyEdits, fixture, lines, textAt } from '../support/fixture';
+import { applyEdits, lines } from '../support/fixture';
 import { checkConversion } from '../support/convertProperties';
-
-const URI = 'file:///convert/Dockerfile';
-
-function listed(marked: string): { action?: CodeAction; text: string } {
-  const fx = fixture(marked);
-  const context = featureContext(AnalyzedDocument.fromText(fx.text));
-  const [action] = listRefactors(context, URI, { start: fx.cursor, end: fx.cursor }, [REFACTOR_KINDS.convert]);
-  return { action: action && (action.disabled ? action : resolveRefactor(context, action)), text: fx.text };
-}
-
-function converts(marked: string, expected: string, title?: string): void {
-  const { action, text } = listed(marked);
-  assert.ok(action && !action.disabled, `not offered: ${action?.disabled?.reason}`);
-  if (title) assert.equal(action.title, title);
-  const after = applyEdits(text, action.edit!.changes![URI]);
-  assert.equal(after, expected);
-  checkConversion(text, after);
-  const position = action.command!.arguments![1];
-  assert.equal(textAt(after, { start: position, end: { line: position.line, character: position.character + 5 } }), 'build');
-}
-
-function declines(marked: string, reason: RegExp): void {
-  const { action } = listed(marked);
-  assert.ok(action?.disabled, `not declined: ${action?.title}`);
-  assert.match(action.disabled.reason, reason);
-}
-
-const NOTE = (kept: string, toolchain: string) => `# Runtime: only ${kept} from the build; the sources, the ${toolchain} toolchain and its environment, and all else the build made are not in this image.`;
+import { converts, declines, listed, NOTE, URI } from '../support/convertActions';
 
 describe('convert to a multi-stage build', () => {
   it('the Docker Go guide\'s service: a static binary on distroless/static, at its own path', () => {
@@ -173,7 +142,7 @@ describe('convert to a multi-stage build', () => {
     declines(go('RUN CGO_ENABLED=0 go build -o /app/server .', 'VOLUME /app', 'CMD ["/app/server"]'), /VOLUME on line 5 holds what the build stage made/);
     declines(go('USER app', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]'), /USER on line 4 names a user/);
     declines(go('RUN CGO_ENABLED=0 go build -o /app/server .'), /no ENTRYPOINT or CMD/);
-    declines(lines('|FROM ghcr.io/acme/go-builder:1', 'RUN go build -o /app .', 'CMD ["/app"]'), /not known to be the official golang or rust image/);
+    declines(lines('|FROM ghcr.io/acme/go-builder:1', 'RUN go build -o /app .', 'CMD ["/app"]'), /not a builder image known for this Go build \(golang\)/);
     declines(lines('ARG GO', '|FROM golang:$GO', 'RUN go build -o /app .', 'CMD ["/app"]'), /depends on a build argument/);
     declines(lines('|FROM golang:1.22', 'WORKDIR src', 'RUN go build -o /app .', 'CMD ["/app"]'), /relative to the builder image's \(\/go\)/);
   });
@@ -201,11 +170,10 @@ describe('convert to a multi-stage build', () => {
     ));
   });
 
-  it('Rust: declines the full rust image, cross builds, cargo run, and the ecosystems it does not convert yet', () => {
+  it('Rust: declines the full rust image, cross builds, cargo run; Node builds are not converted yet', () => {
     declines(lines('|FROM rust:1.80', 'RUN cargo build --release', 'CMD ["/target/release/x"]'), /full image/);
     declines(lines('|FROM rust:1.80-slim-bookworm', 'RUN cargo build --release --target x86_64-unknown-linux-musl', 'CMD ["/target/release/x"]'), /cross-compiles/);
     declines(lines('|FROM rust:1.80-slim-bookworm', 'WORKDIR /app', 'RUN cargo build --release', 'CMD ["cargo", "run"]'), /runs cargo, which is not what the build makes/);
-    declines(lines('|FROM maven:3-eclipse-temurin-21', 'RUN mvn -B package', 'CMD ["java", "-jar", "target/app.jar"]'), /Java build is not supported yet/);
-    declines(lines('|FROM mcr.microsoft.com/dotnet/sdk:8.0', 'RUN dotnet publish -o /out', 'ENTRYPOINT ["dotnet", "/out/app.dll"]'), /\.NET build is not supported yet/);
+    declines(lines('|FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["node", "dist/index.js"]'), /Node build is not supported yet/);
   });
 });

@@ -1,8 +1,9 @@
 // The command line of `dockerfile-stages`: the commands, their options, and the usage text.
+import { RUNTIME_KINDS, type RuntimeKind } from '../features/refactors/runtimeBases';
 export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
                                [--fix | --fix-unsafe] [--diff]
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
-       dockerfile-stages convert FILE [--diff | --write]
+       dockerfile-stages convert FILE [--runtime auto|distroless|scratch|alpine|slim] [--diff | --write]
        dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
@@ -23,9 +24,12 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
 marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
 
-convert turns a single-stage Go or Rust build into a build stage and a runtime stage that keeps only the binary
-(the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
-the file) and says on stderr what the new image no longer has. Exit status 2 with the reason where it declines.
+convert turns a single-stage Go, Rust, Java or .NET build into a build stage and a runtime stage that keeps only
+the binary, jar or published folder (the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
+the file) and says on stderr what the new image no longer has. --runtime chooses a Go or Rust build's runtime
+base (auto: the table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian
+slim of the builder's version), declined where that base would not run the binary. Exit status 2 with the
+reason where it declines.
 
 ships prints what the image of a target (the last stage, or --target) holds and where each part comes from: the
 base image, then every instruction of its FROM chain that adds files, with the build context paths, URLs, or the
@@ -51,6 +55,8 @@ export interface Options {
   readonly diff?: boolean;
   /** convert: write the result to the file. */
   readonly write?: boolean;
+  /** convert: the runtime base asked for. */
+  readonly runtime?: RuntimeKind;
 }
 
 export function parseArguments(args: readonly string[]): Options {
@@ -64,6 +70,7 @@ export function parseArguments(args: readonly string[]): Options {
   let fix: Options['fix'];
   let diff = false;
   let write = false;
+  let runtime: RuntimeKind = 'auto';
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -79,6 +86,7 @@ export function parseArguments(args: readonly string[]): Options {
     else if (command === 'check' && arg === '--fix-unsafe') fix = 'unsafe';
     else if (command !== 'graph' && arg === '--diff') diff = true;
     else if (command === 'convert' && arg === '--write') write = true;
+    else if (command === 'convert' && flag === '--runtime') runtime = runtimeKind(value());
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else files.push(arg);
   }
@@ -90,11 +98,16 @@ export function parseArguments(args: readonly string[]): Options {
   if (command === 'convert') {
     if (diff && write) throw new UsageError('convert takes --diff or --write, not both');
     if (write && files.includes('-')) throw new UsageError('--write cannot write to standard input');
-    return { command, files, format, targets, workspaces, diff, write };
+    return { command, files, format, targets, workspaces, diff, write, runtime };
   }
   if (command === 'ships' && targets.length > 1) throw new UsageError('ships takes one --target');
   if (command === 'ships' && workspaces.length > 0) throw new UsageError('ships takes no --workspace');
   if (diff && !fix) fix = 'safe';
   if (fix && !diff && files.includes('-')) throw new UsageError('--fix cannot write to standard input: add --diff');
   return { command, files, format, targets, workspaces, fix, diff };
+}
+
+function runtimeKind(value: string): RuntimeKind {
+  if (!(RUNTIME_KINDS as readonly string[]).includes(value)) throw new UsageError(`unknown runtime '${value}' (${RUNTIME_KINDS.join(', ')})`);
+  return value as RuntimeKind;
 }

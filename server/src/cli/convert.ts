@@ -1,5 +1,5 @@
-// `dockerfile-stages convert FILE [--diff | --write]`: the editor's *Convert to a multi-stage build* on a file.
-// The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
+// `dockerfile-stages convert FILE [--runtime KIND] [--diff | --write]`: the editor's *Convert to a multi-stage
+// build* on a file, on the runtime base asked for. The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
 // the conversion is declined or not offered, the reason goes to stderr and the exit status is 2.
 import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
@@ -18,7 +18,7 @@ export function convertFile(file: string, options: Options): number {
     process.stderr.write(`${file}: nothing to convert: the file is not one stage that builds (go build, cargo build, ...)\n`);
     return 2;
   }
-  const plan = planConvert(model, stage);
+  const plan = planConvert(model, stage, options.runtime);
   if ('disabled' in plan) {
     process.stderr.write(`${file}: not converted: ${plan.disabled}\n`);
     return 2;

@@ -5,7 +5,7 @@
 import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage } from '../../analysis/model';
 import { lastDeclaration } from '../../analysis/bindings';
-import type { Ecosystem } from './runtimeBases';
+import { RUNTIME_PATH, type Ecosystem } from './runtimeBases';
 
 export interface BuildSteps {
   /** The index (in the stage's instructions) of the last RUN that builds. */
@@ -86,4 +86,19 @@ function cgoOff(stage: Stage, instruction: InstructionInfo, before: string): boo
   if (inline) return inline[1] === '0' || inline[1] === '"0"' || inline[1] === "'0'";
   const declared = lastDeclaration(stage, 'CGO_ENABLED', instruction.range.start.line);
   return declared?.kind === 'env' && declared.value === '0';
+}
+
+/**
+ * The binaries a start command's words run, as the artifacts to copy: what `go build -o` wrote, and for cargo the
+ * binary in the target folder the program names; a bare name must be one of them in the runtime's PATH.
+ */
+export function nativeArtifacts({ binaries, targetFolder }: BuildSteps, words: readonly string[], workdir: string): string[] | { disabled: string } {
+  const program = words[0];
+  const path = program.includes('/') ? posix.resolve(workdir, program) : undefined;
+  const artifacts = [...binaries];
+  if (targetFolder !== undefined && path && path.startsWith(`${targetFolder}/`) && !path.slice(targetFolder.length + 1).includes('/')) artifacts.push(path);
+  const found = path ? artifacts.some((artifact) => path === artifact || path.startsWith(`${artifact}/`)) : artifacts.some((artifact) => RUNTIME_PATH.includes(posix.dirname(artifact)) && posix.basename(artifact) === program);
+  if (found) return artifacts;
+  const made = targetFolder ? `a binary in ${targetFolder}` : binaries.join(', ');
+  return { disabled: `The image runs ${program}, which is not what the build makes (${made})${path ? '' : ' in the runtime\'s PATH'}: the runtime image would not have it.` };
 }

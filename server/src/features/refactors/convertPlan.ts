@@ -10,8 +10,9 @@ import { hasVariable } from '../../analysis/args';
 import { producedPaths, workdirAt } from '../../analysis/files';
 import { lastDeclaration } from '../../analysis/bindings';
 import { malformedFrom } from './refactor';
-import { readBuildSteps, type BuildSteps } from './buildSteps';
-import { goRuntime, readBuilder, rustRuntime, RUNTIME_PATH, type Builder, type RuntimeBase } from './runtimeBases';
+import { nativeArtifacts, readBuildSteps, type BuildSteps } from './buildSteps';
+import { builderOf, managedArtifacts, readManagedBuild, type ManagedBuild } from './managedBuilds';
+import { goRuntime, managedRuntime, rustRuntime, type Builder, type RuntimeBase, type RuntimeKind } from './runtimeBases';
 import { readStart, type StartInstruction } from './startCommand';
 
 export interface ConvertPlan {
@@ -36,14 +37,15 @@ export type ConvertPlanning = ConvertPlan | { readonly disabled: string };
 const SETTINGS = new Set(['ARG', 'ENV', 'LABEL', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'ONBUILD', 'USER', 'WORKDIR', 'MAINTAINER']);
 const PACKAGE_INSTALL = /(?<![\w-])(?:apt-get\s+(?:\S+\s+)*install|apt\s+(?:\S+\s+)*install|apk\s+(?:\S+\s+)*add|yum\s+(?:\S+\s+)*install|dnf\s+(?:\S+\s+)*install|microdnf\s+(?:\S+\s+)*install|zypper\s+(?:\S+\s+)*(?:install|in))(?![\w-])/;
 
-/** The build commands that make the action offered, by ecosystem; only Go and Rust are converted. */
-const BUILDS: readonly { readonly ecosystem: string; readonly pattern: RegExp }[] = [
-  { ecosystem: 'go', pattern: /(?<![\w-])go\s+(?:build|install)(?![\w-])/ },
-  { ecosystem: 'rust', pattern: /(?<![\w-])cargo\s+(?:build|install)(?![\w-])/ },
-  { ecosystem: '.NET', pattern: /(?<![\w-])dotnet\s+(?:publish|build)(?![\w-])/ },
-  { ecosystem: 'Java', pattern: /(?<![\w-])(?:mvn|mvnw|gradle|gradlew)\s+(?:\S+\s+)*(?:package|install|build|bootJar|jar)(?![\w-])/ },
-  { ecosystem: 'Node', pattern: /(?<![\w-])(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build(?![\w-])/ },
+/** The build commands that make the action offered, by ecosystem; Node builds are offered and declined. */
+const BUILDS: readonly { readonly ecosystem: string; readonly name: string; readonly builders?: string; readonly pattern: RegExp }[] = [
+  { ecosystem: 'go', name: 'Go', builders: 'golang', pattern: /(?<![\w-])go\s+(?:build|install)(?![\w-])/ },
+  { ecosystem: 'rust', name: 'Rust', builders: 'rust', pattern: /(?<![\w-])cargo\s+(?:build|install)(?![\w-])/ },
+  { ecosystem: 'dotnet', name: '.NET', builders: 'mcr.microsoft.com/dotnet/sdk:X.Y', pattern: /(?<![\w-])dotnet\s+(?:publish|build)(?![\w-])/ },
+  { ecosystem: 'java', name: 'Java', builders: 'eclipse-temurin\'s JDK, or maven or gradle on it', pattern: /(?<![\w-])(?:mvn|mvnw|gradle|gradlew)\s+(?:\S+\s+)*(?:package|install|build|bootJar|jar)(?![\w-])/ },
+  { ecosystem: 'node', name: 'Node', pattern: /(?<![\w-])(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build(?![\w-])/ },
 ];
+const CONVERTED = new Set(['go', 'rust', 'dotnet', 'java']);
 
 /** The file's only stage, when the FROM at `line` is its FROM and a RUN of it builds: where the action is offered. */
 export function offersConvert(model: StageModel, line: number): Stage | undefined {
@@ -58,27 +60,31 @@ function ecosystemsBuilt(stage: Stage): string[] {
   return BUILDS.filter(({ pattern }) => runs.some((run) => pattern.test(run))).map(({ ecosystem }) => ecosystem);
 }
 
-export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
+const nameOf = (ecosystem: string) => BUILDS.find((build) => build.ecosystem === ecosystem)!.name;
+
+/** `kind`: the runtime base asked for (`--runtime`); `auto` is the table's choice. */
+export function planConvert(model: StageModel, stage: Stage, kind: RuntimeKind = 'auto'): ConvertPlanning {
   const decline = (disabled: string) => ({ disabled });
   const malformed = malformedFrom(stage);
   if (malformed) return decline(malformed);
   if (model.openAtEnd) return decline('The last instruction of the file is not closed (a heredoc or a line continuation): close it first.');
   const built = ecosystemsBuilt(stage);
-  if (!built.includes('go') && !built.includes('rust')) return decline(`Converting a ${built.join(', ')} build is not supported yet: only Go (go build) and Rust (cargo build) builds are.`);
+  if (!built.some((ecosystem) => CONVERTED.has(ecosystem))) return decline(`Converting a ${built.map(nameOf).join(', ')} build is not supported yet: its dependencies are not known to separate exactly from its sources (Go, Rust, Java with Maven or Gradle, and .NET builds are converted).`);
   const baseText = stage.expandedBase ?? stage.base!.text;
   if (hasVariable(baseText)) return decline(`The base ${baseText} depends on a build argument: the image, and so its C library, is not known.`);
-  const builder = readBuilder(baseText);
-  if (!builder) return decline(`The base ${baseText} is not known to be the official golang or rust image: its C library and what it holds are not known.`);
+  const builder = builderOf(baseText);
+  if (!builder || !built.includes(builder.ecosystem)) {
+    const known = BUILDS.filter((build) => CONVERTED.has(build.ecosystem) && built.includes(build.ecosystem));
+    return decline(`The base ${baseText} is not a builder image known for this ${known.map((build) => `${build.name} build (${build.builders})`).join(' or ')}: its C library, its runtime image and what it holds are not known.`);
+  }
   const install = stage.instructions.find((instruction) => instruction.keyword === 'RUN' && PACKAGE_INSTALL.test(instruction.buildkit?.rest ?? ''));
   if (install) return decline(`RUN on line ${install.range.start.line + 1} installs packages the program may need at run time (or link), which the runtime base would not have.`);
   const workdirs = builderWorkdirs(model, stage, builder);
   if (typeof workdirs === 'string') return decline(workdirs);
-  const build = readBuildSteps(stage, builder.ecosystem, workdirs.at);
+  const build = readBuild(stage, builder, workdirs.at, kind);
   if ('disabled' in build) return build;
-  const runtime = builder.ecosystem === 'go' ? goRuntime(builder, build.steps.cgoDisabled) : rustRuntime(builder);
-  if ('disabled' in runtime) return runtime;
-  const runtimeBase = runtime.base;
-  const lastBuild = build.steps.last;
+  const runtimeBase = build.runtime;
+  const lastBuild = build.last;
   const carried: InstructionInfo[] = [];
   for (const [index, instruction] of stage.instructions.entries()) {
     const line = instruction.range.start.line + 1;
@@ -91,8 +97,10 @@ export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
     }
   }
   const moved = stage.instructions.slice(lastBuild + 1);
-  const user = [...carried, ...moved].find((instruction) => instruction.keyword === 'USER' && !isNumericOrRoot(instruction));
-  if (user) return decline(`USER on line ${user.range.start.line + 1} names a user that ${runtimeBase.image}'s /etc/passwd may not have.`);
+  const user = [...carried, ...moved].find((instruction) => instruction.keyword === 'USER' && !isNumericOrRoot(instruction, runtimeBase.hasUsers));
+  if (user) return decline(`USER on line ${user.range.start.line + 1} names a user that ${runtimeBase.image}${runtimeBase.hasUsers ? '\'s /etc/passwd may not have' : ' has no /etc/passwd to resolve'}.`);
+  const zone = runtimeBase.hasTimeZones ? undefined : stage.declarations.find((d) => d.kind === 'env' && d.name === 'TZ');
+  if (zone) return decline(`ENV TZ on line ${zone.instructionLine + 1} names a time zone the program reads from /usr/share/zoneinfo, which ${runtimeBase.image} lacks: use distroless (it has tzdata).`);
   const unset = readsBuilderEnvironment(stage, [...carried, ...moved]);
   if (unset) return decline(unset);
   const healthcheck = [...carried, ...moved].find((instruction) => instruction.keyword === 'HEALTHCHECK' && !/^none$/i.test(instruction.buildkit?.rest.trim() ?? ''));
@@ -100,7 +108,10 @@ export function planConvert(model: StageModel, stage: Stage): ConvertPlanning {
   const volume = filledVolume(model, stage, [...carried, ...moved], stage.instructions[lastBuild].range.end.line);
   if (volume) return decline(volume);
   const copied = moved.flatMap((instruction) => copiedTo(instruction, workdirs.at(instruction.range.start.line)));
-  const start = startCommand(stage, runtimeBase, build.steps, copied, workdirs.final);
+  if (builder.entrypoint && !stage.instructions.some((instruction) => instruction.keyword === 'ENTRYPOINT')) return decline(`${builder.image}'s image runs CMD through its ENTRYPOINT ${builder.entrypoint}, which ${runtimeBase.image} does not have: set ENTRYPOINT to the command.`);
+  const made = (path: string) => [...producedPaths(model, stage)].some(([at, maker]) => at === path && stage.instructions.indexOf(maker.instruction) <= lastBuild && maker.instruction.keyword === 'RUN');
+  const artifactsOf = (words: readonly string[], workdir: string) => (build.managed ? managedArtifacts(builder, build.managed, words, workdir, made) : nativeArtifacts(build.native!, words, workdir));
+  const start = startCommand(stage, runtimeBase, artifactsOf, copied, workdirs.final);
   if ('disabled' in start) return start;
   return { stage, builder, runtime: runtimeBase, lastBuild, artifacts: start.artifacts, carried, builderWorkdir: workdirs.setsNone && builder.workdir !== '/' ? builder.workdir : undefined, execForms: start.execForms };
 }
@@ -117,11 +128,12 @@ function builderWorkdirs(model: StageModel, stage: Stage, builder: Builder): { a
 }
 
 /**
- * `root` or numeric ids: they mean the same on any base. (COPY --from without --chown keeps the owner the build
+ * `root` or numeric ids: they mean the same on any base with /etc/passwd (numeric ids only without one). (COPY --from without --chown keeps the owner the build
  * gave a file, mapUserToChowner in solver/llbsolver/file/backend_unix.go, so a build run as another user is fine.)
  */
-function isNumericOrRoot(instruction: InstructionInfo): boolean {
-  return /^(?:root|\d+)(?::(?:root|\d+))?$/.test(instruction.buildkit?.rest.trim() ?? '');
+function isNumericOrRoot(instruction: InstructionInfo, rootResolves: boolean): boolean {
+  const id = rootResolves ? '(?:root|\\d+)' : '\\d+';
+  return new RegExp(`^${id}(?::${id})?$`).test(instruction.buildkit?.rest.trim() ?? '');
 }
 
 /** A variable a kept instruction reads that no ARG or ENV of the stage declares: the builder image's, gone at run time. */
@@ -131,8 +143,25 @@ function readsBuilderEnvironment(stage: Stage, kept: readonly InstructionInfo[])
   return use && `${use.keyword} on line ${use.instructionLine + 1} reads $${use.name}, which the builder image sets (or nothing does) and the runtime base does not.`;
 }
 
+/** What a start command's words run, as the artifacts to copy, or why the runtime would not have it. */
+type ArtifactsOf = (words: readonly string[], workdir: string) => string[] | { disabled: string };
+
+/** The build steps and the runtime base of the builder's ecosystem (`kind` asked for). */
+function readBuild(stage: Stage, builder: Builder, workdirAt: (line: number) => string | undefined, kind: RuntimeKind): { last: number; runtime: RuntimeBase; native?: BuildSteps; managed?: ManagedBuild } | { disabled: string } {
+  if (builder.ecosystem === 'java' || builder.ecosystem === 'dotnet') {
+    const managed = readManagedBuild(stage, builder, workdirAt);
+    if ('disabled' in managed) return managed;
+    const runtime = managedRuntime(builder, kind);
+    return 'disabled' in runtime ? runtime : { last: managed.last, runtime: runtime.base, managed };
+  }
+  const build = readBuildSteps(stage, builder.ecosystem, workdirAt);
+  if ('disabled' in build) return build;
+  const runtime = builder.ecosystem === 'go' ? goRuntime(builder, build.steps.cgoDisabled, kind) : rustRuntime(builder, kind);
+  return 'disabled' in runtime ? runtime : { last: build.steps.last, runtime: runtime.base, native: build.steps };
+}
+
 /** The artifacts the start command runs, and the shell forms to rewrite; declined where it names what the runtime lacks. */
-function startCommand(stage: Stage, runtime: RuntimeBase, { binaries, targetFolder }: BuildSteps, copied: readonly string[], workdir: string | undefined): { artifacts: string[]; execForms: StartInstruction[] } | { disabled: string } {
+function startCommand(stage: Stage, runtime: RuntimeBase, artifactsOf: ArtifactsOf, copied: readonly string[], workdir: string | undefined): { artifacts: string[]; execForms: StartInstruction[] } | { disabled: string } {
   const last = (keyword: string) => stage.instructions.filter((instruction) => instruction.keyword === keyword).pop();
   const entrypoint = last('ENTRYPOINT');
   const cmd = last('CMD');
@@ -153,15 +182,8 @@ function startCommand(stage: Stage, runtime: RuntimeBase, { binaries, targetFold
   }
   const words = (starts as StartInstruction[]).flatMap((start) => start.words!);
   if (workdir === undefined) return { disabled: 'The WORKDIR the image runs in depends on a variable.' };
-  const program = words[0];
-  const path = program.includes('/') ? posix.resolve(workdir, program) : undefined;
-  const artifacts = [...binaries];
-  if (targetFolder !== undefined && path && path.startsWith(`${targetFolder}/`) && !path.slice(targetFolder.length + 1).includes('/')) artifacts.push(path);
-  const found = path ? artifacts.some((artifact) => within(path, artifact)) : artifacts.some((artifact) => RUNTIME_PATH.includes(posix.dirname(artifact)) && posix.basename(artifact) === program);
-  if (!found) {
-    const made = targetFolder ? `a binary in ${targetFolder}` : binaries.join(', ');
-    return { disabled: `The image runs ${program}, which is not what the build makes (${made})${path ? '' : ' in the runtime\'s PATH'}: the runtime image would not have it.` };
-  }
+  const artifacts = artifactsOf(words, workdir);
+  if ('disabled' in artifacts) return artifacts;
   const named = words.slice(1).find((word) => /^\.{0,2}\//.test(word) && ![...artifacts, ...copied].some((kept) => within(posix.resolve(workdir, word), kept)));
   if (named) return { disabled: `The start command names ${named}, which the runtime image would not have.` };
   return { artifacts, execForms };

@@ -2,8 +2,9 @@
 // last build step and is named `build` (or the next free name); after them comes the runtime stage, with the
 // stage's own name if it had one, on the runtime base and the same --platform: the runtime settings written
 // before the build (copied, in order), WORKDIR of the builder image where the Dockerfile set none, one
-// `COPY --from=build` per artifact to the same path, then the lines after the build (moved, shell forms made
-// exec forms where the base has no shell). A comment above it says what the image no longer has.
+// `COPY --from=build` per artifact (and per file of the builder the base lacks, scratch's CA certificates) to
+// the same path, then the lines after the build (moved, shell forms made exec forms where the base has no
+// shell). A comment above it says what the image no longer has.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { StageModel } from '../../analysis/model';
 import { freshStageName } from '../rename';
@@ -33,7 +34,7 @@ export function convertStage(model: StageModel, text: string, plan: ConvertPlan)
     `${from} ${platform}${plan.runtime.image}${stage.name ? ` ${as} ${stage.name.text}` : ''}`,
     ...(plan.builderWorkdir ? [`${keyword('WORKDIR')} ${plan.builderWorkdir}`] : []),
     ...plan.carried.map((instruction) => rewritten(document, plan, instruction)),
-    ...plan.artifacts.map((artifact) => `${keyword('COPY')} --from=${buildName} ${copyArguments(artifact)}`),
+    ...[...plan.runtime.fromBuilder, ...plan.artifacts].map((path) => `${keyword('COPY')} --from=${buildName} ${copyArguments(path)}`),
   ];
   const lastBuildEnd = stage.instructions[plan.lastBuild].range.end.line;
   const after = document.afterLine(lastBuildEnd);
@@ -72,6 +73,7 @@ function copyArguments(path: string): string {
 
 /** What the runtime image no longer has, said where the reader of the result sees it. */
 export function lostNote(plan: ConvertPlan): string {
-  const kept = plan.artifacts.join(', ');
-  return `Runtime: only ${kept} from the build; the sources, the ${plan.builder.image} toolchain and its environment, and all else the build made are not in this image.`;
+  const kept = plan.artifacts.join(', ') + (plan.runtime.fromBuilder.length > 0 ? ` (and ${plan.runtime.fromBuilder.join(', ')})` : '');
+  const lacks = plan.runtime.lacks ? `, nor ${plan.runtime.lacks}` : '';
+  return `Runtime: only ${kept} from the build; the sources, the ${plan.builder.image} toolchain and its environment, and all else the build made are not in this image${lacks}.`;
 }
