@@ -1,12 +1,16 @@
 // DependenciesAfterSource on every Dockerfile of the three corpora (../shared/corpus/files, corpus-single/files,
 // corpus-workspaces): each hit is one test/golden/dependenciesAfterSource.json has read by hand and found true.
-// `UPDATE_GOLDEN=1` rewrites the list, keeping the verdicts; a new hit gets "TO REVIEW", which fails.
+// `UPDATE_GOLDEN=1` rewrites the list, keeping the verdicts; a new hit gets "TO REVIEW", which fails. In the
+// workspaces, the build context is read as the editor reads it (the Dockerfile's folder and its .dockerignore);
+// the flat corpora have no context: only the forms the command pins.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { analyze } from '../server/src/analysis/analyze';
-import { checkDependenciesAfterSource } from '../server/src/features/diagnostics/dependencyRules';
+import { checkDependenciesAfterSource, type DependencyContext } from '../server/src/features/diagnostics/dependencyRules';
+import { BuildContextFiles } from '../server/src/workspace/buildContextFiles';
+import { dockerignoreFor } from '../server/src/workspace/dockerignore';
 import { isDockerfileName } from '../server/src/workspace/dockerfileKinds';
 import { CORPUS_DIR, describeWithShared, REPO_ROOT, SINGLE_DIR, WORKSPACES_DIR } from './support/paths';
 
@@ -21,11 +25,16 @@ function dockerfiles(root: string, flat: boolean): string[] {
     .map((path) => join(root, path));
 }
 
+function contextOf(file: string, flat: boolean): DependencyContext {
+  const model = analyze(readFileSync(file, 'utf8'));
+  return flat ? { model } : { model, dockerignore: dockerignoreFor(file), contextFile: new BuildContextFiles().readerFor(file) };
+}
+
 /** `<corpus>/<path>:<line>: <message>` for every hit. */
 function hits(): string[] {
   const roots: [string, string, boolean][] = [['corpus', CORPUS_DIR, true], ['single', join(SINGLE_DIR, 'files'), true], ['workspaces', WORKSPACES_DIR, false]];
   return roots.flatMap(([name, root, flat]) => dockerfiles(root, flat).flatMap((file) =>
-    checkDependenciesAfterSource(analyze(readFileSync(file, 'utf8'))).map((finding) =>
+    checkDependenciesAfterSource(contextOf(file, flat)).map((finding) =>
       `${name}/${relative(root, file).split(sep).join('/')}:${finding.range.start.line + 1}: ${finding.message}`)));
 }
 

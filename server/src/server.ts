@@ -36,6 +36,7 @@ import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type
 import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { DOCKERIGNORE_GLOB, DockerignoreFiles, isDockerignoreUri } from './workspace/dockerignore';
+import { BuildContextFiles, CONTEXT_FILES_GLOB, isContextFileUri } from './workspace/buildContextFiles';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
@@ -57,7 +58,8 @@ const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => con
 const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
 const dockerignores = new DockerignoreFiles();
-const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores);
+const contextFiles = new BuildContextFiles();
+const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles);
 const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
 /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
@@ -129,13 +131,14 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
   }
   if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }] }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }, { globPattern: CONTEXT_FILES_GLOB }] }).catch(() => undefined);
   }
   await refreshSettings();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => isDockerignoreUri(change.uri))) dockerignores.changed();
+  if (changes.some((change) => isContextFileUri(change.uri))) contextFiles.changed();
   // A saved Dockerfile or .dockerignore only needs the open documents checked again; a build file, a new scan.
   if (changes.every((change) => isDockerfileUri(change.uri) || isDockerignoreUri(change.uri))) refreshDocuments();
   else discovery.fileChanged();

@@ -162,7 +162,7 @@ let page;
 
   // Line 4 of cache.Dockerfile is `COPY . .`: the hover on its source says what a change to the context re-runs.
   await openFile(page, 'cache.Dockerfile');
-  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.includes('go mod download'), null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.replace(/\u00a0/g, ' ').includes('go mod download'), null, { timeout: 15000 });
   const cacheHover = await hoverAt(page, 4, 6);
   await page.screenshot({ path: path.join(shots, 'cache-hover.png') });
   if (!/a change to \.\/ in the build context re-runs/.test(cacheHover) || !/build: lines 4–6/.test(cacheHover) || !/test: the whole stage/.test(cacheHover)) {

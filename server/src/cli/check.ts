@@ -11,6 +11,7 @@ import { undefinedTargets } from '../features/diagnostics/targetRules';
 import type { Options } from './arguments';
 import { fixText } from './fix';
 import { dockerignoreFor } from '../workspace/dockerignore';
+import { BuildContextFiles } from '../workspace/buildContextFiles';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
 export interface FileToCheck {
@@ -55,7 +56,8 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
   const dockerignore = file === '-' ? undefined : dockerignoreFor(resolve(file));
-  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore), {}) }, changed: text !== original };
+  const contextFile = file === '-' ? undefined : new BuildContextFiles().readerFor(resolve(file));
+  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore, contextFile), {}) }, changed: text !== original };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

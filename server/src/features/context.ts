@@ -10,10 +10,18 @@ export interface FeatureContext {
   readonly reachability: Reachability;
   /** The patterns of the .dockerignore that applies to its builds (workspace/dockerignore.ts); undefined when unknown. */
   readonly dockerignore?: readonly string[];
+  /** Reads a file of its build context (workspace/buildContextFiles.ts); undefined without a workspace. */
+  readonly contextFile?: ContextFileText;
 }
 
-export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], dockerignore?: readonly string[]): FeatureContext {
+/**
+ * A file's text by its path from the build context's root ('/'-separated, no `..`); undefined where it is not
+ * there or cannot be read. Called only where a rule needs one file (a Node install's package.json).
+ */
+export type ContextFileText = (path: string) => string | undefined;
+
+export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], dockerignore?: readonly string[], contextFile?: ContextFileText): FeatureContext {
   const { model } = document;
   const applying = targets.filter((target) => !target.ifStageExists || stagesMatchingTarget(model.stages, target.name).length > 0);
-  return { text: document.text, model, reachability: document.reachability(applying), dockerignore };
+  return { text: document.text, model, reachability: document.reachability(applying), dockerignore, contextFile };
 }
