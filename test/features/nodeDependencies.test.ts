@@ -126,6 +126,13 @@ describe('DependenciesAfterSource on Node installs, with the build context', () 
     assert.deepEqual(fixes, []);
   });
 
+  it('takes `pnpm fetch` of the lock file for the install (pnpm\'s Docker recipe: the install after the copy works offline)', () => {
+    assert.equal(dependencyInstall(['pnpm', 'fetch'])?.fetchOnly, true);
+    const text = lines('FROM node:22', 'WORKDIR /app', 'COPY pnpm-lock.yaml .', 'RUN pnpm fetch', 'COPY . .', 'RUN pnpm install --offline');
+    assert.deepEqual(check(text, { 'package.json': '{}', 'pnpm-lock.yaml': '' }).diagnostics, []);
+    assert.deepEqual(check(lines('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN pnpm fetch'), { 'package.json': '{}', 'pnpm-lock.yaml': '' }).diagnostics, []);
+  });
+
   it('says nothing without the build context, or where the manifests were copied and installed first', () => {
     assert.deepEqual(check(NPM).diagnostics, []);
     assert.deepEqual(check(lines('FROM node:22', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm ci'), PLAIN).diagnostics, []);

@@ -17,6 +17,11 @@ export interface DependencyInstall {
   readonly tool: string;
   /** A Node package manager's install: its manifests are the project's files, read from the build context. */
   readonly project?: NodeProject;
+  /**
+   * Downloads only, from the lock file (`pnpm fetch`, pnpm's own Docker recipe): the install after `COPY . .` that
+   * follows it then takes the packages from the store. It counts as the tool's install and is not reported itself.
+   */
+  readonly fetchOnly?: boolean;
 }
 
 /** A Node package manager's install, as the command runs it. */
@@ -70,6 +75,7 @@ const NODE_INSTALLS: Record<NodeProject['manager'], { commands: readonly string[
 /** `npm ci`, `npm install`, `yarn` / `yarn install`, `pnpm install` with options only (no package named). */
 function nodeInstall(command: string, tool: string, rest: readonly string[]): DependencyInstall | undefined {
   if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') return undefined;
+  if (tool === 'pnpm' && rest[0] === 'fetch') return { command, manifests: ['pnpm-lock.yaml'], pinned: false, tool, fetchOnly: true };
   const { commands, valueOptions, elsewhere } = NODE_INSTALLS[tool];
   const options = tool === 'yarn' && (rest.length === 0 || rest[0].startsWith('-')) ? rest : commands.includes(rest[0]) ? rest.slice(1) : undefined;
   if (!options) return undefined;

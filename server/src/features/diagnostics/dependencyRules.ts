@@ -64,7 +64,7 @@ export function dependenciesAfterSource({ model, dockerignore, contextFile }: De
         const directory = underCopy ? relativeDirectory(wholeCopy!.into, workdir) : undefined;
         const project = install.project && directory !== undefined && read ? nodeManifests(install.project, directory, read) : undefined;
         const known = install.project ? project : { manifests: install.manifests };
-        if (wholeCopy && directory !== undefined && known && !installed.has(install.tool)) {
+        if (wholeCopy && directory !== undefined && known && !install.fetchOnly && !installed.has(install.tool)) {
           hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install, directory, ...known });
         }
         installed.add(install.tool);
@@ -112,7 +112,7 @@ export function runCommands(instruction: InstructionInfo): string[][] | undefine
 }
 
 /** A word of every install dependencyInstall knows: most RUNs are passed over without reading their commands. */
-const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore|npm\s+(ci|i|install|clean-install)\b|yarn\b|pnpm\s+(i|install)\b/;
+const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore|npm\s+(ci|i|install|clean-install)\b|yarn\b|pnpm\s+(i|install|fetch)\b/;
 
 /** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
 export function installsOf(instruction: InstructionInfo): DependencyInstall[] {
