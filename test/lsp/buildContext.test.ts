@@ -1,15 +1,16 @@
-// DependenciesAfterSource on a Node install over LSP: the server reads the build context's package.json and lock
-// file beside an open Dockerfile, offers the fix that copies them first, and reads them again when the editor
-// says one changed (a postinstall script added: the install may read more, no fix).
+// The build context of an open Dockerfile over LSP: the server reads the .dockerignore that applies (its own
+// `<Dockerfile>.dockerignore` first, else the one in its folder) for CopyIgnoredFile and the cache hover, and the
+// context's package.json and lock file for DependenciesAfterSource on an npm install, and reads them again when the
+// editor says one changed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
-import { lines } from '../support/fixture';
+import { fixture, lines } from '../support/fixture';
 
 describe('the build context of an open Dockerfile', () => {
   const folder = mkdtempSync(join(tmpdir(), 'dockerfile-stages-'));
@@ -21,20 +22,45 @@ describe('the build context of an open Dockerfile', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const finding = async () => (await client.diagnosticsFor(uri)).find((d) => d.code === 'DependenciesAfterSource');
-  const fixTitles = async (diagnostic: Diagnostic) => (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }))
+  const ignored = async () => (await client.diagnosticsFor(uri)).filter((d) => d.code === 'CopyIgnoredFile').map((d) => d.message);
+
+  it('reports what it excludes, prefers <Dockerfile>.dockerignore, and follows changes on disk', async () => {
+    writeFileSync(join(folder, '.dockerignore'), 'dist\n');
+    await client.open(uri, 'FROM scratch\nCOPY dist/app /app\nCOPY build/app /app\n');
+    assert.deepEqual(await ignored(), ['Attempting to Copy file "dist/app" that is excluded by .dockerignore']);
+    writeFileSync(join(folder, 'Dockerfile.dockerignore'), 'build\n');
+    client.forgetDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'Dockerfile.dockerignore')).href, type: 1 }] });
+    assert.deepEqual(await ignored(), ['Attempting to Copy file "build/app" that is excluded by .dockerignore']);
+  });
+
+  it('says on `COPY . .` what a change to the context re-runs, less what .dockerignore excludes', async () => {
+    const other = pathToFileURL(join(folder, 'web.Dockerfile')).href;
+    const fx = fixture(lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY |. .', 'RUN npm run build',
+      'FROM nginx AS web', 'COPY --from=build /app/dist /usr/share/nginx/html'));
+    await client.open(other, fx.text);
+    await client.diagnosticsFor(other);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: other }, position: fx.cursor });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /^\*\*Cache\*\*: a change to `\.\/` in the build context \(less what \.dockerignore excludes\) re-runs:\n\n- `build`: lines 5–6\n- `web`: line 8\n/);
+    assert.match(value, /target `web` \(default target\): 2 of its 2 stages/);
+  });
+
+  const nodeUri = pathToFileURL(join(folder, 'node.Dockerfile')).href;
+  const finding = async () => (await client.diagnosticsFor(nodeUri)).find((d) => d.code === 'DependenciesAfterSource');
+  const fixTitles = async (diagnostic: Diagnostic) => (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: nodeUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }))
     .map((action) => action.title).filter((title) => title.startsWith('Copy'));
 
   it('reads package.json and the lock file for `npm ci` after `COPY . .`, and again when they change', async () => {
     writeFileSync(join(folder, 'package.json'), '{ "name": "app", "dependencies": { "express": "^4.19.0" } }\n');
     writeFileSync(join(folder, 'package-lock.json'), '{}\n');
-    await client.open(uri, lines('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'));
+    await client.open(nodeUri, lines('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'));
     const first = (await finding())!;
     assert.match(first.message, /Copy package\.json and package-lock\.json first, install, then copy the rest\.$/);
     assert.deepEqual(await fixTitles(first), ["Copy package.json, package-lock.json and install before 'COPY . .'"]);
 
     writeFileSync(join(folder, 'package.json'), '{ "name": "app", "scripts": { "postinstall": "node setup.js" } }\n');
-    client.forgetDiagnostics(uri);
+    client.forgetDiagnostics(nodeUri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'package.json')).href, type: 2 }] });
     const second = (await finding())!;
     assert.match(second.message, /package\.json has a `postinstall` script, which the install runs\./);
