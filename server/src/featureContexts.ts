@@ -9,6 +9,7 @@ import type { DockerfileAt, TargetFileContext } from './features/targetFiles/con
 import { asBuildTargets } from './workspace/workspaceTargets';
 import { TARGETS_SETTING } from './settings';
 import type { DockerignoreFiles } from './workspace/dockerignore';
+import type { BuildContextFiles } from './workspace/buildContextFiles';
 
 export class FeatureContexts {
   constructor(
@@ -16,6 +17,7 @@ export class FeatureContexts {
     private readonly buildFiles: BuildFiles,
     private readonly configuredTargets: () => readonly string[],
     private readonly dockerignores: DockerignoreFiles,
+    private readonly contextFiles: BuildContextFiles,
   ) {}
 
   /** An open Dockerfile's context; undefined for a build file, and for a document the client never opened. */
@@ -45,7 +47,8 @@ export class FeatureContexts {
 
   private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
     const configured = this.configuredTargets().map((name) => ({ name, origin: TARGETS_SETTING }));
-    return featureContext(analysis, [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])], path ? this.dockerignores.patternsFor(path) : undefined,
-      path ? this.dockerignores.contextFor(path) : undefined);
+    const targets = [...configured, ...asBuildTargets(path ? this.buildFiles.targetsOf(path) : [])];
+    if (!path) return featureContext(analysis, targets);
+    return featureContext(analysis, targets, { dockerignore: this.dockerignores.patternsFor(path), buildContext: this.dockerignores.contextFor(path), contextFile: this.contextFiles.readerFor(path) });
   }
 }

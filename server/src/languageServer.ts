@@ -34,6 +34,7 @@ import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type
 import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { CONTEXT_FILES_GLOB, DOCKERIGNORE_GLOB, DockerignoreFiles, isContextFileUri, isDockerignoreUri } from './workspace/dockerignore';
+import { BuildContextFiles, MANIFEST_FILES_GLOB, isManifestFileUri } from './workspace/buildContextFiles';
 import { completeTargets } from './features/targetFiles/completion';
 import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
 import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
@@ -60,7 +61,8 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
   const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
   const dockerignores = new DockerignoreFiles();
-  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores);
+  const contextFiles = new BuildContextFiles();
+  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles);
   const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
   /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */
@@ -141,7 +143,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
       await connection.client.register(DidChangeConfigurationNotification.type, { section: ['dockerfileStages', 'files.exclude'] }).catch(() => undefined);
     }
     if (clientCapabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }, { globPattern: CONTEXT_FILES_GLOB }] }).catch(() => undefined);
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TARGET_FILE_GLOB }, { globPattern: DOCKERFILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }, { globPattern: CONTEXT_FILES_GLOB }, { globPattern: MANIFEST_FILES_GLOB }] }).catch(() => undefined);
     }
     await refreshSettings();
   });
@@ -153,6 +155,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
     }
     const inContext = (uri: string) => isDockerignoreUri(uri) || isContextFileUri(uri);
     if (changes.some((change) => inContext(change.uri))) dockerignores.changed();
+    if (changes.some((change) => isManifestFileUri(change.uri))) contextFiles.changed();
     // A saved Dockerfile, .dockerignore or context file only needs the open documents checked again; a build file, a new scan.
     if (changes.every((change) => isDockerfileUri(change.uri) || inContext(change.uri))) refreshDocuments();
     else discovery.fileChanged();

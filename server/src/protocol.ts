@@ -52,6 +52,8 @@ export interface GraphNode {
   readonly targets?: readonly string[];
   /** No build target reaches it (UnusedStage). */
   readonly unused?: boolean;
+  /** A change to the build context re-runs it, from one of its instructions on (a COPY of the context, a stage it takes). */
+  readonly contextChange?: boolean;
 }
 
 export type GraphEdgeKind = 'from' | 'copy' | 'mount' | 'onbuild' | 'epoch';

@@ -41,6 +41,16 @@ describe('dockerfile-stages check', () => {
     assert.equal(check(join(folder, 'Dockerfile')).stdout, `${join(folder, 'Dockerfile')}:2:1 warning CopyIgnoredFile Attempting to Copy file "node_modules/x" that is excluded by .dockerignore\n`);
   });
 
+  it('reads the package.json and lock file beside the file for an npm install, and nothing of standard input', () => {
+    const folder = mkdtempSync(join(dir, 'node-'));
+    writeFileSync(join(folder, 'package.json'), '{"name":"app"}\n');
+    writeFileSync(join(folder, 'package-lock.json'), '{}\n');
+    const text = lines('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN npm ci');
+    writeFileSync(join(folder, 'Dockerfile'), text);
+    assert.equal(check(join(folder, 'Dockerfile')).stdout, `${join(folder, 'Dockerfile')}:4:1 info DependenciesAfterSource \`npm ci\` re-runs on every change to the build context: \`COPY . .\` on line 3 copies all of it first. Copy package.json and package-lock.json first, install, then copy the rest.\n`);
+    assert.equal(spawnSync(process.execPath, [CLI, 'check', '-'], { encoding: 'utf8', input: text, cwd: folder }).stdout, '');
+  });
+
   it('exits 0 without errors, and --target adds a build target', () => {
     const file = write('targets.Dockerfile', lines('FROM a AS test', 'FROM a AS release'));
     assert.match(check(file).stdout, /UnusedStage Stage 'test'/);

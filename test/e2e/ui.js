@@ -1,10 +1,12 @@
 // A UI test through the workbench: opens the Dockerfile, asks for suggestions after `COPY --from=` with
 // Ctrl+Space and reads the suggest widget; shows a hover on a stage and on a variable; reads the status bar item; completes a stage in
 // compose.yaml; opens the outline; applies
-// Extract to new stage from the refactor menu. Saves screenshots for the README (docs/images/).
+// Extract to new stage from the refactor menu; shows the cache impact hover on `COPY . .` of cache/cache.Dockerfile
+// (copied into the workspace). Saves screenshots for the README (docs/images/).
 // usage: node ui.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { openWorkbench, openFromExplorer, openFile, runCommand, goToLine, openRefactorMenu, editorLines } = require('./workbench');
 const path = require('node:path');
+const fs = require('node:fs');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
 
@@ -50,6 +52,7 @@ async function activationTime(page) {
 
 let page;
 (async () => {
+  fs.copyFileSync(path.join(__dirname, 'cache', 'cache.Dockerfile'), path.join(folder, 'cache.Dockerfile'));
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
   await openFromExplorer(page, 'Dockerfile', 'FROM');
@@ -136,6 +139,17 @@ let page;
     throw new Error(`the extracted stage is not as selected:\n${shown.join('\n')}`);
   }
   console.log('extract: new stage build-2 with the selected line only, rename box open');
+  await page.keyboard.press('Escape');
+
+  // Line 4 of cache.Dockerfile is `COPY . .`: the hover on its source says what a change to the context re-runs.
+  await openFile(page, 'cache.Dockerfile');
+  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.replace(/\u00a0/g, ' ').includes('go mod download'), null, { timeout: 15000 });
+  const cacheHover = await hoverAt(page, 4, 6);
+  await page.screenshot({ path: path.join(shots, 'cache-hover.png') });
+  if (!/a change to \.\/ in the build context re-runs/.test(cacheHover) || !/build: lines 4–6/.test(cacheHover) || !/test: the whole stage/.test(cacheHover)) {
+    throw new Error(`unexpected cache hover: ${cacheHover}`);
+  }
+  console.log('hover: what a change to the build context re-runs');
   await page.keyboard.press('Escape');
 
   // VS Code's own measure of our activation (code loading + activate()): a reading, not an assertion.

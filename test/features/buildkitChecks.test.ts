@@ -9,7 +9,7 @@ import { featureContext } from '../../server/src/features/context';
 import { fixture, lines } from '../support/fixture';
 
 function diagnose(text: string, dockerignore?: readonly string[]): Diagnostic[] {
-  return computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), [], dockerignore), {});
+  return computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), [], { dockerignore }), {});
 }
 
 /** Asserts that `code` is reported exactly at the marked ranges, and returns the messages. */

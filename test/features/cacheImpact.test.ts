@@ -10,6 +10,7 @@ import { contextReads } from '../../server/src/features/cacheImpact/contextReads
 import { rerunsFrom } from '../../server/src/features/cacheImpact/reruns';
 import { impactOfPath, overlaps } from '../../server/src/features/cacheImpact/pathImpact';
 import { hoverCacheImpact } from '../../server/src/features/cacheImpact/cacheHover';
+import { stageGraph } from '../../server/src/features/stageGraph';
 import { fixture, lines } from '../support/fixture';
 
 const GRAPH = lines(
@@ -144,5 +145,17 @@ describe('cache impact: the hover', () => {
     assert.match(hover('FROM alpine\nRUN --mount=type=bind,source=go.sum,tar|get=go.sum ls\n') ?? '', /`go\.sum` in the build context re-runs:\n\n- `#0 \(unnamed\)`: line 2/);
     assert.equal(hover(GRAPH.replace('COPY --from=build /app', 'COPY --from=build /a|pp')), undefined);
     assert.equal(hover(GRAPH.replace('COPY . .', 'CO|PY . .')), undefined);
+  });
+});
+
+describe('cache impact: the stages the graph marks', () => {
+  it('marks every stage a change to the build context re-runs, and none it cannot reach or reaches only maybe', () => {
+    const marked = (text: string) => stageGraph(featureContext(AnalyzedDocument.fromText(text))).nodes.filter((node) => node.contextChange).map((node) => node.label);
+    // build and docs read the context; test is built FROM build; release copies from build and mounts docs.
+    assert.deepEqual(marked(GRAPH), ['build', 'test', 'docs', 'release']);
+    assert.deepEqual(marked(lines('FROM alpine AS tools', 'RUN apk add git', 'FROM golang AS build', 'COPY . .', 'FROM alpine', 'COPY --from=tools /usr/bin/git /git')), ['build']);
+    assert.deepEqual(marked(lines('FROM alpine AS a', 'RUN --mount=target=/src make', 'FROM alpine AS out', 'RUN --mount=from=a,target=/a ls /a')), ['a', 'out']);
+    // A name built from ARGs may name another stage (a build arg overrides the default): not marked.
+    assert.deepEqual(marked(lines('ARG V=a', 'FROM alpine AS a', 'COPY . .', 'FROM alpine AS out', 'COPY --from=${V} /x /x')), ['a']);
   });
 });

@@ -13,7 +13,7 @@ const SENSITIVE = ['.git', '.env', 'config/.npmrc', 'deploy/id_rsa'];
 
 function found(marked: string, listing: BuildContextListing | undefined) {
   const fx = fixture(marked);
-  const diagnostics = computeDiagnostics(featureContext(AnalyzedDocument.fromText(fx.text), [], undefined, listing), {}).filter((d) => d.code === 'ContextShipsSecrets');
+  const diagnostics = computeDiagnostics(featureContext(AnalyzedDocument.fromText(fx.text), [], { buildContext: listing }), {}).filter((d) => d.code === 'ContextShipsSecrets');
   assert.deepEqual(diagnostics.map((d) => d.range), fx.ranges, fx.text);
   return diagnostics;
 }

@@ -63,7 +63,7 @@ describe('dependency installs from the manifests alone', () => {
     ['./mvnw -f app/pom.xml dependency:go-offline package', undefined],
     ['dotnet restore src/App.csproj', ['the project files']],
     ['cargo fetch', undefined],
-    ['npm ci', undefined],
+    ['bundle install', undefined],
   ];
   for (const [command, manifests] of rows) {
     it(`${command}: ${manifests ? manifests.join(', ') : 'not manifests alone'}`, () => {
@@ -96,6 +96,12 @@ describe('DependenciesAfterSource: copy the manifests first', () => {
     assert.equal(after, lines('FROM python:3', 'WORKDIR /app', 'COPY --chown=app:app requirements.txt ./', 'COPY --chown=app:app dev/extra.txt ./dev/',
       'RUN pip install --no-cache-dir \\', '    -r requirements.txt -r dev/extra.txt', 'COPY --chown=app:app . .', 'EXPOSE 8000', 'CMD ["python", "app.py"]'));
     assert.deepEqual(diagnose(after).filter((d) => d.code === 'DependenciesAfterSource'), []);
+  });
+
+  it('copies the requirements of an install in a directory under the copy from that directory', () => {
+    const before = lines('FROM python:3', 'WORKDIR /app/api', 'COPY . /app', 'RUN pip install -r requirements.txt');
+    assert.equal(applyEdits(before, fixes(before)[0].edit!.changes![URI]),
+      lines('FROM python:3', 'WORKDIR /app/api', 'COPY api/requirements.txt /app/api/', 'RUN pip install -r requirements.txt', 'COPY . /app'));
   });
 
   it('copies into an absolute destination', () => {

@@ -37,7 +37,7 @@ describe('SecretShipped', () => {
 
   it('not a source the .dockerignore excludes: it is not sent, the copy fails', () => {
     const text = lines('FROM node:20', 'COPY .env .npmrc /app/');
-    const found = computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), [], ['**/.env']), {}).filter((d) => d.code === 'SecretShipped');
+    const found = computeDiagnostics(featureContext(AnalyzedDocument.fromText(text), [], { dockerignore: ['**/.env'] }), {}).filter((d) => d.code === 'SecretShipped');
     assert.deepEqual(found.map((d) => d.message.split(' ')[3]), ['.npmrc']);
   });
 

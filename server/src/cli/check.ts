@@ -12,6 +12,7 @@ import type { Options } from './arguments';
 import { fixText } from './fix';
 import { dockerignoreFor, ignorePatternsFor } from '../workspace/dockerignore';
 import { buildContextOf } from '../workspace/buildContext';
+import { BuildContextFiles } from '../workspace/buildContextFiles';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
 export interface FileToCheck {
@@ -58,7 +59,8 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   const dockerignore = file === '-' ? undefined : dockerignoreFor(resolve(file));
   // The build context is listed in a folder check only (ContextShipsSecrets): a file named alone may be built from anywhere.
   const buildContext = named || file === '-' ? undefined : buildContextOf(resolve(file), ignorePatternsFor(resolve(file)));
-  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, dockerignore, buildContext), {}) }, changed: text !== original };
+  const contextFile = file === '-' ? undefined : new BuildContextFiles().readerFor(resolve(file));
+  return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, { dockerignore, buildContext, contextFile }), {}) }, changed: text !== original };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

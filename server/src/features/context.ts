@@ -13,10 +13,21 @@ export interface FeatureContext {
   readonly dockerignore?: readonly string[];
   /** What the build context holds that may ship (workspace/buildContext.ts); undefined unless the whole context was listed. */
   readonly buildContext?: BuildContextListing;
+  /** Reads a file of its build context (workspace/buildContextFiles.ts); undefined without a workspace. */
+  readonly contextFile?: ContextFileText;
 }
 
-export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], dockerignore?: readonly string[], buildContext?: BuildContextListing): FeatureContext {
+/**
+ * A file's text by its path from the build context's root ('/'-separated, no `..`); undefined where it is not
+ * there or cannot be read. Called only where a rule needs one file (a Node install's package.json).
+ */
+export type ContextFileText = (path: string) => string | undefined;
+
+/** What the workspace layer knows of a Dockerfile's build context (each undefined when unknown). */
+export type BuildContextKnowledge = Pick<FeatureContext, 'dockerignore' | 'buildContext' | 'contextFile'>;
+
+export function featureContext(document: AnalyzedDocument, targets: readonly BuildTarget[] = [], context: BuildContextKnowledge = {}): FeatureContext {
   const { model } = document;
   const applying = targets.filter((target) => !target.ifStageExists || stagesMatchingTarget(model.stages, target.name).length > 0);
-  return { text: document.text, model, reachability: document.reachability(applying), dockerignore, buildContext };
+  return { text: document.text, model, reachability: document.reachability(applying), ...context };
 }

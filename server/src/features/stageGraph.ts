@@ -1,14 +1,20 @@
 // The stage graph: stages, the external images and `scratch` they start from or copy out of, and the edges
 // between them by kind, with build targets, unused stages and broken references marked. Computed from the
 // model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
+// A stage that a change to the build context re-runs (cacheImpact/reruns.ts, from every instruction that reads
+// the context) is marked, for the view to colour.
 import type { StageReference } from '../analysis/model';
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
 import { dependentStages, stagesNamedBy } from '../analysis/graph';
 import type { FeatureContext } from './context';
 import { stageLabel } from '../analysis/names';
+import { contextReads } from './cacheImpact/contextReads';
+import { rerunsFromSteps } from './cacheImpact/reruns';
 
 export function stageGraph({ model, reachability }: FeatureContext): StageGraph {
+  const contextSteps = contextReads(model).map((read) => ({ stage: read.stage.index, line: read.instruction.range.start.line }));
+  const rerunOnContextChange = new Set(rerunsFromSteps(model, contextSteps).filter((rerun) => !rerun.possible).map((rerun) => rerun.stage));
   const nodes: GraphNode[] = model.stages.map((stage) => ({
     id: `stage:${stage.index}`,
     kind: 'stage',
@@ -21,6 +27,7 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
       .filter((target) => target.origin === 'default target' ? stage.index === model.stages.length - 1 : target.name.toLowerCase() === stage.normalizedName)
       .map((target) => `${target.name} (${target.origin})`),
     unused: reachability.builtBy[stage.index].length === 0 || undefined,
+    contextChange: rerunOnContextChange.has(stage.index) || undefined,
   }));
   const external = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];

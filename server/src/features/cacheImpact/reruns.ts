@@ -22,6 +22,11 @@ export interface StageRerun {
  * (certain ways before possible ones).
  */
 export function rerunsFrom(model: StageModel, stage: number, line: number): StageRerun[] {
+  return rerunsFromSteps(model, [{ stage, line }]).sort((a, b) => (a.stage === stage ? -1 : b.stage === stage ? 1 : a.stage - b.stage));
+}
+
+/** What re-runs when every step of `steps` misses the cache at once (a change to the whole build context). */
+export function rerunsFromSteps(model: StageModel, steps: readonly { readonly stage: number; readonly line: number }[]): StageRerun[] {
   const reruns = new Map<number, StageRerun>();
   const pending: number[] = [];
   const reach = (rerun: StageRerun): void => {
@@ -32,7 +37,7 @@ export function rerunsFrom(model: StageModel, stage: number, line: number): Stag
   };
   const dependents = model.stages.map((): StageEdge[] => []);
   for (const edge of model.edges) dependents[edge.to].push(edge);
-  reach({ stage, fromLine: line, whole: false, possible: false });
+  for (const { stage, line } of steps) reach({ stage, fromLine: line, whole: false, possible: false });
   while (pending.length > 0) {
     const changed = reruns.get(pending.pop()!)!;
     for (const edge of dependents[changed.stage]) {
@@ -47,7 +52,7 @@ export function rerunsFrom(model: StageModel, stage: number, line: number): Stag
       });
     }
   }
-  return [...reruns.values()].sort((a, b) => (a.stage === stage ? -1 : b.stage === stage ? 1 : a.stage - b.stage));
+  return [...reruns.values()];
 }
 
 /** A certain re-run says more than a possible one; between two alike, the earlier line. */

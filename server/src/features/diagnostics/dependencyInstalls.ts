@@ -1,9 +1,10 @@
 // The RUN commands that install dependencies from their manifests alone, as the command itself shows: what
 // DependenciesAfterSource looks for. A form that may read more of the tree is left out: `pip install .`,
 // `-e`, `uv sync` and `poetry install` without leaving the project out, `composer install` running scripts or
-// dumping a class map, `cargo fetch` (Cargo reads the targets under src/), and npm, yarn, pnpm and Bundler,
-// whose manifests may run scripts or name the tree (lifecycle scripts, `workspaces`, `gemspec`): that takes
-// the workspace's files, which this rule is not given.
+// dumping a class map, `cargo fetch` (Cargo reads the targets under src/), and Bundler, whose Gemfile is Ruby
+// that may name the tree (`gemspec`, `path:`). npm, yarn and pnpm installs are read here, but what they read
+// depends on the project's package.json (lifecycle scripts, `workspaces`, local dependencies) and lock files:
+// `project` says so, and the rule asks the build context (nodeManifests.ts).
 
 export interface DependencyInstall {
   /** The command as written, for the message. */
@@ -14,6 +15,22 @@ export interface DependencyInstall {
   readonly pinned: boolean;
   /** Commands of the same tool install the same dependencies (an earlier one leaves them in place). */
   readonly tool: string;
+  /** A Node package manager's install: its manifests are the project's files, read from the build context. */
+  readonly project?: NodeProject;
+  /**
+   * Downloads only, from the lock file (`pnpm fetch`, pnpm's own Docker recipe): the install after `COPY . .` that
+   * follows it then takes the packages from the store. It counts as the tool's install and is not reported itself.
+   */
+  readonly fetchOnly?: boolean;
+}
+
+/** A Node package manager's install, as the command runs it. */
+export interface NodeProject {
+  readonly manager: 'npm' | 'yarn' | 'pnpm';
+  /** `npm ci` fails without a lock file; `npm install` and the others make one. */
+  readonly lockRequired: boolean;
+  /** `--ignore-scripts`: the project's own lifecycle scripts do not run. */
+  readonly ignoreScripts: boolean;
 }
 
 /** Per command of a shell RUN, its words (quotes removed); undefined for text this reading cannot follow. */
@@ -41,7 +58,33 @@ export function dependencyInstall(words: readonly string[]): DependencyInstall |
     return { command, manifests: ['pom.xml'], pinned: false, tool: 'mvn' };
   }
   if (tool === 'dotnet' && rest[0] === 'restore') return { command, manifests: ['the project files'], pinned: false, tool };
-  return undefined;
+  return nodeInstall(command, tool, rest);
+}
+
+/**
+ * The options of each Node manager's install that take a value (`npm help install`, `yarn install --help`,
+ * `pnpm install --help`); those that move it to another directory or install part of a workspace (`--prefix`,
+ * `--cwd`, `--dir`, `--workspace`, `--filter`) make the command one not read here.
+ */
+const NODE_INSTALLS: Record<NodeProject['manager'], { commands: readonly string[]; valueOptions: readonly string[]; elsewhere: RegExp }> = {
+  npm: { commands: ['ci', 'clean-install', 'install', 'i'], valueOptions: ['--omit', '--include', '--registry', '--cache', '--loglevel', '--install-strategy'], elsewhere: /^(--prefix|-C|--workspaces?|-w|--global|-g|--location)(=|$)/ },
+  yarn: { commands: ['install'], valueOptions: ['--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '--network-concurrency'], elsewhere: /^(--cwd|--focus)(=|$)/ },
+  pnpm: { commands: ['install', 'i'], valueOptions: ['--reporter', '--store-dir', '--virtual-store-dir', '--network-concurrency', '--child-concurrency'], elsewhere: /^(--dir|-C|--filter|-F|--workspace-root|-w|--global|-g|--recursive|-r)(=|$)/ },
+};
+
+/** `npm ci`, `npm install`, `yarn` / `yarn install`, `pnpm install` with options only (no package named). */
+function nodeInstall(command: string, tool: string, rest: readonly string[]): DependencyInstall | undefined {
+  if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') return undefined;
+  if (tool === 'pnpm' && rest[0] === 'fetch') return { command, manifests: ['pnpm-lock.yaml'], pinned: false, tool, fetchOnly: true };
+  const { commands, valueOptions, elsewhere } = NODE_INSTALLS[tool];
+  const options = tool === 'yarn' && (rest.length === 0 || rest[0].startsWith('-')) ? rest : commands.includes(rest[0]) ? rest.slice(1) : undefined;
+  if (!options) return undefined;
+  for (let i = 0; i < options.length; i++) {
+    if (!options[i].startsWith('-') || elsewhere.test(options[i])) return undefined;
+    if (valueOptions.includes(options[i])) i++;
+  }
+  const lockRequired = tool === 'npm' && (rest[0] === 'ci' || rest[0] === 'clean-install');
+  return { command, manifests: ['package.json'], pinned: false, tool, project: { manager: tool, lockRequired, ignoreScripts: options.includes('--ignore-scripts') } };
 }
 
 /** `python -m pip ...` as `pip ...`. */

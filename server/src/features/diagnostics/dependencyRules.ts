@@ -3,11 +3,16 @@
 // copies (solver/llbsolver/ops/file.go, fileOp.CacheMap) and every later step by its inputs' keys
 // (solver/cachekey.go), so any change to the context re-runs the install; copying the manifests first keeps it
 // cached until they change. Said only where the install runs in the directory the context was copied into.
+// A Node install's manifests are read from the build context (nodeManifests.ts): without it (no workspace, a file
+// the .dockerignore excludes) nothing is said of npm, yarn or pnpm.
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { parentStage } from '../../analysis/chain';
+import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
+import type { ContextFileText, FeatureContext } from '../context';
 import type { Finding } from './rules';
 import { contextRead } from '../cacheImpact/contextReads';
 import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';
+import { nodeManifests } from './nodeManifests';
 import { literalWord } from './shellWord';
 import { StageMemo } from './stageMemo';
 
@@ -17,20 +22,33 @@ export interface DependencyHit {
   readonly copy: InstructionInfo;
   readonly run: InstructionInfo;
   readonly install: DependencyInstall;
+  /** Where the install runs, from the copied context's root ('' at the root). */
+  readonly directory: string;
+  /** The files it reads, relative to where it runs: the command's, or a Node project's as the context holds them. */
+  readonly manifests: readonly string[];
+  /** Why the install may read more than the manifests (no fix then). */
+  readonly readsMore?: string;
 }
 
-export function checkDependenciesAfterSource(model: StageModel): Finding[] {
-  return dependenciesAfterSource(model).map(finding);
+/** What the rule reads: the model, and the build context's files and .dockerignore where the workspace has them. */
+export type DependencyContext = Pick<FeatureContext, 'model' | 'dockerignore' | 'contextFile'>;
+
+export function checkDependenciesAfterSource(context: DependencyContext): Finding[] {
+  return dependenciesAfterSource(context).map(finding);
 }
 
-export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
+export function dependenciesAfterSource({ model, dockerignore, contextFile }: DependencyContext): DependencyHit[] {
+  const matcher = dockerignore && dockerignore.length > 0 ? IgnoreMatcher.of(dockerignore) : undefined;
+  // A file the .dockerignore excludes is not in the context BuildKit sends.
+  const read = contextFile && ((path: string) => (matcher?.matchesOrParentMatches(cleanPath(path)) ? undefined : contextFile(path)));
   const hits: DependencyHit[] = [];
   // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
   const toolsAfter: ReadonlySet<string>[] = [];
   for (const stage of model.stages) {
     const parent = parentStage(model, stage);
     const inherited = parent && parent.index < stage.index ? toolsAfter[parent.index] : NO_TOOLS;
-    const result = BY_STAGE.keyed(stage, [inherited], () => stageHits(model, stage, inherited));
+    // The context's reader and .dockerignore are the same objects until one of their files changes.
+    const result = BY_STAGE.keyed(stage, [inherited, dockerignore, contextFile], () => stageHits(model, stage, inherited, read));
     toolsAfter[stage.index] = result.installed;
     hits.push(...result.hits);
   }
@@ -40,12 +58,12 @@ export function dependenciesAfterSource(model: StageModel): DependencyHit[] {
 const NO_TOOLS: ReadonlySet<string> = new Set();
 
 /**
- * A stage's hits depend on its own instructions and the tools its FROM chain installed alone (the context
- * reads of COPY and ADD read nothing else of the model).
+ * A stage's hits depend on its own instructions, the tools its FROM chain installed, and the build context's
+ * files (the context reads of COPY and ADD read nothing else of the model).
  */
 const BY_STAGE = new StageMemo<{ readonly hits: readonly DependencyHit[]; readonly installed: ReadonlySet<string> }>();
 
-function stageHits(model: StageModel, stage: Stage, inherited: ReadonlySet<string>): { hits: DependencyHit[]; installed: ReadonlySet<string> } {
+function stageHits(model: StageModel, stage: Stage, inherited: ReadonlySet<string>, read: ContextFileText | undefined): { hits: DependencyHit[]; installed: ReadonlySet<string> } {
   const hits: DependencyHit[] = [];
   const installed = new Set(inherited);
   // The whole context's copy and where it went: a WORKDIR's path, or `here` for `.` under a WORKDIR not known.
@@ -62,7 +80,12 @@ function stageHits(model: StageModel, stage: Stage, inherited: ReadonlySet<strin
     }
     for (const install of installsOf(instruction)) {
       const underCopy = wholeCopy && (wholeCopy.into === HERE || (workdir !== undefined && isAtOrUnder(workdir, wholeCopy.into)));
-      if (wholeCopy && underCopy && !installed.has(install.tool)) hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install });
+      const directory = underCopy ? relativeDirectory(wholeCopy!.into, workdir) : undefined;
+      const project = install.project && directory !== undefined && read ? nodeManifests(install.project, directory, read) : undefined;
+      const known = install.project ? project : { manifests: install.manifests };
+      if (wholeCopy && directory !== undefined && known && !install.fetchOnly && !installed.has(install.tool)) {
+        hits.push({ stage, copy: wholeCopy.instruction, run: instruction, install, directory, ...known });
+      }
       installed.add(install.tool);
     }
   }
@@ -89,6 +112,12 @@ function trimSlashes(path: string): string {
   return path.replace(/\/+$/, '') || '/';
 }
 
+/** Where the install runs from the copied context's root: the WORKDIR below the copy's destination. */
+function relativeDirectory(into: string, workdir: string | undefined): string {
+  if (into === HERE || workdir === undefined || workdir === into) return '';
+  return workdir.slice(into === '/' ? 1 : into.length + 1);
+}
+
 function isAtOrUnder(path: string, directory: string): boolean {
   return path === directory || path.startsWith(directory === '/' ? '/' : `${directory}/`);
 }
@@ -101,7 +130,7 @@ export function runCommands(instruction: InstructionInfo): string[][] | undefine
 }
 
 /** A word of every install dependencyInstall knows: most RUNs are passed over without reading their commands. */
-const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore/;
+const INSTALLERS = /go\s+mod\s+download|pip[\d.]*\s+install|uv\s+sync|poetry\s+install|composer\s+install|mvnw?\s|dotnet\s+restore|npm\s+(ci|i|install|clean-install)\b|yarn\b|pnpm\s+(i|install|fetch)\b/;
 
 /** The dependency installs a RUN runs before anything changes its directory; none for other instructions. */
 export function installsOf(instruction: InstructionInfo): DependencyInstall[] {
@@ -115,12 +144,15 @@ export function installsOf(instruction: InstructionInfo): DependencyInstall[] {
   return installs;
 }
 
-function finding({ run: instruction, install, copy, stage }: DependencyHit): Finding {
-  const manifests = install.manifests.length === 1 ? install.manifests[0] : `${install.manifests.slice(0, -1).join(', ')} and ${install.manifests[install.manifests.length - 1]}`;
+function finding({ run: instruction, install, copy, stage, manifests: files, readsMore }: DependencyHit): Finding {
+  const manifests = files.length === 1 ? files[0] : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1]}`;
+  const advice = readsMore
+    ? `It may read more than ${manifests}: ${readsMore}. Copy what it reads first, install, then copy the rest.`
+    : `Copy ${manifests} first, install, then copy the rest.`;
   return {
     code: 'DependenciesAfterSource',
     range: instruction.range,
-    message: `\`${install.command}\` re-runs on every change to the build context: \`${copy.keyword} ${copy.summary}\` on line ${copy.range.start.line + 1} copies all of it first. Copy ${manifests} first, install, then copy the rest.`,
+    message: `\`${install.command}\` re-runs on every change to the build context: \`${copy.keyword} ${copy.summary}\` on line ${copy.range.start.line + 1} copies all of it first. ${advice}`,
     instructionLine: instruction.range.start.line,
     data: { stage: stage.index },
   };

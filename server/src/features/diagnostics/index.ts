@@ -49,7 +49,7 @@ export function shownFindings(context: FeatureContext, ruleLevels: Readonly<Reco
   const { checks, findings: ofModel } = modelFindings(context.model);
   const findings = [...ofModel.beforeTargets, ...checkReferences(context), ...checkTriggers(context), ...checkUnusedStages(context), ...checkTargetSetting(context),
     ...ofModel.afterTargets, ...checkIgnoredFiles(context.model, context.dockerignore), ...ofModel.undefinedVars,
-    ...checkDependenciesAfterSource(context.model), ...checkWhatShips(context.model, context.dockerignore, context.buildContext)];
+    ...checkDependenciesAfterSource(context), ...checkWhatShips(context.model, context.dockerignore, context.buildContext)];
   const shown: ShownFinding[] = [];
   for (const finding of findings) {
     let severity = severityOf(finding.code, ruleLevels, finding.severity);

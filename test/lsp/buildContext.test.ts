@@ -1,16 +1,18 @@
-// CopyIgnoredFile over LSP: the server reads the .dockerignore that applies to an open Dockerfile (its own
-// `<Dockerfile>.dockerignore` first, else the one in its folder) and reads it again when the editor says it changed.
+// The build context of an open Dockerfile over LSP: the server reads the .dockerignore that applies (its own
+// `<Dockerfile>.dockerignore` first, else the one in its folder) for CopyIgnoredFile and the cache hover, and the
+// context's package.json and lock file for DependenciesAfterSource on an npm install, and reads them again when the
+// editor says one changed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { fixture, lines } from '../support/fixture';
 
-describe('the .dockerignore of an open Dockerfile', () => {
+describe('the build context of an open Dockerfile', () => {
   const folder = mkdtempSync(join(tmpdir(), 'dockerfile-stages-'));
   const uri = pathToFileURL(join(folder, 'Dockerfile')).href;
   let client: LspClient;
@@ -42,5 +44,26 @@ describe('the .dockerignore of an open Dockerfile', () => {
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /^\*\*Cache\*\*: a change to `\.\/` in the build context \(less what \.dockerignore excludes\) re-runs:\n\n- `build`: lines 5–6\n- `web`: line 8\n/);
     assert.match(value, /target `web` \(default target\): 2 of its 2 stages/);
+  });
+
+  const nodeUri = pathToFileURL(join(folder, 'node.Dockerfile')).href;
+  const finding = async () => (await client.diagnosticsFor(nodeUri)).find((d) => d.code === 'DependenciesAfterSource');
+  const fixTitles = async (diagnostic: Diagnostic) => (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: nodeUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }))
+    .map((action) => action.title).filter((title) => title.startsWith('Copy'));
+
+  it('reads package.json and the lock file for `npm ci` after `COPY . .`, and again when they change', async () => {
+    writeFileSync(join(folder, 'package.json'), '{ "name": "app", "dependencies": { "express": "^4.19.0" } }\n');
+    writeFileSync(join(folder, 'package-lock.json'), '{}\n');
+    await client.open(nodeUri, lines('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'));
+    const first = (await finding())!;
+    assert.match(first.message, /Copy package\.json and package-lock\.json first, install, then copy the rest\.$/);
+    assert.deepEqual(await fixTitles(first), ["Copy package.json, package-lock.json and install before 'COPY . .'"]);
+
+    writeFileSync(join(folder, 'package.json'), '{ "name": "app", "scripts": { "postinstall": "node setup.js" } }\n');
+    client.forgetDiagnostics(nodeUri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'package.json')).href, type: 2 }] });
+    const second = (await finding())!;
+    assert.match(second.message, /package\.json has a `postinstall` script, which the install runs\./);
+    assert.deepEqual(await fixTitles(second), []);
   });
 });
