@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { AnalyzedDocument } from '../server/src/analysis/document';
-import { featureContext } from '../server/src/features/context';
-import type { TargetFileContext } from '../server/src/features/targetFiles/context';
-import { completeTargets } from '../server/src/features/targetFiles/completion';
-import { findTargetDefinition, hoverTarget } from '../server/src/features/targetFiles/navigation';
-import { targetDiagnostics } from '../server/src/features/targetFiles/diagnostics';
-import { prepareTargetRename } from '../server/src/features/targetFiles/rename';
+import { featureContext } from '../server/src/features/featureContext';
+import type { BuildFileContext } from '../server/src/features/buildFiles/buildFileContext';
+import { completeTargets } from '../server/src/features/buildFiles/completion';
+import { findTargetDefinition, hoverTarget } from '../server/src/features/buildFiles/navigation';
+import { targetDiagnostics } from '../server/src/features/buildFiles/diagnostics';
+import { prepareTargetRename } from '../server/src/features/buildFiles/rename';
 import { RenameRefused } from '../server/src/features/rename';
 import { buildFileReader } from '../server/src/workspace/scanner';
 import { workflowTargets } from '../server/src/workspace/workflows';
@@ -58,7 +58,7 @@ describe('build files fuzz', () => {
           assert.ok(position.line < lines.length && position.character <= lines[position.line].length, `${name}: range outside the text`);
         }
       }
-      const context: TargetFileContext = { targets, dockerfile: () => ({ uri: 'file:///w/app/Dockerfile', context: DOCKERFILE }) };
+      const context: BuildFileContext = { targets, dockerfile: () => ({ uri: 'file:///w/app/Dockerfile', context: DOCKERFILE }) };
       targetDiagnostics(context, {});
       for (const [line, character] of points) {
         const position = { line, character };

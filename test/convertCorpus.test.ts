@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
-import { featureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/featureContext';
 import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../server/src/features/refactors/refactorActions';
 import { applyEdits } from './support/fixture';
 import { checkConversion } from './support/convertProperties';

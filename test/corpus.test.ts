@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import type { Position, Range } from '../server/src/analysis/model';
-import { featureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/featureContext';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { complete } from '../server/src/features/completion';
 import { findDefinition } from '../server/src/features/definition';

@@ -7,7 +7,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { analyze } from '../server/src/analysis/analyze';
+import { analyze } from '../server/src/analysis/parseFile';
 import { checkDependenciesAfterSource, dependenciesAfterSource, type DependencyContext } from '../server/src/features/diagnostics/dependencyRules';
 import { BuildContextFiles } from '../server/src/workspace/buildContextFiles';
 import { dockerignoreFor } from '../server/src/workspace/dockerignore';

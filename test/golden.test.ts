@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
-import { featureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/featureContext';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { corpusFiles, describeWithShared, REPO_ROOT } from './support/paths';
 

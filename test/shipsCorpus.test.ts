@@ -6,7 +6,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { analyze } from '../server/src/analysis/analyze';
+import { analyze } from '../server/src/analysis/parseFile';
 import { checkWhatShips } from '../server/src/features/diagnostics/shipsRules';
 import { EXPERIMENTAL_RULES } from '../server/src/features/diagnostics/rules';
 import { isDockerfileName, isTemplateText } from '../server/src/workspace/dockerfileKinds';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
-import { featureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/featureContext';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { CORPUS_DIR, CORPUS_ROOT, describeWithShared } from './support/paths';
 

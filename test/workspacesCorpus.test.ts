@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative, sep } from 'node:path';
 import { AnalyzedDocument } from '../server/src/analysis/document';
 import { stagesMatchingTarget } from '../server/src/analysis/graph';
-import { featureContext } from '../server/src/features/context';
+import { featureContext } from '../server/src/features/featureContext';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { isTemplateText } from '../server/src/workspace/dockerfileKinds';
 import { scanWorkspace } from '../server/src/workspace/scanner';

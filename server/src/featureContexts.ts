@@ -4,8 +4,8 @@
 import type { AnalyzedDocument } from './analysis/document';
 import type { BuildFiles } from './buildFiles';
 import { pathOf, type DocumentStore } from './documentStore';
-import { featureContext, type FeatureContext } from './features/context';
-import type { DockerfileAt, TargetFileContext } from './features/targetFiles/context';
+import { featureContext, type FeatureContext } from './features/featureContext';
+import type { DockerfileAt, BuildFileContext } from './features/buildFiles/buildFileContext';
 import { asBuildTargets } from './workspace/workspaceTargets';
 import { TARGETS_SETTING } from './settings';
 import type { DockerignoreFiles } from './workspace/dockerignore';
@@ -39,7 +39,7 @@ export class FeatureContexts {
   }
 
   /** An open compose, bake or devcontainer file's context. */
-  buildFile(uri: string): TargetFileContext | undefined {
+  buildFile(uri: string): BuildFileContext | undefined {
     if (!this.buildFiles.isBuildFile(uri) || !this.store.get(uri)) return undefined;
     // A build of the default target names no stage in the file: nothing to complete, check or rename there.
     return { targets: this.buildFiles.targetsIn(uri).filter((target) => !target.defaultTarget), dockerfile: (path) => this.dockerfileAt(path) };

@@ -12,8 +12,8 @@ import { requestHandlers } from './requestHandlers';
 import { DiagnosticsScheduler, runInSteps } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { GeneralFeatures } from './general/generalFeatures';
-import { GeneralRegistrations } from './general/registrations';
+import { GeneralFeatures } from './languageService/generalFeatures';
+import { GeneralRegistrations } from './languageService/registrations';
 import { complete, resolveStageCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { highlight, references } from './features/references';
@@ -21,7 +21,7 @@ import { prepareRename, rename } from './features/rename';
 import { hover } from './features/hover';
 import { cacheMountActions } from './features/codeActions/cacheMounts';
 import { computeDiagnostics, prepareDiagnostics } from './features/diagnostics';
-import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/incumbentDiagnostics';
+import { otherDockerServers, rulesLeftToOthers, type OtherDockerServers } from './features/codeActions/otherServers';
 import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
@@ -35,11 +35,11 @@ import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { CONTEXT_FILES_GLOB, DOCKERIGNORE_GLOB, DockerignoreFiles, isContextFileUri, isDockerignoreUri } from './workspace/dockerignore';
 import { BuildContextFiles, MANIFEST_FILES_GLOB, isManifestFileUri } from './workspace/buildContextFiles';
-import { completeTargets } from './features/targetFiles/completion';
-import { findTargetDefinition, hoverTarget } from './features/targetFiles/navigation';
-import { targetDiagnostics, targetQuickFixes } from './features/targetFiles/diagnostics';
-import { prepareTargetRename, renameFromTarget } from './features/targetFiles/rename';
-import type { BuildingTargets } from './features/targetFiles/stageTargets';
+import { completeTargets } from './features/buildFiles/completion';
+import { findTargetDefinition, hoverTarget } from './features/buildFiles/navigation';
+import { targetDiagnostics, targetQuickFixes } from './features/buildFiles/diagnostics';
+import { prepareTargetRename, renameFromTarget } from './features/buildFiles/rename';
+import type { BuildingTargets } from './features/buildFiles/stageTargets';
 
 /**
  * Serves LSP on `connection` until it closes. `files`: how the workspace is read, given the workspace folders'

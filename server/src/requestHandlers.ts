@@ -2,16 +2,16 @@
 // document by the kind of file, switched on once (`onDocument`), as gopls' handlers switch on the file kind.
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { FeatureContexts } from './featureContexts';
-import type { FeatureContext } from './features/context';
+import type { FeatureContext } from './features/featureContext';
 import { RenameRefused } from './features/rename';
-import type { TargetFileContext } from './features/targetFiles/context';
+import type { BuildFileContext } from './features/buildFiles/buildFileContext';
 
 /**
  * What answers a request on a document, by the kind of file: a build file's target features, else ours on a
  * Dockerfile, then the general library's where ours have nothing. A document of neither kind gets null.
  */
 export interface DocumentHandlers<P, B, D, G> {
-  readonly buildFile?: (context: TargetFileContext, params: P) => B | undefined;
+  readonly buildFile?: (context: BuildFileContext, params: P) => B | undefined;
   readonly dockerfile: (context: FeatureContext, params: P, uri: string) => D | undefined;
   readonly general?: (params: P, context: FeatureContext) => G | undefined;
 }

@@ -2,7 +2,7 @@
 // BuildKit's parser code (parser.go, split_command.go, line_parsers.go at 73ed682).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, parseFile } from '../../server/src/analysis/analyze';
+import { analyze, parseFile } from '../../server/src/analysis/parseFile';
 import { reparse } from '../../server/src/analysis/incremental';
 import { parseWords, splitCommand, splitWhitespace } from '../../server/src/analysis/buildkitWords';
 import type { BuildkitReading } from '../../server/src/analysis/buildkitReading';

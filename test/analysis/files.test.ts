@@ -1,8 +1,8 @@
 // The file sketch: WORKDIR along the FROM chain, the paths COPY/ADD, WORKDIR and recognised RUN outputs make.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { producedPaths, workdirAt } from '../../server/src/analysis/files';
+import { analyze } from '../../server/src/analysis/parseFile';
+import { producedPaths, workdirAt } from '../../server/src/analysis/fileSketch';
 import { runOutputs } from '../../server/src/analysis/runOutputs';
 import { lines } from '../support/fixture';
 

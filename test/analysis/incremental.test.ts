@@ -2,11 +2,11 @@
 // (test/support/editSequences.ts), and reuse what an edit left alone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, parseFile } from '../../server/src/analysis/analyze';
+import { analyze, parseFile } from '../../server/src/analysis/parseFile';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { generateDockerfile } from '../support/generate';
 import { corpusFiles, itWithShared } from '../support/paths';
 import { lines } from '../support/fixture';

@@ -1,7 +1,7 @@
 // What a stage's image holds and where it comes from (analysis/ships/provenance.ts), one case a row.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { imageProvenance, relationTo, type ShipStep } from '../../server/src/analysis/ships/provenance';
 import { lines } from '../support/fixture';
 

@@ -1,7 +1,7 @@
 // Variable scope as BuildKit decides it, row by row of docs/variables.md.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { lookupInFrom, lookupInStage, type VariableLookup } from '../../server/src/analysis/scope';
 import { lines } from '../support/fixture';
 

@@ -1,7 +1,7 @@
 // The stage model against every row of ../shared/docs/stage-semantics.md.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { buildWideStages, reachability } from '../../server/src/analysis/graph';
 import { globalArgDefaults } from '../../server/src/analysis/args';
 import type { StageModel, StageReference } from '../../server/src/analysis/model';

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { stageRoles } from '../../server/src/analysis/ships/roles';
 import { stageLabel } from '../../server/src/analysis/names';
 import { lines } from '../support/fixture';

@@ -48,10 +48,10 @@ const LAYERS: readonly { readonly name: string; readonly holds: readonly string[
   { name: 'protocol', holds: ['server/src/protocol.ts'], mayImport: ['analysis'] },
   { name: 'features', holds: ['server/src/features/'], mayImport: ['settings', 'protocol', 'analysis'] },
   { name: 'workspace', holds: ['server/src/workspace/'], mayImport: ['settings', 'shell', 'analysis'] },
-  { name: 'general', holds: ['server/src/general/'], mayImport: ['settings', 'analysis'] },
+  { name: 'languageService', holds: ['server/src/languageService/'], mayImport: ['settings', 'analysis'] },
   { name: 'cli', holds: ['server/src/cli/'], mayImport: ['settings', 'analysis', 'features', 'workspace'] },
   // The server's wiring: the connection, open documents, scheduling, the contexts each request is given.
-  { name: 'server', holds: ['server/src/'], mayImport: ['settings', 'protocol', 'analysis', 'features', 'workspace', 'general'] },
+  { name: 'server', holds: ['server/src/'], mayImport: ['settings', 'protocol', 'analysis', 'features', 'workspace', 'languageService'] },
   // The stage graph's webview runs in a browser: the pure graph code and what it draws, nothing of VS Code.
   { name: 'webview', holds: ['client/src/graph/webview/'], mayImport: ['graph', 'protocol', 'features/graphFormats', 'analysis/positions'] },
   { name: 'graph', holds: ['client/src/graph/'], mayImport: ['client', 'protocol', 'features/graphFormats', 'analysis/positions'] },
@@ -77,10 +77,10 @@ function allowed(fromLayer: string, toFile: string): boolean {
 
 /** Packages only some layers may import: the LSP connection, VS Code, Node's modules. */
 const PACKAGE_RULES: readonly { readonly pattern: RegExp; readonly layers: readonly string[]; readonly why: string }[] = [
-  { pattern: /^vscode-languageserver(\/|$)/, layers: ['server', 'general'], why: 'only the wiring speaks to the connection' },
+  { pattern: /^vscode-languageserver(\/|$)/, layers: ['server', 'languageService'], why: 'only the wiring speaks to the connection' },
   { pattern: /^vscode(-languageclient)?(\/|$)/, layers: ['client', 'graph'], why: 'only the extension host has VS Code' },
   { pattern: /^(node:)?fs(\/promises)?$/, layers: ['workspace', 'cli'], why: 'only workspace/ reads files (and the CLI its arguments)' },
-  { pattern: /^node:/, layers: ['workspace', 'cli', 'server', 'client', 'graph', 'general', 'features', 'analysis'], why: 'the browser runs the shell, the webview and the shared data' },
+  { pattern: /^node:/, layers: ['workspace', 'cli', 'server', 'client', 'graph', 'languageService', 'features', 'analysis'], why: 'the browser runs the shell, the webview and the shared data' },
 ];
 
 const FILES = [...sourceFiles('server/src'), ...sourceFiles('client/src')];

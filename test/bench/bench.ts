@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
 import { generateDockerfile } from '../support/generate';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
 import { graphBench } from './graphBench';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { stageGraph } from '../../server/src/features/stageGraph';
 import { formatMermaid } from '../../server/src/features/graphFormats';
 import { corpusFiles, itWithShared, REPO_ROOT } from '../support/paths';

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { whatShips } from '../../server/src/features/ships/shipsReport';
 import { shipsTree, type ShipsNode } from '../../client/src/ships/shipsTree';
 import { lines } from '../support/fixture';

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { stageGraph } from '../../server/src/features/stageGraph';
 import { formatDot } from '../../server/src/features/graphFormats';
 import { buildOf, stageAtLine } from '../../client/src/graph/subgraph';

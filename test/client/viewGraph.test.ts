@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { stageGraph } from '../../server/src/features/stageGraph';
 import { formatDot, shortLabel } from '../../server/src/features/graphFormats';
 import { mergeParallelEdges, viewDot } from '../../client/src/graph/viewGraph';

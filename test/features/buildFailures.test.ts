@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fixture, lines } from '../support/fixture';
 import { expectAt } from '../support/diagnostics';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { checkBaseNames } from '../../server/src/features/diagnostics/baseNameRules';
 import type { Finding } from '../../server/src/features/diagnostics/rules';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { fixture, lines } from '../support/fixture';
 
 function diagnose(text: string, dockerignore?: readonly string[]): Diagnostic[] {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 import { applyEdits, lines } from '../support/fixture';
 

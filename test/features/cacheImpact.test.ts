@@ -3,9 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { contextReads } from '../../server/src/features/cacheImpact/contextReads';
 import { rerunsFrom } from '../../server/src/features/cacheImpact/reruns';
 import { impactOfPath, overlaps } from '../../server/src/features/cacheImpact/pathImpact';

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { cacheMountActions } from '../../server/src/features/codeActions/cacheMounts';
 import { applyEdits, fixture, lines } from '../support/fixture';
 

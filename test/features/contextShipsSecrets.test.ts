@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, lines } from '../support/fixture';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { BuildContextListing } from '../../server/src/analysis/buildContext';
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { findCopySourceDefinition, hoverCopySource } from '../../server/src/features/copySources';
 import { completeSourcePaths } from '../../server/src/features/pathCompletion';
 import { completionSlotAt } from '../../server/src/features/completionSlot';

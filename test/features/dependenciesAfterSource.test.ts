@@ -5,7 +5,7 @@ import { expectAt, diagnose } from '../support/diagnostics';
 import { dependencyInstall, shellCommands } from '../../server/src/features/diagnostics/dependencyInstalls';
 import { applyEdits, lines } from '../support/fixture';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 

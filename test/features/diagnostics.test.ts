@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import type { BuildTarget } from '../../server/src/analysis/graph';
 import { fixture, lines } from '../support/fixture';
 import { diagnose, expectAt } from '../support/diagnostics';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { foldingRanges } from '../../server/src/features/folding';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { inlayHints } from '../../server/src/features/inlayHints';

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { lastAtOrBefore } from '../../server/src/analysis/positions';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { symbolsAt } from '../../server/src/features/locate';
 import { hover } from '../../server/src/features/hover';
 import { definition } from '../../server/src/features/definition';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { dependencyInstall, shellCommands } from '../../server/src/features/diagnostics/dependencyInstalls';
 import { nodeManifests } from '../../server/src/features/diagnostics/nodeManifests';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 import { applyEdits, lines } from '../support/fixture';

@@ -6,7 +6,7 @@ import { diagnose, expectAt } from '../support/diagnostics';
 import { installedBuildPackages, toolchainOf } from '../../server/src/analysis/ships/toolchains';
 import { credentialFile } from '../../server/src/analysis/ships/credentials';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 
 describe('SecretShipped', () => {

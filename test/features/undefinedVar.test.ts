@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { lines } from '../support/fixture';
 
 /** `line: code: message` of the diagnostics of these codes, 1-based lines. */

@@ -4,13 +4,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext, type FeatureContext } from '../../server/src/features/context';
+import { featureContext, type FeatureContext } from '../../server/src/features/featureContext';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { hoverStage } from '../../server/src/features/hover';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { stageList } from '../../server/src/features/stageList';
 import { stageGraph } from '../../server/src/features/stageGraph';
-import { producedPaths } from '../../server/src/analysis/files';
+import { producedPaths } from '../../server/src/analysis/fileSketch';
 import { fixture, lines } from '../support/fixture';
 import { onStage, onVariable } from '../support/symbols';
 import type { Position } from '../../server/src/analysis/model';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, Hover, LocationLink } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import type { BuildTarget } from '../../server/src/analysis/graph';
 import { hoverVariable } from '../../server/src/features/variableHover';
 import { hoverStage } from '../../server/src/features/hover';

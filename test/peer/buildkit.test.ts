@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { undefinedTargets } from '../../server/src/features/diagnostics/targetRules';
 import { describeWithShared, PEER_DIR } from '../support/paths';

@@ -6,7 +6,7 @@
 // the default target needs: what the dispatch phase finds elsewhere is not expected there.
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import type { StageModel } from '../../server/src/analysis/model';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { shownFindings } from '../../server/src/features/diagnostics';
 import { BUILDKIT_CHECKS, phaseIndex, type BuildkitPhase } from '../../server/src/features/diagnostics/buildkitPhases';
 import { failingPhase, RULE_CODES } from '../../server/src/features/diagnostics/rules';

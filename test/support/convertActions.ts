@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../../server/src/features/refactors/refactorActions';
 import { applyEdits, fixture, textAt } from './fixture';
 import { checkConversion } from './convertProperties';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import type { InstructionInfo, Stage, StageModel } from '../../server/src/analysis/model';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { producedPaths, workdirAt } from '../../server/src/analysis/files';
-import { featureContext } from '../../server/src/features/context';
+import { producedPaths, workdirAt } from '../../server/src/analysis/fileSketch';
+import { featureContext } from '../../server/src/features/featureContext';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { CA_CERTIFICATES } from '../../server/src/features/refactors/runtimeBases';
 import { builderOf } from '../../server/src/features/refactors/managedBuilds';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import type { RuleLevel } from '../../server/src/settings';
 import { fixture } from './fixture';
 

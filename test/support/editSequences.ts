@@ -3,11 +3,11 @@
 // `npm run fuzz` all of them (test/bench/fuzz.ts): the same seeds, so the unit run's edits are a prefix.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, parseFile } from '../../server/src/analysis/analyze';
+import { analyze, parseFile } from '../../server/src/analysis/parseFile';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { generateDockerfile } from './generate';
 import { randomGenerator, type Random } from './random';
 

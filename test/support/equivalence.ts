@@ -4,7 +4,7 @@
 // build a target alike when its fingerprints are equal.
 import { createHash } from 'node:crypto';
 import type { Stage, StageModel, StageReference } from '../../server/src/analysis/model';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 
 export class Flattener {
   private readonly memo = new Map<number, string[]>();

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import type { Position, Range } from '../../server/src/analysis/model';
-import { featureContext } from '../../server/src/features/context';
+import { featureContext } from '../../server/src/features/featureContext';
 import { complete, resolveStageCompletion } from '../../server/src/features/completion';
 import { findDefinition } from '../../server/src/features/definition';
 import { highlight, references } from '../../server/src/features/references';
@@ -22,7 +22,7 @@ import { documentSymbols } from '../../server/src/features/symbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { inlayHints } from '../../server/src/features/inlayHints';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/parseFile';
 import { applyEdits } from './fixture';
 import { differingTargets } from './equivalence';
 

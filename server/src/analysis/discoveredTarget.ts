@@ -1,5 +1,5 @@
 // A build target found in a workspace file (compose, bake, a script, ...): plain data, read by `workspace/`
-// and answered on by `features/targetFiles/`, so it lives below both.
+// and answered on by `features/buildFiles/`, so it lives below both.
 import type { Range } from './positions';
 import type { NamedContext } from './graph';
 

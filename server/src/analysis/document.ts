@@ -1,7 +1,7 @@
 // One document version's analysis: its text, the parse and assembly it came from, the stage model, and which
 // stages the configured targets build (computed on first use, once per set of targets).
 import type { StageModel } from './model';
-import { parseFile } from './analyze';
+import { parseFile } from './parseFile';
 import { assemble, type Assembled } from './assemble';
 import { reparse } from './incremental';
 import { buildWideStages, reachability, type BuildTarget, type Reachability } from './graph';

@@ -5,7 +5,7 @@
 // to a full parse. test/analysis/incremental.test.ts checks the result against a full parse on random edits.
 import type { CommentLine } from './model';
 import { parseDockerfile } from './parse';
-import { isOpenAtEnd, parseFile } from './analyze';
+import { isOpenAtEnd, parseFile } from './parseFile';
 import { changeLines, lineCount } from './lines';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
 

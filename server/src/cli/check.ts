@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BuildTarget } from '../analysis/graph';
 import { AnalyzedDocument } from '../analysis/document';
-import { featureContext } from '../features/context';
+import { featureContext } from '../features/featureContext';
 import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import type { Options } from './arguments';

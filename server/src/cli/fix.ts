@@ -6,7 +6,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-typ
 import { AnalyzedDocument } from '../analysis/document';
 import type { BuildTarget } from '../analysis/graph';
 import { comparePositions } from '../analysis/positions';
-import { featureContext } from '../features/context';
+import { featureContext } from '../features/featureContext';
 import { computeDiagnostics } from '../features/diagnostics';
 import type { FindingData, RuleCode } from '../features/diagnostics/rules';
 import { quickFixes } from '../features/codeActions/quickFixes';

@@ -8,7 +8,7 @@ import { scanWorkspace, type ScanResult } from '../workspace/scanner';
 import { asBuildTargets, WorkspaceTargets } from '../workspace/workspaceTargets';
 import { isTemplateText } from '../workspace/dockerfileKinds';
 import { AnalyzedDocument } from '../analysis/document';
-import { featureContext } from '../features/context';
+import { featureContext } from '../features/featureContext';
 import { stageGraph } from '../features/stageGraph';
 import { HelpRequested, parseArguments, USAGE, UsageError, type Options } from './arguments';
 import { checkFiles, readSource, TargetNotFound, type FileToCheck } from './check';

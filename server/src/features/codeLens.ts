@@ -2,7 +2,7 @@
 // and a command to build it.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { BEFORE_FIRST_STAGE, type StageReference } from '../analysis/model';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { declarationRange } from './definition';
 import { userLabel } from './stageCard';
 

@@ -4,7 +4,7 @@
 import { CompletionItem, CompletionItemKind, MarkupKind, type Position } from 'vscode-languageserver-types';
 import type { Stage } from '../analysis/model';
 import { isValidStageName } from '../analysis/names';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { completionSlotAt, type StageSlot } from './completionSlot';
 import { completeSourcePaths } from './pathCompletion';
 import { stageCard } from './stageCard';

@@ -6,9 +6,9 @@
 // BuildKit never expands (VariableInStageReference): there the stage slot. Tested in
 // `test/features/completionSlot.test.ts`; completion.ts switches on the kind.
 import type { Position, Range, ReferenceKind, Stage, StageModel } from '../analysis/model';
-import { copyFromReference } from '../analysis/files';
+import { copyFromReference } from '../analysis/fileSketch';
 import { comparePositions, rangeContains } from '../analysis/positions';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { DocumentText } from './documentText';
 import { enclosingStage, referenceAt, stageAtLine } from './locate';
 

@@ -4,7 +4,7 @@
 import { posix } from '../analysis/posixPath';
 import { MarkupKind, type Hover, type LocationLink } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
-import { copyFromReference, makersOf, type PathMakers, type ProducedPath } from '../analysis/files';
+import { copyFromReference, makersOf, type PathMakers, type ProducedPath } from '../analysis/fileSketch';
 import { rootStage } from '../analysis/scope';
 import type { CopiedPathSymbol } from './locate';
 import { stageLabel } from '../analysis/names';

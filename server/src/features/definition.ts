@@ -2,7 +2,7 @@
 // `$X` to the declarations it binds to, from a copied path to the instruction that makes it.
 import type { LocationLink, Position } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { firstAnswer, stagesOf, type StageSymbol } from './locate';
 import { findVariableDefinition } from './variableDefinition';
 import { findCopySourceDefinition } from './copySources';

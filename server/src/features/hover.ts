@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { StageModel, StageReference } from '../analysis/model';
 import { implicitStatesBefore } from '../analysis/dispatchStates';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { firstAnswer, stagesOf, type StageSymbol } from './locate';
 import { hoverVariable } from './variableHover';
 import { hoverCopySource } from './copySources';

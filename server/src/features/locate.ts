@@ -4,7 +4,7 @@
 import { posix } from '../analysis/posixPath';
 import type { GlobalArg, Located, Position, Stage, StageModel, StageReference, VariableDeclaration, VariableUse } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
-import { copyFromReference } from '../analysis/files';
+import { copyFromReference } from '../analysis/fileSketch';
 import { stagesNamedBy } from '../analysis/graph';
 import { lastAtOrBefore, rangeContains } from '../analysis/positions';
 

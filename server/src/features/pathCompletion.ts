@@ -2,8 +2,8 @@
 // a path already written) and in `RUN --mount=...,from=x,source=`: the paths x (and the stages it is built FROM)
 // is known to make, the latest first, each with the instruction that makes it (the slot: completionSlot.ts).
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { producedPaths } from '../analysis/files';
-import type { FeatureContext } from './context';
+import { producedPaths } from '../analysis/fileSketch';
+import type { FeatureContext } from './featureContext';
 import type { PathSlot } from './completionSlot';
 import { stageLabel } from '../analysis/names';
 

@@ -2,11 +2,11 @@
 // files' targets that build it), or every declaration and use of the variable's binding.
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { Range, StageModel } from '../analysis/model';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { firstAnswer, stagesOf, type StageSymbol, type VariableSymbol } from './locate';
 import { declarationRange } from './definition';
 import { bindingOf } from './variableBinding';
-import { targetLocations, targetsNamingSymbol, type BuildingTargets } from './targetFiles/stageTargets';
+import { targetLocations, targetsNamingSymbol, type BuildingTargets } from './buildFiles/stageTargets';
 
 /** What a symbol's references are: written (declarations) and read (uses). */
 interface Occurrences {

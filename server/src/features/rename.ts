@@ -7,12 +7,12 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { isReservedStageName, isValidStageName, normalizeStageName } from '../analysis/names';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { symbolsAt, type StageSymbol, type VariableSymbol } from './locate';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiscoveredTarget } from '../analysis/discoveredTarget';
 import { AUTOMATIC_ARGS, PROXY_ARGS } from '../analysis/scope';
-import { targetsNaming, type BuildingTargets } from './targetFiles/stageTargets';
+import { targetsNaming, type BuildingTargets } from './buildFiles/stageTargets';
 import { bindingOf, type VariableBinding } from './variableBinding';
 
 /** A rename the user asked for that cannot be done; the message says why. */

@@ -2,9 +2,9 @@
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
 import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
-import { instructionOf, producedPaths } from '../analysis/files';
+import { instructionOf, producedPaths } from '../analysis/fileSketch';
 import { stageLabel } from '../analysis/names';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { code, valueText } from './valueText';
 import { byName, consideredTargets } from './diagnostics/unusedStage';
 import { shipsLine } from './ships/shipsCard';

@@ -7,7 +7,7 @@ import type { StageReference } from '../analysis/model';
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
 import { dependentStages, stagesNamedBy } from '../analysis/graph';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { stageLabel } from '../analysis/names';
 import { contextReads } from './cacheImpact/contextReads';
 import { rerunsFromSteps } from './cacheImpact/reruns';

@@ -1,7 +1,7 @@
 // The file's stages as a list, for the client's quick picks ("Go to Stage...", "Build Stage...") and its
 // status bar: `dockerfileStages/stages`.
 import type { StageList, StageSummary } from '../protocol';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { declarationRange } from './definition';
 import { stageLabel } from '../analysis/names';
 

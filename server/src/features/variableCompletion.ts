@@ -4,7 +4,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../analysis/model';
 import { AUTOMATIC_ARGS, fromChain, lookupInFrom, lookupInStage, type VariableLookup } from '../analysis/scope';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import type { VariableSlot } from './completionSlot';
 import { originText } from './variableHover';
 import { declareArg } from './codeActions/edits';

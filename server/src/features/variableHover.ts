@@ -6,7 +6,7 @@ import { AUTOMATIC_ARGS, lookupDeclaration, type VariableLookup, type VariableOr
 import { evaluateBinding, globalScope } from '../analysis/bindings';
 import type { Evaluation } from '../analysis/evaluate';
 import { code, valueText, type ValueText } from './valueText';
-import type { FeatureContext } from './context';
+import type { FeatureContext } from './featureContext';
 import { lookupUse, usesOf } from './locateVariable';
 import type { VariableSymbol } from './locate';
 import { stageLabel } from '../analysis/names';

@@ -9,7 +9,7 @@ import { posix } from '../posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../model';
 import type { Evaluation } from '../evaluate';
 import { fromChain, rootStage } from '../chain';
-import { copyFromReference, pathsMadeBy, walkChain } from '../files';
+import { copyFromReference, pathsMadeBy, walkChain } from '../fileSketch';
 import { hasVariable } from '../args';
 
 /** The image a chain starts on. */

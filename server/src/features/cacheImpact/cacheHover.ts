@@ -4,7 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { Range } from '../../analysis/model';
 import { stageLabel } from '../../analysis/names';
 import { rangeContains } from '../../analysis/positions';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { contextRead, type ContextRead } from './contextReads';
 import { rerunsFrom, type StageRerun } from './reruns';
 

@@ -12,7 +12,7 @@ import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vsco
 import type { InstructionInfo, Stage } from '../../analysis/model';
 import { fromChain } from '../../analysis/chain';
 import { stageAtLine } from '../locate';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { runCommands } from '../diagnostics/dependencyRules';
 
 interface CacheMount {

@@ -6,7 +6,7 @@
 // files it does not read. Not preferred: a requirements file may itself name the tree (`-e .`), which the copy
 // of the manifests alone would leave out.
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { dependenciesAfterSource, runCommands, type DependencyHit } from '../diagnostics/dependencyRules';
 import { dependencyInstall, type DependencyInstall } from '../diagnostics/dependencyInstalls';
 import { DocumentText } from '../documentText';

@@ -1,7 +1,7 @@
 // "Ignore <Rule> in this file": adds the rule to the single `# check=skip=` directive, creating it if needed.
 // A second `check` directive would be a BuildKit parse error, so an existing one is always extended.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { DocumentText } from '../documentText';
 import { parseLintOptions } from '../diagnostics/checkDirectives';
 

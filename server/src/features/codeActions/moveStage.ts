@@ -4,7 +4,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../../analysis/model';
 import { stagesNamedBy } from '../../analysis/graph';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { DocumentText } from '../documentText';
 import { renumberIndices, stageLines, textWithEdits } from './edits';
 

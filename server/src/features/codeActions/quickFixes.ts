@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Stage, StageModel } from '../../analysis/model';
 import { rangesOverlap } from '../../analysis/positions';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { ruleInfo, SOURCE, type FindingData, type RuleCode } from '../diagnostics/rules';
 import { freshStageName, stageRenameEdits } from '../rename';
 import { stageLabel } from '../../analysis/names';
@@ -11,7 +11,7 @@ import { moveStageAbove } from './moveStage';
 import { declareArg, renumberIndices, stageLines, wholeLines } from './edits';
 import { commentBlockAbove, DocumentText } from '../documentText';
 import { stageMissedByCase } from '../diagnostics/referenceRules';
-import { adoptIncumbentDiagnostic } from './incumbentDiagnostics';
+import { adoptIncumbentDiagnostic } from './otherServers';
 import { buildkitFixes } from './buildkitFixes';
 import { dependenciesFirstFixes } from './dependencyFixes';
 

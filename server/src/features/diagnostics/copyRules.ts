@@ -14,7 +14,7 @@
 import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage, StageModel, StageReference } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { instructionOf, makersOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/files';
+import { instructionOf, makersOf, producedPaths, workdirAt, type ProducedPath } from '../../analysis/fileSketch';
 import { fromChain, parentStage, rootStage } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';

@@ -8,7 +8,7 @@
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { parentStage } from '../../analysis/chain';
 import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
-import type { ContextFileText, FeatureContext } from '../context';
+import type { ContextFileText, FeatureContext } from '../featureContext';
 import type { Finding } from './rules';
 import { contextRead } from '../cacheImpact/contextReads';
 import { dependencyInstall, shellCommands, type DependencyInstall } from './dependencyInstalls';

@@ -1,7 +1,7 @@
 // All stage diagnostics of a document: the rules' findings, filtered by `# check=` and the rules setting.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleLevel } from '../../settings';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import type { StageModel } from '../../analysis/model';
 import { EXPERIMENTAL_RULES, RULES, SOURCE, type Finding, type RuleCode } from './rules';
 import { checkStageDeclarations } from './stageRules';

@@ -8,7 +8,7 @@
 // path of the tree; Yarn 2 and later read .yarnrc.yml and what it names under .yarn/ (yarnPath, plugins);
 // pnpm runs .pnpmfile.cjs and applies `pnpm.patchedDependencies`. npm ci fails without package-lock.json or
 // npm-shrinkwrap.json ("npm ci": "must have an existing package-lock.json or npm-shrinkwrap.json").
-import type { ContextFileText } from '../context';
+import type { ContextFileText } from '../featureContext';
 import type { NodeProject } from './dependencyInstalls';
 
 export interface ProjectManifests {

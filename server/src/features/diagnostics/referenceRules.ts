@@ -1,6 +1,6 @@
 // Rules about references: what BuildKit fails on, and names it would silently pull as images.
 import type { MountInfo, Stage, StageModel, StageReference } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { hasVariable } from '../../analysis/args';
 import { implicitStatesBefore } from '../../analysis/dispatchStates';
 import { closeStageNames } from './similarity';

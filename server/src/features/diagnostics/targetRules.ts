@@ -4,7 +4,7 @@
 import type { StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { stagesMatchingTarget } from '../../analysis/graph';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import type { Finding } from './rules';
 import { buildkitSuggestion } from './similarity';
 import { TARGETS_SETTING } from '../../settings';

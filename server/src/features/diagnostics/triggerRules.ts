@@ -6,7 +6,7 @@
 import type { StageModel, StageReference } from '../../analysis/model';
 import { imageReferenceError } from '../../analysis/imageReference';
 import { implicitStates } from '../../analysis/dispatchStates';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { stageLabel } from '../../analysis/names';
 import { checkIndexPastStages } from './referenceRules';
 import { goQuote } from '../../analysis/goFormat';

@@ -3,7 +3,7 @@
 // not be resolved; a stage such a build may name is never reported (its target is a pattern that matches it).
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { BuildTarget, Reachability } from '../../analysis/graph';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
 

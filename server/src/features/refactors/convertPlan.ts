@@ -7,7 +7,7 @@
 import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
-import { producedPaths, workdirAt } from '../../analysis/files';
+import { producedPaths, workdirAt } from '../../analysis/fileSketch';
 import { lastDeclaration } from '../../analysis/bindings';
 import { malformedFrom } from './refactor';
 import { nativeArtifacts, readBuildSteps, type BuildSteps } from './buildSteps';

@@ -4,7 +4,7 @@
 // can start FROM it too. It is Extract to new stage of those instructions, and keeps every target's build the
 // same for the same reasons (extractStage.ts).
 import type { Range } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { enclosingStage } from '../locate';
 import { contextRead } from '../cacheImpact/contextReads';
 import { installsOf } from '../diagnostics/dependencyRules';

@@ -4,7 +4,7 @@
 // that is not so (ONBUILD in the parent parts), and every numeric --from that points past the insertion moves.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { InstructionInfo, Range, Stage, StageModel } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { renumberIndices } from '../codeActions/edits';
 import { freshStageName } from '../rename';
 import { enclosingStage } from '../locate';

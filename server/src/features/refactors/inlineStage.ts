@@ -2,7 +2,7 @@
 // nowhere else), with no ONBUILD, is merged into that stage.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { renumberIndices, stageLines, textWithEdits } from '../codeActions/edits';
 import { DocumentText } from '../documentText';
 import { fromLine, type RefactorResult } from './refactor';

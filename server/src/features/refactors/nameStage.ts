@@ -1,7 +1,7 @@
 // Name this stage: an unnamed stage gets `AS <name>`, and every `--from=N` that points to it uses the name.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { freshStageName } from '../rename';
 import { asKeyword, malformedFrom, type RefactorResult } from './refactor';
 

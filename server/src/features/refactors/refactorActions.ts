@@ -2,7 +2,7 @@
 // resolves the chosen action (`codeAction/resolve`), and carries a command that starts a rename of the new name.
 import type { CodeAction, Command, Range } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { stageAtLine, stageSymbolAt } from '../locate';
 import { shownSelection } from '../../analysis/positions';
 import { COMMANDS } from '../codeActions/quickFixes';

@@ -9,7 +9,7 @@ import { valueText } from '../valueText';
 import type { BaseReport, ShipsReport, SourcePathReport, SourceReport, StepReport } from '../../protocol';
 
 export type { BaseReport, ShipsReport, SourcePathReport, SourceReport, StepReport };
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 
 /** The stage a target builds: the last one by default, else the stage `--target` names; undefined when none. */
 export function targetStage(model: StageModel, target?: string): number | undefined {

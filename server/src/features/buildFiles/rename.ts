@@ -4,9 +4,9 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
 import { RenameRefused, renameStageAndTargets } from '../rename';
-import { buildAt, stagesBuiltBy, type DockerfileAt, type TargetFileContext } from './context';
+import { buildAt, stagesBuiltBy, type DockerfileAt, type BuildFileContext } from './buildFileContext';
 
-export function prepareTargetRename(context: TargetFileContext, position: Position): { range: Range; placeholder: string } | undefined {
+export function prepareTargetRename(context: BuildFileContext, position: Position): { range: Range; placeholder: string } | undefined {
   const found = buildAt(context, position);
   if (!found) return undefined;
   stageOf(found.dockerfile, found.target);
@@ -18,7 +18,7 @@ export function prepareTargetRename(context: TargetFileContext, position: Positi
  * Dockerfile's targets across the workspace, `textOf` a file's current text.
  */
 export function renameFromTarget(
-  context: TargetFileContext, position: Position, newName: string,
+  context: BuildFileContext, position: Position, newName: string,
   targetsOf: (dockerfile: string) => readonly DiscoveredTarget[], textOf: (file: string) => string | undefined,
 ): Map<string, TextEdit[]> {
   const found = buildAt(context, position);

@@ -6,9 +6,9 @@ import type { RuleLevel } from '../../settings';
 import { severityOf, toDiagnostic } from '../diagnostics';
 import { SOURCE, type FindingData } from '../diagnostics/rules';
 import { closeStageNames } from '../diagnostics/similarity';
-import { dockerfileLabel, stagesBuiltBy, type TargetFileContext } from './context';
+import { dockerfileLabel, stagesBuiltBy, type BuildFileContext } from './buildFileContext';
 
-export function targetDiagnostics(context: TargetFileContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
+export function targetDiagnostics(context: BuildFileContext, ruleLevels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const severity = severityOf('UndefinedTarget', ruleLevels);
   if (severity === undefined) return [];
   const diagnostics: Diagnostic[] = [];

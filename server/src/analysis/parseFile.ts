@@ -1,5 +1,5 @@
-// Builds the stage model of one document version: parse once, read plain skeletons off the parse, then
-// assemble them (resolution, edges, cycles) over the whole file.
+// A document version's parse step (`parseFile`: parse once, read plain skeletons off the parse) and the whole
+// analysis of a text (`analyze`: then assemble them, resolution, edges and cycles, over the whole file).
 import type { StageModel } from './model';
 import { endsOpen, parseDockerfile } from './parse';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';

@@ -1,7 +1,7 @@
 // Format Selection through dockerfile-language-service: the lines VS Code shows as selected, no more.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { GeneralFeatures } from '../../server/src/general/generalFeatures';
+import { GeneralFeatures } from '../../server/src/languageService/generalFeatures';
 import { applyEdits, fixture } from '../support/fixture';
 
 describe('Format Selection', () => {

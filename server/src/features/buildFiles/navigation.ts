@@ -2,9 +2,9 @@
 import { MarkupKind, type Hover, type LocationLink, type Position } from 'vscode-languageserver-types';
 import { declarationRange } from '../definition';
 import { stageCard } from '../stageCard';
-import { buildAt, dockerfileLabel, stagesBuiltBy, type TargetFileContext } from './context';
+import { buildAt, dockerfileLabel, stagesBuiltBy, type BuildFileContext } from './buildFileContext';
 
-export function findTargetDefinition(context: TargetFileContext, position: Position): LocationLink[] | undefined {
+export function findTargetDefinition(context: BuildFileContext, position: Position): LocationLink[] | undefined {
   const found = buildAt(context, position);
   if (!found) return undefined;
   const { target, dockerfile } = found;
@@ -16,7 +16,7 @@ export function findTargetDefinition(context: TargetFileContext, position: Posit
   }));
 }
 
-export function hoverTarget(context: TargetFileContext, position: Position): Hover | undefined {
+export function hoverTarget(context: BuildFileContext, position: Position): Hover | undefined {
   const found = buildAt(context, position);
   if (!found) return undefined;
   const { target, dockerfile } = found;

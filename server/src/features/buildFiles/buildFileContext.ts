@@ -6,7 +6,7 @@ import type { Stage } from '../../analysis/model';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import { rangeContains } from '../../analysis/positions';
 import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 
 /** A Dockerfile a target builds: where it is and its analysis. */
 export interface DockerfileAt {
@@ -14,7 +14,7 @@ export interface DockerfileAt {
   readonly context: FeatureContext;
 }
 
-export interface TargetFileContext {
+export interface BuildFileContext {
   /** The targets this file names, in order. */
   readonly targets: readonly DiscoveredTarget[];
   /** The Dockerfile at an absolute path, when it exists and can be read. */
@@ -33,7 +33,7 @@ export function stagesBuiltBy(context: FeatureContext, target: DiscoveredTarget)
 }
 
 /** The written target at the position and the Dockerfile it builds, when that Dockerfile can be read. */
-export function buildAt(context: TargetFileContext, position: Position): { target: DiscoveredTarget; dockerfile: DockerfileAt } | undefined {
+export function buildAt(context: BuildFileContext, position: Position): { target: DiscoveredTarget; dockerfile: DockerfileAt } | undefined {
   const target = targetAt(context.targets, position);
   const dockerfile = target && target.target !== '' ? context.dockerfile(target.dockerfile) : undefined;
   return target && dockerfile ? { target, dockerfile } : undefined;

@@ -4,7 +4,7 @@ import type { Stage } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { stagesMatchingTarget } from '../../analysis/graph';
 import type { DiscoveredTarget } from '../../analysis/discoveredTarget';
-import type { FeatureContext } from '../context';
+import type { FeatureContext } from '../featureContext';
 import { stagesOf, type StageSymbol } from '../locate';
 
 /** The targets (of this Dockerfile) that name the stage exactly: patterns may build it but do not name it. */

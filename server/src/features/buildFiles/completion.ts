@@ -2,9 +2,9 @@
 // Dockerfile that build entry uses (`--target` takes names only).
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { StageCompletionData } from '../completion';
-import { targetAt, type TargetFileContext } from './context';
+import { targetAt, type BuildFileContext } from './buildFileContext';
 
-export function completeTargets(context: TargetFileContext, position: Position): CompletionItem[] | undefined {
+export function completeTargets(context: BuildFileContext, position: Position): CompletionItem[] | undefined {
   const target = targetAt(context.targets, position);
   if (!target) return undefined;
   const dockerfile = context.dockerfile(target.dockerfile);
