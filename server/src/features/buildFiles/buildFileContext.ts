@@ -1,6 +1,6 @@
 // What the features of compose, bake and devcontainer files are given: the targets the file names (read from
 // its current text) and access to the Dockerfiles they build.
-import { dirname, relative, sep } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { Position } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
 import { stagesMatchingTarget } from '../../analysis/graph';
@@ -41,5 +41,10 @@ export function buildAt(context: BuildFileContext, position: Position): { target
 
 /** The Dockerfile's path as the user would write it from the file naming the target. */
 export function dockerfileLabel(target: DiscoveredTarget): string {
-  return relative(dirname(target.file), target.dockerfile).split(sep).join('/');
+  return posix.relative(posix.dirname(slashed(target.file)), slashed(target.dockerfile));
+}
+
+/** A workspace path with `/` between its parts: Windows paths (`C:\a\b`) are the host's on the desktop. */
+function slashed(path: string): string {
+  return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
 }

@@ -15,7 +15,7 @@
 // - Maven writes the jar to `target/`, Gradle to `build/libs/` (of the project, or of a subproject); `dotnet
 //   publish -o DIR` writes the program and its dependencies to DIR. The jar's name comes from pom.xml or
 //   build.gradle, so it is taken only from the start command (`java -jar PATH`), never guessed.
-import { posix } from 'node:path';
+import { posix } from '../../analysis/posixPath';
 import type { InstructionInfo, Stage } from '../../analysis/model';
 import { hasVariable } from '../../analysis/args';
 import { readBuilder, type Builder } from './runtimeBases';
