@@ -1,7 +1,8 @@
 // Code lenses above each FROM: how often the stage is referenced, who uses it (or that nothing builds it),
-// and a command to build it.
+// what it is for (its role, analysis/ships/roles.ts) and a command to build it.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { BEFORE_FIRST_STAGE, type StageReference } from '../analysis/model';
+import { stageRoles, type StageRoles } from '../analysis/ships/roles';
 import type { FeatureContext } from './featureContext';
 import { declarationRange } from './definition';
 import { userLabel } from './stageCard';
@@ -21,6 +22,7 @@ export interface LensOptions {
 
 export function codeLenses({ model, reachability }: FeatureContext, uri: string, options: LensOptions = {}): CodeLens[] {
   const lenses: CodeLens[] = [];
+  const roles = stageRoles(model, reachability);
   for (const stage of model.stages) {
     const range = stage.fromKeyword.range;
     const references = model.referencesTo[stage.index];
@@ -53,6 +55,8 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
       : builtBy.length === 0 ? 'unused: no target builds it'
       : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
     lenses.push({ range, command: { title, command: '' } });
+    const role = roleTitle(roles, stage.index);
+    if (role) lenses.push({ range, command: { title: role, command: '' } });
     if (stage.name && options.dockerCommands !== false) {
       lenses.push({ range, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } });
       // Without a target the debugger builds the last stage: this one says which.
@@ -60,6 +64,19 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
     }
   }
   return lenses;
+}
+
+/**
+ * `shipped in release`, `build-only`, `check-only`; nothing where the role is undetermined (the stage card says on
+ * what it depends) or the stage unused (the lens before says so).
+ */
+function roleTitle(roles: StageRoles, stage: number): string | undefined {
+  switch (roles.stages[stage]) {
+    case 'shipped': return `shipped in ${namesOrCount([...new Set(roles.shippedIn[stage].map((t) => t.name))], 'targets')}`;
+    case 'build-only': return 'build-only';
+    case 'check-only': return 'check-only';
+    case 'undetermined': case 'unused': return undefined;
+  }
 }
 
 /** How many names a lens lists: past them it counts, so that the lenses after it (Build this stage) stay in view. */

@@ -218,10 +218,10 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.deepEqual(symbols[3].children.map((c) => c.name), ['RUN', 'RUN']);
   });
 
-  it('puts reference counts and users above each FROM', async () => {
+  it('puts reference counts, users and the role above each FROM', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
     const titles = lenses.filter((l) => l.range.start.line === positionOf('AS deps').line).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['2 references', 'used by: build, release', 'Build this stage']);
+    assert.deepEqual(titles, ['2 references', 'used by: build, release', 'shipped in build', 'Build this stage']);
   });
 
   it('takes a new build target from the settings without a reload', async () => {
