@@ -54,6 +54,8 @@ export interface GraphNode {
   readonly unused?: boolean;
   /** A change to the build context re-runs it, from one of its instructions on (a COPY of the context, a stage it takes). */
   readonly contextChange?: boolean;
+  /** Something of it reaches the default target's image (its role is shipped there, analysis/ships/roles.ts). */
+  readonly shipped?: boolean;
 }
 
 export type GraphEdgeKind = 'from' | 'copy' | 'mount' | 'onbuild' | 'epoch';

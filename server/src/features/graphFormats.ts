@@ -91,9 +91,12 @@ const DOT_STYLE: Record<GraphEdgeKind, string> = { from: 'solid', copy: 'dashed'
 const LARGE_GRAPH_EDGES = 250;
 const LARGE_GRAPH_SETTINGS = ['  splines=line;', '  mclimit=0.1;', '  nslimit=1;', '  nslimit1=1;'];
 
-/** Graphviz's `class` of a node: its kind, `target`, `unused`, `context`; the webview styles its SVG by them. */
+/** Graphviz's `class` of a node: its kind, `target`, `unused`, `context`, `shipped`; the webview styles its SVG by them. */
 function nodeClasses(node: GraphNode): string {
-  return [node.kind, (node.targets?.length ?? 0) > 0 ? 'target' : undefined, node.unused ? 'unused' : undefined, node.contextChange ? 'context' : undefined].filter(Boolean).join(' ');
+  return [
+    node.kind, (node.targets?.length ?? 0) > 0 ? 'target' : undefined, node.unused ? 'unused' : undefined,
+    node.contextChange ? 'context' : undefined, node.shipped ? 'shipped' : undefined,
+  ].filter(Boolean).join(' ');
 }
 
 /**

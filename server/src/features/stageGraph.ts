@@ -2,7 +2,8 @@
 // between them by kind, with build targets, unused stages and broken references marked. Computed from the
 // model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
 // A stage that a change to the build context re-runs (cacheImpact/reruns.ts, from every instruction that reads
-// the context) is marked, for the view to colour.
+// the context) is marked, for the view to colour; so is a stage whose files reach the default target's image (its
+// role, analysis/ships/roles.ts, is shipped there).
 import type { StageReference } from '../analysis/model';
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
@@ -11,10 +12,13 @@ import type { FeatureContext } from './featureContext';
 import { stageLabel } from '../analysis/names';
 import { contextReads } from './cacheImpact/contextReads';
 import { rerunsFromSteps } from './cacheImpact/reruns';
+import { stageRoles } from '../analysis/ships/roles';
 
 export function stageGraph({ model, reachability }: FeatureContext): StageGraph {
   const contextSteps = contextReads(model).map((read) => ({ stage: read.stage.index, line: read.instruction.range.start.line }));
   const rerunOnContextChange = new Set(rerunsFromSteps(model, contextSteps).filter((rerun) => !rerun.possible).map((rerun) => rerun.stage));
+  const roles = stageRoles(model, reachability);
+  const defaultTarget = reachability.targets[0];
   const nodes: GraphNode[] = model.stages.map((stage) => ({
     id: `stage:${stage.index}`,
     kind: 'stage',
@@ -28,6 +32,7 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
       .map((target) => `${target.name} (${target.origin})`),
     unused: reachability.builtBy[stage.index].length === 0 || undefined,
     contextChange: rerunOnContextChange.has(stage.index) || undefined,
+    shipped: roles.shippedIn[stage.index].includes(defaultTarget) || undefined,
   }));
   const external = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];

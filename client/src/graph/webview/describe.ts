@@ -14,7 +14,11 @@ export const EDGE_KIND_NAME: Readonly<Record<GraphEdgeKind, string>> = {
 export function describeNode(node: GraphNode): string {
   if (node.kind === 'scratch') return 'scratch (empty)';
   if (node.kind === 'image') return `image ${node.label}`;
-  return [`stage ${node.label}`, ...nodeDetails(node), ...node.contextChange ? ['a change to the build context re-runs it'] : []].join('\n');
+  return [
+    `stage ${node.label}`, ...nodeDetails(node),
+    ...node.contextChange ? ['a change to the build context re-runs it'] : [],
+    ...node.shipped ? ['ships in the default target\'s image'] : [],
+  ].join('\n');
 }
 
 /** An edge as drawn: the references it stands for (more than one where a stage copies from another again). */

@@ -5,7 +5,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 const EDGES: readonly [string, string][] = [...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit'], ['possible', 'may use (a name from ARGs)']];
 const NODES: readonly [string, string][] = [
-  ['stage target', 'build target'], ['stage unused', 'unused stage'], ['stage context', 're-run by a change to the build context'], ['image', 'image'],
+  ['stage target', 'build target'], ['stage unused', 'unused stage'], ['stage context', 're-run by a change to the build context'],
+  ['stage shipped', 'ships in the default target\'s image'], ['image', 'image'],
 ];
 
 export function legend(): HTMLElement {
