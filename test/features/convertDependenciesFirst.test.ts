@@ -25,7 +25,10 @@ function convertsFirst(marked: string, knowledge: BuildContextKnowledge, expecte
   checkConversion(text, after, added);
 }
 
+/** The plain conversion is offered, the option is not listed. */
 function notOffered(marked: string, knowledge: BuildContextKnowledge): void {
+  const plain = listed(marked, REFACTOR_KINDS.convert, knowledge).action;
+  assert.ok(plain && !plain.disabled, `the plain conversion is not offered: ${plain?.disabled?.reason}`);
   assert.equal(listed(marked, FIRST, knowledge).action, undefined);
 }
 
@@ -71,14 +74,13 @@ describe('convert to a multi-stage build, downloading the dependencies first', (
     notOffered(SERVICE, context({ 'go.mod': 'module m\n', 'vendor/modules.txt': '' }));
     notOffered(SERVICE, context({ 'go.mod': 'module m\n\nreplace example.com/lib => ../lib\n' }));
     const known = context({ 'go.mod': 'module m\n' });
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . /app', 'RUN go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY --exclude=docs . .', 'RUN go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go generate ./...', 'RUN go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'ENV GOFLAGS=-mod=mod', 'RUN go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=secret,id=netrc go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN GOPROXY=direct go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN cd cmd && go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /server .', 'CMD ["/server"]'), known);
-    notOffered(lines('FROM| rust:1.79', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release', 'CMD ["/app/target/release/app"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . /app', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY --exclude=docs . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go generate ./...', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'ENV GOFLAGS=-mod=mod', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=secret,id=netrc CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 GOPROXY=direct go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| rust:1.79-slim-bookworm', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release', 'CMD ["/app/target/release/app"]'), known);
   });
 });
