@@ -60,6 +60,14 @@ describe('convert to a multi-stage build, downloading the dependencies first', (
     checkConversion(text, after, ['copy --chown=1000:1000 go.mod ./', 'run go mod download']);
   });
 
+  it('takes a copy to the WORKDIR\'s own path as the copy into it', () => {
+    const marked = lines('FROM| golang:1.22', 'WORKDIR /app/', 'COPY . /app', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]', '');
+    const { action, text } = listed(marked, FIRST, context({ 'go.mod': 'module m\n' }));
+    const after = applyEdits(text, action!.edit!.changes![URI]);
+    assert.match(after, /^FROM golang:1\.22 AS build\nWORKDIR \/app\/\nCOPY go\.mod \.\/\nRUN go mod download\nCOPY \. \/app\n/);
+    checkConversion(text, after, ['COPY go.mod ./', 'RUN go mod download']);
+  });
+
   it('the plain conversion is listed first and stays as it was', () => {
     const { action } = listed(SERVICE, REFACTOR_KINDS.convert, context({ 'go.mod': 'module m\n' }));
     assert.equal(action?.title, 'Convert to a multi-stage build: runtime gcr.io/distroless/static-debian12 with only /server');
@@ -74,7 +82,8 @@ describe('convert to a multi-stage build, downloading the dependencies first', (
     notOffered(SERVICE, context({ 'go.mod': 'module m\n', 'vendor/modules.txt': '' }));
     notOffered(SERVICE, context({ 'go.mod': 'module m\n\nreplace example.com/lib => ../lib\n' }));
     const known = context({ 'go.mod': 'module m\n' });
-    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . /app', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . /src', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
+    notOffered(lines('FROM| golang:1.22', 'COPY . /go', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
     notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY --exclude=docs . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
     notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go generate ./...', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);
     notOffered(lines('FROM| golang:1.22', 'WORKDIR /app', 'COPY . .', 'ENV GOFLAGS=-mod=mod', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'), known);

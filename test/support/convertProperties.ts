@@ -36,7 +36,7 @@ export function checkConversion(before: string, after: string, downloadFirst: re
   if (downloadFirst.length > 0) {
     const at = buildTexts.findIndex((_text, index) => downloadFirst.every((line, offset) => buildTexts[index + offset] === line));
     assert.ok(at >= 0, 'the build stage downloads the dependencies');
-    assert.match(buildTexts[at + downloadFirst.length], /^copy(?:\s+--\S+)*\s+\.\/?\s+\.\/?$/i, 'just before the whole context\'s copy');
+    assert.match(buildTexts[at + downloadFirst.length], /^copy(?:\s+--\S+)*\s+\.\/?\s+(?:\.\/?|\/\S*)$/i, 'just before the whole context\'s copy');
     buildTexts.splice(at, downloadFirst.length);
   }
   assert.deepEqual(buildTexts, source.instructions.slice(0, buildTexts.length).map((i) => slice(before, i)), 'the build stage is the original up to the build');

@@ -5,7 +5,7 @@
 // (go.mod read from the build context as BuildKit sends it; go.sum copied only where it is there) and the
 // download reads nothing else: no go.work (workspace mode reads the other modules), no vendor/modules.txt (the
 // build would not download), no `replace` by a local path (the download would read that folder's go.mod); the
-// copy is a plain `COPY . .` into the WORKDIR and the first `go build` runs there, after nothing but instructions
+// copy is a plain `COPY . .` into the WORKDIR (or to its path) and the first `go build` runs there, after nothing but instructions
 // that cannot change what it reads (the ones DependenciesAfterSource's fix allows), without a mount or a
 // variable of the go command that the download would lack.
 import type { InstructionInfo } from '../../analysis/model';
@@ -41,8 +41,8 @@ export function planDependenciesFirst(context: Pick<FeatureContext, 'dockerignor
   if (LOCAL_REPLACE.test(goMod)) return decline('go.mod replaces a module by a folder of the build context, which the download would read.');
   const build = plan.stage.instructions.slice(0, plan.lastBuild + 1);
   if (build.some((instruction) => installsOf(instruction).length > 0)) return decline('The build stage already installs dependencies.');
-  const copyIndex = build.findIndex(isWholeCopy);
-  if (copyIndex < 0) return decline('The build stage does not copy the whole build context with a plain `COPY . .` before the build.');
+  const copyIndex = wholeCopyIndex(build);
+  if (copyIndex < 0) return decline('The build stage does not copy the whole build context into the WORKDIR with a plain `COPY . .` before the build.');
   const runIndex = build.findIndex((instruction, index) => index > copyIndex && goBuildCommand(instruction) >= 0);
   const between = build.slice(copyIndex + 1, runIndex < 0 ? 0 : runIndex);
   if (runIndex < 0 || between.some((instruction) => !INERT.has(instruction.keyword))) return decline('Between `COPY . .` and the go build, an instruction may change what the build reads.');
@@ -51,13 +51,21 @@ export function planDependenciesFirst(context: Pick<FeatureContext, 'dockerignor
   return { copy: build[copyIndex], manifests: read!('go.sum') === undefined ? ['go.mod'] : ['go.mod', 'go.sum'] };
 }
 
-/** `COPY . .` (or `./`) on one line, with no flag but those the manifests' copy can repeat. */
-function isWholeCopy(instruction: InstructionInfo): boolean {
-  const reading = instruction.buildkit;
-  const paths = instruction.copyPaths;
-  if (instruction.keyword !== 'COPY' || !reading || reading.rejected || !paths || instruction.range.start.line !== instruction.range.end.line) return false;
-  const here = (path: string) => path === '.' || path === './';
-  return paths.sources.length === 1 && here(paths.sources[0].text) && here(paths.destination.text) && reading.flags.every((flag) => KEPT_FLAGS.test(flag));
+/** The first `COPY . .` (or `./`, or the WORKDIR's own absolute path, which a plain absolute WORKDIR set) on one line, with no flag but those the manifests' copy can repeat. */
+function wholeCopyIndex(build: readonly InstructionInfo[]): number {
+  let workdir: string | undefined;
+  return build.findIndex((instruction) => {
+    const reading = instruction.buildkit;
+    if (instruction.keyword === 'WORKDIR') {
+      const value = reading?.args[0];
+      workdir = value !== undefined && /^\/[\w./@+-]*$/.test(value) ? value.replace(/\/+$/, '') || '/' : undefined;
+    }
+    const paths = instruction.copyPaths;
+    if (instruction.keyword !== 'COPY' || !reading || reading.rejected || !paths || instruction.range.start.line !== instruction.range.end.line) return false;
+    const destination = paths.destination.text;
+    const intoWorkdir = destination === '.' || destination === './' || (workdir !== undefined && destination.startsWith('/') && (destination.replace(/\/+$/, '') || '/') === workdir);
+    return paths.sources.length === 1 && ['.', './'].includes(paths.sources[0].text) && intoWorkdir && reading.flags.every((flag) => KEPT_FLAGS.test(flag));
+  });
 }
 
 /** Whether a RUN runs `go build` (after variable assignments) in one of its commands. */
