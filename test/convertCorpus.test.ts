@@ -15,6 +15,7 @@ import { checkConversion } from './support/convertProperties';
 import { offersConvert, planConvert } from '../server/src/features/refactors/convertPlan';
 import { convertStage } from '../server/src/features/refactors/convertStage';
 import { RUNTIME_KINDS } from '../server/src/features/refactors/runtimeBases';
+import { planDependenciesFirst } from '../server/src/features/refactors/goDependenciesFirst';
 import { describeWithShared, REPO_ROOT, SINGLE_DIR } from './support/paths';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'golden', 'convert-single.json');
@@ -70,6 +71,22 @@ describeWithShared('single', 'convert to a multi-stage build over the single-sta
     }
     console.log(`# convert --runtime over corpus-single, files converted: ${RUNTIME_KINDS.map((kind) => `${kind} ${converted[kind] ?? 0}`).join(', ')}`);
     assert.equal(converted.auto, Object.values(actual).filter((o) => o.outcome === 'converted').length);
+  });
+
+  it('the option to download Go dependencies first, with a made-up go.mod and go.sum in the context, gives a result with the properties', () => {
+    let offered = 0;
+    for (const file of files) {
+      const text = readFileSync(join(SINGLE_DIR, 'files', file), 'utf8');
+      const { model } = AnalyzedDocument.fromText(text);
+      const stage = model.stages.length === 1 ? offersConvert(model, model.stages[0].fromRange.start.line) : undefined;
+      const plan = stage && planConvert(model, stage);
+      const dependencies = plan && !('disabled' in plan) ? planDependenciesFirst({ contextFile: (path) => ({ 'go.mod': 'module m\n', 'go.sum': '' } as Record<string, string>)[path] }, plan) : undefined;
+      if (!plan || 'disabled' in plan || !dependencies || 'disabled' in dependencies) continue;
+      const copy = [dependencies.copy.buildkit!.written, ...dependencies.copy.buildkit!.flags, 'go.mod', 'go.sum', './'].join(' ');
+      checkConversion(text, applyEdits(text, convertStage(model, text, plan, dependencies).edits), [copy, 'RUN go mod download']);
+      offered++;
+    }
+    console.log(`# convert, download dependencies first, over corpus-single: offered on ${offered} files`);
   });
 
   it('counts', () => {

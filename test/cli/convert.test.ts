@@ -1,5 +1,5 @@
-// `dockerfile-stages convert` as a user runs it: the result on stdout, --diff, --write, --runtime, the reason and
-// exit 2.
+// `dockerfile-stages convert` as a user runs it: the result on stdout, --diff, --write, --runtime, --deps-first,
+// the reason and exit 2.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,14 +8,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from '../support/paths';
 import { lines } from '../support/fixture';
+import { checkConversion } from '../support/convertProperties';
 
 let dir: string;
 before(() => { dir = mkdtempSync(join(tmpdir(), 'dockerfile-stages-convert-')); });
 
 const SERVICE = lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]');
 
-function convert(text: string, ...flags: string[]): { status: number | null; stdout: string; stderr: string; path: string } {
-  const path = join(mkdtempSync(join(dir, 'case-')), 'Dockerfile');
+type Converted = { status: number | null; stdout: string; stderr: string; path: string };
+
+function convert(text: string, ...flags: string[]): Converted {
+  return convertBeside({}, text, ...flags);
+}
+
+/** `files`: the build context's other files, beside the Dockerfile. */
+function convertBeside(files: Record<string, string>, text: string, ...flags: string[]): Converted {
+  const folder = mkdtempSync(join(dir, 'case-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  const path = join(folder, 'Dockerfile');
   writeFileSync(path, text);
   const result = spawnSync(process.execPath, [CLI, 'convert', path, ...flags], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, path };
@@ -55,6 +65,19 @@ describe('dockerfile-stages convert', () => {
     const unknown = convert(SERVICE, '--runtime', 'busybox');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown runtime 'busybox' \(auto, distroless, scratch, alpine, slim\)/);
+  });
+
+  it('--deps-first copies go.mod and go.sum from beside the file and downloads before COPY . .; exits 2 with the reason where go.mod is not there', () => {
+    const first = convertBeside({ 'go.mod': 'module example.com/server\n', 'go.sum': '' }, SERVICE, '--deps-first');
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /^FROM golang:1\.22 AS build\nWORKDIR \/app\nCOPY go\.mod go\.sum \.\/\nRUN go mod download\nCOPY \. \.\nRUN CGO_ENABLED=0 go build -o \/server \.\n\n# Runtime: [^\n]*\nFROM gcr\.io\/distroless\/static-debian12\n/);
+    checkConversion(SERVICE, first.stdout, ['COPY go.mod go.sum ./', 'RUN go mod download']);
+    assert.match(convertBeside({ 'go.mod': 'module m\n' }, SERVICE, '--deps-first').stdout, /\nCOPY go\.mod \.\/\nRUN go mod download\nCOPY \. \.\n/);
+    const unknown = convert(SERVICE, '--deps-first');
+    assert.equal(unknown.status, 2);
+    assert.equal(unknown.stdout, '');
+    assert.match(unknown.stderr, /not converted with the dependencies downloaded first: go\.mod is not known to be in the build context/);
+    assert.equal(convertBeside({ 'go.mod': 'module m\n' }, SERVICE).stdout, convert(SERVICE).stdout, 'not without the flag');
   });
 
   it('exits 2 with the reason where it declines or has nothing to convert', () => {

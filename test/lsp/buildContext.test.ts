@@ -1,7 +1,7 @@
 // The build context of an open Dockerfile over LSP: the server reads the .dockerignore that applies (its own
 // `<Dockerfile>.dockerignore` first, else the one in its folder) for CopyIgnoredFile and the cache hover, and the
-// context's package.json and lock file for DependenciesAfterSource on an npm install, and reads them again when the
-// editor says one changed.
+// context's package.json and lock file for DependenciesAfterSource on an npm install (go.mod for the conversion's
+// download first), and reads them again when the editor says one changed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,5 +65,19 @@ describe('the build context of an open Dockerfile', () => {
     const second = (await finding())!;
     assert.match(second.message, /package\.json has a `postinstall` script, which the install runs\./);
     assert.deepEqual(await fixTitles(second), []);
+  });
+
+  it('offers converting with the Go dependencies downloaded first only once go.mod is beside the file, computed on resolve', async () => {
+    const goUri = pathToFileURL(join(folder, 'go.Dockerfile')).href;
+    await client.open(goUri, lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /server .', 'CMD ["/server"]'));
+    const converts = () => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: goUri }, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, context: { diagnostics: [], only: ['refactor.rewrite.multiStage'] } });
+    assert.deepEqual((await converts()).map((action) => action.kind), ['refactor.rewrite.multiStage']);
+    writeFileSync(join(folder, 'go.mod'), 'module example.com/server\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'go.mod')).href, type: 1 }] });
+    const [, first] = await converts();
+    assert.equal(first.title, 'Convert to a multi-stage build (download dependencies first): runtime gcr.io/distroless/static-debian12 with only /server');
+    assert.equal(first.edit, undefined);
+    const edits = (await client.request<CodeAction>('codeAction/resolve', first)).edit!.changes![goUri];
+    assert.ok(edits.some((edit) => edit.newText === 'COPY go.mod ./\nRUN go mod download\n' && edit.range.start.line === 2));
   });
 });

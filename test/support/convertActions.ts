@@ -3,17 +3,18 @@
 import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { featureContext } from '../../server/src/features/featureContext';
+import { featureContext, type BuildContextKnowledge } from '../../server/src/features/featureContext';
 import { listRefactors, REFACTOR_KINDS, resolveRefactor } from '../../server/src/features/refactors/refactorActions';
 import { applyEdits, fixture, textAt } from './fixture';
 import { checkConversion } from './convertProperties';
 
 export const URI = 'file:///convert/Dockerfile';
 
-export function listed(marked: string): { action?: CodeAction; text: string } {
+/** `kind`: the action asked for (the option to download the dependencies first is its own); `knowledge`: the build context's. */
+export function listed(marked: string, kind: string = REFACTOR_KINDS.convert, knowledge: BuildContextKnowledge = {}): { action?: CodeAction; text: string } {
   const fx = fixture(marked);
-  const context = featureContext(AnalyzedDocument.fromText(fx.text));
-  const [action] = listRefactors(context, URI, { start: fx.cursor, end: fx.cursor }, [REFACTOR_KINDS.convert]);
+  const context = featureContext(AnalyzedDocument.fromText(fx.text), [], knowledge);
+  const [action] = listRefactors(context, URI, { start: fx.cursor, end: fx.cursor }, [kind]);
   return { action: action && (action.disabled ? action : resolveRefactor(context, action)), text: fx.text };
 }
 

@@ -20,7 +20,11 @@ const BUILD = /(?:go|cargo)\s+build|(?:mvn|mvnw|gradle|gradlew)\s|dotnet\s+publi
 const JAR_FOLDER = /\/(?:target|build\/libs)\/[^/]+\.jar$/;
 const CONFIG = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'ONBUILD', 'USER', 'MAINTAINER']);
 
-export function checkConversion(before: string, after: string): void {
+/**
+ * `downloadFirst`: the lines the option to download the dependencies first (goDependenciesFirst.ts) adds, which
+ * must stand just before the build stage's `COPY . .`; the build stage is otherwise the original's.
+ */
+export function checkConversion(before: string, after: string, downloadFirst: readonly string[] = []): void {
   const original = AnalyzedDocument.fromText(before).model;
   const converted = AnalyzedDocument.fromText(after).model;
   assert.equal(converted.stages.length, 2, 'two stages');
@@ -29,7 +33,13 @@ export function checkConversion(before: string, after: string): void {
   assert.ok(RUNTIME_BASES.some((base) => base.test(runtime.base!.text)), `runtime base ${runtime.base!.text} is in the table`);
   assert.equal(build.base!.text, source.base!.text, 'the build stage keeps the base');
   const buildTexts = build.instructions.map((i) => slice(after, i));
-  assert.deepEqual(buildTexts, source.instructions.slice(0, build.instructions.length).map((i) => slice(before, i)), 'the build stage is the original up to the build');
+  if (downloadFirst.length > 0) {
+    const at = buildTexts.findIndex((_text, index) => downloadFirst.every((line, offset) => buildTexts[index + offset] === line));
+    assert.ok(at >= 0, 'the build stage downloads the dependencies');
+    assert.match(buildTexts[at + downloadFirst.length], /^copy(?:\s+--\S+)*\s+\.\/?\s+(?:\.\/?|\/\S*)$/i, 'just before the whole context\'s copy');
+    buildTexts.splice(at, downloadFirst.length);
+  }
+  assert.deepEqual(buildTexts, source.instructions.slice(0, buildTexts.length).map((i) => slice(before, i)), 'the build stage is the original up to the build');
   assert.ok(BUILD.test(buildTexts[buildTexts.length - 1]), 'the build stage ends with the build');
   const builder = builderOf(source.expandedBase ?? source.base!.text)!;
   if (builder.runtimeImage) assert.equal(runtime.base!.text, builder.runtimeImage, 'a Java or .NET build runs on the image its builder is built on');

@@ -3,7 +3,7 @@ import { RUNTIME_KINDS, type RuntimeKind } from '../features/refactors/runtimeBa
 export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format text|json|sarif|github] [--target NAME]... [--workspace DIR]
                                [--fix | --fix-unsafe] [--diff]
        dockerfile-stages graph FILE [--format mermaid|dot|json] [--target NAME]... [--workspace DIR]
-       dockerfile-stages convert FILE [--runtime auto|distroless|scratch|alpine|slim] [--diff | --write]
+       dockerfile-stages convert FILE [--runtime auto|distroless|scratch|alpine|slim] [--deps-first] [--diff | --write]
        dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
@@ -29,8 +29,10 @@ convert turns a single-stage Go, Rust, Java or .NET build into a build stage and
 the binary, jar or published folder (the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes
 the file) and says on stderr what the new image no longer has. --runtime chooses a Go or Rust build's runtime
 base (auto: the table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian
-slim of the builder's version), declined where that base would not run the binary. Exit status 2 with the
-reason where it declines.
+slim of the builder's version), declined where that base would not run the binary. --deps-first also copies
+go.mod (and go.sum, where there is one) beside the file and runs go mod download before the build stage's
+COPY . ., so that the download stays cached until they change; declined where the download may read more or
+differ from the build's. Exit status 2 with the reason where it declines.
 
 ships prints what the image of a target (the last stage, or --target) holds and where each part comes from: the
 base image, then every instruction of its FROM chain that adds files, with the build context paths, URLs, or the
@@ -58,6 +60,8 @@ export interface Options {
   readonly write?: boolean;
   /** convert: the runtime base asked for. */
   readonly runtime?: RuntimeKind;
+  /** convert: download the dependencies before the build stage copies the whole context. */
+  readonly depsFirst?: boolean;
 }
 
 export function parseArguments(args: readonly string[]): Options {
@@ -72,6 +76,7 @@ export function parseArguments(args: readonly string[]): Options {
   let diff = false;
   let write = false;
   let runtime: RuntimeKind = 'auto';
+  let depsFirst = false;
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -88,6 +93,7 @@ export function parseArguments(args: readonly string[]): Options {
     else if (command !== 'graph' && arg === '--diff') diff = true;
     else if (command === 'convert' && arg === '--write') write = true;
     else if (command === 'convert' && flag === '--runtime') runtime = runtimeKind(value());
+    else if (command === 'convert' && arg === '--deps-first') depsFirst = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else files.push(arg);
   }
@@ -99,7 +105,7 @@ export function parseArguments(args: readonly string[]): Options {
   if (command === 'convert') {
     if (diff && write) throw new UsageError('convert takes --diff or --write, not both');
     if (write && files.includes('-')) throw new UsageError('--write cannot write to standard input');
-    return { command, files, format, targets, workspaces, diff, write, runtime };
+    return { command, files, format, targets, workspaces, diff, write, runtime, depsFirst };
   }
   if (command === 'ships' && targets.length > 1) throw new UsageError('ships takes one --target');
   if (command === 'ships' && workspaces.length > 0) throw new UsageError('ships takes no --workspace');

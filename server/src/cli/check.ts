@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BuildTarget } from '../analysis/graph';
 import { AnalyzedDocument } from '../analysis/document';
-import { featureContext } from '../features/featureContext';
+import { featureContext, type BuildContextKnowledge } from '../features/featureContext';
 import { computeDiagnostics } from '../features/diagnostics';
 import { undefinedTargets } from '../features/diagnostics/targetRules';
 import type { Options } from './arguments';
@@ -56,11 +56,17 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
-  const dockerignore = file === '-' ? undefined : dockerignoreFor(resolve(file));
+  const { dockerignore, contextFile } = contextBeside(file);
   // The build context is listed in a folder check only (ContextShipsSecrets): a file named alone may be built from anywhere.
   const buildContext = named || file === '-' ? undefined : buildContextOf(resolve(file), ignorePatternsFor(resolve(file)));
-  const contextFile = file === '-' ? undefined : new BuildContextFiles().readerFor(resolve(file));
   return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, { dockerignore, buildContext, contextFile }), {}) }, changed: text !== original };
+}
+
+/** The .dockerignore and the files of the build context taken to be the file's folder; nothing for standard input. */
+export function contextBeside(file: string): Pick<BuildContextKnowledge, 'dockerignore' | 'contextFile'> {
+  if (file === '-') return {};
+  const path = resolve(file);
+  return { dockerignore: dockerignoreFor(path), contextFile: new BuildContextFiles().readerFor(path) };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

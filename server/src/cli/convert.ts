@@ -1,5 +1,6 @@
-// `dockerfile-stages convert FILE [--runtime KIND] [--diff | --write]`: the editor's *Convert to a multi-stage
-// build* on a file, on the runtime base asked for. The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
+// `dockerfile-stages convert FILE [--runtime KIND] [--deps-first] [--diff | --write]`: the editor's *Convert to a
+// multi-stage build* on a file, on the runtime base asked for; --deps-first is its option to download the
+// dependencies first, from the build context beside the file (its go.mod and go.sum). The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
 // the conversion is declined or not offered, the reason goes to stderr and the exit status is 2.
 import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
@@ -7,7 +8,8 @@ import { AnalyzedDocument } from '../analysis/document';
 import { offersConvert, planConvert } from '../features/refactors/convertPlan';
 import { convertStage, lostNote } from '../features/refactors/convertStage';
 import type { Options } from './arguments';
-import { readSource } from './check';
+import { contextBeside, readSource } from './check';
+import { planDependenciesFirst } from '../features/refactors/goDependenciesFirst';
 import { applyEdits } from './fix';
 
 export function convertFile(file: string, options: Options): number {
@@ -23,7 +25,12 @@ export function convertFile(file: string, options: Options): number {
     process.stderr.write(`${file}: not converted: ${plan.disabled}\n`);
     return 2;
   }
-  const text = applyEdits(original, convertStage(model, original, plan).edits);
+  const dependencies = options.depsFirst ? planDependenciesFirst(contextBeside(file), plan) : undefined;
+  if (dependencies && 'disabled' in dependencies) {
+    process.stderr.write(`${file}: not converted with the dependencies downloaded first: ${dependencies.disabled}\n`);
+    return 2;
+  }
+  const text = applyEdits(original, convertStage(model, original, plan, dependencies).edits);
   process.stderr.write(`${file}: ${lostNote(plan)}\n`);
   if (options.diff) process.stdout.write(createTwoFilesPatch(`a/${file}`, `b/${file}`, original, text));
   else if (options.write && file !== '-') writeFileSync(file, text);

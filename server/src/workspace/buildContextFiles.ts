@@ -40,9 +40,12 @@ export class BuildContextFiles {
   }
 }
 
-/** The files whose change may change what the context reader answered (the Node projects' manifests). */
-export const MANIFEST_FILES_GLOB = '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,pnpm-workspace.yaml,.npmrc,.yarnrc,.yarnrc.yml,.pnpmfile.cjs}';
+/**
+ * The files whose change may change what the context reader answered: the Node projects' manifests, and a Go
+ * module's (go.mod, go.sum, go.work, vendor/modules.txt) for the conversion's download first.
+ */
+export const MANIFEST_FILES_GLOB = '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,pnpm-workspace.yaml,.npmrc,.yarnrc,.yarnrc.yml,.pnpmfile.cjs,go.mod,go.sum,go.work,modules.txt}';
 
 export function isManifestFileUri(uri: string): boolean {
-  return /(?:^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs)$/.test(uri);
+  return /(?:^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs|go\.mod|go\.sum|go\.work|vendor\/modules\.txt)$/.test(uri);
 }

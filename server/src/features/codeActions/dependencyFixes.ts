@@ -13,7 +13,7 @@ import { DocumentText } from '../documentText';
 import { wholeLines } from './edits';
 
 /** What an instruction between the copy and the RUN may be: none of these changes what a RUN does. */
-const INERT = new Set(['EXPOSE', 'LABEL', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'MAINTAINER']);
+export const INERT: ReadonlySet<string> = new Set(['EXPOSE', 'LABEL', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'MAINTAINER']);
 
 type MakeFix = (title: string, edits: TextEdit[], extra?: Partial<CodeAction>) => CodeAction;
 

@@ -37,10 +37,14 @@ export function checkDependenciesAfterSource(context: DependencyContext): Findin
   return dependenciesAfterSource(context).map(finding);
 }
 
-export function dependenciesAfterSource({ model, dockerignore, contextFile }: DependencyContext): DependencyHit[] {
+/** The build context's files as BuildKit sends them: a file the .dockerignore excludes is not there; undefined without a workspace. */
+export function sentContextFile({ dockerignore, contextFile }: Pick<FeatureContext, 'dockerignore' | 'contextFile'>): ContextFileText | undefined {
   const matcher = dockerignore && dockerignore.length > 0 ? IgnoreMatcher.of(dockerignore) : undefined;
-  // A file the .dockerignore excludes is not in the context BuildKit sends.
-  const read = contextFile && ((path: string) => (matcher?.matchesOrParentMatches(cleanPath(path)) ? undefined : contextFile(path)));
+  return contextFile && ((path: string) => (matcher?.matchesOrParentMatches(cleanPath(path)) ? undefined : contextFile(path)));
+}
+
+export function dependenciesAfterSource({ model, dockerignore, contextFile }: DependencyContext): DependencyHit[] {
+  const read = sentContextFile({ dockerignore, contextFile });
   const hits: DependencyHit[] = [];
   // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
   const toolsAfter: ReadonlySet<string>[] = [];

@@ -4,16 +4,18 @@
 // before the build (copied, in order), WORKDIR of the builder image where the Dockerfile set none, one
 // `COPY --from=build` per artifact (and per file of the builder the base lacks, scratch's CA certificates) to
 // the same path, then the lines after the build (moved, shell forms made exec forms where the base has no
-// shell). A comment above it says what the image no longer has.
+// shell). A comment above it says what the image no longer has. With the dependencies downloaded first
+// (goDependenciesFirst.ts), the manifests' copy and the download go just before the build stage's `COPY . .`.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { StageModel } from '../../analysis/model';
 import { freshStageName } from '../rename';
 import { DocumentText } from '../documentText';
 import { asKeyword, type RefactorResult } from './refactor';
 import type { ConvertPlan } from './convertPlan';
+import type { DependenciesFirst } from './goDependenciesFirst';
 import { execFormText } from './startCommand';
 
-export function convertStage(model: StageModel, text: string, plan: ConvertPlan): RefactorResult {
+export function convertStage(model: StageModel, text: string, plan: ConvertPlan, dependencies?: DependenciesFirst): RefactorResult {
   const document = new DocumentText(text);
   const { stage } = plan;
   const eol = document.eol;
@@ -44,7 +46,15 @@ export function convertStage(model: StageModel, text: string, plan: ConvertPlan)
   const end = { line: lastLine, character: document.lineText(lastLine).length };
   const replaced: TextEdit = { range: { start: after.position, end }, newText: `${after.prefix}${eol}${runtimeLines.join(eol)}${eol}${movedText}` };
   const nameAt = nameEdit.range.start;
-  return { edits: [nameEdit, replaced], renamePosition: { line: nameAt.line, character: nameAt.character + (stage.name ? 0 : as.length + 2) } };
+  const downloadEdits = dependencies ? [downloadFirst(document, dependencies, keyword)] : [];
+  return { edits: [nameEdit, ...downloadEdits, replaced], renamePosition: { line: nameAt.line, character: nameAt.character + (stage.name ? 0 : as.length + 2) } };
+}
+
+/** `COPY go.mod go.sum ./` (with the whole copy's flags) and `RUN go mod download`, inserted before the whole copy. */
+function downloadFirst(document: DocumentText, { copy, manifests }: DependenciesFirst, keyword: (word: string) => string): TextEdit {
+  const at = document.lineStart(copy.range.start.line);
+  const copyLine = [copy.buildkit!.written, ...copy.buildkit!.flags, ...manifests, './'].join(' ');
+  return { range: { start: at, end: at }, newText: `${copyLine}${document.eol}${keyword('RUN')} go mod download${document.eol}` };
 }
 
 /** Lines `first`..`last` (all that follows the build), each shell form to rewrite replaced by its exec form. */

@@ -13,12 +13,14 @@ import { planDependencyStage } from './dependencyStage';
 import type { RefactorResult } from './refactor';
 import { offersConvert, planConvert } from './convertPlan';
 import { convertStage } from './convertStage';
+import { planDependenciesFirst } from './goDependenciesFirst';
 
 export const REFACTOR_KINDS = {
   extract: 'refactor.extract.stage',
   inline: 'refactor.inline.stage',
   name: 'refactor.rewrite.stage.name',
   convert: 'refactor.rewrite.multiStage',
+  convertDependenciesFirst: 'refactor.rewrite.multiStage.dependenciesFirst',
   dependencies: 'refactor.extract.dependencies',
 } as const;
 
@@ -29,6 +31,7 @@ const TITLES: Record<Refactor, string> = {
   inline: 'Inline stage into the stage built from it',
   name: 'Name this stage',
   convert: 'Convert to a multi-stage build',
+  convertDependenciesFirst: 'Convert to a multi-stage build (download dependencies first)',
   dependencies: 'Move dependencies into their own stage',
 };
 
@@ -42,11 +45,14 @@ export interface RefactorData {
 type Planned = { run: () => RefactorResult; detail?: string } | { disabled: string };
 
 function plan(context: FeatureContext, refactor: Refactor, range: Range): Planned | undefined {
-  if (refactor === 'convert') {
+  if (refactor === 'convert' || refactor === 'convertDependenciesFirst') {
     const stage = offersConvert(context.model, range.start.line);
     const convert = stage && planConvert(context.model, stage);
-    if (!convert || 'disabled' in convert) return convert;
-    return { run: () => convertStage(context.model, context.text, convert), detail: `: runtime ${convert.runtime.image} with only ${convert.artifacts.join(', ')}` };
+    if (!convert || 'disabled' in convert) return refactor === 'convert' ? convert : undefined;
+    // The download first is an option, listed only where it is certain; otherwise nothing more is listed.
+    const dependencies = refactor === 'convertDependenciesFirst' ? planDependenciesFirst(context, convert) : undefined;
+    if (dependencies && 'disabled' in dependencies) return undefined;
+    return { run: () => convertStage(context.model, context.text, convert, dependencies), detail: `: runtime ${convert.runtime.image} with only ${convert.artifacts.join(', ')}` };
   }
   if (refactor === 'extract') {
     const extract = planExtract(context, range);
