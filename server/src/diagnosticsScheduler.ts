@@ -1,5 +1,6 @@
 // When to compute and publish diagnostics: at once on normal files, debounced on large ones, and never for a
 // version that is no longer current; the work is done in steps with the requests served between them.
+import { nextTurnOfEventLoop } from './workspace/eventLoop';
 
 /** Files up to this many lines get diagnostics on every keystroke. */
 const LARGE_FILE_LINES = 1500;
@@ -26,16 +27,13 @@ export class DiagnosticsScheduler {
   }
 }
 
-/** Node's `setImmediate`; a browser worker has none, and a zero timeout is its next turn of the event loop. */
-const nextTurn: (callback: () => void) => void = globalThis.setImmediate ?? ((callback) => setTimeout(callback, 0));
-
 /**
  * Runs the steps, letting the event loop serve what is waiting (a request right after an edit) between two of
  * them; false when `current` says the work is no longer wanted (a newer version came), which stops it.
  */
 export async function runInSteps(steps: Iterable<void>, current: () => boolean): Promise<boolean> {
   for (const _ of steps) {
-    await new Promise<void>((resolve) => nextTurn(() => resolve()));
+    await nextTurnOfEventLoop();
     if (!current()) return false;
   }
   return true;

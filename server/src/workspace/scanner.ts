@@ -16,6 +16,7 @@ import { CODE_FILE, CODE_PATH, codeTargets } from './codeTargets';
 import { ensureShellParser } from './shellModules';
 import { fileAccess } from './fileAccess';
 import { isDockerfileName } from './dockerfileKinds';
+import { timeSlices } from './eventLoop';
 
 export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024, bytesPerCodeFile: 256 * 1024, codeBytes: 16 * 1024 * 1024 };
 
@@ -82,12 +83,17 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   const ignored = await gitignoredNames(root);
   const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
   const all: string[] = [];
+  // Node reads synchronously (nodeFileAccess.ts): requests are served between slices of the scan.
+  const pause = timeSlices(SLICE_MS);
+  // The shell parser's WebAssembly compiles while the walk goes on, from the first file that needs it.
+  let shellParser: Promise<boolean> | undefined;
   const toRead: { path: string; reader: Reader }[] = [];
   let capped: string | undefined;
   // Each folder with its `/`-separated path relative to the workspace folder (built as the walk descends).
   const pending: [string, string][] = [[root, '']];
   walk: while (pending.length > 0) {
     const [dir, dirPath] = pending.pop()!;
+    await pause();
     const entries = await fileAccess().readDirectory(dir);
     for (const entry of entries ?? []) {
       const path = join(dir, entry.name);
@@ -104,17 +110,19 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
       all.push(path);
       if (isDockerfileName(entry.name)) dockerfiles.push(path);
       const reader = readerFor(path, entry.name, relativePath);
-      if (reader) toRead.push({ path, reader });
+      if (!reader) continue;
+      toRead.push({ path, reader });
+      if (SHELL_READERS.has(reader)) shellParser ??= ensureShellParser();
     }
   }
   // Scripts' builds name their Dockerfile with paths the script computes: they are looked for among these files.
   const files = fileIndex(all);
   named = files;
-  if (toRead.some(({ reader }) => SHELL_READERS.has(reader))) await ensureShellParser();
+  await shellParser;
   let bytes = 0;
   let codeBytes = 0;
-  // Build files first; source code (a target named in code) last, on a budget of its own. Files are read a
-  // batch at a time: the scan waits on the disk far more than it computes.
+  // Build files first; source code (a target named in code) last, on a budget of its own. Files are asked for
+  // a batch at a time: in a browser each read is a request to the client, and they are answered together.
   toRead.sort((a, b) => Number(a.reader === codeTargets) - Number(b.reader === codeTargets));
   for (let start = 0; start < toRead.length; start += READ_BATCH) {
     const batch = toRead.slice(start, start + READ_BATCH);
@@ -122,6 +130,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
     for (const [i, { path, reader }] of batch.entries()) {
       const text = texts[i];
       if (text === undefined) continue;
+      await pause();
       if (reader === codeTargets) {
         codeBytes += text.length;
         if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
@@ -140,6 +149,8 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
 }
 
 const READ_BATCH = 32;
+/** How long the scan may hold the event loop at a time. */
+const SLICE_MS = 10;
 
 /** The scanned files, by absolute path; patterns see `/`-separated paths. */
 function fileIndex(paths: readonly string[]): FileIndex {
