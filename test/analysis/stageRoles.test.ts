@@ -59,6 +59,13 @@ const ROWS: readonly Row[] = [
     targetRoles: ['#2 (unnamed): image (default-target)'],
     stageRoles: ['a: build-only', 'b: shipped', '#2 (unnamed): shipped'],
   },
+  {
+    what: 'a target not resolved (a pattern) may be any stage it matches: what those would ship is undetermined, and it has no role of its own',
+    text: lines('FROM golang AS build', 'RUN go build -o /out/app .', 'FROM alpine AS debug', 'COPY --from=build /out/app /app', 'CMD ["/app"]', 'FROM scratch AS release', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'),
+    targets: ['${TARGET}'],
+    targetRoles: ['release: image (start-command)'],
+    stageRoles: ['build: shipped', 'debug: undetermined', 'release: shipped'],
+  },
 ];
 
 describe('stage roles', () => {

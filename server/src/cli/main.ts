@@ -27,7 +27,7 @@ async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
   const scanned = new Map<string, ScanResult>();
   for (const dir of new Set([...options.workspaces, ...folders].map((dir) => resolve(dir)))) scanned.set(dir, await scanWorkspace(dir));
   const discovered = new WorkspaceTargets();
-  discovered.replace([...scanned.values()].flatMap((result) => result.targets));
+  discovered.replace([...scanned.values()].flatMap((result) => result.targets), [...scanned].flatMap(([root, result]) => result.unread.map((part) => ({ root, part }))));
   const files = options.files.flatMap((file) => (folders.includes(file)
     ? scanned.get(resolve(file))!.dockerfiles.filter((path) => !isTemplateText(readSource(path))).map((path) => ({ file: join(file, relative(resolve(file), path)), named: false }))
     : [{ file, named: true }]));

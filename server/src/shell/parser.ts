@@ -25,7 +25,7 @@ export interface ShellParserModules {
 }
 
 /** A parse that takes longer than this is given up (a pathological file): its commands are not read. */
-const PARSE_BUDGET_MS = 500;
+export const PARSE_BUDGET_MS = 500;
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;

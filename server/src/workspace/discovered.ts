@@ -7,6 +7,9 @@ import { fileAccess } from './fileAccess';
 
 export type { DiscoveredTarget, TargetOptions } from '../analysis/discoveredTarget';
 
+/** Thrown by a reader that cannot follow a file's builds (a parse over its time budget): the message says why. */
+export class NotFollowed extends Error {}
+
 /** The workspace's files, for the builds whose Dockerfile a script computes. */
 export interface FileIndex {
   has(path: string): boolean;

@@ -51,7 +51,7 @@ export class TargetDiscovery {
     const started = Date.now();
     const results = await Promise.all(this.folders.map(({ root, excluded }) => scanWorkspace(root, excluded)));
     this.scanned = true;
-    this.targets.replace(results.flatMap((result) => result.targets));
+    this.targets.replace(results.flatMap((result) => result.targets), results.flatMap((result, i) => result.unread.map((part) => ({ root: this.folders[i].root, part }))));
     const count = results.reduce((sum, result) => sum + result.targets.length, 0);
     this.log(`Found ${count} build target${count === 1 ? '' : 's'} in ${this.folders.length} workspace folder(s) in ${Date.now() - started} ms.`);
     for (const result of results) if (result.capped) this.log(`Stopped looking for build targets: ${result.capped}.`);

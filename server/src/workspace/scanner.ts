@@ -17,6 +17,7 @@ import { ensureShellParser } from './shellModules';
 import { fileAccess } from './fileAccess';
 import { isDockerfileName } from './dockerfileKinds';
 import { timeSlices } from './eventLoop';
+import { NotFollowed } from './discovered';
 
 export const LIMITS = { files: 20000, bytesPerFile: 1024 * 1024, totalBytes: 32 * 1024 * 1024, bytesPerCodeFile: 256 * 1024, codeBytes: 16 * 1024 * 1024 };
 
@@ -29,6 +30,18 @@ export interface ScanResult {
   readonly dockerfiles: string[];
   /** Set when a cap stopped the scan: what it was. */
   readonly capped?: string;
+  /**
+   * What may name targets but was not read: files over the size caps, unreadable files and folders, files a
+   * reader could not follow, and the rest of the workspace past a cap. Any stage may be built there.
+   */
+  readonly unread: readonly UnreadPart[];
+}
+
+/** A file or folder of the workspace that was not read, and why. */
+export interface UnreadPart {
+  /** Absolute; the workspace folder itself when a cap stopped the scan. */
+  readonly path: string;
+  readonly why: string;
 }
 
 export type Reader = (text: string, file: string, origin: string, root: string, files: FileIndex) => DiscoveredTarget[];
@@ -72,12 +85,14 @@ function readerFor(path: string, name: string, relativePath: string): Reader | u
 export async function scanWorkspace(root: string, excluded: readonly string[] = []): Promise<ScanResult> {
   const targets: DiscoveredTarget[] = [];
   const dockerfiles: string[] = [];
+  const unread: UnreadPart[] = [];
   const done = (capped?: string): ScanResult => {
     // A file a build names as its Dockerfile is one, whatever its name.
     for (const dockerfile of new Set(targets.map((target) => target.dockerfile))) {
       if (named.has(dockerfile) && !dockerfiles.includes(dockerfile)) dockerfiles.push(dockerfile);
     }
-    return { targets: targets.sort(byOrigin), dockerfiles: dockerfiles.sort(), ...(capped ? { capped } : {}) };
+    if (capped) unread.push({ path: root, why: `the scan stopped at ${capped}` });
+    return { targets: targets.sort(byOrigin), dockerfiles: dockerfiles.sort(), ...(capped ? { capped } : {}), unread: summarized(unread, root) };
   };
   let named: FileIndex = { has: () => false, matching: () => [] };
   const ignored = await gitignoredNames(root);
@@ -95,6 +110,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
     const [dir, dirPath] = pending.pop()!;
     await pause();
     const entries = await fileAccess().readDirectory(dir);
+    if (!entries) unread.push({ path: dir, why: 'the folder could not be read' });
     for (const entry of entries ?? []) {
       const path = join(dir, entry.name);
       const relativePath = dirPath ? `${dirPath}/${entry.name}` : entry.name;
@@ -129,8 +145,11 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
     const texts = await Promise.all(batch.map(({ path, reader }) => fileAccess().readFile(path, reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile)));
     for (const [i, { path, reader }] of batch.entries()) {
       const text = texts[i];
-      if (text === undefined) continue;
       await pause();
+      if (text === undefined) {
+        unread.push({ path, why: `larger than ${(reader === codeTargets ? LIMITS.bytesPerCodeFile : LIMITS.bytesPerFile) / 1024} KB, or unreadable` });
+        continue;
+      }
       if (reader === codeTargets) {
         codeBytes += text.length;
         if (codeBytes > LIMITS.codeBytes) return done(`more than ${LIMITS.codeBytes / 1024 / 1024} MB of source code`);
@@ -140,8 +159,9 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
       }
       try {
         targets.push(...reader(text, path, relative(root, path), root, files));
-      } catch {
-        // A file that does not parse names no target.
+      } catch (error) {
+        // A file whose builds cannot be followed may build any stage: said, never taken as building none.
+        unread.push({ path, why: error instanceof NotFollowed ? error.message : 'it could not be parsed' });
       }
     }
   }
@@ -149,6 +169,15 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
 }
 
 const READ_BATCH = 32;
+/** Past this many, the unread files are said as a count and the first few names. */
+const UNREAD_NAMED = 3;
+
+/** At most a few unread parts by name: messages list them. */
+function summarized(unread: readonly UnreadPart[], root: string): UnreadPart[] {
+  if (unread.length <= UNREAD_NAMED) return [...unread];
+  const names = unread.slice(0, UNREAD_NAMED).map((part) => relative(root, part.path) || '.').join(', ');
+  return [{ path: root, why: `${unread.length} files or folders not read (${names}, ...; ${unread[0].why})` }];
+}
 /** How long the scan may hold the event loop at a time. */
 const SLICE_MS = 10;
 

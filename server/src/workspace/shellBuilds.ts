@@ -4,11 +4,11 @@
 // (`T=base` ... `--target "$T"`: the `base`); one it cannot know (`--target "$1"`, `$EXTRA_FLAGS`) becomes a
 // pattern that any stage matches, said as unresolved: the stages it may build are then never reported unused.
 import { dirname, isAbsolute, resolve, sep, basename } from 'node:path';
-import { parseShell } from '../shell/parser';
+import { PARSE_BUDGET_MS, parseShell, shellParserLoaded } from '../shell/parser';
 import { followScript, type ScriptContext } from '../shell/interpreter';
 import { displayText, escapeRegExp, isUnknown, knownText, writtenRange, type Value } from '../shell/values';
 import { buildCommands, type BuildCommand } from './buildCommands';
-import { uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
+import { NotFollowed, uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
 
 export type ShellContext = Omit<ScriptContext, 'paths'>;
 
@@ -27,7 +27,11 @@ export function shellTargets(text: string, context: ShellContext, source: Target
   if (!mayBuild(text)) return [];
   if (text.includes('\r')) return shellTargets(...withoutCarriageReturns(text, context), source, files);
   const builds: BuildCommand[] = [];
-  parseShell(text, (root) => followScript(root, { ...context, paths: PATHS }, (command) => builds.push(...buildCommands(command))));
+  const followed = parseShell(text, (root) => {
+    followScript(root, { ...context, paths: PATHS }, (command) => builds.push(...buildCommands(command)));
+    return true;
+  });
+  if (!followed) throw new NotFollowed(shellParserLoaded() ? `its shell took over ${PARSE_BUDGET_MS} ms to parse` : 'the shell parser could not be loaded');
   return uniqueTargets(builds.flatMap((build) => buildTargets(build, context, source, files)));
 }
 

@@ -12,6 +12,7 @@
 import type { Stage, StageModel } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
+import { hasVariable } from '../args';
 import { fromChain } from '../chain';
 import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
@@ -53,12 +54,17 @@ export function stageRoles(model: StageModel, reachability: Reachability): Stage
   return roles;
 }
 
+/** A target whose name is not known: a pattern that may name several stages. */
+function isPattern(target: BuildTarget): boolean {
+  return target.unresolved !== undefined || hasVariable(target.name);
+}
+
 function computeRoles(model: StageModel, reachability: Reachability): StageRoles {
   const last = model.stages.length - 1;
-  const targets = reachability.targets.flatMap((target, i) => {
-    const stage = i === 0 || target.isDefault ? last : stagesMatchingTarget(model.stages, target.name)[0];
-    return stage === undefined || stage < 0 ? [] : [{ target, stage, role: targetRole(model, model.stages[stage], stage === last) }];
-  });
+  const roleOf = (stage: number) => targetRole(model, model.stages[stage], stage === last);
+  const named = reachability.targets.map((target, i) => ({ target, stages: i === 0 || target.isDefault ? [last] : stagesMatchingTarget(model.stages, target.name) }));
+  // A target whose name is a pattern (a variable, a build not resolved) may be any stage it matches: none is its own.
+  const targets = named.flatMap(({ target, stages }) => (stages.length === 1 && !isPattern(target) ? [{ target, stage: stages[0], role: roleOf(stages[0]) }] : []));
   const shippedIn: BuildTarget[][] = model.stages.map(() => []);
   const maybeShipped = new Set<number>();
   for (const { target, stage, role } of targets) {
@@ -66,6 +72,12 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
     for (const shipped of shippedStages(model, model.stages[stage])) {
       if (role.kind === 'image') shippedIn[shipped].push(target);
       else maybeShipped.add(shipped);
+    }
+  }
+  // What each stage a pattern may name would ship is shipped perhaps: undetermined unless an image ships it.
+  for (const { stages } of named.filter(({ target }) => isPattern(target))) {
+    for (const stage of stages.filter((index) => roleOf(index).kind !== 'check')) {
+      for (const shipped of shippedStages(model, model.stages[stage])) maybeShipped.add(shipped);
     }
   }
   const isCheck = (target: BuildTarget) => targets.some((t) => t.target === target && t.role.kind === 'check');
