@@ -92,6 +92,12 @@ describe('editor features', () => {
     assert.deepEqual(lenses.filter((l) => l.range.start.line === 6).map((l) => l.command!.title), ['0 references', 'target in compose.yaml:5', 'built as target export', 'Build this stage']);
   });
 
+  it('says that builds not resolved may build a stage, rather than name their pattern as its target', () => {
+    const text = lines('FROM alpine AS debug', 'FROM scratch AS release');
+    const context = featureContext(AnalyzedDocument.fromText(text), [{ name: '${TARGET}', origin: 'Makefile', unresolved: 'not read: larger than 1024 KB, or unreadable' }]);
+    assert.deepEqual(codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title), ['0 references', 'may be built by builds not resolved', 'Build this stage']);
+  });
+
   it('opens the places that build a stage from its target lens', () => {
     const place = { uri: 'file:///w/compose.yaml', range: { start: { line: 4, character: 14 }, end: { line: 4, character: 19 } } };
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5', location: place }]);

@@ -53,6 +53,8 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
     const title = users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
       : users.length > 0 ? `used by: ${users.join(', ')}`
       : builtBy.length === 0 ? 'unused: no target builds it'
+      // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
+      : builtBy.every((t) => t.unresolved) ? 'may be built by builds not resolved'
       : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
     lenses.push({ range, command: { title, command: '' } });
     const role = roleTitle(roles, stage.index);
