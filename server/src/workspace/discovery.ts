@@ -49,6 +49,7 @@ export class TargetDiscovery {
 
   private async scan(): Promise<void> {
     const started = Date.now();
+    this.log(`Looking for build targets in ${this.folders.length} workspace folder(s).`);
     const results = await Promise.all(this.folders.map(({ root, excluded }) => scanWorkspace(root, excluded)));
     this.scanned = true;
     this.targets.replace(results.flatMap((result) => result.targets), results.flatMap((result, i) => result.unread.map((part) => ({ root: this.folders[i].root, part }))));
