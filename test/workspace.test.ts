@@ -2,7 +2,8 @@
 // with context and dockerfile, devcontainer, a workflow, a Makefile; ignored folders are not read.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanWorkspace } from '../server/src/workspace/scanner';
 import { composeTargets } from '../server/src/workspace/compose';
@@ -74,6 +75,25 @@ describe('workspace targets', () => {
   it('does not read what files.exclude excludes', async () => {
     const { targets } = await scanWorkspace(WORKSPACE, ['**/.github', '**/*.hcl', 'Makefile']);
     assert.deepEqual(targets.map((t) => t.origin), ['.devcontainer/devcontainer.json:7', 'compose.yaml:5', 'docker-compose.ci.yml:6']);
+  });
+
+  it('skips the folders .gitignore names, an anchored name in the workspace folder only', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dockerfile-stages-gitignore-'));
+    try {
+      const script = (folder: string, target: string) => {
+        mkdirSync(join(root, folder), { recursive: true });
+        writeFileSync(join(root, folder, 'docker.sh'), `docker build --target ${target} .\n`);
+      };
+      writeFileSync(join(root, 'Dockerfile'), 'FROM alpine AS a\nFROM alpine AS b\nFROM alpine AS c\nFROM alpine AS d\n');
+      writeFileSync(join(root, '.gitignore'), '/build\ngenerated/\n');
+      script('build', 'a');
+      script('hack/build', 'b');
+      script('generated', 'c');
+      script('hack/generated', 'd');
+      assert.deepEqual((await scanWorkspace(root)).targets.map((target) => target.origin), ['hack/build/docker.sh:1']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -117,7 +117,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
       const path = prefix + entry.name;
       const relativePath = dirPath ? `${dirPath}/${entry.name}` : entry.name;
       if (entry.kind === 'directory') {
-        if (!SKIPPED.has(entry.name) && !ignored.has(entry.name) && !matchesExclude(relativePath)) pending.push([path, relativePath]);
+        if (!SKIPPED.has(entry.name) && !ignored.anywhere.has(entry.name) && !(dirPath === '' && ignored.atRoot.has(entry.name)) && !matchesExclude(relativePath)) pending.push([path, relativePath]);
         continue;
       }
       if (entry.kind !== 'file' || matchesExclude(relativePath)) continue;
@@ -200,8 +200,17 @@ function byOrigin(a: DiscoveredTarget, b: DiscoveredTarget): number {
   return fileA < fileB ? -1 : fileA > fileB ? 1 : Number(lineA) - Number(lineB);
 }
 
-/** Plain folder names from the workspace's .gitignore (`build/`, `/tmp`): enough to skip generated trees. */
-async function gitignoredNames(root: string): Promise<Set<string>> {
+/**
+ * Plain folder names from the workspace's .gitignore (`build/`, `/tmp`): enough to skip generated trees. A name
+ * anchored with `/` is the workspace folder's only, as git reads it: `/build` leaves `hack/build/` to be read.
+ */
+async function gitignoredNames(root: string): Promise<{ anywhere: Set<string>; atRoot: Set<string> }> {
   const text = await fileAccess().readFile(join(root, '.gitignore'), LIMITS.bytesPerFile) ?? '';
-  return new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '').replace(/\/$/, '')).filter((line) => /^[\w.-]+$/.test(line)));
+  const anywhere = new Set<string>();
+  const atRoot = new Set<string>();
+  for (const line of text.split(/\r?\n/).map((line) => line.trim())) {
+    const name = line.replace(/^\//, '').replace(/\/$/, '');
+    if (/^[\w.-]+$/.test(name)) (line.startsWith('/') ? atRoot : anywhere).add(name);
+  }
+  return { anywhere, atRoot };
 }
