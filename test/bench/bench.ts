@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     if (!only || only === String(stages)) await runSize(stages, iterations);
   }
   if (!only || only === 'graph') await graphBench(OURS);
-  if (!only || only === 'scan') await scanBench();
+  if (!only || only === 'scan') await scanBench(process.argv[3] ? [...SERVER_NODE_FLAGS, process.argv[3], '--stdio'] : OURS);
   if (!only) {
     await startup();
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);
