@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { buildContextOf } from '../server/src/workspace/buildContext';
 import { ignorePatternsFor } from '../server/src/workspace/dockerignore';
 
-const listingOf = (dockerfile: string) => buildContextOf(dockerfile, ignorePatternsFor(dockerfile));
+/** The listing of the Dockerfile's own folder as its build context. */
+const listingOf = (dockerfile: string) => buildContextOf(dirname(dockerfile), ignorePatternsFor(dockerfile, dirname(dockerfile)));
 
 /** A made-up context: each path a file with `text` (a path ending in `/` a folder). */
 function contextWith(files: Record<string, string>): string {

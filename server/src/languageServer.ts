@@ -62,7 +62,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
 
   const dockerignores = new DockerignoreFiles();
   const contextFiles = new BuildContextFiles();
-  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles);
+  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles, () => discovery.firstScanDone);
   const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
   /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */

@@ -18,13 +18,14 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
     const stage = target.attributes.get('target');
     const args = argsOf(target);
     const contexts = contextsOf(target, source);
-    for (const dockerfile of dockerfilesOf(target, file, root, files)) {
+    for (const { dockerfile, context } of dockerfilesOf(target, file, root, files)) {
+      const folder = context !== undefined ? { context } : {};
       if (!stage) {
         // No `target`: the default one, with its args (a target others inherit from is their template, not a build).
-        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts }));
+        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts, ...folder }));
         continue;
       }
-      for (const discovered of stageTargets(stage, dockerfile, args, source).map((found) => ({ ...found, ...(Object.keys(contexts).length > 0 ? { contexts } : {}) }))) {
+      for (const discovered of stageTargets(stage, dockerfile, args, source).map((found) => ({ ...found, ...(Object.keys(contexts).length > 0 ? { contexts } : {}), ...folder }))) {
         // Children inheriting the same `target` and Dockerfile name it once, where it is written.
         found.set(`${dockerfile}\0${discovered.target}\0${discovered.range.start.line}:${discovered.range.start.character}`, discovered);
       }
@@ -73,8 +74,11 @@ function argsOf(target: BakeTarget): Record<string, string> {
   return args;
 }
 
-/** `dockerfile` relative to `context` (defaults `Dockerfile`, `.`), from the folders bake may run in. */
-function dockerfilesOf(target: BakeTarget, file: string, root: string, files: FileIndex): string[] {
+/**
+ * `dockerfile` relative to `context` (defaults `Dockerfile`, `.`), from the folders bake may run in, each with its
+ * context folder where that is known: a known `context`, and one folder it is found from.
+ */
+function dockerfilesOf(target: BakeTarget, file: string, root: string, files: FileIndex): { dockerfile: string; context?: string }[] {
   const context = pathValue(target.attributes.get('context')?.value) ?? [{ text: '.' }];
   const dockerfile = pathValue(target.attributes.get('dockerfile')?.value) ?? [{ text: 'Dockerfile' }];
   const contextText = knownText(context);
@@ -86,10 +90,21 @@ function dockerfilesOf(target: BakeTarget, file: string, root: string, files: Fi
     bases.push(folder);
     if (folder === root || dirname(folder) === folder || !folder.startsWith(root)) break;
   }
-  const found = existing(path, bases, files);
-  // None there yet (a Dockerfile still to write): the bake file's folder, as the editor shows it.
+  const contextsOf = new Map<string, Set<string | undefined>>();
+  for (const base of bases) {
+    for (const dockerfile of existing(path, [base], files)) {
+      const contexts = contextsOf.get(dockerfile) ?? new Set();
+      contexts.add(contextText === undefined ? undefined : resolve(base, contextText));
+      contextsOf.set(dockerfile, contexts);
+    }
+  }
   const text = knownText(path);
-  return found.length > 0 || text === undefined ? found : [resolve(bases[0], text)];
+  // None there yet (a Dockerfile still to write): the bake file's folder, as the editor shows it.
+  if (contextsOf.size === 0 && text !== undefined) contextsOf.set(resolve(bases[0], text), new Set([contextText === undefined ? undefined : resolve(bases[0], contextText)]));
+  return [...contextsOf].map(([dockerfile, contexts]) => {
+    const [context] = contexts;
+    return contexts.size === 1 && context !== undefined ? { dockerfile, context } : { dockerfile };
+  });
 }
 
 /** A path attribute's text (`cwd://` removed); undefined when not given. */

@@ -1,9 +1,9 @@
 // The build context of a Dockerfile as the rules on what ships read it: the `.git` folders and credential files
-// in it, and the .dockerignore that applies. The context is the Dockerfile's folder, as everywhere in this product
-// (workspace/dockerignore.ts says why). Certain or nothing: a walk that meets more entries than MAX_ENTRIES or a
+// in it, and the .dockerignore that applies. The context is the folder buildContextFolder.ts makes certain.
+// Certain or nothing: a walk that meets more entries than MAX_ENTRIES or a
 // folder it cannot read gives no listing, and neither does a .dockerignore whose reading is unknown.
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { BuildContextListing } from '../analysis/buildContext';
 import { IgnoreMatcher } from '../analysis/dockerignorePatterns';
 import { credentialFile } from '../analysis/ships/credentials';
@@ -12,16 +12,16 @@ import { credentialFile } from '../analysis/ships/credentials';
 const MAX_ENTRIES = 20_000;
 
 /**
- * The files `COPY . …` would send that matter (`.git`, credential files), and the .dockerignore; undefined when not
- * certain. `dockerignore`: dockerignore.ts's `ignorePatternsFor` the Dockerfile.
+ * The files `COPY . …` would send from the context folder `root` that matter (`.git`, credential files), and the
+ * .dockerignore; undefined when not certain. `dockerignore`: dockerignore.ts's `ignorePatternsFor` the Dockerfile.
  */
-export function buildContextOf(dockerfile: string, dockerignore: readonly string[] | undefined): BuildContextListing | undefined {
+export function buildContextOf(root: string, dockerignore: readonly string[] | undefined): BuildContextListing | undefined {
   if (dockerignore === undefined) return undefined;
   // Excluded folders are not walked when no pattern re-includes anything (fsutil's walk skips them the same way).
   const matcher = dockerignore.length > 0 ? IgnoreMatcher.of(dockerignore) : undefined;
   if (dockerignore.length > 0 && !matcher) return undefined;
   const skip = matcher && !matcher.hasExclusions ? (path: string) => matcher.matchesOrParentMatches(path) : () => false;
-  const sensitive = walk(dirname(dockerfile), skip);
+  const sensitive = walk(root, skip);
   return sensitive && { sensitive: sensitive.sort(), dockerignore };
 }
 
