@@ -81,8 +81,11 @@ function argsOf(target: BakeTarget): Record<string, string> {
 function dockerfilesOf(target: BakeTarget, file: string, root: string, files: FileIndex): { dockerfile: string; context?: string }[] {
   const context = pathValue(target.attributes.get('context')?.value) ?? [{ text: '.' }];
   const dockerfile = pathValue(target.attributes.get('dockerfile')?.value) ?? [{ text: 'Dockerfile' }];
-  const contextText = knownText(context);
-  if (contextText !== undefined && isRemote(contextText)) return [];
+  const given = knownText(context);
+  if (given !== undefined && isRemote(given)) return [];
+  // A context read from a bake variable is whatever the environment sets: the Dockerfile is looked up as the
+  // default value says, the context is not known.
+  const contextText = target.attributes.get('context')?.fromVariable ? undefined : given;
   const dockerfileText = knownText(dockerfile);
   const path: Value = dockerfileText !== undefined && isAbsolute(dockerfileText) ? dockerfile : [...context, { text: '/' }, ...dockerfile];
   const bases: string[] = [];
