@@ -7,9 +7,10 @@ export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format te
        dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
-cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
-file), ARGs out of scope, dependency installs after the whole source (npm, yarn and pnpm with the package.json
-and lock file beside the file). --target adds a build target besides the last stage; --workspace adds the targets
+cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore of the build
+context), ARGs out of scope, dependency installs after the whole source (npm, yarn and pnpm with the package.json
+and lock file of the build context: the file's folder, or the folder every build --workspace shows of it names;
+none where they disagree). --target adds a build target besides the last stage; --workspace adds the targets
 that DIR's bake, compose, devcontainer, VS Code task and launch, workflow files, Makefiles and scripts build. A
 FOLDER is checked as a workspace: every Dockerfile under it, with the targets its files build.
 --fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
