@@ -60,7 +60,11 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
   const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
   const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-  const dockerignores = new DockerignoreFiles();
+  // A build context listed in the background: the open documents are checked again with it.
+  const dockerignores = new DockerignoreFiles((context, listing) => {
+    connection.console.info(`Listed the build context ${context}: ${listing ? `${listing.sensitive.length} files of note` : 'not certain'}.`);
+    refreshDocuments();
+  });
   const contextFiles = new BuildContextFiles();
   const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles, () => discovery.firstScanDone);
   const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { lines } from '../support/fixture';
 
@@ -42,23 +43,29 @@ describe('the build context the workspace\'s builds name', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  const shown = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => CONTEXT_RULES.includes(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}: ${d.message}`);
   const contextFindings = async (path: string) => {
     await client.open(uriOf(path), files[path]);
-    return (await client.diagnosticsFor(uriOf(path))).filter((d) => CONTEXT_RULES.includes(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}: ${d.message}`);
+    return shown(await client.diagnosticsFor(uriOf(path)));
   };
 
   it('compose `context: ..` with `dockerfile: app/Dockerfile`: the rules read the workspace folder and its .dockerignore', async () => {
-    const found = await contextFindings('app/Dockerfile');
+    await client.open(uriOf('app/Dockerfile'), files['app/Dockerfile']);
+    // The listing of the context (the workspace folder) ends in the background, and the file is checked again.
+    const found = shown(await client.diagnosticsAfterLog(uriOf('app/Dockerfile'), new RegExp(`Listed the build context ${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`)));
     assert.deepEqual(found.map((finding) => finding.split(':')[0]).sort(), ['ContextShipsSecrets 4', 'CopyIgnoredFile 3', 'DependenciesAfterSource 5'], found.join('\n'));
     assert.ok(found.includes('ContextShipsSecrets 4: COPY . puts the whole build context in the image, with .env, which no .dockerignore excludes'), found.join('\n'));
     assert.ok(found.some((finding) => /^DependenciesAfterSource 5: .*Copy package\.json and package-lock\.json first/.test(finding)), found.join('\n'));
   });
 
+  // No context known: nothing is listed, and the first diagnostics are the last.
   it('builds with different contexts (compose from the workspace folder, a script from svc/): silent', async () => {
     assert.deepEqual(await contextFindings('svc/Dockerfile'), []);
+    assert.ok(!client.logs.some((message) => message.includes(`context ${join(root, 'svc')}:`)));
   });
 
   it('a build whose context is not known (`docker build -f web/Dockerfile "$1"`): silent', async () => {
     assert.deepEqual(await contextFindings('web/Dockerfile'), []);
+    assert.ok(!client.logs.some((message) => message.includes(`context ${join(root, 'web')}:`)));
   });
 });

@@ -43,8 +43,9 @@ export function readSource(file: string): string {
 }
 
 /** Checks (and fixes) the files, prints the report, and returns the exit status. */
-export function checkFiles(files: readonly FileToCheck[], options: Options): number {
-  const checked = files.map((file) => checkFile(file, options));
+export async function checkFiles(files: readonly FileToCheck[], options: Options): Promise<number> {
+  const checked: { report: FileReport; changed: boolean }[] = [];
+  for (const file of files) checked.push(await checkFile(file, options));
   const reports = checked.map(({ report }) => report);
   if (options.fix && !checked.some(({ changed }) => changed)) process.stderr.write('dockerfile-stages: nothing to fix\n');
   // With --diff, the diff is the output; the exit status still says whether errors remain.
@@ -53,7 +54,7 @@ export function checkFiles(files: readonly FileToCheck[], options: Options): num
   return reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-function checkFile({ file, named, targets, builds }: FileToCheck, options: Options): { report: FileReport; changed: boolean } {
+async function checkFile({ file, named, targets, builds }: FileToCheck, options: Options): Promise<{ report: FileReport; changed: boolean }> {
   const original = readSource(file);
   const analyzed = AnalyzedDocument.fromText(original);
   // Before anything is fixed: a build that cannot start is not a file to edit.
@@ -63,7 +64,7 @@ function checkFile({ file, named, targets, builds }: FileToCheck, options: Optio
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
   const { dockerignore, contextFile, folder } = contextOf(file, builds, document.model.stages);
   // The build context is listed in a folder check only (ContextShipsSecrets): a file named alone may be built from anywhere.
-  const buildContext = named || folder === undefined ? undefined : buildContextOf(folder, ignorePatternsFor(resolve(file), folder));
+  const buildContext = named || folder === undefined ? undefined : await buildContextOf(folder, ignorePatternsFor(resolve(file), folder));
   return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, { dockerignore, buildContext, contextFile }), {}) }, changed: text !== original };
 }
 

@@ -59,7 +59,7 @@ async function main(args: readonly string[]): Promise<number> {
       return 0;
     }
     const files = await filesWithTargets(options);
-    if (options.command === 'check') return checkFiles(files, options);
+    if (options.command === 'check') return await checkFiles(files, options);
     if (options.command === 'convert') return convertFile(files[0], options);
     process.stdout.write(graph(files[0], options.format));
     return 0;

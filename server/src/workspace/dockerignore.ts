@@ -47,11 +47,17 @@ export function isContextFileUri(uri: string): boolean {
 
 /**
  * The patterns and the build context's listing per Dockerfile and context folder, read once and kept until a
- * .dockerignore or a file of CONTEXT_FILES_GLOB changes (the server's watcher says so).
+ * .dockerignore or a file of CONTEXT_FILES_GLOB changes (the server's watcher says so). A listing is walked in the
+ * background: asked for the first time it is not known yet, and `onListed` is called when it is.
  */
 export class DockerignoreFiles {
   private readonly read = new Map<string, readonly string[] | undefined>();
   private readonly listed = new Map<string, BuildContextListing | undefined>();
+  private readonly listing = new Set<string>();
+  /** Changes since the server started: a walk that ends after a change is dropped (a newer one starts on the next ask). */
+  private generation = 0;
+
+  constructor(private readonly onListed: (context: string, listing: BuildContextListing | undefined) => void = () => undefined) {}
 
   patternsFor(path: string, context: string | undefined): readonly string[] | undefined {
     const key = `${path}\0${context ?? ''}`;
@@ -59,15 +65,26 @@ export class DockerignoreFiles {
     return this.read.get(key);
   }
 
-  /** The listing of the context folder `context` of the Dockerfile at `path`. */
+  /** The listing of the context folder `context` of the Dockerfile at `path`; undefined until the walk has ended. */
   contextFor(path: string, context: string): BuildContextListing | undefined {
     const key = `${path}\0${context}`;
-    if (!this.listed.has(key)) this.listed.set(key, buildContextOf(context, ignorePatternsFor(path, context)));
+    if (!this.listed.has(key) && !this.listing.has(key)) {
+      this.listing.add(key);
+      const generation = this.generation;
+      void buildContextOf(context, ignorePatternsFor(path, context)).then((listing) => {
+        if (generation !== this.generation) return;
+        this.listing.delete(key);
+        this.listed.set(key, listing);
+        this.onListed(context, listing);
+      });
+    }
     return this.listed.get(key);
   }
 
   changed(): void {
+    this.generation++;
     this.read.clear();
     this.listed.clear();
+    this.listing.clear();
   }
 }
