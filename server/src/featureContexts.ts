@@ -39,7 +39,8 @@ export class FeatureContexts {
       return context && { uri: open.uri, context };
     }
     const saved = this.buildFiles.savedDockerfile(path);
-    return saved && { uri: this.buildFiles.uriOf(path), context: this.withTargets(saved, path) };
+    // A build file's features read its targets, never the build context: nothing of it is listed for them.
+    return saved && { uri: this.buildFiles.uriOf(path), context: this.withTargets(saved, path, false) };
   }
 
   /** An open compose, bake or devcontainer file's context. */
@@ -49,19 +50,23 @@ export class FeatureContexts {
     return { targets: this.buildFiles.targetsIn(uri).filter((target) => !target.defaultTarget), dockerfile: (path) => this.dockerfileAt(path) };
   }
 
-  private withTargets(analysis: AnalyzedDocument, path: string | undefined): FeatureContext {
+  private withTargets(analysis: AnalyzedDocument, path: string | undefined, listContext = true): FeatureContext {
     const configured = this.configuredTargets().map((name) => ({ name, origin: TARGETS_SETTING }));
     const builds = path ? this.buildFiles.targetsOf(path) : [];
     const targets = [...configured, ...asBuildTargets(builds)];
     if (!path) return featureContext(analysis, targets);
-    return featureContext(analysis, targets, this.buildContext(analysis, path, builds));
+    return featureContext(analysis, targets, this.buildContext(analysis, path, builds, listContext));
   }
 
-  /** What the workspace knows of the build context: its .dockerignore, listing and files where its folder is certain. */
-  private buildContext(analysis: AnalyzedDocument, path: string, builds: readonly DiscoveredTarget[]): BuildContextKnowledge {
+  /**
+   * What the workspace knows of the build context: its .dockerignore, files and (`listContext`: the listing, walked
+   * in the background on first ask) where its folder is certain.
+   */
+  private buildContext(analysis: AnalyzedDocument, path: string, builds: readonly DiscoveredTarget[], listContext: boolean): BuildContextKnowledge {
     const folder = this.scanned() ? buildContextFolder(path, builds, analysis.model.stages) : undefined;
     const dockerignore = this.dockerignores.patternsFor(path, folder);
     if (folder === undefined) return dockerignore ? { dockerignore } : {};
-    return { dockerignore, buildContext: this.dockerignores.contextFor(path, folder), contextFile: this.contextFiles.readerFor(folder) };
+    const buildContext = listContext ? this.dockerignores.contextFor(path, folder) : undefined;
+    return { dockerignore, ...(buildContext ? { buildContext } : {}), contextFile: this.contextFiles.readerFor(folder) };
   }
 }

@@ -61,8 +61,8 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
   const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
   // A build context listed in the background: the open documents are checked again with it.
-  const dockerignores = new DockerignoreFiles((context, listing) => {
-    connection.console.info(`Listed the build context ${context}: ${listing ? `${listing.sensitive.length} files of note` : 'not certain'}.`);
+  const dockerignores = new DockerignoreFiles((dockerfile, context, listing) => {
+    connection.console.info(`Listed the build context of ${dockerfile} (${context}): ${listing ? `${listing.sensitive.length} files of note` : 'not certain'}.`);
     refreshDocuments();
   });
   const contextFiles = new BuildContextFiles();

@@ -14,6 +14,9 @@ import { lines } from '../support/fixture';
 const NODE_APP = lines('FROM node:22', 'WORKDIR /app', 'COPY .git/HEAD /tmp/head', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]');
 const PROJECT = { '.env': 'TOKEN=x\n', 'package.json': '{ "name": "app" }\n', 'package-lock.json': '{}\n' };
 const CONTEXT_RULES = ['ContextShipsSecrets', 'DependenciesAfterSource', 'CopyIgnoredFile'];
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the server logs when the listing of a Dockerfile's build context ends. */
+const listedLog = (dockerfile: string, context: string) => new RegExp(`^Listed the build context of ${escaped(dockerfile)} \\(${escaped(context)}\\)`);
 
 describe('the build context the workspace\'s builds name', () => {
   const root = mkdtempSync(join(tmpdir(), 'dockerfile-stages-context-'));
@@ -52,7 +55,7 @@ describe('the build context the workspace\'s builds name', () => {
   it('compose `context: ..` with `dockerfile: app/Dockerfile`: the rules read the workspace folder and its .dockerignore', async () => {
     await client.open(uriOf('app/Dockerfile'), files['app/Dockerfile']);
     // The listing of the context (the workspace folder) ends in the background, and the file is checked again.
-    const found = shown(await client.diagnosticsAfterLog(uriOf('app/Dockerfile'), new RegExp(`Listed the build context ${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`)));
+    const found = shown(await client.diagnosticsAfterLog(uriOf('app/Dockerfile'), listedLog(join(root, 'app', 'Dockerfile'), root)));
     assert.deepEqual(found.map((finding) => finding.split(':')[0]).sort(), ['ContextShipsSecrets 4', 'CopyIgnoredFile 3', 'DependenciesAfterSource 5'], found.join('\n'));
     assert.ok(found.includes('ContextShipsSecrets 4: COPY . puts the whole build context in the image, with .env, which no .dockerignore excludes'), found.join('\n'));
     assert.ok(found.some((finding) => /^DependenciesAfterSource 5: .*Copy package\.json and package-lock\.json first/.test(finding)), found.join('\n'));
@@ -61,11 +64,11 @@ describe('the build context the workspace\'s builds name', () => {
   // No context known: nothing is listed, and the first diagnostics are the last.
   it('builds with different contexts (compose from the workspace folder, a script from svc/): silent', async () => {
     assert.deepEqual(await contextFindings('svc/Dockerfile'), []);
-    assert.ok(!client.logs.some((message) => message.includes(`context ${join(root, 'svc')}:`)));
+    assert.ok(!client.logs.some((message) => message.includes(`context of ${join(root, 'svc', 'Dockerfile')} `)));
   });
 
   it('a build whose context is not known (`docker build -f web/Dockerfile "$1"`): silent', async () => {
     assert.deepEqual(await contextFindings('web/Dockerfile'), []);
-    assert.ok(!client.logs.some((message) => message.includes(`context ${join(root, 'web')}:`)));
+    assert.ok(!client.logs.some((message) => message.includes(`context of ${join(root, 'web', 'Dockerfile')} `)));
   });
 });

@@ -57,7 +57,7 @@ export class DockerignoreFiles {
   /** Changes since the server started: a walk that ends after a change is dropped (a newer one starts on the next ask). */
   private generation = 0;
 
-  constructor(private readonly onListed: (context: string, listing: BuildContextListing | undefined) => void = () => undefined) {}
+  constructor(private readonly onListed: (dockerfile: string, context: string, listing: BuildContextListing | undefined) => void = () => undefined) {}
 
   patternsFor(path: string, context: string | undefined): readonly string[] | undefined {
     const key = `${path}\0${context ?? ''}`;
@@ -75,7 +75,7 @@ export class DockerignoreFiles {
         if (generation !== this.generation) return;
         this.listing.delete(key);
         this.listed.set(key, listing);
-        this.onListed(context, listing);
+        this.onListed(path, context, listing);
       });
     }
     return this.listed.get(key);
