@@ -1,6 +1,7 @@
 // The build context of each build the readers find (DiscoveredTarget.context), on made-up files: the folder the
-// build names, or none where it is not known (a variable, an expression, a Git context); and
-// workspace/buildContextFolder.ts, which folder the rules that read the context take for a Dockerfile.
+// build names, or none where it is not known (a variable, an expression, a Git context); whether the build exports
+// files (`-o type=local`: DiscoveredTarget.exportsFiles); and workspace/buildContextFolder.ts, which folder the
+// rules that read the context take for a Dockerfile.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { scriptTargets } from '../../server/src/workspace/scripts';
@@ -105,5 +106,30 @@ describe('which build context a Dockerfile has (buildContextFolder)', () => {
   it('no build seen: the Dockerfile\'s own folder for a file named as a Dockerfile, else unknown', () => {
     for (const name of ['Dockerfile', 'Dockerfile.dev', 'app.Dockerfile', 'app.dockerfile', 'Containerfile']) assert.equal(buildContextFolder(`/w/app/${name}`, [], stages), '/w/app', name);
     assert.equal(buildContextFolder('/w/app/build.df', [], stages), undefined);
+  });
+});
+
+describe('whether a build exports files (`--output`)', () => {
+  const exported = (targets: readonly DiscoveredTarget[]) => targets.filter((t) => !t.defaultTarget || t.target === '').map((t) => `${t.target || '(default)'}: ${t.exportsFiles === true}`);
+
+  it('scripts: `-o out`, `-o -`, type=local and type=tar export files; an image type, an unknown value or none do not', () => {
+    const script = (line: string) => exported(scriptTargets(`${line}\n`, '/w/build.sh', 'build.sh', '/w', FILES));
+    assert.deepEqual(script('docker build -o out --target bin .'), ['bin: true']);
+    assert.deepEqual(script('docker buildx build --output type=local,dest=out --target bin .'), ['bin: true']);
+    assert.deepEqual(script('docker buildx build --output=type=tar,dest=out.tar --target bin .'), ['bin: true']);
+    assert.deepEqual(script('docker build -o - --target bin . > out.tar'), ['bin: true']);
+    assert.deepEqual(script('docker buildx build --output type=image,push=true --target bin .'), ['bin: false']);
+    assert.deepEqual(script('docker build -o "$OUT" --target bin .'), ['bin: false']);
+    assert.deepEqual(script('docker build --target bin .'), ['bin: false']);
+  });
+
+  it('bake `output` (strings or objects) and build-push-action `outputs:` without push or load', () => {
+    const bake = (output: string) => exported(bakeTargets(`target "b" {\n  target = "bin"\n  output = ${output}\n}\n`, '/w/docker-bake.hcl', 'docker-bake.hcl', '/w', FILES));
+    assert.deepEqual(bake('["type=local,dest=out"]'), ['bin: true']);
+    assert.deepEqual(bake('[{ type = "tar", dest = "out.tar" }]'), ['bin: true']);
+    assert.deepEqual(bake('["type=registry"]'), ['bin: false']);
+    const workflow = (inputs: string) => exported(workflowTargets(`jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          target: bin\n${inputs}`, '/w/.github/workflows/ci.yml', 'ci.yml', '/w', FILES));
+    assert.deepEqual(workflow('          outputs: type=local,dest=out\n'), ['bin: true']);
+    assert.deepEqual(workflow('          outputs: type=local,dest=out\n          push: true\n'), ['bin: false']);
   });
 });

@@ -36,7 +36,9 @@ export interface DiscoveredTarget {
    * unresolved, a Git or remote context, a build whose Dockerfile is named without its build).
    */
   readonly context?: string;
+  /** The build exports its result as files (`-o`/`--output` type=local or tar, bake `output`), not as an image. */
+  readonly exportsFiles?: boolean;
 }
 
 /** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts' | 'context'>;
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts' | 'context' | 'exportsFiles'>;

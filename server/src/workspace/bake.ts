@@ -6,7 +6,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { displayText, knownText, writtenRange, type Value } from '../shell/values';
 import type { NamedContext } from '../analysis/graph';
-import { TargetSource, type DiscoveredTarget, type FileIndex } from './discovered';
+import { exportsFiles, TargetSource, type DiscoveredTarget, type FileIndex } from './discovered';
 import { bakeConfig, type BakeTarget, type Evaluated } from './hcl/bakeConfig';
 import { stringOf, type HclValue } from './hcl/evaluate';
 import { existing, patternText } from './shellBuilds';
@@ -18,8 +18,9 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
     const stage = target.attributes.get('target');
     const args = argsOf(target);
     const contexts = contextsOf(target, source);
+    const exports = exportsFilesOf(target);
     for (const { dockerfile, context } of dockerfilesOf(target, file, root, files)) {
-      const folder = context !== undefined ? { context } : {};
+      const folder = { ...(context !== undefined ? { context } : {}), ...(exports ? { exportsFiles: true } : {}) };
       if (!stage) {
         // No `target`: the default one, with its args (a target others inherit from is their template, not a build).
         if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts, ...folder }));
@@ -62,6 +63,20 @@ function contextsOf(target: BakeTarget, source: TargetSource): Record<string, Na
     if (text !== undefined) contexts[name] = { value: text, origin: source.originAt(expression.start) };
   }
   return contexts;
+}
+
+/**
+ * Whether every `output` exports files: `["type=local,dest=out"]`, `["out"]`, `[{ type = "tar", dest = "x.tar" }]`;
+ * not where one is an image, not known, or read from a variable the environment may set.
+ */
+function exportsFilesOf(target: BakeTarget): boolean {
+  const output = target.attributes.get('output');
+  if (!output || output.fromVariable || output.value.kind !== 'list' || output.value.items.length === 0) return false;
+  return output.value.items.every((item) => {
+    if (item.kind === 'object') return ['local', 'tar'].includes(stringOf(item.entries.get('type') ?? { kind: 'null' }) ?? '');
+    const text = stringOf(item);
+    return text !== undefined && exportsFiles(text);
+  });
 }
 
 /** `args`: known strings as they are, others a pattern (`${NAME}`); null is not passed. */

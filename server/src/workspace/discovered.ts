@@ -25,6 +25,15 @@ export function contextFolder(base: string, context: string | undefined): string
   return normalize(resolve(base, context ?? '.'));
 }
 
+/**
+ * Whether an `--output` value (buildx's `type=...,dest=...` CSV, or the shorthand: a path is `type=local`, `-` is
+ * `type=tar`) exports files rather than an image.
+ */
+export function exportsFiles(output: string): boolean {
+  const type = /(?:^|,)\s*type=([^,]*)/.exec(output)?.[1].trim();
+  return type === undefined ? !output.includes('=') && output !== '' : type === 'local' || type === 'tar';
+}
+
 /** A Git repository or URL as the build context. */
 export function isRemoteContext(context: string): boolean {
   return /^[a-z][\w+.-]*:\/\/|^git@|^github\.com\//.test(context);
@@ -57,11 +66,11 @@ export class TargetSource {
   target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    const { computed, unresolved, ifStageExists, defaultTarget, contexts, context } = options;
+    const { computed, unresolved, ifStageExists, defaultTarget, contexts, context, exportsFiles } = options;
     return {
       ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
       ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}), ...(contexts && Object.keys(contexts).length > 0 ? { contexts } : {}),
-      ...(context !== undefined ? { context: normalize(context) } : {}),
+      ...(context !== undefined ? { context: normalize(context) } : {}), ...(exportsFiles ? { exportsFiles } : {}),
     };
   }
 }
@@ -74,7 +83,7 @@ export class TargetSource {
 export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
   const groups = new Map<string, DiscoveredTarget[]>();
   for (const target of targets) {
-    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}\0${target.context ?? ''}`;
+    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}\0${target.context ?? ''}\0${target.exportsFiles ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(target);
     else groups.set(key, [target]);

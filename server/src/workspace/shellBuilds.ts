@@ -8,7 +8,7 @@ import { parseShell } from '../shell/parser';
 import { followScript, type ScriptContext } from '../shell/interpreter';
 import { displayText, escapeRegExp, isUnknown, knownText, writtenRange, type Value } from '../shell/values';
 import { buildCommands, type BuildCommand } from './buildCommands';
-import { isRemoteContext, uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
+import { exportsFiles, isRemoteContext, uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
 
 export type ShellContext = Omit<ScriptContext, 'paths'>;
 
@@ -51,13 +51,17 @@ function buildTargets(build: BuildCommand, context: ShellContext, source: Target
   const args = Object.fromEntries([...build.args].map(([name, value]) => [name, patternText(value)]));
   const spread = build.spread ? displayText(build.spread.value) : undefined;
   if (build.tool === 'bake' && !build.target) return [];
-  return targetsOf(buildFilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : spread, build.tool === 'bake');
+  // Every output files (`-o ./out`, `type=local`, `type=tar`): the build's result is no image.
+  const exports = build.outputs.length > 0 && build.outputs.every((output) => exportsFiles(knownText(output) ?? 'type=unknown'));
+  const dockerfiles = buildFilesOf(build, context, files).map((file) => (exports ? { ...file, exportsFiles: true } : file));
+  return targetsOf(dockerfiles, build.target?.value, { start, end }, args, source, build.target ? undefined : spread, build.tool === 'bake');
 }
 
-/** A Dockerfile a build may use, with its build context folder where that is known. */
+/** A Dockerfile a build may use, with its build context folder where that is known, and whether it exports files. */
 export interface BuildFile {
   readonly dockerfile: string;
   readonly context?: string;
+  readonly exportsFiles?: boolean;
 }
 
 /** Dockerfiles whose build context is not known. */
@@ -77,16 +81,15 @@ export function targetsOf(
   const written = target && writtenRange(target);
   // Which Dockerfile is not said, nor the stage: nothing to tie it to (every stage of every Dockerfile is not a finding).
   if (anyDockerfile && name === undefined) return [];
-  return dockerfiles.map(({ dockerfile, context }) => {
-    const folder = context !== undefined ? { context } : {};
+  return dockerfiles.map(({ dockerfile, ...build }) => {
     // No target and nothing that may give one: the default target, with its build args.
-    if (!target && !spread) return source.target(dockerfile, '', word.start, word.start, args, { defaultTarget: true, ...folder });
+    if (!target && !spread) return source.target(dockerfile, '', word.start, word.start, args, { defaultTarget: true, ...build });
     // Named without its Dockerfile (bake `--set`): a stage of that name in any Dockerfile.
     if (anyDockerfile) return source.target(dockerfile, name!, written?.start ?? word.start, written?.end ?? word.end, args, { computed: true, ifStageExists: true });
-    if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args, folder);
-    if (name !== undefined) return source.target(dockerfile, name, word.start, word.end, args, { computed: true, ...folder });
+    if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args, build);
+    if (name !== undefined) return source.target(dockerfile, name, word.start, word.end, args, { computed: true, ...build });
     const unresolved = target ? `the target is ${displayText(target)}, known only when it runs` : `${spread} may give --target`;
-    return source.target(dockerfile, target ? patternText(target) : '${TARGET}', word.start, word.end, args, { computed: true, unresolved, ...folder });
+    return source.target(dockerfile, target ? patternText(target) : '${TARGET}', word.start, word.end, args, { computed: true, unresolved, ...build });
   });
 }
 

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { displayText, isUnknown, knownText, type Piece, type Value } from '../shell/values';
-import { isUnknownContext, TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
+import { exportsFiles, isUnknownContext, TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
 import { ANY_DOCKERFILE, asShellScript, existing, mayBuild, patternText, shellTargets, targetsOf, withoutContext } from './shellBuilds';
 import { matrixRows, scalarValue, valuesOver, withExpressions, type MatrixRow } from './workflowValues';
 
@@ -64,7 +64,16 @@ function pushActionTargets(input: (name: string) => Value | undefined, row: Matr
   const value = target && withExpressions(target, row);
   const word = (target ?? file ?? context).find((piece) => 'at' in piece && piece.at !== undefined) as { at: number; text: string } | undefined;
   const at = word ? { start: word.at, end: word.at + (target ? word.text.length : 0) } : { start: 0, end: 0 };
-  return targetsOf(dockerfiles.map((dockerfile) => ({ dockerfile, ...(folder !== undefined ? { context: folder } : {}) })), value, at, buildArgs(input('build-args'), row), source);
+  const exported = exportsOutputs(input, row);
+  return targetsOf(dockerfiles.map((dockerfile) => ({ dockerfile, ...(folder !== undefined ? { context: folder } : {}), ...(exported ? { exportsFiles: true } : {}) })), value, at, buildArgs(input('build-args'), row), source);
+}
+
+/** build-push-action's `outputs:` (one a line) all files, with no `push:` or `load:` of an image beside them. */
+function exportsOutputs(input: (name: string) => Value | undefined, row: MatrixRow | undefined): boolean {
+  const outputs = input('outputs');
+  const lines = outputs && knownText(withExpressions(outputs, row))?.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const image = ['push', 'load'].some((name) => { const flag = input(name); return flag !== undefined && knownText(withExpressions(flag, row)) !== 'false'; });
+  return !image && lines !== undefined && lines.length > 0 && lines.every(exportsFiles);
 }
 
 /** build-push-action's `build-args`: one `NAME=value` a line. */
