@@ -9,6 +9,7 @@ import { readIgnoreFile } from '../analysis/dockerignorePatterns';
 import { savedText } from './savedFiles';
 import type { BuildContextListing } from '../analysis/buildContext';
 import { buildContextOf } from './buildContext';
+import { fileAccess } from './fileAccess';
 import { CREDENTIAL_NAMES, CREDENTIAL_TAILS } from '../analysis/ships/credentials';
 
 /** The patterns that apply to the Dockerfile at `path` built from `context`; undefined when none is known to apply. */
@@ -68,7 +69,8 @@ export class DockerignoreFiles {
   /** The listing of the context folder `context` of the Dockerfile at `path`; undefined until the walk has ended. */
   contextFor(path: string, context: string): BuildContextListing | undefined {
     const key = `${path}\0${context}`;
-    if (!this.listed.has(key) && !this.listing.has(key)) {
+    // Not on a local disk (a browser), no listing is certain: none is walked.
+    if (!this.listed.has(key) && !this.listing.has(key) && fileAccess().localDisk) {
       this.listing.add(key);
       const generation = this.generation;
       void buildContextOf(context, ignorePatternsFor(path, context)).then((listing) => {
