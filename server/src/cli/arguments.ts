@@ -31,7 +31,7 @@ the binary, jar or published folder (the editor's Convert to a multi-stage build
 the file) and says on stderr what the new image no longer has. --runtime chooses a Go or Rust build's runtime
 base (auto: the table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian
 slim of the builder's version), declined where that base would not run the binary. --deps-first also copies
-go.mod (and go.sum, where there is one) beside the file and runs go mod download before the build stage's
+go.mod (and go.sum, where there is one) of the build context (as for check) and runs go mod download before the build stage's
 COPY . ., so that the download stays cached until they change; declined where the download may read more or
 differ from the build's. Exit status 2 with the reason where it declines.
 
