@@ -1,15 +1,17 @@
 // The build context as workspace/buildContext.ts lists it from disk: `.git` and credential files found anywhere,
 // the .dockerignore that applies (`<Dockerfile>.dockerignore` first), excluded folders not walked, and no listing
-// where it cannot be certain (too many entries, an empty own .dockerignore).
+// where it cannot be certain (too many entries, an empty own .dockerignore); a build context elsewhere than the
+// Dockerfile's folder: `<Dockerfile>.dockerignore` beside the Dockerfile, else the context's `.dockerignore`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildContextOf } from '../server/src/workspace/buildContext';
-import { ignorePatternsFor } from '../server/src/workspace/dockerignore';
+import { DockerignoreFiles, ignorePatternsFor } from '../server/src/workspace/dockerignore';
 
-const listingOf = (dockerfile: string) => buildContextOf(dockerfile, ignorePatternsFor(dockerfile));
+/** The listing of the Dockerfile's own folder as its build context. */
+const listingOf = async (dockerfile: string) => buildContextOf(dirname(dockerfile), ignorePatternsFor(dockerfile, dirname(dockerfile)));
 
 /** A made-up context: each path a file with `text` (a path ending in `/` a folder). */
 function contextWith(files: Record<string, string>): string {
@@ -25,35 +27,56 @@ function contextWith(files: Record<string, string>): string {
 }
 
 describe('build context listing', () => {
-  it('lists .git and credential files at any depth, with the context\'s .dockerignore', (t) => {
+  it('lists .git and credential files at any depth, with the context\'s .dockerignore', async (t) => {
     const root = contextWith({ 'Dockerfile': 'FROM alpine\n', '.git/HEAD': 'ref', '.env': 'A=1', 'src/app.js': '', 'deploy/.aws/credentials': 'x', 'src/.env.example': '', '.dockerignore': '# none\n/.git\n' });
     t.after(() => rmSync(root, { recursive: true }));
-    const listing = listingOf(join(root, 'Dockerfile'));
+    const listing = (await listingOf(join(root, 'Dockerfile')));
     assert.deepEqual(listing && { sensitive: [...listing.sensitive].sort(), dockerignore: listing.dockerignore }, { sensitive: ['.env', '.git', 'deploy/.aws/credentials'], dockerignore: ['.git'] });
   });
 
-  it('the Dockerfile\'s own .dockerignore first; none at all is an empty list; an empty own one is unknown', (t) => {
+  it('the Dockerfile\'s own .dockerignore first; none at all is an empty list; an empty own one is unknown', async (t) => {
     const root = contextWith({ 'Dockerfile': '', 'Dockerfile.dockerignore': '.env\n', '.dockerignore': '*\n', 'app.Dockerfile': '', '.env': '', 'other/Dockerfile': '', 'other/Dockerfile.dockerignore': '' });
     t.after(() => rmSync(root, { recursive: true }));
-    assert.deepEqual(listingOf(join(root, 'Dockerfile'))?.dockerignore, ['.env']);
-    assert.deepEqual(listingOf(join(root, 'app.Dockerfile'))?.dockerignore, ['*']);
-    assert.equal(listingOf(join(root, 'other/Dockerfile')), undefined);
+    assert.deepEqual((await listingOf(join(root, 'Dockerfile')))?.dockerignore, ['.env']);
+    assert.deepEqual((await listingOf(join(root, 'app.Dockerfile')))?.dockerignore, ['*']);
+    assert.equal((await listingOf(join(root, 'other/Dockerfile'))), undefined);
     const bare = contextWith({ 'Dockerfile': '', '.npmrc': '' });
     t.after(() => rmSync(bare, { recursive: true }));
-    assert.deepEqual(listingOf(join(bare, 'Dockerfile')), { sensitive: ['.npmrc'], dockerignore: [] });
+    assert.deepEqual((await listingOf(join(bare, 'Dockerfile'))), { sensitive: ['.npmrc'], dockerignore: [] });
   });
 
-  it('does not walk a folder the .dockerignore excludes (unless a pattern re-includes), and not a symbolic link', (t) => {
+  it('does not walk a folder the .dockerignore excludes (unless a pattern re-includes), and not a symbolic link', async (t) => {
     const many = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`node_modules/f${i}`, '']));
     const root = contextWith({ 'Dockerfile': '', '.dockerignore': 'node_modules\n', ...many, 'node_modules/.env': '' });
     t.after(() => rmSync(root, { recursive: true }));
-    assert.deepEqual(listingOf(join(root, 'Dockerfile')), { sensitive: [], dockerignore: ['node_modules'] });
+    assert.deepEqual((await listingOf(join(root, 'Dockerfile'))), { sensitive: [], dockerignore: ['node_modules'] });
     // Re-included files: every folder is walked, and this one has too many entries to list.
     writeFileSync(join(root, '.dockerignore'), 'node_modules\n!node_modules/keep\n');
-    assert.equal(listingOf(join(root, 'Dockerfile')), undefined);
+    assert.equal((await listingOf(join(root, 'Dockerfile'))), undefined);
     const linked = contextWith({ 'Dockerfile': '', 'real/x': '' });
     t.after(() => rmSync(linked, { recursive: true }));
     symlinkSync(join(linked, 'real/x'), join(linked, '.env'));
-    assert.deepEqual(listingOf(join(linked, 'Dockerfile')), { sensitive: [], dockerignore: [] });
+    assert.deepEqual((await listingOf(join(linked, 'Dockerfile'))), { sensitive: [], dockerignore: [] });
+  });
+
+  it('a context elsewhere: the .dockerignore beside the Dockerfile first, else the context root\'s (not the Dockerfile\'s folder\'s); none known without either', async (t) => {
+    const root = contextWith({ '.dockerignore': '.git\n', '.git/HEAD': '', '.env': '', 'app/Dockerfile': '', 'app/.dockerignore': '.env\n', 'own/Dockerfile': '', 'own/Dockerfile.dockerignore': '.env\n' });
+    t.after(() => rmSync(root, { recursive: true }));
+    assert.deepEqual(ignorePatternsFor(join(root, 'app/Dockerfile'), root), ['.git']);
+    assert.deepEqual(await buildContextOf(root, ignorePatternsFor(join(root, 'app/Dockerfile'), root)), { sensitive: ['.env', '.git'], dockerignore: ['.git'] });
+    assert.deepEqual(ignorePatternsFor(join(root, 'own/Dockerfile'), root), ['.env']);
+    assert.deepEqual(ignorePatternsFor(join(root, 'own/Dockerfile'), undefined), ['.env'], 'beside the Dockerfile, whatever the context');
+    assert.equal(ignorePatternsFor(join(root, 'app/Dockerfile'), undefined), undefined);
+  });
+
+  it('the server\'s holder lists in the background: nothing known at first, then the listing, and onListed called', async (t) => {
+    const root = contextWith({ 'Dockerfile': '', '.env': '' });
+    t.after(() => rmSync(root, { recursive: true }));
+    let listed!: () => void;
+    const done = new Promise<void>((resolve) => { listed = resolve; });
+    const holder = new DockerignoreFiles(() => listed());
+    assert.equal(holder.contextFor(join(root, 'Dockerfile'), root), undefined);
+    await done;
+    assert.deepEqual(holder.contextFor(join(root, 'Dockerfile'), root), { sensitive: ['.env'], dockerignore: [] });
   });
 });

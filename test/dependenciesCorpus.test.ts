@@ -1,9 +1,10 @@
 // DependenciesAfterSource on every Dockerfile of the three corpora (../shared/corpus/files, corpus-single/files,
 // corpus-workspaces): each hit is one test/golden/dependenciesAfterSource.json has read by hand and found true.
 // `UPDATE_GOLDEN=1` rewrites the list, keeping the verdicts; a new hit gets "TO REVIEW", which fails. In the
-// workspaces, the build context is read as the editor reads it (the Dockerfile's folder and its .dockerignore);
-// the flat corpora have no context: only the forms the command pins.
-import { it } from 'node:test';
+// workspaces, the build context is read as the editor reads it (the folder the workspace's builds of the file
+// share, else the Dockerfile's own: workspace/buildContextFolder.ts, with its .dockerignore); the flat corpora
+// have no context: only the forms the command pins.
+import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -11,6 +12,10 @@ import { analyze } from '../server/src/analysis/parseFile';
 import { checkDependenciesAfterSource, dependenciesAfterSource, type DependencyContext } from '../server/src/features/diagnostics/dependencyRules';
 import { BuildContextFiles } from '../server/src/workspace/buildContextFiles';
 import { dockerignoreFor } from '../server/src/workspace/dockerignore';
+import { buildContextFolder } from '../server/src/workspace/buildContextFolder';
+import { scanWorkspace } from '../server/src/workspace/scanner';
+import { ensureShellParser } from '../server/src/workspace/shellModules';
+import { WorkspaceTargets } from '../server/src/workspace/workspaceTargets';
 import { isDockerfileName } from '../server/src/workspace/dockerfileKinds';
 import { CORPUS_DIR, describeWithShared, REPO_ROOT, SINGLE_DIR, WORKSPACES_DIR } from './support/paths';
 
@@ -33,9 +38,20 @@ function dockerfiles(root: string, flat: boolean): string[] {
 
 const ROOTS = (): [string, string, boolean][] => [['corpus', CORPUS_DIR, true], ['single', join(SINGLE_DIR, 'files'), true], ['workspaces', WORKSPACES_DIR, false]];
 
+/** The builds each workspace shows, by Dockerfile (read once, before the test). */
+const builds = new WorkspaceTargets();
+
+async function scanWorkspaces(): Promise<void> {
+  const roots = readdirSync(WORKSPACES_DIR).map((name) => join(WORKSPACES_DIR, name)).filter((root) => statSync(root).isDirectory());
+  const scanned = await Promise.all(roots.map((root) => scanWorkspace(root)));
+  builds.replace(scanned.flatMap((result) => result.targets));
+}
+
 function contextOf(file: string, flat: boolean): DependencyContext {
   const model = analyze(readFileSync(file, 'utf8'));
-  return flat ? { model } : { model, dockerignore: dockerignoreFor(file), contextFile: new BuildContextFiles().readerFor(file) };
+  if (flat) return { model };
+  const folder = buildContextFolder(file, builds.for(file), model.stages);
+  return { model, dockerignore: dockerignoreFor(file, folder), ...(folder !== undefined ? { contextFile: new BuildContextFiles().readerFor(folder) } : {}) };
 }
 
 /** `<corpus>/<path>:<line>: <message>` for every hit. */
@@ -58,6 +74,10 @@ function nodeCandidates(): string[] {
 }
 
 describeWithShared('corpus', 'DependenciesAfterSource on the corpora', () => describeWithShared('single', 'with corpus-single', () => describeWithShared('workspaces', 'and the workspaces', () => {
+  before(async () => {
+    assert.ok(await ensureShellParser());
+    await scanWorkspaces();
+  });
   it('reports only hits read by hand and found true', () => {
     const found = hits();
     const candidates = nodeCandidates();

@@ -60,9 +60,13 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
   const discovery = new TargetDiscovery(() => refreshDocuments(), (message) => connection.console.info(message));
   const buildFiles = new BuildFiles(store, discovery.targets, () => workspaceRoots);
 
-  const dockerignores = new DockerignoreFiles();
+  // A build context listed in the background: the open documents are checked again with it.
+  const dockerignores = new DockerignoreFiles((dockerfile, context, listing) => {
+    connection.console.info(`Listed the build context of ${dockerfile} (${context}): ${listing ? `${listing.sensitive.length} files of note` : 'not certain'}.`);
+    refreshDocuments();
+  });
   const contextFiles = new BuildContextFiles();
-  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles);
+  const contexts = new FeatureContexts(store, buildFiles, () => settings.targets, dockerignores, contextFiles, () => discovery.firstScanDone);
   const readiness = new DiagnosticsReadiness(() => discovery.firstScanDone, () => refreshDocuments());
 
   /** Whether settings come through `workspace/configuration` (else with `didChangeConfiguration`). */

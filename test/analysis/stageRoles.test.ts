@@ -11,7 +11,7 @@ import { lines } from '../support/fixture';
 interface Row {
   readonly what: string;
   readonly text: string;
-  /** Targets besides the default one. */
+  /** Targets besides the default one (`name --output`: built with `-o type=local`). */
   readonly targets?: readonly string[];
   /** Each target: `name: role (because)`. */
   readonly targetRoles: readonly string[];
@@ -66,15 +66,30 @@ const ROWS: readonly Row[] = [
     targetRoles: ['release: image (start-command)'],
     stageRoles: ['build: shipped', 'debug: undetermined', 'release: shipped'],
   },
+  {
+    what: 'a scratch target built with --output is exported files, no image: its stage is build-only (undetermined without the output)',
+    text: lines('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM scratch AS binaries', 'COPY --from=build /out/app /', 'FROM alpine AS release', 'COPY --from=build /out/app /app', 'CMD ["/app"]'),
+    targets: ['binaries --output'],
+    targetRoles: ['release: image (start-command)', 'binaries: exported-files (test)'],
+    stageRoles: ['build: shipped', 'binaries: build-only', 'release: shipped'],
+  },
+  {
+    what: 'the last stage exported with --output is exported files for that build; the default build of it is still an image',
+    text: lines('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM scratch AS out', 'COPY --from=build /out/app /'),
+    targets: ['out --output'],
+    targetRoles: ['out: image (default-target)', 'out: exported-files (test)'],
+    stageRoles: ['build: shipped', 'out: shipped'],
+  },
 ];
 
 describe('stage roles', () => {
   for (const row of ROWS) {
     it(row.what, () => {
       const document = AnalyzedDocument.fromText(row.text);
-      const { model, reachability } = featureContext(document, (row.targets ?? []).map((name) => ({ name, origin: 'test' })));
+      const targets = (row.targets ?? []).map((written) => ({ name: written.split(' ')[0], origin: 'test', ...(written.endsWith(' --output') ? { exportsFiles: true } : {}) }));
+      const { model, reachability } = featureContext(document, targets);
       const roles = stageRoles(model, reachability);
-      const because = (role: (typeof roles.targets)[number]['role']) => role.kind === 'undetermined' ? '' : ` (${role.because})`;
+      const because = (role: (typeof roles.targets)[number]['role']) => role.kind === 'undetermined' ? '' : ` (${role.kind === 'exported-files' ? role.origin : role.because})`;
       assert.deepEqual(roles.targets.map(({ stage, role }) => `${stageLabel(model.stages[stage])}: ${role.kind}${because(role)}`), row.targetRoles);
       assert.deepEqual(model.stages.map((stage, i) => `${stageLabel(stage)}: ${roles.stages[i]}`), row.stageRoles);
     });

@@ -3,7 +3,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from '../support/paths';
@@ -78,6 +78,22 @@ describe('dockerfile-stages convert', () => {
     assert.equal(unknown.stdout, '');
     assert.match(unknown.stderr, /not converted with the dependencies downloaded first: go\.mod is not known to be in the build context/);
     assert.equal(convertBeside({ 'go.mod': 'module m\n' }, SERVICE).stdout, convert(SERVICE).stdout, 'not without the flag');
+  });
+
+  it('--deps-first reads go.mod in the build context the workspace\'s builds name (compose `context: ..`), not beside the file', () => {
+    const root = mkdtempSync(join(dir, 'workspace-'));
+    mkdirSync(join(root, 'app'));
+    mkdirSync(join(root, 'deploy'));
+    writeFileSync(join(root, 'go.mod'), 'module example.com/server\n');
+    writeFileSync(join(root, 'app', 'Dockerfile'), SERVICE);
+    writeFileSync(join(root, 'deploy', 'compose.yaml'), lines('services:', '  app:', '    build:', '      context: ..', '      dockerfile: app/Dockerfile'));
+    const run = (...flags: string[]) => spawnSync(process.execPath, [CLI, 'convert', join(root, 'app', 'Dockerfile'), '--deps-first', ...flags], { encoding: 'utf8' });
+    const withBuilds = run('--workspace', root);
+    assert.equal(withBuilds.status, 0, withBuilds.stderr);
+    assert.match(withBuilds.stdout, /\nCOPY go\.mod \.\/\nRUN go mod download\nCOPY \. \.\n/);
+    assert.match(run().stderr, /go\.mod is not known to be in the build context/, 'without the workspace: the folder beside the file, which has none');
+    writeFileSync(join(root, 'build.sh'), 'docker build app\n');
+    assert.match(run('--workspace', root).stderr, /go\.mod is not known to be in the build context/, 'builds that name two contexts: none known');
   });
 
   it('exits 2 with the reason where it declines or has nothing to convert', () => {

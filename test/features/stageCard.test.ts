@@ -35,6 +35,14 @@ describe('the stage card\'s role line (analysis/ships/roles.ts)', () => {
     assert.equal(roleOf(1), undefined);
     assert.equal(roleOf(2, ['test']), '- Role: check-only, only checks build it; as a target, a check (named like one)');
   });
+
+  it('says exported files, in the card and the code lens, for a scratch target a build exports with --output', () => {
+    const exported = lines('FROM golang AS build', 'RUN go build -o /out/app .', 'FROM scratch AS binaries', 'COPY --from=build /out/app /', 'FROM alpine', 'COPY --from=build /out/app /app', 'CMD ["/app"]');
+    const context = featureContext(AnalyzedDocument.fromText(exported), [{ name: 'binaries', origin: 'Makefile:3', exportsFiles: true }]);
+    assert.equal(stageCard(context, context.model.stages[1]).split('\n').find((line) => line.startsWith('- Role')),
+      '- Role: build-only, nothing of it is known to reach an image; as a target, exported files (`--output` at Makefile:3), no image');
+    assert.deepEqual(codeLenses(context, 'file:///x').filter((lens) => lens.range.start.line === 2 && lens.command!.title === 'exported files').length, 1);
+  });
 });
 
 describe('an unnamed stage, everywhere it is shown', () => {

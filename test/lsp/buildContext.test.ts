@@ -28,6 +28,9 @@ describe('the build context of an open Dockerfile', () => {
     writeFileSync(join(folder, '.dockerignore'), 'dist\n');
     await client.open(uri, 'FROM scratch\nCOPY dist/app /app\nCOPY build/app /app\n');
     assert.deepEqual(await ignored(), ['Attempting to Copy file "dist/app" that is excluded by .dockerignore']);
+    // The context's listing ends in the background and publishes again: the change below is seen after it.
+    const listed = (await client.diagnosticsAfterLog(uri, /^Listed the build context of .*[/\\]Dockerfile \(/)).filter((d) => d.code === 'CopyIgnoredFile').map((d) => d.message);
+    assert.deepEqual(listed, ['Attempting to Copy file "dist/app" that is excluded by .dockerignore']);
     writeFileSync(join(folder, 'Dockerfile.dockerignore'), 'build\n');
     client.forgetDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'Dockerfile.dockerignore')).href, type: 1 }] });
@@ -58,6 +61,8 @@ describe('the build context of an open Dockerfile', () => {
     const first = (await finding())!;
     assert.match(first.message, /Copy package\.json and package-lock\.json first, install, then copy the rest\.$/);
     assert.deepEqual(await fixTitles(first), ["Copy package.json, package-lock.json and install before 'COPY . .'"]);
+    // The context's listing ends in the background and publishes again: the change below is seen after it.
+    await client.diagnosticsAfterLog(nodeUri, /^Listed the build context of .*node\.Dockerfile /);
 
     writeFileSync(join(folder, 'package.json'), '{ "name": "app", "scripts": { "postinstall": "node setup.js" } }\n');
     client.forgetDiagnostics(nodeUri);

@@ -30,7 +30,15 @@ export interface DiscoveredTarget {
   readonly defaultTarget?: boolean;
   /** Named build contexts (bake `contexts`), by name. */
   readonly contexts?: Readonly<Record<string, NamedContext>>;
+  /**
+   * The build context: an absolute folder where the file says it (compose `build.context`, bake `context`, the
+   * context operand of `docker build`, ...); absent where it is not known (a variable or an expression left
+   * unresolved, a Git or remote context, a build whose Dockerfile is named without its build).
+   */
+  readonly context?: string;
+  /** The build exports its result as files (`-o`/`--output` type=local or tar, bake `output`), not as an image. */
+  readonly exportsFiles?: boolean;
 }
 
 /** What an extra option of a target says (see DiscoveredTarget). */
-export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts'>;
+export type TargetOptions = Pick<DiscoveredTarget, 'args' | 'computed' | 'unresolved' | 'ifStageExists' | 'defaultTarget' | 'contexts' | 'context' | 'exportsFiles'>;

@@ -136,6 +136,8 @@ export interface BuildTarget {
   readonly isDefault?: boolean;
   /** Named build contexts this build passes (bake `contexts`): name → value and where it is set. */
   readonly contexts?: Readonly<Record<string, NamedContext>>;
+  /** The build exports its result as files (`-o`/`--output` type=local or tar, bake `output`), not as an image. */
+  readonly exportsFiles?: boolean;
 }
 
 /** `contexts = { php-base = "docker-image://php:8" }`: what BuildKit takes for `FROM php-base` instead of an image. */

@@ -7,9 +7,10 @@ export const USAGE = `usage: dockerfile-stages check FILE|FOLDER... [--format te
        dockerfile-stages ships [FILE] [--format text|json] [--target NAME]
 
 check reports stage problems in Dockerfiles: unused stages, references that name no stage, forward references,
-cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore beside the
-file), ARGs out of scope, dependency installs after the whole source (npm, yarn and pnpm with the package.json
-and lock file beside the file). --target adds a build target besides the last stage; --workspace adds the targets
+cycles, BuildKit's checks (as docker build --check, offline; CopyIgnoredFile with the .dockerignore of the build
+context), ARGs out of scope, dependency installs after the whole source (npm, yarn and pnpm with the package.json
+and lock file of the build context: the file's folder, or the folder every build --workspace shows of it names;
+none where they disagree). --target adds a build target besides the last stage; --workspace adds the targets
 that DIR's bake, compose, devcontainer, VS Code task and launch, workflow files, Makefiles and scripts build. A
 FOLDER is checked as a workspace: every Dockerfile under it, with the targets its files build.
 --fix applies the fixes that cannot change what any target builds (keyword and stage-name casing, an ignored
@@ -30,7 +31,7 @@ the binary, jar or published folder (the editor's Convert to a multi-stage build
 the file) and says on stderr what the new image no longer has. --runtime chooses a Go or Rust build's runtime
 base (auto: the table's, as the editor; distroless, scratch with the CA certificates copied, alpine or Debian
 slim of the builder's version), declined where that base would not run the binary. --deps-first also copies
-go.mod (and go.sum, where there is one) beside the file and runs go mod download before the build stage's
+go.mod (and go.sum, where there is one) of the build context (as for check) and runs go mod download before the build stage's
 COPY . ., so that the download stays cached until they change; declined where the download may read more or
 differ from the build's. Exit status 2 with the reason where it declines.
 

@@ -13,6 +13,9 @@ import { fixText } from './fix';
 import { dockerignoreFor, ignorePatternsFor } from '../workspace/dockerignore';
 import { buildContextOf } from '../workspace/buildContext';
 import { BuildContextFiles } from '../workspace/buildContextFiles';
+import { buildContextFolder } from '../workspace/buildContextFolder';
+import type { DiscoveredTarget } from '../workspace/discovered';
+import type { Stage } from '../analysis/model';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './format';
 
 export interface FileToCheck {
@@ -23,6 +26,8 @@ export interface FileToCheck {
    */
   readonly named: boolean;
   readonly targets: readonly BuildTarget[];
+  /** The builds of the file the workspace shows, for its build context (buildContextFolder.ts). */
+  readonly builds: readonly DiscoveredTarget[];
 }
 
 /** A `--target` that names no stage of a file: BuildKit would not build it at all. */
@@ -38,8 +43,9 @@ export function readSource(file: string): string {
 }
 
 /** Checks (and fixes) the files, prints the report, and returns the exit status. */
-export function checkFiles(files: readonly FileToCheck[], options: Options): number {
-  const checked = files.map((file) => checkFile(file, options));
+export async function checkFiles(files: readonly FileToCheck[], options: Options): Promise<number> {
+  const checked: { report: FileReport; changed: boolean }[] = [];
+  for (const file of files) checked.push(await checkFile(file, options));
   const reports = checked.map(({ report }) => report);
   if (options.fix && !checked.some(({ changed }) => changed)) process.stderr.write('dockerfile-stages: nothing to fix\n');
   // With --diff, the diff is the output; the exit status still says whether errors remain.
@@ -48,7 +54,7 @@ export function checkFiles(files: readonly FileToCheck[], options: Options): num
   return reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-function checkFile({ file, named, targets }: FileToCheck, options: Options): { report: FileReport; changed: boolean } {
+async function checkFile({ file, named, targets, builds }: FileToCheck, options: Options): Promise<{ report: FileReport; changed: boolean }> {
   const original = readSource(file);
   const analyzed = AnalyzedDocument.fromText(original);
   // Before anything is fixed: a build that cannot start is not a file to edit.
@@ -56,17 +62,22 @@ function checkFile({ file, named, targets }: FileToCheck, options: Options): { r
   if (missing) throw new TargetNotFound(`${file}: ${missing.message}`);
   const text = options.fix ? applyFixes(file, original, targets, options) : original;
   const document = text === original ? analyzed : AnalyzedDocument.fromText(text);
-  const { dockerignore, contextFile } = contextBeside(file);
+  const { dockerignore, contextFile, folder } = contextOf(file, builds, document.model.stages);
   // The build context is listed in a folder check only (ContextShipsSecrets): a file named alone may be built from anywhere.
-  const buildContext = named || file === '-' ? undefined : buildContextOf(resolve(file), ignorePatternsFor(resolve(file)));
+  const buildContext = named || folder === undefined ? undefined : await buildContextOf(folder, ignorePatternsFor(resolve(file), folder));
   return { report: { file, diagnostics: computeDiagnostics(featureContext(document, targets, { dockerignore, buildContext, contextFile }), {}) }, changed: text !== original };
 }
 
-/** The .dockerignore and the files of the build context taken to be the file's folder; nothing for standard input. */
-export function contextBeside(file: string): Pick<BuildContextKnowledge, 'dockerignore' | 'contextFile'> {
+/**
+ * The .dockerignore and the files of the file's build context (buildContextFolder.ts: the folder its builds
+ * share, else its own for a file named as a Dockerfile that nothing builds); nothing for standard input.
+ */
+export function contextOf(file: string, builds: readonly DiscoveredTarget[], stages: readonly Stage[]): Pick<BuildContextKnowledge, 'dockerignore' | 'contextFile'> & { folder?: string } {
   if (file === '-') return {};
   const path = resolve(file);
-  return { dockerignore: dockerignoreFor(path), contextFile: new BuildContextFiles().readerFor(path) };
+  const folder = buildContextFolder(path, builds, stages);
+  const dockerignore = dockerignoreFor(path, folder);
+  return folder === undefined ? { dockerignore } : { dockerignore, contextFile: new BuildContextFiles().readerFor(folder), folder };
 }
 
 /** The fixed text: written back (or shown as a diff), with what was fixed on stderr. */

@@ -1,6 +1,6 @@
 // `dockerfile-stages convert FILE [--runtime KIND] [--deps-first] [--diff | --write]`: the editor's *Convert to a
 // multi-stage build* on a file, on the runtime base asked for; --deps-first is its option to download the
-// dependencies first, from the build context beside the file (its go.mod and go.sum). The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
+// dependencies first, from the file's build context (check.ts's `contextOf`: its go.mod and go.sum). The result goes to stdout (or a unified diff, or the file), what the new image no longer has to stderr; where
 // the conversion is declined or not offered, the reason goes to stderr and the exit status is 2.
 import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
@@ -8,11 +8,11 @@ import { AnalyzedDocument } from '../analysis/document';
 import { offersConvert, planConvert } from '../features/refactors/convertPlan';
 import { convertStage, lostNote } from '../features/refactors/convertStage';
 import type { Options } from './arguments';
-import { contextBeside, readSource } from './check';
+import { contextOf, readSource, type FileToCheck } from './check';
 import { planDependenciesFirst } from '../features/refactors/goDependenciesFirst';
 import { applyEdits } from './fix';
 
-export function convertFile(file: string, options: Options): number {
+export function convertFile({ file, builds }: FileToCheck, options: Options): number {
   const original = readSource(file);
   const { model } = AnalyzedDocument.fromText(original);
   const stage = model.stages.length === 1 ? offersConvert(model, model.stages[0].fromRange.start.line) : undefined;
@@ -25,7 +25,7 @@ export function convertFile(file: string, options: Options): number {
     process.stderr.write(`${file}: not converted: ${plan.disabled}\n`);
     return 2;
   }
-  const dependencies = options.depsFirst ? planDependenciesFirst(contextBeside(file), plan) : undefined;
+  const dependencies = options.depsFirst ? planDependenciesFirst(contextOf(file, builds, model.stages), plan) : undefined;
   if (dependencies && 'disabled' in dependencies) {
     process.stderr.write(`${file}: not converted with the dependencies downloaded first: ${dependencies.disabled}\n`);
     return 2;

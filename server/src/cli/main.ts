@@ -31,11 +31,10 @@ async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
   const files = options.files.flatMap((file) => (folders.includes(file)
     ? scanned.get(resolve(file))!.dockerfiles.filter((path) => !isTemplateText(readSource(path))).map((path) => ({ file: join(file, relative(resolve(file), path)), named: false }))
     : [{ file, named: true }]));
-  return files.map(({ file, named }) => ({
-    file,
-    named,
-    targets: [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(discovered.for(resolve(file)))],
-  }));
+  return files.map(({ file, named }) => {
+    const builds = file === '-' ? [] : discovered.for(resolve(file));
+    return { file, named, builds, targets: [...options.targets.map((name) => ({ name, origin: '--target' })), ...asBuildTargets(builds)] };
+  });
 }
 
 function graph(file: FileToCheck, format: string): string {
@@ -60,8 +59,8 @@ async function main(args: readonly string[]): Promise<number> {
       return 0;
     }
     const files = await filesWithTargets(options);
-    if (options.command === 'check') return checkFiles(files, options);
-    if (options.command === 'convert') return convertFile(options.files[0], options);
+    if (options.command === 'check') return await checkFiles(files, options);
+    if (options.command === 'convert') return convertFile(files[0], options);
     process.stdout.write(graph(files[0], options.format));
     return 0;
   } catch (error) {

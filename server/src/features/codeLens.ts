@@ -69,13 +69,13 @@ export function codeLenses({ model, reachability }: FeatureContext, uri: string,
 }
 
 /**
- * `shipped in release`, `build-only`, `check-only`; nothing where the role is undetermined (the stage card says on
+ * `shipped in release`, `build-only` (`exported files` for a target built with `--output` files), `check-only`; nothing where the role is undetermined (the stage card says on
  * what it depends) or the stage unused (the lens before says so).
  */
 function roleTitle(roles: StageRoles, stage: number): string | undefined {
   switch (roles.stages[stage]) {
     case 'shipped': return `shipped in ${namesOrCount([...new Set(roles.shippedIn[stage].map((t) => t.name))], 'targets')}`;
-    case 'build-only': return 'build-only';
+    case 'build-only': return roles.targets.some((target) => target.stage === stage && target.role.kind === 'exported-files') ? 'exported files' : 'build-only';
     case 'check-only': return 'check-only';
     case 'undetermined': case 'unused': return undefined;
   }

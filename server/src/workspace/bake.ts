@@ -6,7 +6,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { displayText, knownText, writtenRange, type Value } from '../shell/values';
 import type { NamedContext } from '../analysis/graph';
-import { TargetSource, type DiscoveredTarget, type FileIndex } from './discovered';
+import { exportsFiles, TargetSource, type DiscoveredTarget, type FileIndex } from './discovered';
 import { bakeConfig, type BakeTarget, type Evaluated } from './hcl/bakeConfig';
 import { stringOf, type HclValue } from './hcl/evaluate';
 import { existing, patternText } from './shellBuilds';
@@ -18,13 +18,15 @@ export function bakeTargets(text: string, file: string, origin: string, root: st
     const stage = target.attributes.get('target');
     const args = argsOf(target);
     const contexts = contextsOf(target, source);
-    for (const dockerfile of dockerfilesOf(target, file, root, files)) {
+    const exports = exportsFilesOf(target);
+    for (const { dockerfile, context } of dockerfilesOf(target, file, root, files)) {
+      const folder = { ...(context !== undefined ? { context } : {}), ...(exports ? { exportsFiles: true } : {}) };
       if (!stage) {
         // No `target`: the default one, with its args (a target others inherit from is their template, not a build).
-        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts }));
+        if (!target.parent) found.set(`${dockerfile}\0${target.name}`, source.target(dockerfile, '', target.start, target.start, args, { defaultTarget: true, contexts, ...folder }));
         continue;
       }
-      for (const discovered of stageTargets(stage, dockerfile, args, source).map((found) => ({ ...found, ...(Object.keys(contexts).length > 0 ? { contexts } : {}) }))) {
+      for (const discovered of stageTargets(stage, dockerfile, args, source).map((found) => ({ ...found, ...(Object.keys(contexts).length > 0 ? { contexts } : {}), ...folder }))) {
         // Children inheriting the same `target` and Dockerfile name it once, where it is written.
         found.set(`${dockerfile}\0${discovered.target}\0${discovered.range.start.line}:${discovered.range.start.character}`, discovered);
       }
@@ -63,6 +65,20 @@ function contextsOf(target: BakeTarget, source: TargetSource): Record<string, Na
   return contexts;
 }
 
+/**
+ * Whether every `output` exports files: `["type=local,dest=out"]`, `["out"]`, `[{ type = "tar", dest = "x.tar" }]`;
+ * not where one is an image, not known, or read from a variable the environment may set.
+ */
+function exportsFilesOf(target: BakeTarget): boolean {
+  const output = target.attributes.get('output');
+  if (!output || output.fromVariable || output.value.kind !== 'list' || output.value.items.length === 0) return false;
+  return output.value.items.every((item) => {
+    if (item.kind === 'object') return ['local', 'tar'].includes(stringOf(item.entries.get('type') ?? { kind: 'null' }) ?? '');
+    const text = stringOf(item);
+    return text !== undefined && exportsFiles(text);
+  });
+}
+
 /** `args`: known strings as they are, others a pattern (`${NAME}`); null is not passed. */
 function argsOf(target: BakeTarget): Record<string, string> {
   const args: Record<string, string> = {};
@@ -73,12 +89,18 @@ function argsOf(target: BakeTarget): Record<string, string> {
   return args;
 }
 
-/** `dockerfile` relative to `context` (defaults `Dockerfile`, `.`), from the folders bake may run in. */
-function dockerfilesOf(target: BakeTarget, file: string, root: string, files: FileIndex): string[] {
+/**
+ * `dockerfile` relative to `context` (defaults `Dockerfile`, `.`), from the folders bake may run in, each with its
+ * context folder where that is known: a known `context`, and one folder it is found from.
+ */
+function dockerfilesOf(target: BakeTarget, file: string, root: string, files: FileIndex): { dockerfile: string; context?: string }[] {
   const context = pathValue(target.attributes.get('context')?.value) ?? [{ text: '.' }];
   const dockerfile = pathValue(target.attributes.get('dockerfile')?.value) ?? [{ text: 'Dockerfile' }];
-  const contextText = knownText(context);
-  if (contextText !== undefined && isRemote(contextText)) return [];
+  const given = knownText(context);
+  if (given !== undefined && isRemote(given)) return [];
+  // A context read from a bake variable is whatever the environment sets: the Dockerfile is looked up as the
+  // default value says, the context is not known.
+  const contextText = target.attributes.get('context')?.fromVariable ? undefined : given;
   const dockerfileText = knownText(dockerfile);
   const path: Value = dockerfileText !== undefined && isAbsolute(dockerfileText) ? dockerfile : [...context, { text: '/' }, ...dockerfile];
   const bases: string[] = [];
@@ -86,10 +108,21 @@ function dockerfilesOf(target: BakeTarget, file: string, root: string, files: Fi
     bases.push(folder);
     if (folder === root || dirname(folder) === folder || !folder.startsWith(root)) break;
   }
-  const found = existing(path, bases, files);
-  // None there yet (a Dockerfile still to write): the bake file's folder, as the editor shows it.
+  const contextsOf = new Map<string, Set<string | undefined>>();
+  for (const base of bases) {
+    for (const dockerfile of existing(path, [base], files)) {
+      const contexts = contextsOf.get(dockerfile) ?? new Set();
+      contexts.add(contextText === undefined ? undefined : resolve(base, contextText));
+      contextsOf.set(dockerfile, contexts);
+    }
+  }
   const text = knownText(path);
-  return found.length > 0 || text === undefined ? found : [resolve(bases[0], text)];
+  // None there yet (a Dockerfile still to write): the bake file's folder, as the editor shows it.
+  if (contextsOf.size === 0 && text !== undefined) contextsOf.set(resolve(bases[0], text), new Set([contextText === undefined ? undefined : resolve(bases[0], contextText)]));
+  return [...contextsOf].map(([dockerfile, contexts]) => {
+    const [context] = contexts;
+    return contexts.size === 1 && context !== undefined ? { dockerfile, context } : { dockerfile };
+  });
 }
 
 /** A path attribute's text (`cwd://` removed); undefined when not given. */

@@ -19,6 +19,8 @@ export interface BuildCommand {
   readonly targetOffset?: number;
   /** `--build-arg NAME=value`, by name. */
   readonly args: ReadonlyMap<string, Value>;
+  /** `-o`/`--output` values (each `type=local,dest=out`, a path, `-`), unresolved parts unknown. */
+  readonly outputs: readonly Value[];
   /** An argument that may be any number of arguments (`$EXTRA_FLAGS`, `"$@"`): it may give a target too. */
   readonly spread?: Field;
   readonly cwd: readonly Value[] | undefined;
@@ -96,6 +98,7 @@ function readFlags(tool: BuildCommand['tool'], args: readonly Field[], command: 
   let targetOffset: number | undefined;
   let spread: Field | undefined;
   const buildArgs = new Map<string, Value>();
+  const outputs: Value[] = [];
   const operands: Field[] = [];
   for (let i = 0; i < args.length; i++) {
     const field = args[i];
@@ -123,6 +126,7 @@ function readFlags(tool: BuildCommand['tool'], args: readonly Field[], command: 
     if (name === '--target') target = value;
     else if (name === '-f' || name === '--file') file = value;
     else if (name === '--build-arg') readBuildArg(value.value, buildArgs);
+    else if (name === '-o' || name === '--output') outputs.push(value.value);
     else if (name === '--set' && tool === 'bake') {
       const set = knownText(value.value) ?? '';
       const match = /^[^=]*\.target=/.exec(set);
@@ -138,6 +142,7 @@ function readFlags(tool: BuildCommand['tool'], args: readonly Field[], command: 
     ...(target ? { target } : {}),
     ...(targetOffset !== undefined ? { targetOffset } : {}),
     args: buildArgs,
+    outputs,
     ...(spread ? { spread } : {}),
     cwd: command.cwd,
     start: command.start,

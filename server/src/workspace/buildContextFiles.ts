@@ -1,7 +1,7 @@
-// The build context's files a rule asks for (a Node install's package.json and lock files), read from disk. The
-// build context is taken to be the Dockerfile's folder, as for its .dockerignore (dockerignore.ts): `docker build .`
-// where it lives, what compose and bake default to. Each file is read once and kept until a watched file changes.
-import { dirname, join } from 'node:path';
+// The build context's files a rule asks for (a Node install's package.json and lock files), read from disk, in
+// the context folder buildContextFolder.ts makes certain. Each file is read once and kept until a watched file
+// changes.
+import { join } from 'node:path';
 import { savedText } from './savedFiles';
 
 /** A file of the context by its '/'-separated path from the context's root; undefined when not there or outside. */
@@ -10,18 +10,17 @@ export function readContextFile(contextRoot: string, path: string): string | und
   return savedText(join(contextRoot, ...path.split('/')));
 }
 
-/** The context files read so far, per Dockerfile, until the server's watcher says one may have changed. */
+/** The context files read so far, per context folder, until the server's watcher says one may have changed. */
 export class BuildContextFiles {
   private readonly read = new Map<string, string | undefined>();
 
   private readonly readers = new Map<string, (path: string) => string | undefined>();
 
   /**
-   * The reader of the build context of the Dockerfile at `dockerfilePath`: the same function until a watched
-   * file changes (the rules' per-stage results are kept while it is).
+   * The reader of the build context folder `root`: the same function until a watched file changes (the rules'
+   * per-stage results are kept while it is).
    */
-  readerFor(dockerfilePath: string): (path: string) => string | undefined {
-    const root = dirname(dockerfilePath);
+  readerFor(root: string): (path: string) => string | undefined {
     let reader = this.readers.get(root);
     if (!reader) {
       reader = (path) => {

@@ -20,6 +20,9 @@ const URI_PARTS = /^([a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?)([^?#]*)/i;
 const MAX_LATE_READ_BYTES = 4 * 1024 * 1024;
 
 export class ClientFileAccess implements FileAccess {
+  /** A virtual workspace is not what a build sends (no `.git`, no untracked files). */
+  readonly localDisk = false;
+
   /** Each file read so far: its text, or null where there was none to read. */
   private readonly known = new Map<string, { text: string | null; read: number }>();
   private readonly reading = new Set<string>();

@@ -2,7 +2,7 @@
 // compose file.
 import { dirname } from 'node:path';
 import { parseDocument, isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { dockerfilePath, TargetSource, uniqueTargets, type DiscoveredTarget } from './discovered';
+import { contextFolder, dockerfilePath, isUnknownContext, TargetSource, uniqueTargets, type DiscoveredTarget, type TargetOptions } from './discovered';
 
 export function composeTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const document = parseDocument(text);
@@ -17,23 +17,30 @@ export function composeTargets(text: string, file: string, origin: string): Disc
     // `build: ./dir`: the default target of dir/Dockerfile.
     if (isScalar(build) && typeof build.value === 'string') {
       const [at] = valueSpan(build);
-      found.push(source.target(dockerfilePath(dirname(file), build.value, undefined), '', at, at, undefined, { defaultTarget: true }));
+      found.push(source.target(dockerfilePath(dirname(file), build.value, undefined), '', at, at, undefined, { defaultTarget: true, ...contextOf(file, build.value) }));
     }
     if (!isMap(build)) continue;
     const target = build.get('target', true);
     const context = build.get('context');
     const dockerfile = build.get('dockerfile');
     const path = dockerfilePath(dirname(file), typeof context === 'string' ? context : undefined, typeof dockerfile === 'string' ? dockerfile : undefined);
+    const folder = contextOf(file, context);
     if (target === undefined) {
       const [at] = build.range ?? [0];
-      found.push(source.target(path, '', at, at, buildArgs(build.get('args')), { defaultTarget: true }));
+      found.push(source.target(path, '', at, at, buildArgs(build.get('args')), { defaultTarget: true, ...folder }));
       continue;
     }
     if (!isScalar(target) || (target.value !== null && typeof target.value !== 'string')) continue;
     const [start, end] = valueSpan(target);
-    found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args'))));
+    found.push(source.target(path, (target.value as string | null) ?? '', start, end, buildArgs(build.get('args')), folder));
   }
   return uniqueTargets(found);
+}
+
+/** `build.context` relative to the compose file (default `.`); none where it is interpolated, remote or not a string. */
+function contextOf(file: string, context: unknown): TargetOptions {
+  if (context === undefined) return { context: contextFolder(dirname(file), undefined) };
+  return typeof context === 'string' && !isUnknownContext(context) ? { context: contextFolder(dirname(file), context) } : {};
 }
 
 /** `args:` as a map (`GO: "1.23"`) or a list (`- GO=1.23`); a name without a value takes the environment's: left out. */

@@ -1,7 +1,8 @@
-// devcontainer.json (JSONC): `build.target`, with `build.dockerfile` and `build.context` relative to the file.
+// devcontainer.json (JSONC): `build.target`, with `build.dockerfile` and `build.context` (default `.`) relative to
+// the file.
 import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { dockerfilePath, TargetSource, type DiscoveredTarget } from './discovered';
+import { contextFolder, dockerfilePath, isUnknownContext, TargetSource, type DiscoveredTarget } from './discovered';
 
 export function devcontainerTargets(text: string, file: string, origin: string): DiscoveredTarget[] {
   const tree = parseTree(text, [], { allowTrailingComma: true });
@@ -14,5 +15,8 @@ export function devcontainerTargets(text: string, file: string, origin: string):
   // `dockerfile` is relative to the devcontainer.json, not to the context.
   const path = typeof dockerfile === 'string' ? resolve(folder, dockerfile) : dockerfilePath(folder, typeof context === 'string' ? context : undefined, undefined);
   const closed = target.length > 1 && text[target.offset + target.length - 1] === '"';
-  return [new TargetSource(text, file, origin).target(path, target.value, target.offset + 1, target.offset + target.length - (closed ? 1 : 0))];
+  // `${localWorkspaceFolder}` and the like: a context only the editor knows.
+  const known = context === undefined || (typeof context === 'string' && !isUnknownContext(context));
+  return [new TargetSource(text, file, origin).target(path, target.value, target.offset + 1, target.offset + target.length - (closed ? 1 : 0), undefined,
+    known ? { context: contextFolder(folder, context as string | undefined) } : {})];
 }

@@ -19,8 +19,35 @@ export interface FileIndex {
 
 /** The Dockerfile a build names: `file` relative to `base`, else `Dockerfile` in the context. */
 export function dockerfilePath(base: string, context: string | undefined, file: string | undefined): string {
-  const contextDir = resolve(base, context ?? '.');
+  const contextDir = contextFolder(base, context);
   return normalize(file ? resolve(contextDir, file) : resolve(contextDir, 'Dockerfile'));
+}
+
+/** The context folder a build names relative to `base` (default `.`). */
+export function contextFolder(base: string, context: string | undefined): string {
+  return normalize(resolve(base, context ?? '.'));
+}
+
+/**
+ * Whether an `--output` value (buildx's `type=...,dest=...` CSV, or the shorthand: a path is `type=local`, `-` is
+ * `type=tar`) exports files rather than an image.
+ */
+export function exportsFiles(output: string): boolean {
+  const type = /(?:^|,)\s*type=([^,]*)/.exec(output)?.[1].trim();
+  return type === undefined ? !output.includes('=') && output !== '' : type === 'local' || type === 'tar';
+}
+
+/** A Git repository or URL as the build context. */
+export function isRemoteContext(context: string): boolean {
+  return /^[a-z][\w+.-]*:\/\/|^git@|^github\.com\//.test(context);
+}
+
+/**
+ * A context written as text that is not a folder the reader knows: interpolated (`${VAR}`, `$VAR`, `{{ }}`), a
+ * Git or URL context, or another source (`target:x`, `docker-image://`, `oci-layout://`).
+ */
+export function isUnknownContext(context: string): boolean {
+  return /\$|\{\{/.test(context) || isRemoteContext(context) || /^[a-z][\w-]+:/i.test(context);
 }
 
 /** A file read for targets: its text (offsets become LSP positions, any line ends), path and workspace name. */
@@ -42,23 +69,24 @@ export class TargetSource {
   target(dockerfile: string, target: string, start: number, end: number, args?: Readonly<Record<string, string>>, options: TargetOptions = {}): DiscoveredTarget {
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     const found = { dockerfile, target, file: this.file, uri: this.uri, origin: `${this.origin}:${range.start.line + 1}`, range };
-    const { computed, unresolved, ifStageExists, defaultTarget, contexts } = options;
+    const { computed, unresolved, ifStageExists, defaultTarget, contexts, context, exportsFiles } = options;
     return {
       ...found, ...(args && Object.keys(args).length > 0 ? { args } : {}), ...(computed ? { computed } : {}), ...(unresolved ? { unresolved } : {}),
       ...(ifStageExists ? { ifStageExists } : {}), ...(defaultTarget ? { defaultTarget } : {}), ...(contexts && Object.keys(contexts).length > 0 ? { contexts } : {}),
+      ...(context !== undefined ? { context: normalize(context) } : {}), ...(exportsFiles ? { exportsFiles } : {}),
     };
   }
 }
 
 /**
- * Each build once: the same Dockerfile, name and place (a script's loop or a Makefile's alternatives may
- * repeat a build). Their build args merge: a name with one value keeps it; one set to a few known values
+ * Each build once: the same Dockerfile, name, place and context (a script's loop or a Makefile's alternatives
+ * may repeat a build). Their build args merge: a name with one value keeps it; one set to a few known values
  * (or not set at all in some) keeps each, one build per value; any other is `${NAME}`, a value not known.
  */
 export function uniqueTargets(targets: readonly DiscoveredTarget[]): DiscoveredTarget[] {
   const groups = new Map<string, DiscoveredTarget[]>();
   for (const target of targets) {
-    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}`;
+    const key = `${target.dockerfile}\0${target.target}\0${target.file}:${target.range.start.line}:${target.range.start.character}\0${target.defaultTarget ?? ''}\0${target.context ?? ''}\0${target.exportsFiles ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(target);
     else groups.set(key, [target]);

@@ -1,28 +1,34 @@
 // The .dockerignore that applies to a Dockerfile's builds, as BuildKit's client picks it
-// (frontend/dockerui/config.go): `<Dockerfile>.dockerignore` beside the Dockerfile first (even empty, it is the
-// one used), else the build context's `.dockerignore`. The build context is taken to be the Dockerfile's folder
-// (`docker build .` where it lives, what compose and bake default to); a Dockerfile that is not a file on disk
-// has none known, and CopyIgnoredFile says nothing about it.
-import { dirname, join } from 'node:path';
+// (frontend/dockerui/config.go at moby/buildkit 73ed6825: `Client.ReadEntrypoint` reads `<Dockerfile>.dockerignore`
+// from the Dockerfile's own folder and, found, it is the one used, even empty; else `dockerIgnorePatterns` reads
+// `.dockerignore` at the build context's root). The context is buildContextFolder.ts's: where it is unknown,
+// only a `<Dockerfile>.dockerignore` is known to apply. A Dockerfile that is not a file on disk has none known,
+// and CopyIgnoredFile says nothing about it.
+import { join } from 'node:path';
 import { readIgnoreFile } from '../analysis/dockerignorePatterns';
 import { savedText } from './savedFiles';
 import type { BuildContextListing } from '../analysis/buildContext';
 import { buildContextOf } from './buildContext';
+import { fileAccess } from './fileAccess';
 import { CREDENTIAL_NAMES, CREDENTIAL_TAILS } from '../analysis/ships/credentials';
 
-/** The patterns that apply to the Dockerfile at `path`; undefined when none is known to apply. */
-export function dockerignoreFor(path: string): readonly string[] | undefined {
-  const patterns = ignorePatternsFor(path);
+/** The patterns that apply to the Dockerfile at `path` built from `context`; undefined when none is known to apply. */
+export function dockerignoreFor(path: string, context: string | undefined): readonly string[] | undefined {
+  const patterns = ignorePatternsFor(path, context);
   return patterns?.length === 0 ? undefined : patterns;
 }
 
-/** The patterns that apply: none (`[]`) where there is no .dockerignore; undefined where which one applies is unknown. */
-export function ignorePatternsFor(path: string): readonly string[] | undefined {
+/**
+ * The patterns that apply: none (`[]`) where there is no .dockerignore; undefined where which one applies is
+ * unknown (no `<Dockerfile>.dockerignore` and the context folder not known).
+ */
+export function ignorePatternsFor(path: string, context: string | undefined): readonly string[] | undefined {
   const own = savedText(`${path}.dockerignore`);
   // An empty one may read as no file at all to BuildKit (and the context's would apply): unknown.
   if (own !== undefined) return own === '' ? undefined : readIgnoreFile(own);
-  const context = savedText(join(dirname(path), '.dockerignore'));
-  return context === undefined ? [] : readIgnoreFile(context);
+  if (context === undefined) return undefined;
+  const inContext = savedText(join(context, '.dockerignore'));
+  return inContext === undefined ? [] : readIgnoreFile(inContext);
 }
 
 /** The files the server watches: saving one changes the diagnostics of the Dockerfiles it applies to. */
@@ -41,25 +47,46 @@ export function isContextFileUri(uri: string): boolean {
 }
 
 /**
- * The patterns and the build context's listing per Dockerfile, read once and kept until a .dockerignore or a file
- * of CONTEXT_FILES_GLOB changes (the server's watcher says so).
+ * The patterns and the build context's listing per Dockerfile and context folder, read once and kept until a
+ * .dockerignore or a file of CONTEXT_FILES_GLOB changes (the server's watcher says so). A listing is walked in the
+ * background: asked for the first time it is not known yet, and `onListed` is called when it is.
  */
 export class DockerignoreFiles {
   private readonly read = new Map<string, readonly string[] | undefined>();
   private readonly listed = new Map<string, BuildContextListing | undefined>();
+  private readonly listing = new Set<string>();
+  /** Changes since the server started: a walk that ends after a change is dropped (a newer one starts on the next ask). */
+  private generation = 0;
 
-  patternsFor(path: string): readonly string[] | undefined {
-    if (!this.read.has(path)) this.read.set(path, dockerignoreFor(path));
-    return this.read.get(path);
+  constructor(private readonly onListed: (dockerfile: string, context: string, listing: BuildContextListing | undefined) => void = () => undefined) {}
+
+  patternsFor(path: string, context: string | undefined): readonly string[] | undefined {
+    const key = `${path}\0${context ?? ''}`;
+    if (!this.read.has(key)) this.read.set(key, dockerignoreFor(path, context));
+    return this.read.get(key);
   }
 
-  contextFor(path: string): BuildContextListing | undefined {
-    if (!this.listed.has(path)) this.listed.set(path, buildContextOf(path, ignorePatternsFor(path)));
-    return this.listed.get(path);
+  /** The listing of the context folder `context` of the Dockerfile at `path`; undefined until the walk has ended. */
+  contextFor(path: string, context: string): BuildContextListing | undefined {
+    const key = `${path}\0${context}`;
+    // Not on a local disk (a browser), no listing is certain: none is walked.
+    if (!this.listed.has(key) && !this.listing.has(key) && fileAccess().localDisk) {
+      this.listing.add(key);
+      const generation = this.generation;
+      void buildContextOf(context, ignorePatternsFor(path, context)).then((listing) => {
+        if (generation !== this.generation) return;
+        this.listing.delete(key);
+        this.listed.set(key, listing);
+        this.onListed(path, context, listing);
+      });
+    }
+    return this.listed.get(key);
   }
 
   changed(): void {
+    this.generation++;
     this.read.clear();
     this.listed.clear();
+    this.listing.clear();
   }
 }

@@ -32,6 +32,11 @@ export interface FileAccess {
   onLateRead(listener: () => void): void;
   /** One of the server's own files by name (the shell parser's WebAssembly, copied beside the bundle). */
   readBundled(name: string): Promise<Uint8Array>;
+  /**
+   * Whether the files are those a build on this machine sends (a local disk): a browser's virtual workspace
+   * lacks `.git` and the untracked files, so a build context listed there is not certain (buildContext.ts).
+   */
+  readonly localDisk: boolean;
 }
 
 /** `stampNow` of what is there but is no file. */

@@ -45,6 +45,7 @@ export const NODE_FILE_ACCESS = {
       return undefined;
     }
   },
+  localDisk: true,
   // Node reads the disk on every call: nothing kept, nothing late.
   forget: (): void => undefined,
   onLateRead: (): void => undefined,

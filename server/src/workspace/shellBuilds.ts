@@ -8,7 +8,7 @@ import { PARSE_BUDGET_MS, parseShell, shellParserLoaded } from '../shell/parser'
 import { followScript, type ScriptContext } from '../shell/interpreter';
 import { displayText, escapeRegExp, isUnknown, knownText, writtenRange, type Value } from '../shell/values';
 import { buildCommands, type BuildCommand } from './buildCommands';
-import { NotFollowed, uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
+import { exportsFiles, isRemoteContext, NotFollowed, uniqueTargets, type DiscoveredTarget, type FileIndex, type TargetSource } from './discovered';
 
 export type ShellContext = Omit<ScriptContext, 'paths'>;
 
@@ -55,7 +55,22 @@ function buildTargets(build: BuildCommand, context: ShellContext, source: Target
   const args = Object.fromEntries([...build.args].map(([name, value]) => [name, patternText(value)]));
   const spread = build.spread ? displayText(build.spread.value) : undefined;
   if (build.tool === 'bake' && !build.target) return [];
-  return targetsOf(dockerfilesOf(build, context, files), build.target?.value, { start, end }, args, source, build.target ? undefined : spread, build.tool === 'bake');
+  // Every output files (`-o ./out`, `type=local`, `type=tar`): the build's result is no image.
+  const exports = build.outputs.length > 0 && build.outputs.every((output) => exportsFiles(knownText(output) ?? 'type=unknown'));
+  const dockerfiles = buildFilesOf(build, context, files).map((file) => (exports ? { ...file, exportsFiles: true } : file));
+  return targetsOf(dockerfiles, build.target?.value, { start, end }, args, source, build.target ? undefined : spread, build.tool === 'bake');
+}
+
+/** A Dockerfile a build may use, with its build context folder where that is known, and whether it exports files. */
+export interface BuildFile {
+  readonly dockerfile: string;
+  readonly context?: string;
+  readonly exportsFiles?: boolean;
+}
+
+/** Dockerfiles whose build context is not known. */
+export function withoutContext(dockerfiles: readonly string[]): BuildFile[] {
+  return dockerfiles.map((dockerfile) => ({ dockerfile }));
 }
 
 /**
@@ -63,22 +78,22 @@ function buildTargets(build: BuildCommand, context: ShellContext, source: Target
  * `spread`, an argument list the script does not know, may give one). `word`: the build's own word for it.
  */
 export function targetsOf(
-  dockerfiles: readonly string[], target: Value | undefined, word: { start: number; end: number },
+  dockerfiles: readonly BuildFile[], target: Value | undefined, word: { start: number; end: number },
   args: Record<string, string>, source: TargetSource, spread?: string, anyDockerfile = false,
 ): DiscoveredTarget[] {
   const name = target && knownText(target);
   const written = target && writtenRange(target);
   // Which Dockerfile is not said, nor the stage: nothing to tie it to (every stage of every Dockerfile is not a finding).
   if (anyDockerfile && name === undefined) return [];
-  return dockerfiles.map((dockerfile) => {
+  return dockerfiles.map(({ dockerfile, ...build }) => {
     // No target and nothing that may give one: the default target, with its build args.
-    if (!target && !spread) return source.target(dockerfile, '', word.start, word.start, args, { defaultTarget: true });
+    if (!target && !spread) return source.target(dockerfile, '', word.start, word.start, args, { defaultTarget: true, ...build });
     // Named without its Dockerfile (bake `--set`): a stage of that name in any Dockerfile.
     if (anyDockerfile) return source.target(dockerfile, name!, written?.start ?? word.start, written?.end ?? word.end, args, { computed: true, ifStageExists: true });
-    if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args);
-    if (name !== undefined) return source.target(dockerfile, name, word.start, word.end, args, { computed: true });
+    if (name !== undefined && written) return source.target(dockerfile, name, written.start, written.end, args, build);
+    if (name !== undefined) return source.target(dockerfile, name, word.start, word.end, args, { computed: true, ...build });
     const unresolved = target ? `the target is ${displayText(target)}, known only when it runs` : `${spread} may give --target`;
-    return source.target(dockerfile, target ? patternText(target) : '${TARGET}', word.start, word.end, args, { computed: true, unresolved });
+    return source.target(dockerfile, target ? patternText(target) : '${TARGET}', word.start, word.end, args, { computed: true, unresolved, ...build });
   });
 }
 
@@ -111,24 +126,42 @@ export function patternText(value: Value): string {
   return value.map((piece) => (isUnknown(piece) ? `\${${/[A-Za-z_]\w*/.exec(piece.unknown)?.[0] ?? 'VALUE'}}` : piece.text)).join('');
 }
 
-/** The Dockerfiles the build may use: `-f` from the folder it runs in, else `Dockerfile` in its context. */
-function dockerfilesOf(build: BuildCommand, context: ShellContext, files: FileIndex): string[] {
-  if (build.tool === 'bake') return files.matching(ANY_DOCKERFILE);
+/**
+ * The Dockerfiles the build may use: `-f` from the folder it runs in, else `Dockerfile` in its context; each with
+ * its context folder where the context operand is known and the Dockerfile is found from one folder only.
+ */
+function buildFilesOf(build: BuildCommand, context: ShellContext, files: FileIndex): BuildFile[] {
+  if (build.tool === 'bake') return withoutContext(files.matching(ANY_DOCKERFILE));
+  const contextText = build.context && knownText(build.context.value);
+  const contextOf = (base: string) => (contextText === undefined || contextText === '-' || isRemoteContext(contextText) ? undefined : resolve(base, contextText));
+  if (!build.file && !build.context) return build.spread ? withoutContext(files.matching(ANY_DOCKERFILE)) : [];
+  const contexts = new Map<string, Set<string | undefined>>();
+  for (const base of folders(build, context)) {
+    for (const dockerfile of dockerfilesOf(build, base, files)) contexts.set(dockerfile, (contexts.get(dockerfile) ?? new Set()).add(contextOf(base)));
+  }
+  return [...contexts].map(([dockerfile, folders]) => {
+    const [only] = folders;
+    return folders.size === 1 && only !== undefined ? { dockerfile, context: only } : { dockerfile };
+  });
+}
+
+/** The Dockerfiles the build may use from one folder it may run in. */
+function dockerfilesOf(build: BuildCommand, base: string, files: FileIndex): string[] {
   const names = build.tool === 'podman' ? ['Containerfile', 'Dockerfile'] : ['Dockerfile'];
-  const bases = folders(build, context);
   if (build.file) {
     const text = knownText(build.file.value);
-    return text === '-' || build.file.spread ? [] : existing(build.file.value, bases, files);
+    return text === '-' || build.file.spread ? [] : existing(build.file.value, [base], files);
   }
   const buildContext = build.context;
-  if (!buildContext) return build.spread ? files.matching(ANY_DOCKERFILE) : [];
+  if (!buildContext) return [];
   const text = knownText(buildContext.value);
-  if (text === '-' || (text !== undefined && /^[a-z][\w+.-]*:\/\/|^git@|^github\.com\//.test(text))) return [];
-  const inContext = names.flatMap((name) => existing([...buildContext.value, { text: `/${name}` }], bases, files));
+  if (text === '-' || (text !== undefined && isRemoteContext(text))) return [];
+  const inContext = names.flatMap((name) => existing([...buildContext.value, { text: `/${name}` }], [base], files));
   // Arguments the script does not know may hold `-f`: any Dockerfile in the context may be the one.
-  const anyInContext = build.spread ? existing([...buildContext.value, { text: '/' }, { unknown: '*' }], bases, files).filter((file) => ANY_DOCKERFILE.test(file.split(sep).join('/'))) : [];
+  const anyInContext = build.spread ? existing([...buildContext.value, { text: '/' }, { unknown: '*' }], [base], files).filter((file) => ANY_DOCKERFILE.test(file.split(sep).join('/'))) : [];
   return [...new Set([...inContext, ...anyInContext])];
 }
+
 
 /** The folders the build may run in: the one it `cd`s to, else the script's folder or one of its parents up to the workspace folder. */
 function folders(build: BuildCommand, context: ShellContext): string[] {

@@ -30,7 +30,7 @@ export function vscodeTargets(text: string, file: string, origin: string): Disco
     if (context === undefined || dockerfile === undefined) return [];
     const path = normalize(isAbsolute(dockerfile) ? dockerfile : resolve(tasks ? folder : resolve(folder, context), dockerfile));
     const closed = target.length > 1 && text[target.offset + target.length - 1] === '"';
-    return [source.target(path, target.value, target.offset + 1, target.offset + target.length - (closed ? 1 : 0))];
+    return [source.target(path, target.value, target.offset + 1, target.offset + target.length - (closed ? 1 : 0), undefined, { context: resolve(folder, context) })];
   });
 }
 

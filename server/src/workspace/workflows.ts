@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { displayText, isUnknown, knownText, type Piece, type Value } from '../shell/values';
-import { TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
-import { ANY_DOCKERFILE, asShellScript, existing, mayBuild, patternText, shellTargets, targetsOf } from './shellBuilds';
+import { exportsFiles, isUnknownContext, TargetSource, uniqueTargets, type DiscoveredTarget, type FileIndex } from './discovered';
+import { ANY_DOCKERFILE, asShellScript, existing, mayBuild, patternText, shellTargets, targetsOf, withoutContext } from './shellBuilds';
 import { matrixRows, scalarValue, valuesOver, withExpressions, type MatrixRow } from './workflowValues';
 
 export function workflowTargets(text: string, file: string, origin: string, root: string, files: FileIndex): DiscoveredTarget[] {
@@ -52,14 +52,28 @@ function pushActionTargets(input: (name: string) => Value | undefined, row: Matr
   const target = input('target');
   const given = input('file');
   const file = given && knownText(withExpressions(given, row)) !== '' ? given : undefined;
-  const context = input('context') ?? [{ text: '.' }];
+  const contextInput = input('context');
+  const context = contextInput ?? [{ text: '.' }];
   const dockerfiles = file
     ? existing(withExpressions(file, row), [root], files)
     : existing([...withExpressions(context, row), { text: '/Dockerfile' }], [root], files);
+  // Without `context:` the build reads the Git context (the repository at the commit, no `.git`, nothing
+  // untracked), not the checkout's folder: not a folder the workspace shows.
+  const contextText = contextInput && knownText(withExpressions(contextInput, row));
+  const folder = contextText !== undefined && !isUnknownContext(contextText) ? resolve(root, contextText) : undefined;
   const value = target && withExpressions(target, row);
   const word = (target ?? file ?? context).find((piece) => 'at' in piece && piece.at !== undefined) as { at: number; text: string } | undefined;
   const at = word ? { start: word.at, end: word.at + (target ? word.text.length : 0) } : { start: 0, end: 0 };
-  return targetsOf(dockerfiles, value, at, buildArgs(input('build-args'), row), source);
+  const exported = exportsOutputs(input, row);
+  return targetsOf(dockerfiles.map((dockerfile) => ({ dockerfile, ...(folder !== undefined ? { context: folder } : {}), ...(exported ? { exportsFiles: true } : {}) })), value, at, buildArgs(input('build-args'), row), source);
+}
+
+/** build-push-action's `outputs:` (one a line) all files, with no `push:` or `load:` of an image beside them. */
+function exportsOutputs(input: (name: string) => Value | undefined, row: MatrixRow | undefined): boolean {
+  const outputs = input('outputs');
+  const lines = outputs && knownText(withExpressions(outputs, row))?.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const image = ['push', 'load'].some((name) => { const flag = input(name); return flag !== undefined && knownText(withExpressions(flag, row)) !== 'false'; });
+  return !image && lines !== undefined && lines.length > 0 && lines.every(exportsFiles);
 }
 
 /** build-push-action's `build-args`: one `NAME=value` a line. */
@@ -86,7 +100,7 @@ function bakeActionTargets(set: Value | undefined, row: MatrixRow | undefined, f
       const first = entry[0] as { text: string; at?: number };
       const stage: Value = [{ text: first.text.slice(match[0].length), ...(first.at !== undefined ? { at: first.at + match[0].length } : {}) }, ...entry.slice(1)];
       const at = first.at ?? 0;
-      found.push(...targetsOf(files.matching(ANY_DOCKERFILE), stage, { start: at, end: at + first.text.length }, {}, source, undefined, true));
+      found.push(...targetsOf(withoutContext(files.matching(ANY_DOCKERFILE)), stage, { start: at, end: at + first.text.length }, {}, source, undefined, true));
     }
   }
   return found;

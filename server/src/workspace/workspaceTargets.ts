@@ -46,8 +46,8 @@ export class WorkspaceTargets {
 /** As the analysis takes them: written targets only, each with where it is written. */
 export function asBuildTargets(targets: readonly DiscoveredTarget[]): BuildTarget[] {
   return targets.filter((target) => target.target !== '' || target.defaultTarget)
-    .map(({ target, origin, uri, range, args, unresolved, ifStageExists, defaultTarget, contexts }) => ({
+    .map(({ target, origin, uri, range, args, unresolved, ifStageExists, defaultTarget, contexts, exportsFiles }) => ({
       name: target, origin, location: { uri, range }, ...(args ? { args } : {}), ...(unresolved ? { unresolved } : {}), ...(ifStageExists ? { ifStageExists } : {}),
-      ...(defaultTarget ? { isDefault: true } : {}), ...(contexts ? { contexts } : {}),
+      ...(defaultTarget ? { isDefault: true } : {}), ...(contexts ? { contexts } : {}), ...(exportsFiles ? { exportsFiles } : {}),
     }));
 }

@@ -1,8 +1,9 @@
 // Stage roles (issue 26's first part): what each target the workspace builds is, and so what each stage is for.
 // A target is an *image* (it is the default target, a stage of its FROM chain sets ENTRYPOINT or CMD, or its chain
 // starts on an image, whose own start command it inherits), a *check* (named like one: `test`, `lint`,
-// `validate`, ...) or *undetermined*: a chain on scratch without a start command may be an image or files
-// exported with `--output`, which the build command decides and the readers do not say yet. A stage is *shipped*
+// `validate`, ...), *exported files* (a chain on scratch without a start command that the build exports with
+// `-o`/`--output` type=local or tar, or bake `output`: BuildKit writes its files out, no image is made) or
+// *undetermined*: such a chain built without an output the readers know may be an image or files. A stage is *shipped*
 // when something of it reaches an image target: it is in that target's FROM chain, an image's `COPY --from` reads it,
 // or one of its instructions made (or made something inside) a path such a copy takes, followed through every
 // `COPY --from` (provenance.ts); *build-only* when the targets that build it are images or undetermined that do not
@@ -24,6 +25,8 @@ export type TargetRole =
   /** `line`: the ENTRYPOINT or CMD (0-based) of the chain that makes it one. */
   | { readonly kind: 'image'; readonly because: 'start-command'; readonly line: number }
   | { readonly kind: 'check'; readonly because: 'name' }
+  /** `origin`: where the build that exports it says so (`Makefile:12`). */
+  | { readonly kind: 'exported-files'; readonly origin: string }
   | { readonly kind: 'undetermined' };
 
 export type StageRole = 'shipped' | 'build-only' | 'check-only' | 'unused' | 'undetermined';
@@ -61,22 +64,26 @@ function isPattern(target: BuildTarget): boolean {
 
 function computeRoles(model: StageModel, reachability: Reachability): StageRoles {
   const last = model.stages.length - 1;
-  const roleOf = (stage: number) => targetRole(model, model.stages[stage], stage === last);
+  // A build that exports the last stage's files is no build of the default image (the implicit first target is).
+  const roleOf = (stage: number, target: BuildTarget) => {
+    const exported = target.exportsFiles ? target.origin : undefined;
+    return targetRole(model, model.stages[stage], stage === last && !exported, exported);
+  };
   const named = reachability.targets.map((target, i) => ({ target, stages: i === 0 || target.isDefault ? [last] : stagesMatchingTarget(model.stages, target.name) }));
   // A target whose name is a pattern (a variable, a build not resolved) may be any stage it matches: none is its own.
-  const targets = named.flatMap(({ target, stages }) => (stages.length === 1 && !isPattern(target) ? [{ target, stage: stages[0], role: roleOf(stages[0]) }] : []));
+  const targets = named.flatMap(({ target, stages }) => (stages.length === 1 && !isPattern(target) ? [{ target, stage: stages[0], role: roleOf(stages[0], target) }] : []));
   const shippedIn: BuildTarget[][] = model.stages.map(() => []);
   const maybeShipped = new Set<number>();
   for (const { target, stage, role } of targets) {
-    if (role.kind === 'check') continue;
+    if (role.kind === 'check' || role.kind === 'exported-files') continue;
     for (const shipped of shippedStages(model, model.stages[stage])) {
       if (role.kind === 'image') shippedIn[shipped].push(target);
       else maybeShipped.add(shipped);
     }
   }
   // What each stage a pattern may name would ship is shipped perhaps: undetermined unless an image ships it.
-  for (const { stages } of named.filter(({ target }) => isPattern(target))) {
-    for (const stage of stages.filter((index) => roleOf(index).kind !== 'check')) {
+  for (const { target, stages } of named.filter(({ target }) => isPattern(target))) {
+    for (const stage of stages.filter((index) => roleOf(index, target).kind !== 'check')) {
       for (const shipped of shippedStages(model, model.stages[stage])) maybeShipped.add(shipped);
     }
   }
@@ -91,13 +98,16 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
   return { targets, stages, shippedIn };
 }
 
-export function targetRole(model: StageModel, stage: Stage, isDefault: boolean): TargetRole {
+/** `exportedBy`: where a build that exports the target's files (`-o type=local`) is, if it does. */
+export function targetRole(model: StageModel, stage: Stage, isDefault: boolean, exportedBy?: string): TargetRole {
   if (CHECK_NAME.test(stage.normalizedName ?? '')) return { kind: 'check', because: 'name' };
   const chain = fromChain(model, stage);
   const start = chain.flatMap((s) => s.instructions).find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
   if (start) return { kind: 'image', because: 'start-command', line: start.range.start.line };
   if (isDefault) return { kind: 'image', because: 'default-target' };
-  return chainBase(model, stage).kind === 'image' ? { kind: 'image', because: 'base-image' } : { kind: 'undetermined' };
+  const base = chainBase(model, stage).kind;
+  if (base === 'image') return { kind: 'image', because: 'base-image' };
+  return base === 'scratch' && exportedBy !== undefined ? { kind: 'exported-files', origin: exportedBy } : { kind: 'undetermined' };
 }
 
 /** The stages something of which the image of `stage` holds: its FROM chain, the stages it copies from, and the lines that made what it copies. */

@@ -26,6 +26,7 @@ function targetText(role: TargetRole): string {
       if (role.because === 'start-command') return `an image (its start command, line ${role.line + 1})`;
       return role.because === 'default-target' ? 'an image (the default target)' : 'an image (built on one)';
     case 'check': return 'a check (named like one)';
+    case 'exported-files': return `exported files (\`--output\` at ${role.origin}), no image`;
     case 'undetermined': return 'an image or exported files, as `--output` decides';
   }
 }
