@@ -212,7 +212,7 @@ export interface CommentLine {
 export interface StageModel {
   readonly version: number;
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
-  readonly lineLengths: readonly number[];
+  readonly lineLengths: Readonly<ArrayLike<number>>;
   readonly escapeCharacter: string;
   /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];
