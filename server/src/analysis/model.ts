@@ -227,6 +227,11 @@ export interface StageModel {
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
   /**
+   * Per stage, the references written in it (`references` split by stage, those before the first FROM aside):
+   * a lookup by position reads one stage's few, and a stage an edit left alone keeps its list.
+   */
+  readonly referencesIn: readonly (readonly StageReference[])[];
+  /**
    * Where a stage is named `scratch`, the RUN mounts without `from=`: BuildKit looks `scratch` up by name first
    * (detectRunMount), so each depends on that stage. In `edges` and `circular`, not in `references`: there is
    * no name to go to or rename.
