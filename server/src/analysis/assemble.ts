@@ -59,6 +59,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const model: StageModel = {
     version,
     lineLengths: parsed.lines.lengths,
+    lineStarts: parsed.lines.starts,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
     repeatedDirective: header.repeated,

@@ -213,6 +213,8 @@ export interface StageModel {
   readonly version: number;
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
   readonly lineLengths: Readonly<ArrayLike<number>>;
+  /** The offset in the text where each line starts (analysis/lines.ts). */
+  readonly lineStarts: Readonly<ArrayLike<number>>;
   readonly escapeCharacter: string;
   /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];

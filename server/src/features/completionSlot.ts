@@ -42,7 +42,7 @@ export interface PathSlot {
 
 export function completionSlotAt(context: FeatureContext, position: Position): CompletionSlot | undefined {
   const { model } = context;
-  const document = new DocumentText(context.text);
+  const document = new DocumentText(context.text, model.lineStarts);
   if (position.line >= document.lineCount) return undefined;
   const line = document.lineText(position.line);
   // A client may ask past the end of the line.
