@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
-import { generateDockerfile } from '../support/generate';
+import { benchPositions, generateDockerfile } from '../support/generate';
 import { analyze } from '../../server/src/analysis/parseFile';
 import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
@@ -49,19 +49,6 @@ function format(ms: number | undefined): string {
   return ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 }
 
-/** The `COPY --from=` of the middle stage, the `$` of `${GO_VERSION}` in a FROM near it, and the `ENV PART=` line that each edit changes. */
-function positions(text: string): { reference: Position; variable: Position; path: Position; editLine: number } {
-  const lines = text.split('\n');
-  const middle = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('COPY --from=stage'));
-  const from = lines.findIndex((line, i) => i > lines.length / 2 && line.includes('${GO_VERSION}'));
-  const editLine = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('ENV PART='));
-  return {
-    reference: { line: middle, character: 'COPY --from='.length },
-    variable: { line: from, character: lines[from].indexOf('${GO_VERSION}') },
-    path: { line: middle, character: lines[middle].indexOf(' /out') + 3 },
-    editLine,
-  };
-}
 
 async function timeRequest(client: LspClient, method: string, params: unknown): Promise<number | undefined> {
   const started = performance.now();
@@ -80,7 +67,7 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
  */
 async function runSize(stages: number, iterations: number, oursOnly = false): Promise<void> {
   const text = generateDockerfile(stages);
-  const { reference, variable, path, editLine } = positions(text);
+  const { reference, variable, path, editLine } = benchPositions(text);
   const servers: { ours: LspClient; incumbent?: LspClient } = { ours: await LspClient.start({ server: OURS }), incumbent: oursOnly ? undefined : await LspClient.start({ server: INCUMBENT }) };
   const clients = Object.values(servers).filter((client): client is LspClient => client !== undefined);
   for (const client of clients) await client.open(URI, text);
@@ -136,7 +123,7 @@ function rssMegabytes(pid: number): number {
  */
 async function memory(server: string[], how: string): Promise<void> {
   const text = generateDockerfile(300);
-  const { reference, editLine } = positions(text);
+  const { reference, editLine } = benchPositions(text);
   const client = await LspClient.start({ server });
   await client.open(URI, text);
   const line = text.split('\n')[editLine];
