@@ -158,8 +158,8 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'graph') await graphBench(OURS);
   if (!only || only === 'scan') await scanBench();
-  if (!only) {
-    await startup();
+  if (!only) await startup();
+  if (!only || only === 'memory') {
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);
     await memory([join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], 'with plain node');
   }
