@@ -79,7 +79,7 @@ if (withE2e) {
   builds.push(esbuild.build({ ...common, ...browser, entryPoints: { extension: 'test/e2e/web/memfs.ts' }, outdir: 'out/e2e/memfs', external: ['vscode'] }));
 }
 if (withBench) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts', 'test/bench/requestProfile.ts'], outdir: 'out/bench' }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['test/bench/bench.ts', 'test/bench/fuzz.ts', 'test/bench/requestProfile.ts', 'test/bench/editProfile.ts'], outdir: 'out/bench' }));
 }
 await Promise.all(builds);
 // The shell parser's WebAssembly (server/src/workspace/shellModules.ts reads it from beside the bundle).

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
-import { generateDockerfile } from '../support/generate';
+import { benchPositions, generateDockerfile } from '../support/generate';
 import { analyze } from '../../server/src/analysis/parseFile';
 import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
@@ -49,19 +49,6 @@ function format(ms: number | undefined): string {
   return ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 }
 
-/** The `COPY --from=` of the middle stage, the `$` of `${GO_VERSION}` in a FROM near it, and the `ENV PART=` line that each edit changes. */
-function positions(text: string): { reference: Position; variable: Position; path: Position; editLine: number } {
-  const lines = text.split('\n');
-  const middle = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('COPY --from=stage'));
-  const from = lines.findIndex((line, i) => i > lines.length / 2 && line.includes('${GO_VERSION}'));
-  const editLine = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('ENV PART='));
-  return {
-    reference: { line: middle, character: 'COPY --from='.length },
-    variable: { line: from, character: lines[from].indexOf('${GO_VERSION}') },
-    path: { line: middle, character: lines[middle].indexOf(' /out') + 3 },
-    editLine,
-  };
-}
 
 async function timeRequest(client: LspClient, method: string, params: unknown): Promise<number | undefined> {
   const started = performance.now();
@@ -73,18 +60,25 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
   return performance.now() - started;
 }
 
-async function runSize(stages: number, iterations: number): Promise<void> {
+/**
+ * With `oursOnly` (`node out/bench/bench.js 1000 --ours`, for quick comparisons while working) the incumbent
+ * is not started; where its turn came, our diagnostics of the edit are awaited instead, as its seconds at
+ * 1,000 stages would let them finish.
+ */
+async function runSize(stages: number, iterations: number, oursOnly = false): Promise<void> {
   const text = generateDockerfile(stages);
-  const { reference, variable, path, editLine } = positions(text);
-  const servers = { ours: await LspClient.start({ server: OURS }), incumbent: await LspClient.start({ server: INCUMBENT }) };
-  for (const client of Object.values(servers)) await client.open(URI, text);
+  const { reference, variable, path, editLine } = benchPositions(text);
+  const servers: { ours: LspClient; incumbent?: LspClient } = { ours: await LspClient.start({ server: OURS }), incumbent: oursOnly ? undefined : await LspClient.start({ server: INCUMBENT }) };
+  const clients = Object.values(servers).filter((client): client is LspClient => client !== undefined);
+  for (const client of clients) await client.open(URI, text);
   const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();
   let toggle = false;
   const editEach = async () => {
     toggle = !toggle;
     // One keystroke: the last character of the ENV value changes.
     const column = lines[editLine].length - 1;
-    for (const client of Object.values(servers)) {
+    for (const client of clients) {
+      if (oursOnly) await client.diagnosticsFor(URI, 60_000);
       await client.edit(URI, { start: { line: editLine, character: column }, end: { line: editLine, character: column + 1 } }, toggle ? 'x' : lines[editLine][column]);
     }
   };
@@ -95,8 +89,9 @@ async function runSize(stages: number, iterations: number): Promise<void> {
       results.set(scenario.name, entry);
       const order = i % 2 === 0 ? (['ours', 'incumbent'] as const) : (['incumbent', 'ours'] as const);
       for (const which of order) {
+        if (!servers[which]) continue;
         await editEach();
-        const ms = await timeRequest(servers[which], scenario.method, scenario.params(scenario.at === 'variable' ? variable : scenario.at === 'path' ? path : reference));
+        const ms = await timeRequest(servers[which]!, scenario.method, scenario.params(scenario.at === 'variable' ? variable : scenario.at === 'path' ? path : reference));
         if (ms === undefined) entry.unsupported.add(which);
         else if (i >= 2) entry[which].push(ms); // the first two rounds warm up the JIT
       }
@@ -109,12 +104,12 @@ async function runSize(stages: number, iterations: number): Promise<void> {
   for (const [name, entry] of results) {
     const ours = entry.unsupported.has('ours') ? undefined : percentile(entry.ours, 0.5);
     const incumbent = entry.unsupported.has('incumbent') || entry.incumbent.length === 0 ? undefined : percentile(entry.incumbent, 0.5);
-    const cell = (values: number[], median: number | undefined) => (median === undefined ? 'not supported' : `${format(median)} / ${format(percentile(values, 0.95))}`);
+    const cell = (values: number[], median: number | undefined) => (median === undefined ? (oursOnly && values === entry.incumbent ? 'not run' : 'not supported') : `${format(median)} / ${format(percentile(values, 0.95))}`);
     const ratio = ours !== undefined && incumbent !== undefined ? (ours / incumbent).toFixed(3) : '–';
     console.log(`| ${name} | ${cell(entry.ours, ours)} | ${cell(entry.incumbent, incumbent)} | ${ratio} |`);
   }
   console.log(`\nFull analysis of this file in-process (parse + model): median ${format(percentile(parse, 0.5))} ms.`);
-  for (const client of Object.values(servers)) await client.stop();
+  for (const client of clients) await client.stop();
 }
 
 function rssMegabytes(pid: number): number {
@@ -128,7 +123,7 @@ function rssMegabytes(pid: number): number {
  */
 async function memory(server: string[], how: string): Promise<void> {
   const text = generateDockerfile(300);
-  const { reference, editLine } = positions(text);
+  const { reference, editLine } = benchPositions(text);
   const client = await LspClient.start({ server });
   await client.open(URI, text);
   const line = text.split('\n')[editLine];
@@ -159,12 +154,13 @@ async function main(): Promise<void> {
   console.log(`Benchmark ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}.`);
   const only = process.argv[2];
   for (const [stages, iterations] of [[30, 40], [300, 30], [1000, 10]] as const) {
-    if (!only || only === String(stages)) await runSize(stages, iterations);
+    if (!only || only === String(stages)) await runSize(stages, iterations, process.argv.includes('--ours'));
   }
   if (!only || only === 'graph') await graphBench(OURS);
-  if (!only || only === 'scan') await scanBench(process.argv[3] ? [...SERVER_NODE_FLAGS, process.argv[3], '--stdio'] : OURS);
-  if (!only) {
-    await startup();
+  const otherServer = process.argv.slice(3).find((arg) => arg.endsWith('.js'));
+  if (!only || only === 'scan') await scanBench(otherServer ? [...SERVER_NODE_FLAGS, otherServer, '--stdio'] : OURS);
+  if (!only) await startup();
+  if (!only || only === 'memory') {
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);
     await memory([join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], 'with plain node');
   }

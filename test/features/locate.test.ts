@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { lastAtOrBefore } from '../../server/src/analysis/positions';
 import { featureContext } from '../../server/src/features/featureContext';
-import { symbolsAt } from '../../server/src/features/locate';
+import { referenceAt, symbolsAt } from '../../server/src/features/locate';
 import { hover } from '../../server/src/features/hover';
 import { definition } from '../../server/src/features/definition';
 import { prepareRename } from '../../server/src/features/rename';
 import { fixture, lines } from '../support/fixture';
+import { generateDockerfile } from '../support/generate';
 
 function at(marked: string) {
   const fx = fixture(marked);
@@ -50,6 +51,25 @@ describe('what stands at a position', () => {
   it('rename takes the first symbol: a stage reference built from ARGs is refused, not renamed as the variable', () => {
     const { context, position } = at(lines('ARG BASE=build', 'FROM alpine AS build', 'FROM ${BA|SE}'));
     assert.throws(() => prepareRename(context, position), /built from ARGs|named through ARGs/);
+  });
+});
+
+describe('referenceAt', () => {
+  it('reads the stage of the position only, and finds what a scan of every reference finds', () => {
+    const text = `ARG SOURCE_DATE_EPOCH=stage3\n${generateDockerfile(12)}\nFROM stage2\nONBUILD COPY --from=stage1 / /\nRUN --mount=from=stage0,target=/x true`;
+    const model = AnalyzedDocument.fromText(text).model;
+    const textLines = text.split('\n');
+    let found = 0;
+    for (let line = 0; line < textLines.length; line++) {
+      for (let character = 0; character <= textLines[line].length; character++) {
+        const position = { line, character };
+        const scanned = model.references.find((r) => r.range.start.line <= line && line <= r.range.end.line
+          && (line > r.range.start.line || character >= r.range.start.character) && (line < r.range.end.line || character <= r.range.end.character));
+        assert.equal(referenceAt(model, position), scanned, JSON.stringify(position));
+        if (scanned) found++;
+      }
+    }
+    assert.ok(found > 100 && model.references.some((r) => r.kind === 'source-date-epoch' && r === referenceAt(model, r.range.start)));
   });
 });
 

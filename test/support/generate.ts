@@ -23,3 +23,19 @@ export function generateDockerfile(stageCount: number): string {
   }
   return lines.join('\n');
 }
+
+type Position = { line: number; character: number };
+
+/** Where `npm run bench` asks, in a generated file: the `COPY --from=` of the middle stage, the `$` of `${GO_VERSION}` in a FROM near it, and the `ENV PART=` line that each edit changes. */
+export function benchPositions(text: string): { reference: Position; variable: Position; path: Position; editLine: number } {
+  const lines = text.split('\n');
+  const middle = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('COPY --from=stage'));
+  const from = lines.findIndex((line, i) => i > lines.length / 2 && line.includes('${GO_VERSION}'));
+  const editLine = lines.findIndex((line, i) => i > lines.length / 2 && line.startsWith('ENV PART='));
+  return {
+    reference: { line: middle, character: 'COPY --from='.length },
+    variable: { line: from, character: lines[from].indexOf('${GO_VERSION}') },
+    path: { line: middle, character: lines[middle].indexOf(' /out') + 3 },
+    editLine,
+  };
+}

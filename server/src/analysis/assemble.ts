@@ -21,7 +21,14 @@ export interface Assembled {
 
 export function assemble(parsed: ParsedFile, version: number, previous?: Assembled): Assembled {
   const { header } = parsed;
-  const commentsByLine = new Map<number, CommentLine>(parsed.comments.map((c) => [c.range.start.line, c]));
+  let commentsByLine: Map<number, CommentLine> | undefined;
+  const docCommentOf = (skeleton: StageSkeleton, index: number) => {
+    // Its comment lines lie after the stage before it: where neither was re-parsed, they are the previous version's.
+    const kept = previous?.parsed.stages[index] === skeleton && (index === 0 ? previous.parsed.header === header : previous.parsed.stages[index - 1] === parsed.stages[index - 1]);
+    if (kept) return previous.model.stages[index].docComment;
+    commentsByLine ??= new Map(parsed.comments.map((c) => [c.range.start.line, c]));
+    return docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
+  };
   const argDefaults = globalArgDefaults(header.globalArgs);
   const fromScope = globalScope(header.globalArgs);
   // Many stages share a base (`FROM golang:${GO}`): each text is expanded once.
@@ -29,7 +36,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const baseOf = (text: string) => bases.get(text) ?? bases.set(text, expandBase(text, fromScope, header.escapeCharacter)).get(text)!;
   const reusable = previous && sameResolutionInputs(previous.parsed, parsed) ? previous : undefined;
   const stages = parsed.stages.map((skeleton, index) => {
-    const docComment = docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
+    const docComment = docCommentOf(skeleton, index);
     const old = reusable?.model.stages[index];
     if (old && reusable!.parsed.stages[index] === skeleton && old.docComment === docComment) return old;
     return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
@@ -52,6 +59,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const model: StageModel = {
     version,
     lineLengths: parsed.lines.lengths,
+    lineStarts: parsed.lines.starts,
     escapeCharacter: header.escapeCharacter,
     directives: header.directives,
     repeatedDirective: header.repeated,
@@ -61,6 +69,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     globalReadings: header.globalReadings,
     stages,
     references: links.references,
+    referencesIn,
     scratchMounts: links.scratchMounts,
     edges: links.edges,
     builtFrom: links.builtFrom,

