@@ -7,12 +7,17 @@
 // or one of its instructions made (or made something inside) a path such a copy takes, followed through every
 // `COPY --from` (provenance.ts); *build-only* when the targets that build it are images or undetermined that do not
 // ship it; *check-only* when only checks build it; *unused* when no target does. Where an undetermined target would
-// ship a stage that no image ships, the stage's role is *undetermined* too. Computed on request from the model and
-// the reachability of the targets (graph.ts), never stored.
-import type { Stage, StageModel } from '../model';
+// ship a stage that no image ships, the stage's role is *undetermined* too. Each image target also says which
+// references carry files into its image (the stage graph marks their edges): the FROM lines of its chain, its
+// chain's `COPY --from`s, and, for a path such a copy takes from a stage, the FROM lines from the stage whose
+// line made it down to the stage copied from, and that line's own `COPY --from` (followed the same way). A RUN
+// mount ships nothing by itself (what a RUN writes is unknown), nor does `scratch`. Computed on request from the
+// model and the reachability of the targets (graph.ts), never stored.
+import type { Stage, StageModel, StageReference } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
 import { fromChain } from '../chain';
+import { copyFromReference } from '../fileSketch';
 import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
 /** Target names that run tests or linters rather than make an image (shipsRules.ts reads the same). */
@@ -31,6 +36,8 @@ export interface TargetOfRoles {
   readonly target: BuildTarget;
   readonly stage: number;
   readonly role: TargetRole;
+  /** The references along which files reach its image (FROM lines, `COPY --from`s); empty unless an image. */
+  readonly shipping: ReadonlySet<StageReference>;
 }
 
 export interface StageRoles {
@@ -55,15 +62,20 @@ export function stageRoles(model: StageModel, reachability: Reachability): Stage
 
 function computeRoles(model: StageModel, reachability: Reachability): StageRoles {
   const last = model.stages.length - 1;
-  const targets = reachability.targets.flatMap((target, i) => {
+  // Per stage: several targets (the default one, a compose service, a bake target) may build the same.
+  const parts = new Map<number, ShippedParts>();
+  const partsOf = (stage: number) => parts.get(stage) ?? parts.set(stage, shippedParts(model, model.stages[stage])).get(stage)!;
+  const targets = reachability.targets.flatMap((target, i): TargetOfRoles[] => {
     const stage = i === 0 || target.isDefault ? last : stagesMatchingTarget(model.stages, target.name)[0];
-    return stage === undefined || stage < 0 ? [] : [{ target, stage, role: targetRole(model, model.stages[stage], stage === last) }];
+    if (stage === undefined || stage < 0) return [];
+    const role = targetRole(model, model.stages[stage], stage === last);
+    return [{ target, stage, role, shipping: role.kind === 'image' ? partsOf(stage).references : new Set() }];
   });
   const shippedIn: BuildTarget[][] = model.stages.map(() => []);
   const maybeShipped = new Set<number>();
   for (const { target, stage, role } of targets) {
     if (role.kind === 'check') continue;
-    for (const shipped of shippedStages(model, model.stages[stage])) {
+    for (const shipped of partsOf(stage).stages) {
       if (role.kind === 'image') shippedIn[shipped].push(target);
       else maybeShipped.add(shipped);
     }
@@ -88,22 +100,57 @@ export function targetRole(model: StageModel, stage: Stage, isDefault: boolean):
   return chainBase(model, stage).kind === 'image' ? { kind: 'image', because: 'base-image' } : { kind: 'undetermined' };
 }
 
-/** The stages something of which the image of `stage` holds: its FROM chain, the stages it copies from, and the lines that made what it copies. */
-function shippedStages(model: StageModel, stage: Stage): Set<number> {
-  const shipped = new Set(fromChain(model, stage).map((s) => s.index));
+interface ShippedParts {
+  /** The stages something of which the image holds. */
+  readonly stages: ReadonlySet<number>;
+  /** The references files reach the image along. */
+  readonly references: ReadonlySet<StageReference>;
+}
+
+/**
+ * What of the file the image of `stage` holds: its FROM chain, the stages it copies from and the lines that made
+ * what it copies (stages), and the references the files come along (see the head of the file).
+ */
+function shippedParts(model: StageModel, stage: Stage): ShippedParts {
+  const stages = new Set<number>();
+  const references = new Set<StageReference>();
+  /** The FROM lines of `chain` (a stage, its parent, ...) up to `until`'s, which the files do not come along. */
+  const fromLines = (chain: readonly Stage[], until?: number) => {
+    for (const s of chain) {
+      if (s.index === until) return;
+      const base = model.baseReferences[s.index];
+      if (base && carriesFiles(base)) references.add(base);
+    }
+  };
+  const chain = fromChain(model, stage);
+  chain.forEach((s) => stages.add(s.index));
+  if (chainBase(model, stage).kind === 'scratch') fromLines(chain, chain[chain.length - 1].index);
+  else fromLines(chain);
   const seen = new Set<ShipStep>();
   const follow = (step: ShipStep) => {
-    if (seen.has(step) || step.source.kind !== 'stage') return;
+    if (seen.has(step)) return;
     seen.add(step);
-    shipped.add(step.source.stage);
+    const reference = step.source.kind === 'stage' || step.source.kind === 'image' ? copyFromReference(model, model.stages[step.stage], step.instruction) : undefined;
+    if (reference && carriesFiles(reference)) references.add(reference);
+    if (step.source.kind !== 'stage') return;
+    const source = model.stages[step.source.stage];
+    stages.add(source.index);
     for (const path of step.source.paths) {
       for (const { step: maker, relation } of path.steps) {
         if (relation === 'holds') continue;
-        shipped.add(maker.stage);
+        stages.add(maker.stage);
+        fromLines(fromChain(model, source), maker.stage);
         follow(maker);
       }
     }
   };
   imageProvenance(model, stage).steps.forEach(follow);
-  return shipped;
+  return { stages, references };
+}
+
+/** A reference to a stage or an image (not `scratch`, which holds nothing), that BuildKit accepts. */
+function carriesFiles(reference: StageReference): boolean {
+  const { resolution } = reference;
+  if (reference.onbuild || reference.order !== 'ok') return false;
+  return resolution.kind === 'stage' || (resolution.kind === 'image' && reference.text.toLowerCase() !== 'scratch');
 }
