@@ -30,7 +30,7 @@ import { codeLenses } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList } from './features/stageList';
 import { stageGraph } from './features/stageGraph';
-import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type ShipsParams } from './protocol';
+import { GRAPH_REQUEST, SHIPS_REQUEST, STAGES_REQUEST, type DocumentParams, type GraphParams, type ShipsParams } from './protocol';
 import { whatShips } from './features/ships/shipsReport';
 import { DOCKERFILE_GLOB, isDockerfileUri, TargetDiscovery, TARGET_FILE_GLOB } from './workspace/discovery';
 import { CONTEXT_FILES_GLOB, DOCKERIGNORE_GLOB, DockerignoreFiles, isContextFileUri, isDockerignoreUri } from './workspace/dockerignore';
@@ -355,9 +355,9 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
     return context ? stageList(context) : null;
   }));
 
-  connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: DocumentParams) => {
+  connection.onRequest(GRAPH_REQUEST, guarded('graph', (params: GraphParams) => {
     const context = contexts.dockerfile(params.textDocument.uri);
-    return context ? stageGraph(context) : null;
+    return context ? stageGraph(context, params.target) : null;
   }));
 
   connection.onRequest(SHIPS_REQUEST, guarded('ships', (params: ShipsParams) => {

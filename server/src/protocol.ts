@@ -54,7 +54,7 @@ export interface GraphNode {
   readonly unused?: boolean;
   /** A change to the build context re-runs it, from one of its instructions on (a COPY of the context, a stage it takes). */
   readonly contextChange?: boolean;
-  /** Something of it reaches the default target's image (its role is shipped there, analysis/ships/roles.ts). */
+  /** Something of it reaches the image of the target `StageGraph.shippedFor` (analysis/ships/roles.ts). */
   readonly shipped?: boolean;
 }
 
@@ -71,11 +71,37 @@ export interface GraphEdge {
   /** Why BuildKit rejects it (a cycle, a stage defined later), when it does. */
   readonly error?: string;
   readonly range: Range;
+  /**
+   * Files come along it into the image of the target `StageGraph.shippedFor`: a FROM of its chain, a `COPY --from`
+   * whose paths end up there (never a mount, nor `scratch`).
+   */
+  readonly shipped?: boolean;
+}
+
+/** A stage the workspace builds as a target (the default target first): what a view lets the user mark the image of. */
+export interface GraphTarget {
+  /** `stage:4`. */
+  readonly node: string;
+  readonly label: string;
+  /** What `GraphParams.target` takes for it: the stage's name; absent for the default target (the last stage). */
+  readonly name?: string;
+  /** Where it is built from: `default target`, `compose.yaml:5`. */
+  readonly origins: readonly string[];
+  /** Its role (analysis/ships/roles.ts): only an image's stages and edges are marked; a check or exported files ship no image. */
+  readonly role: 'image' | 'check' | 'undetermined' | 'exported-files';
 }
 
 export interface StageGraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  readonly buildTargets?: readonly GraphTarget[];
+  /** The target (its node) the `shipped` marks are for; absent when no target builds the one asked for. */
+  readonly shippedFor?: string;
+}
+
+export interface GraphParams extends DocumentParams {
+  /** The target whose image the marks are for, as `--target` names it; the default target when absent. */
+  readonly target?: string;
 }
 
 /** What ships in a target's image (`ShipsReport`, made by `features/ships/shipsReport.ts`), or null. */

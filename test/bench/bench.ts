@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../support/paths';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverLaunch';
 import { graphBench } from './graphBench';
 import { scanBench } from './scanBench';
+import { shipsBench } from './shipsBench';
 
 /** Ours as VS Code starts it (client/src/serverLaunch.ts). */
 const OURS = [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
@@ -22,6 +23,8 @@ interface Scenario {
   readonly method: string;
   /** Where it is asked: at the middle stage's `COPY --from=` (default), at `${GO_VERSION}` in a FROM, or in that COPY's source path. */
   readonly at?: 'variable' | 'path';
+  /** The scenario whose incumbent median the ratio is taken to, where the incumbent answers nothing like it. */
+  readonly versus?: string;
   params(position: Position): unknown;
 }
 type Position = { line: number; character: number };
@@ -38,6 +41,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'completion after `$`', method: 'textDocument/completion', at: 'variable', params: (p) => ({ textDocument: { uri: URI }, position: { ...p, character: p.character + 1 } }) },
   { name: 'completion of a `COPY --from` path', method: 'textDocument/completion', at: 'path', params: (p) => ({ textDocument: { uri: URI }, position: p }) },
   { name: 'definition of a `COPY --from` path', method: 'textDocument/definition', at: 'path', params: (p) => ({ textDocument: { uri: URI }, position: p }) },
+  // Every stage's lenses, the role among them (analysis/ships/roles.ts): issue 26's budget is 0.05 of the incumbent's hover.
+  { name: 'code lens', method: 'textDocument/codeLens', versus: 'hover', params: () => ({ textDocument: { uri: URI } }) },
 ];
 
 function percentile(values: number[], p: number): number {
@@ -101,11 +106,15 @@ async function runSize(stages: number, iterations: number, oursOnly = false): Pr
   console.log(`\n### ${stages} stages, ${lines.length} lines (${iterations} requests each, each right after an edit)\n`);
   console.log('| request | ours median / p95 (ms) | incumbent median / p95 (ms) | ratio of medians |');
   console.log('|---|---|---|---|');
+  const incumbentMedian = (entry: { incumbent: number[]; unsupported: Set<string> } | undefined) =>
+    (!entry || entry.unsupported.has('incumbent') || entry.incumbent.length === 0 ? undefined : percentile(entry.incumbent, 0.5));
   for (const [name, entry] of results) {
     const ours = entry.unsupported.has('ours') ? undefined : percentile(entry.ours, 0.5);
-    const incumbent = entry.unsupported.has('incumbent') || entry.incumbent.length === 0 ? undefined : percentile(entry.incumbent, 0.5);
+    const incumbent = incumbentMedian(entry);
     const cell = (values: number[], median: number | undefined) => (median === undefined ? (oursOnly && values === entry.incumbent ? 'not run' : 'not supported') : `${format(median)} / ${format(percentile(values, 0.95))}`);
-    const ratio = ours !== undefined && incumbent !== undefined ? (ours / incumbent).toFixed(3) : '–';
+    const versus = SCENARIOS.find((scenario) => scenario.name === name)?.versus;
+    const against = incumbent ?? (versus === undefined ? undefined : incumbentMedian(results.get(versus)));
+    const ratio = ours !== undefined && against !== undefined ? `${(ours / against).toFixed(3)}${incumbent === undefined ? ` (to its ${versus})` : ''}` : '–';
     console.log(`| ${name} | ${cell(entry.ours, ours)} | ${cell(entry.incumbent, incumbent)} | ${ratio} |`);
   }
   console.log(`\nFull analysis of this file in-process (parse + model): median ${format(percentile(parse, 0.5))} ms.`);
@@ -159,6 +168,7 @@ async function main(): Promise<void> {
   if (!only || only === 'graph') await graphBench(OURS);
   const otherServer = process.argv.slice(3).find((arg) => arg.endsWith('.js'));
   if (!only || only === 'scan') await scanBench(otherServer ? [...SERVER_NODE_FLAGS, otherServer, '--stdio'] : OURS);
+  if (!only || only === 'ships') shipsBench();
   if (!only) await startup();
   if (!only || only === 'memory') {
     await memory(OURS, `as VS Code starts it (node ${SERVER_NODE_FLAGS.join(' ')})`);

@@ -1,5 +1,5 @@
 // `dockerfile-stages graph`: the shipped example as Mermaid, DOT and JSON; edge kinds, targets, unused stages
-// and rejected edges marked. (Graphviz's `dot` accepts every DOT output: test/e2e/graphviz.sh.)
+// and rejected edges marked; what ships in the default target's image, or the first --target's. (Graphviz's `dot` accepts every DOT output: test/e2e/graphviz.sh.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -55,5 +55,36 @@ describe('dockerfile-stages graph', () => {
       ['scratch>stage:0:from', 'image:golang>stage:1:from', 'stage:0>stage:2:onbuild', 'stage:1>stage:2:from', 'stage:0>stage:2:mount', 'stage:2>stage:2:copy', 'stage:2>stage:3:from']);
     assert.equal(graph(file, file).status, 2);
     assert.equal(graph(file, '--format', 'svg').status, 2);
+  });
+
+  it('marks what ships in the default target\'s image, or in the first --target\'s, in JSON and DOT', () => {
+    const shipped = (...args: string[]) => {
+      const json = JSON.parse(graph(EXAMPLE, '--format', 'json', ...args).stdout);
+      return {
+        shippedFor: json.shippedFor,
+        edges: json.edges.filter((e: { shipped?: boolean }) => e.shipped).map((e: { from: string; to: string; kind: string }) => `${e.from}>${e.to}:${e.kind}`),
+        nodes: json.nodes.filter((n: { shipped?: boolean }) => n.shipped).map((n: { id: string }) => n.id),
+        targets: json.buildTargets.map((t: { node: string; role: string; origins: string[] }) => `${t.node} ${t.role} (${t.origins.join(', ')})`),
+      };
+    };
+    // release copies the binary from build and the notices from licenses.
+    assert.deepEqual(shipped(), {
+      shippedFor: 'stage:5', edges: ['image:alpine:3.20>stage:5:from', 'stage:2>stage:5:copy', 'stage:4>stage:5:copy'],
+      nodes: ['stage:2', 'stage:4', 'stage:5'], targets: ['stage:5 image (default target)'],
+    });
+    // build, an image on golang: its chain whole.
+    assert.deepEqual(shipped('--target', 'build'), {
+      shippedFor: 'stage:2', edges: ['image:golang:1.22-alpine3.20>stage:0:from', 'stage:0>stage:1:from', 'stage:1>stage:2:from'],
+      nodes: ['stage:0', 'stage:1', 'stage:2'], targets: ['stage:5 image (default target)', 'stage:2 image (--target)'],
+    });
+    // test, a check: nothing ships.
+    assert.deepEqual(shipped('--target', 'test'), { shippedFor: 'stage:3', edges: [], nodes: [], targets: ['stage:5 image (default target)', 'stage:3 check (--target)'] });
+    const dot = graph(EXAMPLE, '--format', 'dot').stdout;
+    assert.match(dot, /"image:alpine:3\.20" -> "stage:5" \[style=solid, id="edge:5", class="from shipped"\];/);
+    assert.match(dot, /"stage:2" -> "stage:5" \[style=dashed, label="COPY --from", id="edge:6", class="copy shipped"\];/);
+    assert.match(dot, /"stage:0" -> "stage:1" \[style=solid, id="edge:1", class="from"\];/);
+    const missing = graph(EXAMPLE, '--target', 'nope');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /target stage "nope" could not be found/);
   });
 });

@@ -1,7 +1,8 @@
 // The stage graph webview in the workbench: "Show Stage Graph" on the e2e workspace (a Dockerfile and a compose
 // file naming one of its stages as a target). Asserts the drawn nodes and edges against the CLI's graph of the
 // same workspace, a click (and Enter) on a node selecting its FROM line, the editor's cursor highlighting its
-// stage, the target picker (kept while the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it, the
+// stage, the "Ships in" picker marking what ships in the picked target's image, the target picker (both kept while
+// the view is hidden), Copy as Mermaid, an edit redrawing the graph, another Dockerfile's editor switching it, the
 // status bar item's hover opening it; on a large made-up file (test/e2e/graph/plugins.Dockerfile, 53 stages), the
 // view opening zoomed on the cursor's stage with readable labels, Fit showing all, the view following the cursor.
 // Saves light and dark screenshots and the large file's for the README.
@@ -120,19 +121,43 @@ let page;
   await view.locator('g.node.current[id="stage:1"]').waitFor({ timeout: 15000 });
   check(true, 'cursor in deps highlights deps');
 
+  // The "Ships in" picker: the default target, release, ships along its FROM line and its copies (from build, and
+  // from the misspelt biuld, which BuildKit pulls as an image), not along the mount from deps; the compose target
+  // build ships its whole chain.
+  const marked = (list) => list.filter((item) => item.classes.split(' ').includes('shipped'));
+  const shippedEdges = (list) => marked(list).map((edge) => edge.title.split('\n')[0]).sort().join('; ');
+  const shipsOptions = await view.locator('select.ships option').allTextContents();
+  check(shipsOptions.join(' | ') === 'Ships in release (default target) | Ships in build (compose.yaml:5)', `the Ships in picker lists the default target and the compose one: ${shipsOptions.join(' | ')}`);
+  check(shippedEdges(graph.edges) === 'COPY --from: biuld → release; COPY --from: build → release; FROM: alpine:3.20 → release', `release's shipped edges marked: ${shippedEdges(graph.edges)}`);
+  await view.locator('select.ships').selectOption('build');
+  await view.locator('g.node.shipped[id="stage:0"]').waitFor({ timeout: 15000 });
+  await view.locator('g.node[id="stage:4"]:not(.shipped)').waitFor({ timeout: 15000 });
+  graph = await drawn(view);
+  check(ids(marked(graph.nodes)) === 'stage:0,stage:1,stage:2' && shippedEdges(graph.edges) === 'FROM: base → deps; FROM: deps → build; FROM: golang:1.22-alpine → base',
+    `picking build marks its chain: ${ids(marked(graph.nodes))}; ${shippedEdges(graph.edges)}`);
+  const buildTitle = graph.nodes.find((node) => node.id === 'stage:1').title;
+  check(buildTitle.endsWith('\nships in the image of build'), `and says so in the tooltips: ${JSON.stringify(buildTitle)}`);
+
   // The target picker: a build of `build` needs base, deps, build and the golang image.
   await view.locator('select.target').selectOption('stage:2');
   await drawnStatus(view, 3).waitFor({ timeout: 15000 });
   graph = await drawn(view);
   check(ids(graph.nodes) === 'image:golang:1.22-alpine,stage:0,stage:1,stage:2', `the build of build: ${ids(graph.nodes)}`);
-  // Hidden behind another editor in its group and shown again (the webview reloads): the same target shown.
+  // Hidden behind another editor in its group and shown again (the webview reloads): the same targets shown and marked.
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
   await openFile(page, 'compose.yaml');
   await page.locator('.tab[aria-label^="Stages: Dockerfile"]').first().click();
   await drawnStatus(view, 3).waitFor({ timeout: 15000 });
-  check(await view.locator('select.target').inputValue() === 'stage:2', 'shown again after being hidden: still the build of build');
+  await view.locator('g.node.shipped[id="stage:0"]').waitFor({ timeout: 15000 });
+  check(await view.locator('select.target').inputValue() === 'stage:2' && await view.locator('select.ships').inputValue() === 'build',
+    'shown again after being hidden: still the build of build, what ships in build marked');
   await view.locator('select.target').selectOption('');
   await drawnStatus(view, 5).waitFor({ timeout: 15000 });
+  // Back to the default target: release's marks again.
+  await view.locator('select.ships').selectOption('');
+  await view.locator('g.node.shipped[id="stage:4"]').waitFor({ timeout: 15000 });
+  graph = await drawn(view);
+  check(ids(marked(graph.nodes)) === 'stage:2,stage:4', `the default target picked again: ${ids(marked(graph.nodes))} marked`);
 
   // "Copy as Mermaid": what is shown, as a flowchart GitHub renders.
   await view.locator('#copy').click();

@@ -266,6 +266,18 @@ describe('dockerfileStages/graph', () => {
     assert.deepEqual(graph.nodes.map((n) => n.id), ['stage:0', 'stage:1', 'image:alpine', 'image:golang']);
     assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}:${e.kind}`), ['image:golang>stage:0:from', 'image:alpine>stage:1:from', 'stage:0>stage:1:copy']);
   }));
+
+  it('marks what ships in the image of the target asked for, among the targets the settings name', () => withClient({ settings: { targets: ['build'] } }, async (client) => {
+    const uri = 'file:///graph/ships/Dockerfile';
+    await client.open(uri, lines('FROM golang AS build', 'RUN go build -o /out/app .', 'FROM alpine', 'COPY --from=build /out/app /app'));
+    await client.diagnosticsAfterLog(uri, /Found \d+ build targets/);
+    type Graph = { nodes: { id: string; shipped?: boolean }[]; edges: { from: string; to: string; shipped?: boolean }[]; buildTargets: { node: string; name?: string; role: string }[]; shippedFor?: string };
+    const marks = (graph: Graph) => [graph.shippedFor, graph.nodes.filter((n) => n.shipped).map((n) => n.id), graph.edges.filter((e) => e.shipped).map((e) => `${e.from}>${e.to}`)];
+    const byDefault = await client.request<Graph>('dockerfileStages/graph', { textDocument: { uri } });
+    assert.deepEqual(byDefault.buildTargets.map((t) => [t.node, t.name, t.role]), [['stage:1', undefined, 'image'], ['stage:0', 'build', 'image']]);
+    assert.deepEqual(marks(byDefault), ['stage:1', ['stage:0', 'stage:1'], ['image:alpine>stage:1', 'stage:0>stage:1']]);
+    assert.deepEqual(marks(await client.request<Graph>('dockerfileStages/graph', { textDocument: { uri }, target: 'build' })), ['stage:0', ['stage:0'], ['image:golang>stage:0']]);
+  }));
 });
 
 describe('dockerfileStages/stages', () => {

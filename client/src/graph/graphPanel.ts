@@ -1,9 +1,11 @@
 // "Show Stage Graph": a webview beside the editor drawing the active Dockerfile's stage graph, as the server
 // computes it (`dockerfileStages/graph`), kept in step with the editor: edits redraw it, switching to another
 // Dockerfile switches it, the cursor highlights its stage, and a click in the graph selects the stage's FROM
-// line (or the reference an edge stands for). Its own bundle (dist/graphPanel.js), loaded on first use.
+// line (or the reference an edge stands for), and the target picked in the view is the one whose image the graph
+// marks what ships in (kept here, across edits and while the view is hidden). Its own bundle (dist/graphPanel.js),
+// loaded on first use.
 import * as vscode from 'vscode';
-import { GRAPH_REQUEST, type StageGraph } from '../../../server/src/protocol';
+import { GRAPH_REQUEST, type GraphParams, type StageGraph } from '../../../server/src/protocol';
 import type { StageRequests } from '../stagePicks';
 import type { FromWebview, ToWebview } from './messages';
 
@@ -29,6 +31,8 @@ class StageGraphPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private document: vscode.TextDocument;
   private timer?: NodeJS.Timeout;
+  /** The target whose image the marks are for (`GraphParams.target`); the default target when undefined. */
+  private shipsTarget?: string;
 
   constructor(context: vscode.ExtensionContext, private readonly client: StageRequests, document: vscode.TextDocument) {
     this.document = document;
@@ -55,6 +59,7 @@ class StageGraphPanel {
   reveal(document: vscode.TextDocument, focus = true): void {
     if (document !== this.document) {
       this.document = document;
+      this.shipsTarget = undefined;
       this.panel.title = this.title();
       void this.sendGraph();
     }
@@ -72,9 +77,16 @@ class StageGraphPanel {
 
   private async sendGraph(): Promise<void> {
     const document = this.document;
-    const graph = await this.client.sendRequest(GRAPH_REQUEST, { textDocument: { uri: document.uri.toString() } }) as StageGraph | null;
-    // A newer document or version may have been asked for meanwhile: only the latest is drawn.
-    if (!graph || document !== this.document) return;
+    const target = this.shipsTarget;
+    const params: GraphParams = { textDocument: { uri: document.uri.toString() }, ...(target === undefined ? {} : { target }) };
+    const graph = await this.client.sendRequest(GRAPH_REQUEST, params) as StageGraph | null;
+    // A newer document, version or target may have been asked for meanwhile: only the latest is drawn.
+    if (!graph || document !== this.document || target !== this.shipsTarget) return;
+    // The target picked is no longer one (its stage renamed or removed): the default target's marks.
+    if (target !== undefined && graph.shippedFor === undefined) {
+      this.shipsTarget = undefined;
+      return this.sendGraph();
+    }
     this.post({ type: 'graph', uri: document.uri.toString(), fileName: vscode.workspace.asRelativePath(document.uri), graph });
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
     if (editor) this.sendCursor(editor.selection.active.line);
@@ -90,6 +102,10 @@ class StageGraphPanel {
 
   private async receive(message: FromWebview): Promise<void> {
     if (message.type === 'ready') return this.sendGraph();
+    if (message.type === 'ships') {
+      this.shipsTarget = message.target;
+      return this.sendGraph();
+    }
     if (message.type === 'copy') {
       await vscode.env.clipboard.writeText(message.text);
       void vscode.window.setStatusBarMessage('Stage graph copied as Mermaid', 3000);

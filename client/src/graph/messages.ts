@@ -15,4 +15,6 @@ export type FromWebview =
   /** A node or an edge was clicked: select this range of the Dockerfile. */
   | { readonly type: 'reveal'; readonly uri: string; readonly range: Range }
   /** "Copy as Mermaid": the text of what the view shows. */
-  | { readonly type: 'copy'; readonly text: string };
+  | { readonly type: 'copy'; readonly text: string }
+  /** A target picked in the "Ships" picker: mark what ships in its image (`GraphTarget.name`; the default target when absent). */
+  | { readonly type: 'ships'; readonly target?: string };

@@ -6,6 +6,7 @@ import { lastAtOrBefore } from '../../../server/src/analysis/positions';
  * What a build of `target` (a node id) reads: every node with a path of edges to it, and those edges. The
  * stage a global `ARG SOURCE_DATE_EPOCH=<stage>` names is built for every target (the server's reachability
  * counts it so): the graph draws its edge to the default target only, so it is a root of every build here.
+ * The targets and the one the shipped marks are for are the whole graph's.
  */
 export function buildOf(graph: StageGraph, target: string): StageGraph {
   const roots = [target, ...graph.edges.filter((edge) => edge.kind === 'epoch').map((edge) => edge.from)];
@@ -21,6 +22,7 @@ export function buildOf(graph: StageGraph, target: string): StageGraph {
     }
   }
   return {
+    ...graph,
     nodes: graph.nodes.filter((node) => needed.has(node.id)),
     edges: graph.edges.filter((edge) => needed.has(edge.from) && needed.has(edge.to)),
   };

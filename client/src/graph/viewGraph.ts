@@ -7,7 +7,7 @@ import { layoutDirection, type Direction } from './direction';
 import type { Panel } from './viewport';
 
 export interface ViewGraph {
-  /** The graph as drawn: one edge for the references that share both ends, kind, certainty and error. */
+  /** The graph as drawn: one edge for the references that share both ends, kind, certainty and error (shipped if one is). */
   readonly graph: StageGraph;
   /** For each drawn edge (by index), the references it stands for, in the file's order. */
   readonly references: readonly (readonly GraphEdge[])[];
@@ -27,7 +27,9 @@ export function mergeParallelEdges(graph: StageGraph): ViewGraph {
     else groups.set(key, [edge]);
   }
   const references = [...groups.values()];
-  return { graph: { nodes: graph.nodes, edges: references.map((group) => group[0]) }, references };
+  // Files may come along one of the references and not another (a path copied on into the image, one not).
+  const drawn = references.map((group) => (!group[0].shipped && group.some((edge) => edge.shipped) ? { ...group[0], shipped: true } : group[0]));
+  return { graph: { ...graph, edges: drawn }, references };
 }
 
 /** The DOT the view lays out, and its direction: `keep` (a redraw of what the user is looking at), or chosen. */

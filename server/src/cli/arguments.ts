@@ -24,7 +24,8 @@ Exit status: 1 if any error was found, 2 on bad usage, an unreadable file or a -
 (as BuildKit fails: target stage "x" could not be found), 0 otherwise.
 
 graph prints the stages and their FROM, COPY --from, mount, ONBUILD edges, with targets and unused stages
-marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON.
+marked: Mermaid (GitHub renders it), Graphviz DOT, or JSON. DOT and JSON also mark the stages and edges whose
+files ship in the image of the first --target (of the last stage without one).
 
 convert turns a single-stage Go, Rust, Java or .NET build into a build stage and a runtime stage that keeps only
 the binary, jar or published folder (the editor's Convert to a multi-stage build): it prints the result (--diff: as a unified diff; --write: writes

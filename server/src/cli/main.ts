@@ -37,8 +37,11 @@ async function filesWithTargets(options: Options): Promise<FileToCheck[]> {
   });
 }
 
-function graph(file: FileToCheck, format: string): string {
-  const stages = stageGraph(featureContext(AnalyzedDocument.fromText(readSource(file.file)), file.targets));
+/** The graph, with what ships in the first --target's image marked (the default target's without one). */
+function graph(file: FileToCheck, format: string, shipsTarget: string | undefined): string {
+  const document = AnalyzedDocument.fromText(readSource(file.file));
+  if (shipsTarget !== undefined && targetStage(document.model, shipsTarget) === undefined) throw new TargetNotFound(`${file.file}: target stage "${shipsTarget}" could not be found`);
+  const stages = stageGraph(featureContext(document, file.targets), shipsTarget);
   return format === 'dot' ? formatDot(stages) : format === 'json' ? formatGraphJson(stages) : formatMermaid(stages);
 }
 
@@ -61,7 +64,7 @@ async function main(args: readonly string[]): Promise<number> {
     const files = await filesWithTargets(options);
     if (options.command === 'check') return await checkFiles(files, options);
     if (options.command === 'convert') return convertFile(files[0], options);
-    process.stdout.write(graph(files[0], options.format));
+    process.stdout.write(graph(files[0], options.format, options.targets[0]));
     return 0;
   } catch (error) {
     if (error instanceof HelpRequested) {

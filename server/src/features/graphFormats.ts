@@ -1,6 +1,6 @@
 // `dockerfile-stages graph` output: Mermaid (renders on GitHub as is), Graphviz DOT, and JSON. Edges run from
 // what provides to what takes it; their kinds are drawn differently, unused stages faded, targets bold,
-// edges BuildKit rejects in red.
+// edges BuildKit rejects in red; the DOT's classes also say what a view colours (re-run stages, shipped stages and edges).
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 
 const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
@@ -99,6 +99,11 @@ function nodeClasses(node: GraphNode): string {
   ].filter(Boolean).join(' ');
 }
 
+/** Graphviz's `class` of an edge: its kind, `error`, `possible`, `shipped`; the webview styles its SVG by them. */
+function edgeClasses(edge: GraphEdge): string {
+  return [edge.kind, edge.error ? 'error' : undefined, edge.possible ? 'possible' : undefined, edge.shipped ? 'shipped' : undefined].filter(Boolean).join(' ');
+}
+
 /**
  * For an interactive view (the graph webview), which shows the full texts in tooltips: names and images
  * shortened (`shortLabel`), nodes and ranks closer (VIEW_SPACING, in inches), edge labels placed after the
@@ -144,7 +149,7 @@ export function formatDot(graph: StageGraph, { direction = 'LR', view = false }:
     const label = edgeLabel(edge).join(', ');
     if (label && labelled) attributes.push(`${large || view ? 'xlabel' : 'label'}=${quote(label)}`);
     if (edge.error) attributes.push('color=red', 'fontcolor=red', `tooltip=${quote(edge.error)}`);
-    attributes.push(`id="edge:${index}"`, `class=${quote([edge.kind, edge.error ? 'error' : undefined, edge.possible ? 'possible' : undefined].filter(Boolean).join(' '))}`);
+    attributes.push(`id="edge:${index}"`, `class=${quote(edgeClasses(edge))}`);
     lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(', ')}];`);
   });
   lines.push('}');

@@ -2,23 +2,26 @@
 // between them by kind, with build targets, unused stages and broken references marked. Computed from the
 // model only; the CLI prints it (cli/graphFormats.ts) and the server answers `dockerfileStages/graph` with it.
 // A stage that a change to the build context re-runs (cacheImpact/reruns.ts, from every instruction that reads
-// the context) is marked, for the view to colour; so is a stage whose files reach the default target's image (its
-// role, analysis/ships/roles.ts, is shipped there).
+// the context) is marked, for the view to colour; so are, for one target (the default one unless asked), the stages
+// whose files reach its image and the edges they come along (analysis/ships/roles.ts), with every target the
+// workspace builds listed for a view to pick from.
 import type { StageReference } from '../analysis/model';
-import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
+import type { GraphEdge, GraphEdgeKind, GraphNode, GraphTarget, StageGraph } from '../protocol';
 import { BEFORE_FIRST_STAGE } from '../analysis/model';
-import { dependentStages, stagesNamedBy } from '../analysis/graph';
+import { dependentStages, stagesMatchingTarget, stagesNamedBy } from '../analysis/graph';
 import type { FeatureContext } from './featureContext';
 import { stageLabel } from '../analysis/names';
 import { contextReads } from './cacheImpact/contextReads';
 import { rerunsFromSteps } from './cacheImpact/reruns';
-import { stageRoles } from '../analysis/ships/roles';
+import { stageRoles, type StageRoles, type TargetOfRoles } from '../analysis/ships/roles';
 
-export function stageGraph({ model, reachability }: FeatureContext): StageGraph {
+/** `shipsTarget`: the target whose image the marks are for, a stage name as `--target` takes it; the default target when absent. */
+export function stageGraph({ model, reachability }: FeatureContext, shipsTarget?: string): StageGraph {
   const contextSteps = contextReads(model).map((read) => ({ stage: read.stage.index, line: read.instruction.range.start.line }));
   const rerunOnContextChange = new Set(rerunsFromSteps(model, contextSteps).filter((rerun) => !rerun.possible).map((rerun) => rerun.stage));
   const roles = stageRoles(model, reachability);
-  const defaultTarget = reachability.targets[0];
+  const marked = markedTarget(model, roles, shipsTarget);
+  const shipped = marked?.role.kind === 'image' ? marked : undefined;
   const nodes: GraphNode[] = model.stages.map((stage) => ({
     id: `stage:${stage.index}`,
     kind: 'stage',
@@ -32,7 +35,7 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
       .map((target) => `${target.name} (${target.origin})`),
     unused: reachability.builtBy[stage.index].length === 0 || undefined,
     contextChange: rerunOnContextChange.has(stage.index) || undefined,
-    shipped: roles.shippedIn[stage.index].includes(defaultTarget) || undefined,
+    shipped: (shipped && roles.shippedIn[stage.index].includes(shipped.target)) || undefined,
   }));
   const external = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
@@ -42,13 +45,39 @@ export function stageGraph({ model, reachability }: FeatureContext): StageGraph 
       ? (reference.text !== '' ? [externalNode(imageName(model, reference), external)] : [])
       : stagesNamedBy(reference).map((stage) => `stage:${stage}`);
     const error = problem(model.circular.has(reference), reference);
+    const carries = shipped?.shipping.has(reference) ? { shipped: true } : {};
     for (const to of consumers(model, reference)) {
       for (const from of sources) {
-        edges.push({ from, to, kind: edgeKind(reference), range: reference.range, ...(resolution.kind === 'pattern' ? { possible: true } : {}), ...(error ? { error } : {}) });
+        edges.push({ from, to, kind: edgeKind(reference), range: reference.range, ...(resolution.kind === 'pattern' ? { possible: true } : {}), ...(error ? { error } : {}), ...carries });
       }
     }
   }
-  return { nodes: [...nodes, ...[...external.values()].sort((a, b) => a.id.localeCompare(b.id))], edges };
+  return {
+    nodes: [...nodes, ...[...external.values()].sort((a, b) => a.id.localeCompare(b.id))],
+    edges,
+    buildTargets: buildTargets(model, roles),
+    ...(marked ? { shippedFor: `stage:${marked.stage}` } : {}),
+  };
+}
+
+/** The target the marks are for: the default one, or the first the workspace builds of the stage `name` names. */
+function markedTarget(model: FeatureContext['model'], roles: StageRoles, name: string | undefined): TargetOfRoles | undefined {
+  const stage = name === undefined ? model.stages.length - 1 : stagesMatchingTarget(model.stages, name)[0];
+  return roles.targets.find((target) => target.stage === stage);
+}
+
+/** The stages the workspace builds as targets, in the order of the roles' targets (the default first), each once. */
+function buildTargets(model: FeatureContext['model'], roles: StageRoles): GraphTarget[] {
+  const byStage = new Map<number, { role: TargetOfRoles['role']; origins: string[] }>();
+  for (const { stage, role, target } of roles.targets) {
+    const entry = byStage.get(stage) ?? byStage.set(stage, { role, origins: [] }).get(stage)!;
+    if (!entry.origins.includes(target.origin)) entry.origins.push(target.origin);
+  }
+  const last = model.stages.length - 1;
+  return [...byStage].map(([stage, { role, origins }]) => {
+    const name = stage === last ? undefined : model.stages[stage].name?.text;
+    return { node: `stage:${stage}`, label: stageLabel(model.stages[stage]), ...(name === undefined ? {} : { name }), origins, role: role.kind };
+  });
 }
 
 /** An image as a build without build args pulls it: a FROM's with the global ARG defaults expanded. */

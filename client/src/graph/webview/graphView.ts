@@ -1,7 +1,7 @@
 // The stage graph webview: draws the server's graph with Graphviz (compiled to WebAssembly, in a worker) from
 // the DOT the CLI prints, as a view has it (../viewGraph.ts), styles it with the theme's colors, opens it on the
-// cursor's stage where the whole graph is too large to read (../viewport.ts), and links it to the editor through
-// messages (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom, pan and direction.
+// cursor's stage where the whole graph is too large to read (../viewport.ts), marks what ships in the image of the
+// target picked (./shipsPicker.ts), and links it to the editor through messages (../messages.ts). Kept in the webview's state: the target shown, the selected node, zoom, pan and direction.
 import './graphView.css';
 import { formatMermaid } from '../../../../server/src/features/graphFormats';
 import type { GraphEdge, GraphNode, StageGraph } from '../../../../server/src/protocol';
@@ -12,6 +12,7 @@ import type { Direction } from '../direction';
 import { PanZoom, type View } from './panZoom';
 import { legend } from './legend';
 import { describeEdge, describeNode } from './describe';
+import { ShipsPicker } from './shipsPicker';
 import { Layout, SUPERSEDED } from './layout';
 
 interface State {
@@ -39,12 +40,13 @@ const fileName = element('span', 'file');
 const targetPicker = element('select', 'target') as HTMLSelectElement;
 targetPicker.title = 'Show only what a build of this stage needs';
 targetPicker.setAttribute('aria-label', 'Show only what a build of this stage needs');
+const shipsPicker = new ShipsPicker((target) => vscode.postMessage({ type: 'ships', target }));
 const status = element('span', 'status');
 status.setAttribute('role', 'status');
 const canvas = element('main', 'canvas');
 canvas.tabIndex = -1;
 const panZoom = new PanZoom(canvas, (view) => saveState({ view }));
-toolbar.append(fileName, targetPicker,
+toolbar.append(fileName, targetPicker, shipsPicker.element,
   button('zoom-in', '+', 'Zoom in (+)', () => panZoom.zoom(1.25)),
   button('zoom-out', '−', 'Zoom out (-)', () => panZoom.zoom(0.8)),
   button('fit', 'Fit', 'Fit the graph in the panel (0)', () => panZoom.fit()),
@@ -66,6 +68,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'graph') {
     fileName.textContent = message.fileName;
+    shipsPicker.fill(message.graph);
     void draw(message.uri, message.graph);
   } else if (message.uri === shown?.uri) {
     cursorLine = message.line;
@@ -117,12 +120,13 @@ async function draw(uri: string, graph: StageGraph): Promise<void> {
 /** Tooltips, keyboard access and clicks on what Graphviz drew (nodes and edges carry their ids, see formatDot). */
 function decorate(svg: SVGSVGElement, { graph, references }: ViewGraph): void {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const shippedIn = graph.buildTargets?.find((target) => target.node === graph.shippedFor)?.label;
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `Stage graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
   for (const group of svg.querySelectorAll<SVGGElement>('g.node')) {
     const node = nodes.get(group.id);
     if (!node) continue;
-    const description = describeNode(node);
+    const description = describeNode(node, shippedIn);
     retitle(group, description);
     group.tabIndex = 0;
     group.setAttribute('role', 'button');
@@ -140,7 +144,7 @@ function decorate(svg: SVGSVGElement, { graph, references }: ViewGraph): void {
   for (const group of svg.querySelectorAll<SVGGElement>('g.edge')) {
     const edges = references[Number(group.id.slice('edge:'.length))];
     if (!edges) continue;
-    retitle(group, describeEdge(edges, nodes));
+    retitle(group, describeEdge(edges, nodes, shippedIn));
     group.addEventListener('click', () => reveal(edges[0].range));
   }
 }

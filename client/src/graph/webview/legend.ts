@@ -3,10 +3,13 @@ import { EDGE_KIND_NAME } from './describe';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-const EDGES: readonly [string, string][] = [...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit'], ['possible', 'may use (a name from ARGs)']];
+const EDGES: readonly [string, string][] = [
+  ...Object.entries(EDGE_KIND_NAME), ['error', 'rejected by BuildKit'], ['possible', 'may use (a name from ARGs)'],
+  ['shipped', 'files come along it into the picked target\'s image'],
+];
 const NODES: readonly [string, string][] = [
   ['stage target', 'build target'], ['stage unused', 'unused stage'], ['stage context', 're-run by a change to the build context'],
-  ['stage shipped', 'ships in the default target\'s image'], ['image', 'image'],
+  ['stage shipped', 'ships in the picked target\'s image'], ['image', 'image'],
 ];
 
 export function legend(): HTMLElement {
@@ -40,7 +43,8 @@ function sample(className: string, shape: SVGElement): SVGSVGElement {
 function edgeSample(kind: string): SVGSVGElement {
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', 'M1 6 H27');
-  return sample(`edge ${kind === 'error' ? 'copy error' : kind === 'possible' ? 'from possible' : kind}`, path);
+  const classes = kind === 'error' ? 'copy error' : kind === 'possible' || kind === 'shipped' ? `from ${kind}` : kind;
+  return sample(`edge ${classes}`, path);
 }
 
 function nodeSample(kind: string): SVGSVGElement {

@@ -8,13 +8,18 @@
 // or one of its instructions made (or made something inside) a path such a copy takes, followed through every
 // `COPY --from` (provenance.ts); *build-only* when the targets that build it are images or undetermined that do not
 // ship it; *check-only* when only checks build it; *unused* when no target does. Where an undetermined target would
-// ship a stage that no image ships, the stage's role is *undetermined* too. Computed on request from the model and
-// the reachability of the targets (graph.ts), never stored.
-import type { Stage, StageModel } from '../model';
+// ship a stage that no image ships, the stage's role is *undetermined* too. Each image target also says which
+// references carry files into its image (the stage graph marks their edges): the FROM lines of its chain, its
+// chain's `COPY --from`s, and, for a path such a copy takes from a stage, the FROM lines from the stage whose
+// line made it down to the stage copied from, and that line's own `COPY --from` (followed the same way). A RUN
+// mount ships nothing by itself (what a RUN writes is unknown), nor does `scratch`. Computed on request from the
+// model and the reachability of the targets (graph.ts), never stored.
+import type { Stage, StageModel, StageReference } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
 import { hasVariable } from '../args';
 import { fromChain } from '../chain';
+import { copyFromReference } from '../fileSketch';
 import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
 /** Target names that run tests or linters rather than make an image (shipsRules.ts reads the same). */
@@ -35,6 +40,8 @@ export interface TargetOfRoles {
   readonly target: BuildTarget;
   readonly stage: number;
   readonly role: TargetRole;
+  /** The references along which files reach its image (FROM lines, `COPY --from`s); empty unless an image. */
+  readonly shipping: ReadonlySet<StageReference>;
 }
 
 export interface StageRoles {
@@ -64,6 +71,9 @@ function isPattern(target: BuildTarget): boolean {
 
 function computeRoles(model: StageModel, reachability: Reachability): StageRoles {
   const last = model.stages.length - 1;
+  // Per stage: several targets (the default one, a compose service, a bake target) may build the same.
+  const parts = new Map<number, ShippedParts>();
+  const partsOf = (stage: number) => parts.get(stage) ?? parts.set(stage, shippedParts(model, model.stages[stage])).get(stage)!;
   // A build that exports the last stage's files is no build of the default image (the implicit first target is).
   const roleOf = (stage: number, target: BuildTarget) => {
     const exported = target.exportsFiles ? target.origin : undefined;
@@ -71,12 +81,16 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
   };
   const named = reachability.targets.map((target, i) => ({ target, stages: i === 0 || target.isDefault ? [last] : stagesMatchingTarget(model.stages, target.name) }));
   // A target whose name is a pattern (a variable, a build not resolved) may be any stage it matches: none is its own.
-  const targets = named.flatMap(({ target, stages }) => (stages.length === 1 && !isPattern(target) ? [{ target, stage: stages[0], role: roleOf(stages[0], target) }] : []));
+  const targets = named.flatMap(({ target, stages }): TargetOfRoles[] => {
+    if (stages.length !== 1 || isPattern(target)) return [];
+    const role = roleOf(stages[0], target);
+    return [{ target, stage: stages[0], role, shipping: role.kind === 'image' ? partsOf(stages[0]).references : new Set() }];
+  });
   const shippedIn: BuildTarget[][] = model.stages.map(() => []);
   const maybeShipped = new Set<number>();
   for (const { target, stage, role } of targets) {
     if (role.kind === 'check' || role.kind === 'exported-files') continue;
-    for (const shipped of shippedStages(model, model.stages[stage])) {
+    for (const shipped of partsOf(stage).stages) {
       if (role.kind === 'image') shippedIn[shipped].push(target);
       else maybeShipped.add(shipped);
     }
@@ -84,7 +98,7 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
   // What each stage a pattern may name would ship is shipped perhaps: undetermined unless an image ships it.
   for (const { target, stages } of named.filter(({ target }) => isPattern(target))) {
     for (const stage of stages.filter((index) => roleOf(index, target).kind !== 'check')) {
-      for (const shipped of shippedStages(model, model.stages[stage])) maybeShipped.add(shipped);
+      for (const shipped of partsOf(stage).stages) maybeShipped.add(shipped);
     }
   }
   const isCheck = (target: BuildTarget) => targets.some((t) => t.target === target && t.role.kind === 'check');
@@ -110,22 +124,57 @@ export function targetRole(model: StageModel, stage: Stage, isDefault: boolean, 
   return base === 'scratch' && exportedBy !== undefined ? { kind: 'exported-files', origin: exportedBy } : { kind: 'undetermined' };
 }
 
-/** The stages something of which the image of `stage` holds: its FROM chain, the stages it copies from, and the lines that made what it copies. */
-function shippedStages(model: StageModel, stage: Stage): Set<number> {
-  const shipped = new Set(fromChain(model, stage).map((s) => s.index));
+interface ShippedParts {
+  /** The stages something of which the image holds. */
+  readonly stages: ReadonlySet<number>;
+  /** The references files reach the image along. */
+  readonly references: ReadonlySet<StageReference>;
+}
+
+/**
+ * What of the file the image of `stage` holds: its FROM chain, the stages it copies from and the lines that made
+ * what it copies (stages), and the references the files come along (see the head of the file).
+ */
+function shippedParts(model: StageModel, stage: Stage): ShippedParts {
+  const stages = new Set<number>();
+  const references = new Set<StageReference>();
+  /** The FROM lines of `chain` (a stage, its parent, ...) up to `until`'s, which the files do not come along. */
+  const fromLines = (chain: readonly Stage[], until?: number) => {
+    for (const s of chain) {
+      if (s.index === until) return;
+      const base = model.baseReferences[s.index];
+      if (base && carriesFiles(base)) references.add(base);
+    }
+  };
+  const chain = fromChain(model, stage);
+  chain.forEach((s) => stages.add(s.index));
+  if (chainBase(model, stage).kind === 'scratch') fromLines(chain, chain[chain.length - 1].index);
+  else fromLines(chain);
   const seen = new Set<ShipStep>();
   const follow = (step: ShipStep) => {
-    if (seen.has(step) || step.source.kind !== 'stage') return;
+    if (seen.has(step)) return;
     seen.add(step);
-    shipped.add(step.source.stage);
+    const reference = step.source.kind === 'stage' || step.source.kind === 'image' ? copyFromReference(model, model.stages[step.stage], step.instruction) : undefined;
+    if (reference && carriesFiles(reference)) references.add(reference);
+    if (step.source.kind !== 'stage') return;
+    const source = model.stages[step.source.stage];
+    stages.add(source.index);
     for (const path of step.source.paths) {
       for (const { step: maker, relation } of path.steps) {
         if (relation === 'holds') continue;
-        shipped.add(maker.stage);
+        stages.add(maker.stage);
+        fromLines(fromChain(model, source), maker.stage);
         follow(maker);
       }
     }
   };
   imageProvenance(model, stage).steps.forEach(follow);
-  return shipped;
+  return { stages, references };
+}
+
+/** A reference to a stage or an image (not `scratch`, which holds nothing), that BuildKit accepts. */
+function carriesFiles(reference: StageReference): boolean {
+  const { resolution } = reference;
+  if (reference.onbuild || reference.order !== 'ok') return false;
+  return resolution.kind === 'stage' || (resolution.kind === 'image' && reference.text.toLowerCase() !== 'scratch');
 }
