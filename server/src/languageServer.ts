@@ -26,7 +26,7 @@ import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, isLensData, resolveCodeLens, type LensData } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList } from './features/stageList';
 import { stageGraph } from './features/stageGraph';
@@ -130,7 +130,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS)], resolveProvider: true },
         documentSymbolProvider: { label: 'Dockerfile stages' },
         foldingRangeProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         inlayHintProvider: true,
         ...registrations.staticCapabilities(general.enabled),
       },
@@ -340,9 +340,20 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
     return context ? foldingRanges(context.model) : null;
   }));
 
+  // The documents lenses were sent for, by the number their unresolved lenses name them with.
+  const lensDocuments: string[] = [];
   connection.onCodeLens(guarded('codeLens', (params) => {
-    const context = contexts.dockerfile(params.textDocument.uri);
-    return context && settings.codeLens ? codeLenses(context, params.textDocument.uri, { debugger: dockerfileDebugger, dockerCommands }) : [];
+    const { uri } = params.textDocument;
+    const context = contexts.dockerfile(uri);
+    if (!context || !settings.codeLens) return [];
+    const known = lensDocuments.indexOf(uri);
+    return codeLenses(context, known === -1 ? lensDocuments.push(uri) - 1 : known, { debugger: dockerfileDebugger, dockerCommands });
+  }));
+
+  connection.onCodeLensResolve(guarded('codeLensResolve', (lens) => {
+    const uri = isLensData(lens.data) ? lensDocuments[lens.data[0]] : undefined;
+    const context = uri && contexts.dockerfile(uri);
+    return context ? resolveCodeLens(context, uri, { ...lens, data: lens.data as LensData }) : lens;
   }));
 
   connection.languages.inlayHint.on(guarded('inlayHint', (params) => {

@@ -5,7 +5,7 @@ import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { featureContext } from '../../server/src/features/featureContext';
 import { foldingRanges } from '../../server/src/features/folding';
-import { codeLenses } from '../../server/src/features/codeLens';
+import { shownLenses } from '../support/lenses';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { lines, textAt } from '../support/fixture';
 
@@ -39,7 +39,7 @@ describe('editor features', () => {
   });
 
   it('puts references, users, the role and a build command above each FROM', () => {
-    const lenses = codeLenses(context(), 'file:///x');
+    const lenses = shownLenses(context(), 'file:///x');
     assert.deepEqual(lenses.map((l) => `${l.range.start.line}:${l.command!.title}`), [
       '3:1 reference', '3:used by: #1 (unnamed)', '3:Build this stage',
       '6:0 references', '6:unused: no target builds it',
@@ -48,7 +48,7 @@ describe('editor features', () => {
   });
 
   it('adds Debug this stage, with the stage as target, when the buildx debugger is installed', () => {
-    const debug = codeLenses(context(), 'file:///x', { debugger: true }).filter((l) => l.command!.title === 'Debug this stage');
+    const debug = shownLenses(context(), 'file:///x', { debugger: true }).filter((l) => l.command!.title === 'Debug this stage');
     assert.deepEqual(debug.map((l) => [l.range.start.line, l.command!.command, l.command!.arguments]), [
       [3, 'dockerfileStages.debugStage', ['file:///x', 'build']], [8, 'dockerfileStages.debugStage', ['file:///x', 'unused']],
     ]);
@@ -56,14 +56,14 @@ describe('editor features', () => {
 
   it('says where a stage is built as a target', () => {
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5' }]);
-    const titles = codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);
+    const titles = shownLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);
     assert.deepEqual(titles, ['1 reference', 'target in compose.yaml:5', 'used by: #1 (unnamed)', 'shipped in build', 'Build this stage']);
   });
 
   it('names up to three users; past them it counts, and Build this stage stays on the line', () => {
     const users = (n: number) => lines('FROM golang AS base', ...Array.from({ length: n }, (_, i) => `FROM base AS s${i}`));
     const titles = (n: number, targets: { name: string; origin: string }[] = []) =>
-      codeLenses(featureContext(AnalyzedDocument.fromText(users(n)), targets), 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title);
+      shownLenses(featureContext(AnalyzedDocument.fromText(users(n)), targets), 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title);
     assert.deepEqual(titles(3), ['3 references', 'used by: s0, s1, s2', 'shipped in s2', 'Build this stage']);
     assert.deepEqual(titles(46), ['46 references', 'used by 46 stages', 'shipped in s45', 'Build this stage']);
     const places = ['compose.yaml:5', 'docker-bake.hcl:3', 'Makefile:9', '.github/workflows/ci.yml:40'].map((origin) => ({ name: 'base', origin }));
@@ -86,7 +86,7 @@ describe('editor features', () => {
     );
     const targets = ['lint', 'export'].map((name) => ({ name, origin: 'compose.yaml:5' }));
     const roles = new Set(['shipped in release', 'build-only', 'check-only']);
-    const lenses = codeLenses(featureContext(AnalyzedDocument.fromText(text), targets), 'file:///x');
+    const lenses = shownLenses(featureContext(AnalyzedDocument.fromText(text), targets), 'file:///x');
     assert.deepEqual(lenses.filter((l) => roles.has(l.command!.title)).map((l) => `${l.range.start.line}:${l.command!.title}`),
       ['0:build-only', '2:shipped in release', '4:check-only', '8:shipped in release']);
     assert.deepEqual(lenses.filter((l) => l.range.start.line === 6).map((l) => l.command!.title), ['0 references', 'target in compose.yaml:5', 'built as target export', 'Build this stage']);
@@ -95,13 +95,13 @@ describe('editor features', () => {
   it('says that builds not resolved may build a stage, rather than name their pattern as its target', () => {
     const text = lines('FROM alpine AS debug', 'FROM scratch AS release');
     const context = featureContext(AnalyzedDocument.fromText(text), [{ name: '${TARGET}', origin: 'Makefile', unresolved: 'not read: larger than 1024 KB, or unreadable' }]);
-    assert.deepEqual(codeLenses(context, 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title), ['0 references', 'may be built by builds not resolved', 'Build this stage']);
+    assert.deepEqual(shownLenses(context, 'file:///x').filter((l) => l.range.start.line === 0).map((l) => l.command!.title), ['0 references', 'may be built by builds not resolved', 'Build this stage']);
   });
 
   it('opens the places that build a stage from its target lens', () => {
     const place = { uri: 'file:///w/compose.yaml', range: { start: { line: 4, character: 14 }, end: { line: 4, character: 19 } } };
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5', location: place }]);
-    const lens = codeLenses(context, 'file:///x').find((l) => l.command!.title === 'target in compose.yaml:5')!;
+    const lens = shownLenses(context, 'file:///x').find((l) => l.command!.title === 'target in compose.yaml:5')!;
     assert.equal(lens.command!.command, 'dockerfileStages.showReferences');
     assert.deepEqual(lens.command!.arguments![2], [place]);
   });

@@ -1,7 +1,7 @@
 // The server as an editor sees it: diagnostics with versions, settings, the general features, bad requests.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { fixture, lines } from '../support/fixture';
 import { readFileSync } from 'node:fs';
@@ -252,11 +252,31 @@ describe('code lenses', () => {
     for (const dockerfileDebugger of [false, true]) {
       await withClient({ initializationOptions: { dockerfileDebugger } }, async (client) => {
         await client.open('file:///lens/Dockerfile', lines('FROM a AS build', 'FROM build'));
-        const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: 'file:///lens/Dockerfile' } });
-        assert.equal(lenses.some((lens) => lens.command.title === 'Debug this stage'), dockerfileDebugger);
+        const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: 'file:///lens/Dockerfile' } });
+        const shown = await Promise.all(lenses.map((lens) => (lens.command ? lens : client.request<CodeLens>('codeLens/resolve', lens))));
+        assert.equal(shown.some((lens) => lens.command?.title === 'Debug this stage'), dockerfileDebugger);
       });
     }
   });
+
+  it('send the lenses with arguments as ranges, and their commands on resolve, from the document as it is', () => withClient({}, async (client) => {
+    const uri = 'file:///lens/Dockerfile';
+    await client.open(uri, lines('FROM alpine AS build', 'FROM build', 'COPY --from=build /a /a'));
+    assert.deepEqual(client.capabilities.codeLensProvider, { resolveProvider: true });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const references = lenses.find((lens) => lens.range.start.line === 0 && !lens.command)!;
+    assert.deepEqual(references.data, [0, 0, 'references']);
+    const resolved = await client.request<CodeLens>('codeLens/resolve', references);
+    assert.equal(resolved.command?.title, '2 references');
+    assert.deepEqual(resolved.command?.arguments?.[2], [
+      { uri, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 10 } } },
+      { uri, range: { start: { line: 2, character: 12 }, end: { line: 2, character: 17 } } },
+    ]);
+    // The stage is gone since the lens was sent: it comes back as it was, and the editor asks for lenses again.
+    await client.change(uri, 'FROM alpine\n');
+    const stale = await client.request<CodeLens>('codeLens/resolve', { ...references, data: [0, 3, 'references'] });
+    assert.equal(stale.command, undefined);
+  }));
 });
 
 describe('dockerfileStages/graph', () => {

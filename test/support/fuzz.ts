@@ -20,7 +20,7 @@ import { quickFixes } from '../../server/src/features/codeActions/quickFixes';
 import { listRefactors, resolveRefactor } from '../../server/src/features/refactors/refactorActions';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { foldingRanges } from '../../server/src/features/folding';
-import { codeLenses } from '../../server/src/features/codeLens';
+import { shownLenses } from './lenses';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { analyze } from '../../server/src/analysis/parseFile';
 import { applyEdits } from './fixture';
@@ -95,7 +95,7 @@ export function checkEveryFeature(text: string, probePoints: ReadonlyArray<reado
   const lineLengths = document.model.lineLengths;
   const uri = 'file:///fuzz/Dockerfile';
   const at = (line: number, character: number): Position => ({ line: line % (lineLengths.length + 1), character: character % 40 });
-  const results: unknown[] = [document.model, documentSymbols(document.model), foldingRanges(document.model), codeLenses(context, uri)];
+  const results: unknown[] = [document.model, documentSymbols(document.model), foldingRanges(document.model), shownLenses(context, uri)];
   const diagnostics = computeDiagnostics(context, {});
   results.push(diagnostics, quickFixes(context, uri, diagnostics));
   for (const [l1, c1, l2, c2] of probePoints) {
