@@ -3,11 +3,13 @@
 // Certain or nothing: a walk that meets more entries than MAX_ENTRIES or a folder it cannot read gives no listing,
 // and neither does a .dockerignore whose reading is unknown, nor a file access that is no local disk (a browser's
 // virtual workspace lacks `.git` and the untracked files a build sends). The walk goes through `fileAccess()`,
-// asynchronously: the server starts it off the request path and publishes again when it ends (dockerignore.ts).
+// asynchronously: the server starts it off the request path and publishes again when it ends (dockerignore.ts);
+// Node lists folders synchronously, so the walk gives the event loop its turns (eventLoop.ts).
 import type { BuildContextListing } from '../analysis/buildContext';
 import { IgnoreMatcher } from '../analysis/dockerignorePatterns';
 import { credentialFile } from '../analysis/ships/credentials';
 import { fileAccess } from './fileAccess';
+import { timeSlices } from './eventLoop';
 
 /** A context with more entries than this (a checkout with its dependencies installed, unignored) is not listed. */
 const MAX_ENTRIES = 20_000;
@@ -31,7 +33,9 @@ async function walk(root: string, skip: (path: string) => boolean): Promise<stri
   const sensitive: string[] = [];
   const folders = [''];
   let entries = 0;
+  const pause = timeSlices();
   for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
+    await pause();
     const listed = await fileAccess().readDirectory(folder === '' ? root : `${root}/${folder}`);
     if (!listed) return undefined;
     entries += listed.length;

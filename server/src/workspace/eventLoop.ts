@@ -10,9 +10,10 @@ export function nextTurnOfEventLoop(): Promise<void> {
 
 /**
  * A pause to call often in a long loop: it lets the event loop turn once `sliceMs` have passed since the last
- * turn, and costs nothing otherwise (a turn per call would cost a millisecond each in a browser worker).
+ * turn (10 ms: a request waits at most that long), and costs nothing otherwise (a turn per call would cost a
+ * millisecond each in a browser worker).
  */
-export function timeSlices(sliceMs: number): () => Promise<void> | undefined {
+export function timeSlices(sliceMs = 10): () => Promise<void> | undefined {
   let sliceStart = Date.now();
   return () => {
     if (Date.now() - sliceStart < sliceMs) return undefined;

@@ -99,7 +99,7 @@ export async function scanWorkspace(root: string, excluded: readonly string[] = 
   const matchesExclude = excluded.length > 0 ? picomatch([...excluded], { dot: true }) : () => false;
   const all: string[] = [];
   // Node reads synchronously (nodeFileAccess.ts): requests are served between slices of the scan.
-  const pause = timeSlices(SLICE_MS);
+  const pause = timeSlices();
   // The shell parser's WebAssembly compiles while the walk goes on, from the first file that needs it.
   let shellParser: Promise<boolean> | undefined;
   const toRead: { path: string; reader: Reader }[] = [];
@@ -180,8 +180,6 @@ function summarized(unread: readonly UnreadPart[], root: string): UnreadPart[] {
   const names = unread.slice(0, UNREAD_NAMED).map((part) => relative(root, part.path) || '.').join(', ');
   return [{ path: root, why: `${unread.length} files or folders not read (${names}, ...; ${unread[0].why})` }];
 }
-/** How long the scan may hold the event loop at a time. */
-const SLICE_MS = 10;
 
 /** The scanned files, by absolute path; patterns see `/`-separated paths. */
 function fileIndex(paths: readonly string[]): FileIndex {
