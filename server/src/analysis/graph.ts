@@ -215,6 +215,11 @@ function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageR
   return edges;
 }
 
+/** The targets that name `stage` itself as the one to build (compose, bake, workflows, the settings), of those that build it. */
+export function targetsNamingStage(stage: Stage, builtBy: readonly BuildTarget[]): BuildTarget[] {
+  return builtBy.filter((target) => target.origin !== 'default target' && target.name.toLowerCase() === stage.normalizedName);
+}
+
 /** `--target` is case-insensitive and binds to the last definition of a duplicated name. */
 export function stagesMatchingTarget(stages: readonly Stage[], name: string): number[] {
   if (hasVariable(name)) {

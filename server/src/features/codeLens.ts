@@ -5,8 +5,8 @@
 // and 0.3 MB to send, most of it those arguments, and sending cost far more than computing. The document is
 // named in a lens by a number the server gives it (`LensData`), not by its URI, which would be half of what is sent.
 import type { CodeLens } from 'vscode-languageserver-types';
-import { BEFORE_FIRST_STAGE, type Stage, type StageReference } from '../analysis/model';
-import type { BuildTarget } from '../analysis/graph';
+import { BEFORE_FIRST_STAGE, type StageReference } from '../analysis/model';
+import { targetsNamingStage } from '../analysis/graph';
 import { stageRoles, type StageRoles } from '../analysis/ships/roles';
 import type { FeatureContext } from './featureContext';
 import { declarationRange } from './definition';
@@ -35,7 +35,7 @@ export function codeLenses({ model, reachability }: FeatureContext, document: nu
     lenses.push(unresolved(range, [document, stage.index, 'references']));
     const users = [...new Set(references.map((r) => userLabel(model, r)))];
     const builtBy = reachability.builtBy[stage.index];
-    const asTarget = targetsNaming(stage, builtBy);
+    const asTarget = targetsNamingStage(stage, builtBy);
     if (asTarget.length > 0) lenses.push(unresolved(range, [document, stage.index, 'target']));
     const title = users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
       : users.length > 0 ? `used by: ${users.join(', ')}`
@@ -53,11 +53,6 @@ export function codeLenses({ model, reachability }: FeatureContext, document: nu
     }
   }
   return lenses;
-}
-
-/** Where this stage itself is named as a build target (compose, bake, workflows, the settings). */
-function targetsNaming(stage: Stage, builtBy: readonly BuildTarget[]): BuildTarget[] {
-  return builtBy.filter((t) => t.origin !== 'default target' && t.name.toLowerCase() === stage.normalizedName);
 }
 
 /** What an unresolved lens carries to its resolve: the document's number, the stage and which lens. */
@@ -81,7 +76,7 @@ export function resolveCodeLens({ model, reachability }: FeatureContext, uri: st
   const stage = model.stages[index];
   if (!stage) return lens;
   if (kind === 'target') {
-    const asTarget = targetsNaming(stage, reachability.builtBy[stage.index]);
+    const asTarget = targetsNamingStage(stage, reachability.builtBy[stage.index]);
     if (asTarget.length === 0) return lens;
     // Opens the places as references: a click shows the compose or bake line that builds the stage.
     const places = asTarget.flatMap((t) => (t.location ? [t.location] : []));

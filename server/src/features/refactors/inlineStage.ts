@@ -2,6 +2,7 @@
 // nowhere else), with no ONBUILD, is merged into that stage.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../../analysis/model';
+import { targetsNamingStage } from '../../analysis/graph';
 import type { FeatureContext } from '../featureContext';
 import { renumberIndices, stageLines, textWithEdits } from '../codeActions/edits';
 import { DocumentText } from '../documentText';
@@ -17,7 +18,7 @@ export function planInline(context: FeatureContext, stage: Stage): InlinePlan | 
   if (uses.length !== 1 || uses[0].kind !== 'from' || uses[0].resolution.kind !== 'stage') return undefined;
   const child = model.stages[uses[0].inStage];
   if (stage.instructions.some((i) => i.keyword === 'ONBUILD')) return { disabled: 'The stage has ONBUILD instructions, which run only in the stages built FROM it.' };
-  if (reachability.builtBy[stage.index].some((target) => target.origin !== 'default target' && target.name.toLowerCase() === stage.normalizedName)) {
+  if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) {
     return { disabled: 'The stage is a build target of its own.' };
   }
   if (child.platform) return { disabled: `Stage '${stageLabel(child)}' sets its own --platform.` };
