@@ -41,7 +41,7 @@ describe('the stage card\'s role line (analysis/ships/roles.ts)', () => {
     const context = featureContext(AnalyzedDocument.fromText(exported), [{ name: 'binaries', origin: 'Makefile:3', exportsFiles: true }]);
     assert.equal(stageCard(context, context.model.stages[1]).split('\n').find((line) => line.startsWith('- Role')),
       '- Role: build-only, nothing of it is known to reach an image; as a target, exported files (`--output` at Makefile:3), no image');
-    assert.deepEqual(shownLenses(context, 'file:///x').filter((lens) => lens.range.start.line === 2 && lens.command!.title === 'exported files').length, 1);
+    assert.deepEqual(shownLenses(context, 'file:///x').filter((lens) => lens.range.start.line === 2).map((lens) => lens.command!.title)[0], 'built as target binaries · exported files');
   });
 });
 
@@ -53,7 +53,7 @@ describe('an unnamed stage, everywhere it is shown', () => {
     assert.match(card(text, 0), /^\*\*#0 \(unnamed\)\*\*\n/);
     assert.deepEqual(stageList(context).stages.map((s) => s.label), ['#0 (unnamed)', '#1 (unnamed)']);
     assert.equal(stageList(context).defaultTarget, '#1 (unnamed)');
-    assert.ok(shownLenses(context, 'file:///x').some((lens) => lens.command!.title === 'used by: #1 (unnamed)'));
+    assert.ok(shownLenses(context, 'file:///x').some((lens) => lens.command!.title === 'used by: #1 (unnamed) · shipped in #1 (unnamed)'));
     assert.deepEqual(stageGraph(context).nodes.filter((n) => n.kind === 'stage').map((n) => n.label), ['#0 (unnamed)', '#1 (unnamed)']);
     const hints = inlayHints(context.model, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
     assert.deepEqual(hints.map((h) => h.label), ['#0', '#1', '#0 (unnamed)']);

@@ -1,12 +1,13 @@
-// Code lenses above each FROM: how often the stage is referenced, who uses it (or that nothing builds it),
-// what it is for (its role, analysis/ships/roles.ts) and a command to build it. The lenses whose command carries
-// arguments (the references' locations, the stage to build) are sent as ranges with the stage they are for, and
-// resolved when the editor shows them (`resolveCodeLens`): on a 300-stage file the lenses took 0.8 ms to compute
-// and 0.3 MB to send, most of it those arguments, and sending cost far more than computing. The document is
-// named in a lens by a number the server gives it (`LensData`), not by its URI, which would be half of what is sent.
+// Code lenses above each FROM: who uses the stage (or that nothing builds it) and what it is for (its role,
+// analysis/ships/roles.ts), in one lens that opens the references; where the workspace builds it as a target; a
+// command to build it. Every lens is sent as a range with the stage it is for, and gets its title and command
+// through `codeLens/resolve` when the editor shows it: computing the lenses of a 300-stage file takes under a
+// millisecond, sending them is what costs (0.3 MB with their commands' arguments; 144 KB with the titles alone
+// and the references and users apart), and the editor resolves only the few in view. The document is named in a
+// lens by a number the server gives it (`LensData`), not by its URI, which would be half of what is sent.
 import type { CodeLens } from 'vscode-languageserver-types';
-import { BEFORE_FIRST_STAGE, type StageReference } from '../analysis/model';
-import { targetsNamingStage } from '../analysis/graph';
+import { BEFORE_FIRST_STAGE, type StageModel, type StageReference } from '../analysis/model';
+import { targetsNamingStage, type BuildTarget } from '../analysis/graph';
 import { stageRoles, type StageRoles } from '../analysis/ships/roles';
 import type { FeatureContext } from './featureContext';
 import { declarationRange } from './definition';
@@ -25,27 +26,13 @@ export interface LensOptions {
   readonly dockerCommands?: boolean;
 }
 
-/** `document`: the number the resolve of an unresolved lens finds the document by. */
+/** `document`: the number the resolve of a lens finds the document by. */
 export function codeLenses({ model, reachability }: FeatureContext, document: number, options: LensOptions = {}): CodeLens[] {
   const lenses: CodeLens[] = [];
-  const roles = stageRoles(model, reachability);
   for (const stage of model.stages) {
     const range = stage.fromKeyword.range;
-    const references = model.referencesTo[stage.index];
-    lenses.push(unresolved(range, [document, stage.index, 'references']));
-    const users = [...new Set(references.map((r) => userLabel(model, r)))];
-    const builtBy = reachability.builtBy[stage.index];
-    const asTarget = targetsNamingStage(stage, builtBy);
-    if (asTarget.length > 0) lenses.push(unresolved(range, [document, stage.index, 'target']));
-    const title = users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
-      : users.length > 0 ? `used by: ${users.join(', ')}`
-      : builtBy.length === 0 ? 'unused: no target builds it'
-      // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
-      : builtBy.every((t) => t.unresolved) ? 'may be built by builds not resolved'
-      : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
-    lenses.push({ range, command: { title, command: '' } });
-    const role = roleTitle(roles, stage.index);
-    if (role) lenses.push({ range, command: { title: role, command: '' } });
+    lenses.push(unresolved(range, [document, stage.index, 'use']));
+    if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) lenses.push(unresolved(range, [document, stage.index, 'target']));
     if (stage.name && options.dockerCommands !== false) {
       lenses.push(unresolved(range, [document, stage.index, 'build']));
       // Without a target the debugger builds the last stage: this one says which.
@@ -55,8 +42,10 @@ export function codeLenses({ model, reachability }: FeatureContext, document: nu
   return lenses;
 }
 
-/** What an unresolved lens carries to its resolve: the document's number, the stage and which lens. */
-export type LensData = readonly [document: number, stage: number, lens: 'references' | 'target' | 'build' | 'debug'];
+/** What a lens carries to its resolve: the document's number, the stage and which lens. */
+export type LensData = readonly [document: number, stage: number, lens: LensKind];
+const LENS_KINDS = ['use', 'target', 'build', 'debug'] as const;
+type LensKind = typeof LENS_KINDS[number];
 
 function unresolved(range: CodeLens['range'], data: LensData): CodeLens {
   return { range, data };
@@ -64,17 +53,25 @@ function unresolved(range: CodeLens['range'], data: LensData): CodeLens {
 
 /** Whether a lens's data is one `codeLenses` sent (a client sends back what it got, or anything). */
 export function isLensData(data: unknown): data is LensData {
-  return Array.isArray(data) && data.length === 3 && Number.isInteger(data[0]) && Number.isInteger(data[1]) && ['references', 'target', 'build', 'debug'].includes(data[2]);
+  return Array.isArray(data) && data.length === 3 && Number.isInteger(data[0]) && Number.isInteger(data[1]) && LENS_KINDS.includes(data[2]);
 }
 
 /**
- * The command of a lens `codeLenses` sent unresolved, from the document as it is now; the lens as it came when
- * its stage is gone (an edit since: the editor asks for the lenses again).
+ * The title and command of a lens `codeLenses` sent, from the document as it is now; the lens as it came when its
+ * stage is gone (an edit since: the editor asks for the lenses again).
  */
 export function resolveCodeLens({ model, reachability }: FeatureContext, uri: string, lens: CodeLens & { data: LensData }): CodeLens {
   const [, index, kind] = lens.data;
   const stage = model.stages[index];
   if (!stage) return lens;
+  if (kind === 'use') {
+    const references = model.referencesTo[stage.index];
+    const role = roleTitle(stageRoles(model, reachability), stage.index);
+    const title = [useTitle(model, references, reachability.builtBy[stage.index]), ...(role ? [role] : [])].join(' · ');
+    if (references.length === 0) return { ...lens, command: { title, command: '' } };
+    const locations = references.map((reference) => ({ uri, range: reference.range }));
+    return { ...lens, command: { title, command: LENS_COMMANDS.showReferences, arguments: [uri, declarationRange(stage).start, locations] } };
+  }
   if (kind === 'target') {
     const asTarget = targetsNamingStage(stage, reachability.builtBy[stage.index]);
     if (asTarget.length === 0) return lens;
@@ -83,16 +80,21 @@ export function resolveCodeLens({ model, reachability }: FeatureContext, uri: st
     const title = `target in ${namesOrCount(asTarget.map((t) => t.origin), 'places')}`;
     return { ...lens, command: places.length > 0 ? { title, command: LENS_COMMANDS.showReferences, arguments: [uri, declarationRange(stage).start, places] } : { title, command: '' } };
   }
-  if (kind === 'references') {
-    const references = model.referencesTo[stage.index];
-    const locations = references.map((reference) => ({ uri, range: reference.range }));
-    const title = `${references.length} reference${references.length === 1 ? '' : 's'}`;
-    return { ...lens, command: { title, command: LENS_COMMANDS.showReferences, arguments: [uri, declarationRange(stage).start, locations] } };
-  }
   if (!stage.name) return lens;
   return kind === 'build'
     ? { ...lens, command: { title: 'Build this stage', command: LENS_COMMANDS.buildStage, arguments: [uri, stage.normalizedName] } }
     : { ...lens, command: { title: 'Debug this stage', command: LENS_COMMANDS.debugStage, arguments: [uri, stage.normalizedName] } };
+}
+
+/** Who uses the stage (past three, how many), or what builds it where nothing refers to it. */
+function useTitle(model: StageModel, references: readonly StageReference[], builtBy: readonly BuildTarget[]): string {
+  const users = [...new Set(references.map((r) => userLabel(model, r)))];
+  return users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
+    : users.length > 0 ? `used by: ${users.join(', ')}`
+    : builtBy.length === 0 ? 'unused: no target builds it'
+    // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
+    : builtBy.every((t) => t.unresolved) ? 'may be built by builds not resolved'
+    : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
 }
 
 /**

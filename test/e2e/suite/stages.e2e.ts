@@ -218,12 +218,12 @@ describe('Dockerfile Stages in VS Code', () => {
     assert.deepEqual(symbols[3].children.map((c) => c.name), ['RUN', 'RUN']);
   });
 
-  it('puts reference counts, users and the role above each FROM', async () => {
-    // Resolving them all, as the editor does for those in view. The command lists the lenses it resolved after the
-    // others, in the order their resolves end: the order on the line is asserted in test/features/editor.test.ts.
+  it('puts the users and the role, then a build command, above each FROM', async () => {
+    // Resolving them all, as the editor does for those in view. The command lists the lenses in the order their
+    // resolves end: the order on the line is asserted in test/features/editor.test.ts.
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
     const titles = lenses.filter((l) => l.range.start.line === positionOf('AS deps').line).map((l) => l.command?.title);
-    assert.deepEqual(titles.sort(), ['2 references', 'Build this stage', 'shipped in build', 'used by: build, release']);
+    assert.deepEqual(titles.sort(), ['Build this stage', 'used by: build, release · shipped in build']);
   });
 
   it('takes a new build target from the settings without a reload', async () => {
