@@ -33,6 +33,7 @@ describe('dockerfile-stages graph', () => {
       '  x7 --> s0', '  s0 --> s1', '  s1 --> s2', '  s1 --> s3', '  s1 --> s4', '  x6 --> s5',
       '  s2 -.->|"COPY --from"| s5', '  s4 -.->|"COPY --from"| s5',
       '  classDef unused opacity:0.45,stroke-dasharray:4 3', '  classDef target stroke-width:3px', '  classDef external fill:#eef,stroke:#88a',
+      '  classDef shipped fill:#f3e8ff,stroke:#8250df',
       '  class s3,s5 target', '  class x6,x7 external',
     ));
   });
@@ -57,7 +58,7 @@ describe('dockerfile-stages graph', () => {
     assert.equal(graph(file, '--format', 'svg').status, 2);
   });
 
-  it('marks what ships in the default target\'s image, or in the first --target\'s, in JSON and DOT', () => {
+  it('marks what ships in the default target\'s image, or in the first --target\'s, in JSON, DOT and Mermaid', () => {
     const shipped = (...args: string[]) => {
       const json = JSON.parse(graph(EXAMPLE, '--format', 'json', ...args).stdout);
       return {
@@ -83,6 +84,10 @@ describe('dockerfile-stages graph', () => {
     assert.match(dot, /"image:alpine:3\.20" -> "stage:5" \[style=solid, id="edge:5", class="from shipped"\];/);
     assert.match(dot, /"stage:2" -> "stage:5" \[style=dashed, label="COPY --from", id="edge:6", class="copy shipped"\];/);
     assert.match(dot, /"stage:0" -> "stage:1" \[style=solid, id="edge:1", class="from"\];/);
+    // Mermaid: the stages by class, the edges (numbered in the order they are drawn: x6 --> s5, s2 and s4 -.-> s5) by linkStyle.
+    const mermaid = graph(EXAMPLE).stdout.split('\n');
+    assert.deepEqual(mermaid.filter((line) => /^  (class |linkStyle )/.test(line)), ['  class s3 unused', '  class s5 target', '  class x6,x7 external', '  class s2,s4,s5 shipped', '  linkStyle 5,6,7 stroke:#8250df,stroke-width:3px']);
+    assert.ok(!graph(EXAMPLE, '--target', 'test').stdout.includes('linkStyle'));
     const missing = graph(EXAMPLE, '--target', 'nope');
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /target stage "nope" could not be found/);

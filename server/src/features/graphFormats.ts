@@ -1,6 +1,7 @@
 // `dockerfile-stages graph` output: Mermaid (renders on GitHub as is), Graphviz DOT, and JSON. Edges run from
 // what provides to what takes it; their kinds are drawn differently, unused stages faded, targets bold,
-// edges BuildKit rejects in red; the DOT's classes also say what a view colours (re-run stages, shipped stages and edges).
+// edges BuildKit rejects in red, what ships in the image of the target the graph is for (`StageGraph.shippedFor`) in
+// purple; the DOT's classes also say what a view colours (re-run stages, shipped stages and edges).
 import type { GraphEdge, GraphEdgeKind, GraphNode, StageGraph } from '../protocol';
 
 const KIND_LABEL: Record<GraphEdgeKind, string | undefined> = {
@@ -51,6 +52,9 @@ function edgeLabel(edge: GraphEdge): string[] {
   return [KIND_LABEL[edge.kind], edge.possible ? 'may use' : undefined].filter((part): part is string => part !== undefined);
 }
 
+/** The purple of VS Code's charts, which the view's glow on shipped stages uses. */
+const SHIPPED_COLOUR = '#8250df';
+
 export function formatMermaid(graph: StageGraph): string {
   const ids = new Map(graph.nodes.map((node, i) => [node.id, node.kind === 'stage' ? `s${node.stage}` : `x${i}`]));
   const text = (value: string) => value.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
@@ -65,7 +69,8 @@ export function formatMermaid(graph: StageGraph): string {
     const arrow = edge.kind === 'from' ? '-->' : edge.kind === 'onbuild' ? '==>' : '-.->';
     lines.push(`  ${ids.get(edge.from)} ${arrow}${label ? `|"${text(label)}"|` : ''} ${ids.get(edge.to)}`);
   });
-  lines.push('  classDef unused opacity:0.45,stroke-dasharray:4 3', '  classDef target stroke-width:3px', '  classDef external fill:#eef,stroke:#88a');
+  lines.push('  classDef unused opacity:0.45,stroke-dasharray:4 3', '  classDef target stroke-width:3px', '  classDef external fill:#eef,stroke:#88a',
+    `  classDef shipped fill:#f3e8ff,stroke:${SHIPPED_COLOUR}`);
   const classes = (name: string, predicate: (node: GraphNode) => boolean) => {
     const members = graph.nodes.filter(predicate).map((node) => ids.get(node.id));
     if (members.length > 0) lines.push(`  class ${members.join(',')} ${name}`);
@@ -73,8 +78,13 @@ export function formatMermaid(graph: StageGraph): string {
   classes('unused', (node) => node.unused === true);
   classes('target', (node) => (node.targets?.length ?? 0) > 0);
   classes('external', (node) => node.kind !== 'stage');
-  const errors = graph.edges.map((edge, i) => (edge.error ? i : -1)).filter((i) => i >= 0);
-  if (errors.length > 0) lines.push(`  linkStyle ${errors.join(',')} stroke:#d00,color:#d00`);
+  classes('shipped', (node) => node.shipped === true);
+  const linkStyle = (predicate: (edge: GraphEdge) => boolean, style: string) => {
+    const members = graph.edges.map((edge, i) => (predicate(edge) ? i : -1)).filter((i) => i >= 0);
+    if (members.length > 0) lines.push(`  linkStyle ${members.join(',')} ${style}`);
+  };
+  linkStyle((edge) => edge.error !== undefined, 'stroke:#d00,color:#d00');
+  linkStyle((edge) => edge.shipped === true && edge.error === undefined, `stroke:${SHIPPED_COLOUR},stroke-width:3px`);
   return lines.join('\n') + '\n';
 }
 
