@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildContextOf } from '../server/src/workspace/buildContext';
 import { DockerignoreFiles, ignorePatternsFor } from '../server/src/workspace/dockerignore';
+import { fileAccess, installFileAccess } from '../server/src/workspace/fileAccess';
 
 /** The listing of the Dockerfile's own folder as its build context. */
 const listingOf = async (dockerfile: string) => buildContextOf(dirname(dockerfile), ignorePatternsFor(dockerfile, dirname(dockerfile)));
@@ -78,5 +79,25 @@ describe('build context listing', () => {
     assert.equal(holder.contextFor(join(root, 'Dockerfile'), root), undefined);
     await done;
     assert.deepEqual(holder.contextFor(join(root, 'Dockerfile'), root), { sensitive: ['.env'], dockerignore: [] });
+  });
+
+  it('walks a context once for the Dockerfiles built from it with the same .dockerignore', async (t) => {
+    const root = contextWith({ 'a/Dockerfile': '', 'b/Dockerfile': '', 'c/Dockerfile': '', 'c/Dockerfile.dockerignore': '.env', '.env': '', 'src/': '' });
+    t.after(() => rmSync(root, { recursive: true }));
+    const node = fileAccess();
+    t.after(() => installFileAccess(node));
+    const listedFolders: string[] = [];
+    installFileAccess({ ...node, readDirectory: (path) => { listedFolders.push(path); return node.readDirectory(path); } });
+    let pending = 3;
+    let listed!: () => void;
+    const done = new Promise<void>((resolve) => { listed = resolve; });
+    const holder = new DockerignoreFiles(() => --pending === 0 && listed());
+    for (const folder of ['a', 'b', 'c']) holder.contextFor(join(root, folder, 'Dockerfile'), root);
+    await done;
+    // a and b share the context's (absent) .dockerignore; c has its own.
+    assert.equal(listedFolders.filter((path) => path === root).length, 2);
+    assert.deepEqual(['a', 'b', 'c'].map((folder) => holder.contextFor(join(root, folder, 'Dockerfile'), root)), [
+      { sensitive: ['.env'], dockerignore: [] }, { sensitive: ['.env'], dockerignore: [] }, { sensitive: ['.env'], dockerignore: ['.env'] },
+    ]);
   });
 });

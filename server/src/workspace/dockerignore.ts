@@ -49,12 +49,15 @@ export function isContextFileUri(uri: string): boolean {
 /**
  * The patterns and the build context's listing per Dockerfile and context folder, read once and kept until a
  * .dockerignore or a file of CONTEXT_FILES_GLOB changes (the server's watcher says so). A listing is walked in the
- * background: asked for the first time it is not known yet, and `onListed` is called when it is.
+ * background: asked for the first time it is not known yet, and `onListed` is called when it is. Dockerfiles built
+ * from the same folder with the same patterns (a repository's images all built from its root) share one walk.
  */
 export class DockerignoreFiles {
   private readonly read = new Map<string, readonly string[] | undefined>();
   private readonly listed = new Map<string, BuildContextListing | undefined>();
   private readonly listing = new Set<string>();
+  /** The walks under way or done, by context folder and patterns. */
+  private readonly walks = new Map<string, Promise<BuildContextListing | undefined>>();
   /** Changes since the server started: a walk that ends after a change is dropped (a newer one starts on the next ask). */
   private generation = 0;
 
@@ -73,7 +76,11 @@ export class DockerignoreFiles {
     if (!this.listed.has(key) && !this.listing.has(key) && fileAccess().localDisk) {
       this.listing.add(key);
       const generation = this.generation;
-      void buildContextOf(context, ignorePatternsFor(path, context)).then((listing) => {
+      const patterns = ignorePatternsFor(path, context);
+      const walkKey = JSON.stringify([context, patterns]);
+      let walk = this.walks.get(walkKey);
+      if (!walk) this.walks.set(walkKey, walk = buildContextOf(context, patterns));
+      void walk.then((listing) => {
         if (generation !== this.generation) return;
         this.listing.delete(key);
         this.listed.set(key, listing);
@@ -88,5 +95,6 @@ export class DockerignoreFiles {
     this.read.clear();
     this.listed.clear();
     this.listing.clear();
+    this.walks.clear();
   }
 }
