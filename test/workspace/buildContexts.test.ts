@@ -112,7 +112,7 @@ describe('which build context a Dockerfile has (buildContextFolder)', () => {
 describe('whether a build exports files (`--output`)', () => {
   const exported = (targets: readonly DiscoveredTarget[]) => targets.filter((t) => !t.defaultTarget || t.target === '').map((t) => `${t.target || '(default)'}: ${t.exportsFiles === true}`);
 
-  it('scripts: `-o out`, `-o -`, type=local and type=tar export files; an image type, an unknown value or none do not', () => {
+  it('scripts: `-o out`, `-o -`, type=local and type=tar export files; an image type, `--push`/`--load`, an unknown value or none do not', () => {
     const script = (line: string) => exported(scriptTargets(`${line}\n`, '/w/build.sh', 'build.sh', '/w', FILES));
     assert.deepEqual(script('docker build -o out --target bin .'), ['bin: true']);
     assert.deepEqual(script('docker buildx build --output type=local,dest=out --target bin .'), ['bin: true']);
@@ -121,6 +121,9 @@ describe('whether a build exports files (`--output`)', () => {
     assert.deepEqual(script('docker buildx build --output type=image,push=true --target bin .'), ['bin: false']);
     assert.deepEqual(script('docker build -o "$OUT" --target bin .'), ['bin: false']);
     assert.deepEqual(script('docker build --target bin .'), ['bin: false']);
+    // buildx reads --push and --load as an image output beside the files.
+    assert.deepEqual(script('docker buildx build -o out --push --target bin .'), ['bin: false']);
+    assert.deepEqual(script('docker buildx build --load --output type=local,dest=out --target bin .'), ['bin: false']);
   });
 
   it('bake `output` (strings or objects) and build-push-action `outputs:` without push or load', () => {

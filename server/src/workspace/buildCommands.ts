@@ -3,7 +3,7 @@
 // `podman build`, `buildah bud`/`build`, `nerdctl build`, `depot build`, and `docker buildx bake --set
 // <targets>.target=<stage>`. Flags are read by a table of those that take a value (as each CLI's flag set
 // declares them), so that `-o -` is `-o`'s value and not the context.
-import { knownText, type Field, type Value } from '../shell/values';
+import { knownText, textValue, type Field, type Value } from '../shell/values';
 import type { ShellCommand } from '../shell/interpreter';
 
 /** A build the script runs (one argument list of it). */
@@ -19,7 +19,10 @@ export interface BuildCommand {
   readonly targetOffset?: number;
   /** `--build-arg NAME=value`, by name. */
   readonly args: ReadonlyMap<string, Value>;
-  /** `-o`/`--output` values (each `type=local,dest=out`, a path, `-`), unresolved parts unknown. */
+  /**
+   * `-o`/`--output` values (each `type=local,dest=out`, a path, `-`), unresolved parts unknown; `--push` and
+   * `--load` as the outputs buildx reads them as (`type=registry`, `type=docker`).
+   */
   readonly outputs: readonly Value[];
   /** An argument that may be any number of arguments (`$EXTRA_FLAGS`, `"$@"`): it may give a target too. */
   readonly spread?: Field;
@@ -121,7 +124,10 @@ function readFlags(tool: BuildCommand['tool'], args: readonly Field[], command: 
     if (equals > 0) value = { ...field, value: dropPrefix(field.value, equals + 1) };
     else if (VALUE_FLAGS.has(flag) || (!BOOLEAN_FLAGS.has(flag) && /^--/.test(flag) && i + 2 < args.length && !(knownText(args[i + 1].value) ?? '').startsWith('-'))) value = args[++i];
     else if (/^-[a-z]$/.test(flag.slice(0, 2)) && flag.length > 2 && VALUE_FLAGS.has(flag.slice(0, 2))) value = { ...field, value: dropPrefix(field.value, 2) };
-    if (!value) continue;
+    if (!value) {
+      if (flag === '--push' || flag === '--load') outputs.push(textValue(flag === '--push' ? 'type=registry' : 'type=docker'));
+      continue;
+    }
     const name = equals > 0 || flag.length === 2 || flag.startsWith('--') ? flag : flag.slice(0, 2);
     if (name === '--target') target = value;
     else if (name === '-f' || name === '--file') file = value;
