@@ -1,7 +1,8 @@
 // Stage roles (issue 26's first part): what each target the workspace builds is, and so what each stage is for.
 // A target is an *image* (it is the default target, a stage of its FROM chain sets ENTRYPOINT or CMD, or its chain
 // starts on an image, whose own start command it inherits), a *check* (named like one: `test`, `lint`,
-// `validate`, ...), *exported files* (a chain on scratch without a start command that the build exports with
+// `validate`, ...; not by how it is built: a CI step's `docker build` without a tag still loads an image, which
+// `docker run $(docker build -q …)` runs), *exported files* (a chain on scratch without a start command that the build exports with
 // `-o`/`--output` type=local or tar, or bake `output`: BuildKit writes its files out, no image is made) or
 // *undetermined*: such a chain built without an output the readers know may be an image or files. A stage is *shipped*
 // when something of it reaches an image target: it is in that target's FROM chain, an image's `COPY --from` reads it,
