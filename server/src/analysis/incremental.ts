@@ -8,6 +8,9 @@ import { parseDockerfile } from './parse';
 import { isOpenAtEnd, parseFile } from './parseFile';
 import { changeLines, lineCount } from './lines';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
+import { countAtOrBefore } from './positions';
+
+const commentLine = (comment: CommentLine) => comment.range.start.line;
 
 /** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
 export function reparse(previous: ParsedFile, previousText: string, text: string): ParsedFile {
@@ -41,36 +44,28 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
   }
   const firstOld = stages[first].fromRange.start.line;
   const afterOld = next ? next.fromRange.start.line : oldCount;
-  const newStages = [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))];
+  // Whole-file arrays are copied as blocks (the comments are in line order): an edit at 1,000 stages allocates
+  // the three arrays it returns and the stages it re-parsed, little else, so the garbage collector has less to do.
+  const after = stages.slice(last + 1);
+  const newStages = stages.slice(0, first).concat(reparsed, delta === 0 ? after : after.map((stage) => shift(stage, delta)));
+  const commentsAfter = previous.comments.slice(countAtOrBefore(previous.comments, commentLine, afterOld - 1));
   return {
     header: previous.header,
     stages: newStages,
-    comments: [
-      ...previous.comments.filter((c) => c.range.start.line < firstOld),
-      ...part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
-      ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
-    ] as CommentLine[],
+    comments: previous.comments.slice(0, countAtOrBefore(previous.comments, commentLine, firstOld - 1)).concat(
+      part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
+      delta === 0 ? commentsAfter : commentsAfter.map((c) => shift(c, delta)),
+    ),
     lines: table,
     // With a stage after the edit, the file's end is text the edit left alone.
     openAtEnd: next ? previous.openAtEnd : isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
   };
 }
 
-/** The stage whose span (its FROM line up to the next FROM) holds the line; binary search. */
+/** The stage whose span (its FROM line up to the next FROM) holds the line. */
 function stageHoldingLine(stages: readonly StageSkeleton[], line: number): number | undefined {
-  let low = 0;
-  let high = stages.length - 1;
-  let found: number | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (stages[middle].fromRange.start.line <= line) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  const count = countAtOrBefore(stages, (stage) => stage.fromRange.start.line, line);
+  return count > 0 ? count - 1 : undefined;
 }
 
 /**

@@ -57,19 +57,20 @@ export class StageResolver {
    * a stage selector (`FROM ${BUILD_OS}` picks one of several OS stages): any earlier stage may be meant.
    */
   private resolveFrom(text: string, inStage: number): Resolution {
-    const earlierStages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
+    // Only a name with variables reads them; built on demand (the other FROMs are re-resolved on every edit).
+    const earlierStages = () => this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
     if (isBareVariable(text)) {
       const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
-      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages().map((s) => s.index) };
       // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
-      const named = isAutomaticArg(text) ? earlierStages.filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
+      const named = isAutomaticArg(text) ? earlierStages().filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
       return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
     }
     if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
       if (!/^[a-z0-9-_.]*$/.test(literalParts(text))) return { kind: 'image' };
       const pattern = variablePattern(text);
-      const stages = earlierStages.filter((s) => pattern.test(s.normalizedName!));
+      const stages = earlierStages().filter((s) => pattern.test(s.normalizedName!));
       return stages.length > 0 ? { kind: 'pattern', stages: stages.map((s) => s.index) } : { kind: 'image' };
     }
     const stage = this.latestEarlier(text, inStage);
