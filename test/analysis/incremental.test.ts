@@ -79,6 +79,18 @@ describe('incremental re-parse', () => {
     assert.deepEqual(updated.model, analyze(after, 1));
   });
 
+  it('shifts the stages after an edit that adds a line by copying only what holds a position', () => {
+    const before = generateDockerfile(5);
+    const after = before.replace('ENV PART=1', 'ENV PART=1\nENV MORE=1');
+    const previous = parseFile(before);
+    const incremental = reparse(previous, before, after);
+    const run = (stages: typeof previous.stages) => stages[3].instructions.find((instruction) => instruction.outputs?.length)!;
+    assert.notEqual(run(incremental.stages), run(previous.stages));
+    assert.equal(run(incremental.stages).range.start.line, run(previous.stages).range.start.line + 1);
+    assert.equal(run(incremental.stages).outputs, run(previous.stages).outputs);
+    assert.deepEqual(incremental, parseFile(after));
+  });
+
   it('reuses the stages an edit did not touch, shifted', () => {
     const before = generateDockerfile(5);
     const after = before.replace('ENV PART=2', 'ENV PART=2\nENV MORE=1');

@@ -82,19 +82,39 @@ function parsePart(text: string, startLine: number, escapeCharacter: string): Pi
   return { stages: parsed.stages.map((stage) => shift(stage, delta)), comments: parsed.comments.map((c) => shift(c, delta)) };
 }
 
-/** A copy with every position moved by `delta` lines. */
+/**
+ * `value` with every position moved by `delta` lines: new objects only on the way to a position, the rest shared
+ * (plain data, never changed).
+ */
 function shift<T>(value: T, delta: number): T {
-  if (delta === 0) return value;
-  if (Array.isArray(value)) return value.map((item) => shift(item, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
+  if (delta === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const moved = shift(value[i], delta);
+      if (moved !== value[i]) (copy ??= value.slice())[i] = moved;
+    }
+    return (copy ?? value) as T;
+  }
   const record = value as Record<string, unknown>;
   if (typeof record.line === 'number' && typeof record.character === 'number') {
     return { line: record.line + delta, character: record.character } as T;
   }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
+  let copy: Record<string, unknown> | undefined;
+  // `for in`, not Object.keys: an array of keys for each of the tens of thousands of objects an edit that adds a
+  // line walks at 1,000 stages was 7 MB (the skeletons are plain objects: no inherited enumerable keys).
+  for (const key in record) {
+    // An instruction's BuildKit readings are read here (instructionReading.ts): the copy holds them as data.
     const field = record[key];
-    copy[key] = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
+    const moved = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
+    if (moved !== field && !copy) {
+      copy = {};
+      for (const earlier in record) {
+        if (earlier === key) break;
+        copy[earlier] = record[earlier];
+      }
+    }
+    if (copy) copy[key] = moved;
   }
-  return copy as T;
+  return (copy ?? value) as T;
 }
