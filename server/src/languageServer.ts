@@ -9,6 +9,7 @@ import { fileAccess, installFileAccess, type FileAccess } from './workspace/file
 import { BuildFiles } from './buildFiles';
 import { FeatureContexts } from './featureContexts';
 import { requestHandlers } from './requestHandlers';
+import { takesDefaultEditRange, withDefaultEditRange } from './completionDefaults';
 import { DiagnosticsScheduler, runInSteps } from './diagnosticsScheduler';
 import { DiagnosticsReadiness } from './diagnosticsReadiness';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -251,7 +252,10 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
 
   connection.onCompletion(onDocument('completion', {
     buildFile: (buildFile, params) => completeTargets(buildFile, params.position),
-    dockerfile: (context, params, uri) => complete(context, params.position, uri),
+    dockerfile: (context, params, uri) => {
+      const items = complete(context, params.position, uri);
+      return items && takesDefaultEditRange(clientCapabilities) ? withDefaultEditRange(items) : items;
+    },
     general: (params, context) => general.completion(text(params.textDocument.uri), params.position, context.model),
   }));
 

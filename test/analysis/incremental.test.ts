@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze, parseFile } from '../../server/src/analysis/parseFile';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
 import { reparse } from '../../server/src/analysis/incremental';
+import { assemble } from '../../server/src/analysis/assemble';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { featureContext } from '../../server/src/features/featureContext';
 import { generateDockerfile } from '../support/generate';
@@ -55,6 +56,39 @@ describe('incremental re-parse', () => {
     const renamed = typed.update(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2);
     assert.notEqual(renamed.model.edges, typed.model.edges);
     assert.deepEqual(renamed.model, analyze(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2));
+  });
+
+  it('keeps the resolver (every stage name indexed) while the names and global ARGs stay, and builds one when a name changes', () => {
+    const before = generateDockerfile(5);
+    const first = assemble(parseFile(before), 0);
+    const typedText = before.replace('ENV PART=2', 'ENV PART=22');
+    const typed = assemble(reparse(first.parsed, before, typedText), 1, first);
+    assert.equal(typed.resolver, first.resolver);
+    const renamedText = typedText.replace('AS stage1', 'AS stage1b');
+    const renamed = assemble(reparse(typed.parsed, typedText, renamedText), 2, typed);
+    assert.notEqual(renamed.resolver, first.resolver);
+    assert.deepEqual(renamed.model, analyze(renamedText, 2));
+  });
+
+  it('finds the doc comments above the stages where the edit moved the lines', () => {
+    const before = lines('# base', 'FROM a AS one', 'RUN true', '# the second', '# of two', 'FROM b AS two', '# the third', 'FROM c');
+    const document = AnalyzedDocument.fromText(before, 0);
+    const after = before.replace('RUN true', 'RUN true\n# not the second\n\nRUN false');
+    const updated = document.update(after, 1);
+    assert.deepEqual(updated.model.stages.map((stage) => stage.docComment), ['base', 'the second\nof two', 'the third']);
+    assert.deepEqual(updated.model, analyze(after, 1));
+  });
+
+  it('shifts the stages after an edit that adds a line by copying only what holds a position', () => {
+    const before = generateDockerfile(5);
+    const after = before.replace('ENV PART=1', 'ENV PART=1\nENV MORE=1');
+    const previous = parseFile(before);
+    const incremental = reparse(previous, before, after);
+    const run = (stages: typeof previous.stages) => stages[3].instructions.find((instruction) => instruction.outputs?.length)!;
+    assert.notEqual(run(incremental.stages), run(previous.stages));
+    assert.equal(run(incremental.stages).range.start.line, run(previous.stages).range.start.line + 1);
+    assert.equal(run(incremental.stages).outputs, run(previous.stages).outputs);
+    assert.deepEqual(incremental, parseFile(after));
   });
 
   it('reuses the stages an edit did not touch, shifted', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { LspClient } from '../support/lspClient';
+import { LspClient, VS_CODE_ITEM_DEFAULTS } from '../support/lspClient';
 import { benchPositions, generateDockerfile } from '../support/generate';
 import { analyze } from '../../server/src/analysis/parseFile';
 import { REPO_ROOT } from '../support/paths';
@@ -77,7 +77,9 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
 async function runSize(stages: number, iterations: number, incumbentIterations: number, oursOnly = false): Promise<void> {
   const text = generateDockerfile(stages);
   const { reference, variable, path, editLine } = benchPositions(text);
-  const servers: { ours: LspClient; incumbent?: LspClient } = { ours: await LspClient.start({ server: OURS }), incumbent: oursOnly ? undefined : await LspClient.start({ server: INCUMBENT }) };
+  // Both told what VS Code's client tells them, the completion list defaults it reads among it.
+  const asVsCode = { completionItemDefaults: VS_CODE_ITEM_DEFAULTS };
+  const servers: { ours: LspClient; incumbent?: LspClient } = { ours: await LspClient.start({ server: OURS, ...asVsCode }), incumbent: oursOnly ? undefined : await LspClient.start({ server: INCUMBENT, ...asVsCode }) };
   const clients = Object.values(servers).filter((client): client is LspClient => client !== undefined);
   for (const client of clients) await client.open(URI, text);
   const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();

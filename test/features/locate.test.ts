@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalyzedDocument } from '../../server/src/analysis/document';
-import { lastAtOrBefore } from '../../server/src/analysis/positions';
+import { countAtOrBefore, lastAtOrBefore } from '../../server/src/analysis/positions';
 import { featureContext } from '../../server/src/features/featureContext';
 import { referenceAt, symbolsAt } from '../../server/src/features/locate';
 import { hover } from '../../server/src/features/hover';
@@ -81,5 +81,11 @@ describe('lastAtOrBefore', () => {
     assert.equal(lastAtOrBefore(starts, (line) => line, 8), 5);
     assert.equal(lastAtOrBefore(starts, (line) => line, 100), 9);
     assert.equal(lastAtOrBefore([], (line: number) => line, 0), undefined);
+  });
+
+  it('counts the items at or before the line (countAtOrBefore), equal lines included', () => {
+    const starts = [2, 5, 5, 9];
+    assert.deepEqual([1, 2, 5, 8, 9, 100].map((line) => countAtOrBefore(starts, (start) => start, line)), [0, 1, 3, 3, 4, 4]);
+    assert.equal(countAtOrBefore([], (line: number) => line, 0), 0);
   });
 });

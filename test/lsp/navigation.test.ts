@@ -1,9 +1,9 @@
 // Stage completion, definition, references, highlight, rename and hover, over stdio against dist/server.js.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem, DocumentHighlight, Hover, Location, LocationLink, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, DocumentHighlight, Range, Hover, Location, LocationLink, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ResponseError } from 'vscode-jsonrpc';
-import { LspClient } from '../support/lspClient';
+import { LspClient, VS_CODE_ITEM_DEFAULTS } from '../support/lspClient';
 import { applyEdits, lines, textAt, type Fixture } from '../support/fixture';
 import { generateDockerfile } from '../support/generate';
 
@@ -46,6 +46,24 @@ describe('completion', () => {
     const quoted = await complete(inFourthStage + lines('COPY --from="bu|" /a /b'));
     const edit = quoted.items.find((i) => i.label === 'build')!.textEdit as { range: any; newText: string };
     assert.equal(applyEdits(quoted.fx.text, [edit]).split('\n')[4], 'COPY --from="build" /a /b');
+  });
+
+  it('sends the range the stages replace once, as the default of the list, to a client that reads it (VS Code)', async () => {
+    const reader = await LspClient.start({ completionItemDefaults: VS_CODE_ITEM_DEFAULTS });
+    try {
+      const fx = await reader.openFixture(inFourthStage + lines('COPY --from=bu|idler /a /b'));
+      const list = await reader.request<CompletionList>('textDocument/completion', { textDocument: { uri: fx.uri }, position: fx.cursor });
+      assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 4, character: 12 }, end: { line: 4, character: 19 } } });
+      assert.equal(list.isIncomplete, false);
+      assert.deepEqual(labels(list.items), ['test', '1', 'build']);
+      assert.ok(list.items.every((item) => item.textEdit === undefined));
+      // What the client inserts without a text edit: the label, over the default range.
+      assert.equal(applyEdits(fx.text, [{ range: list.itemDefaults!.editRange as Range, newText: 'build' }]).split('\n')[4], 'COPY --from=build /a /b');
+      const resolved = await reader.request<CompletionItem>('completionItem/resolve', list.items.find((i) => i.label === 'build')!);
+      assert.match((resolved.documentation as { value: string }).value, /\*\*build\*\* · stage #0/);
+    } finally {
+      await reader.stop();
+    }
   });
 
   it('gives kind Reference, the expanded base as detail, and the stage card on resolve', async () => {

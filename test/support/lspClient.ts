@@ -8,6 +8,9 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 
 const SERVER = join(REPO_ROOT, 'dist', 'server.js');
 
+/** The completion list defaults VS Code's language client (vscode-languageclient 9) reads. */
+export const VS_CODE_ITEM_DEFAULTS = ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'];
+
 export interface ClientOptions {
   /** What `workspace/configuration` answers for the `dockerfileStages` section. */
   settings?: Record<string, unknown>;
@@ -22,6 +25,8 @@ export interface ClientOptions {
   rootUri?: string;
   /** How long the client takes to answer `workspace/configuration` (a busy editor). */
   configurationDelayMs?: number;
+  /** The completion list defaults the client reads (`completionList.itemDefaults`; VS Code's client reads `editRange` among them). */
+  completionItemDefaults?: string[];
   /** Another server to run instead of ours (the benchmark runs the incumbent): a node script and its arguments. */
   server?: string[];
 }
@@ -84,7 +89,10 @@ export class LspClient {
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } },
         textDocument: {
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown'] },
+            ...(options.completionItemDefaults ? { completionList: { itemDefaults: options.completionItemDefaults } } : {}),
+          },
           hover: { contentFormat: ['markdown'] },
           definition: { linkSupport: true },
           rename: { prepareSupport: true },

@@ -10,6 +10,7 @@ import { globalScope } from './bindings';
 import { buildEdges, circularReferences, referencesTo, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
 import { scratchMountReferences } from './dispatchStates';
+import { countAtOrBefore } from './positions';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
 export interface Assembled {
@@ -17,17 +18,16 @@ export interface Assembled {
   readonly model: StageModel;
   /** Per stage, its resolved references (the model's `references`, split by stage). */
   readonly referencesIn: readonly (readonly StageReference[])[];
+  readonly resolver: StageResolver;
 }
 
 export function assemble(parsed: ParsedFile, version: number, previous?: Assembled): Assembled {
   const { header } = parsed;
-  let commentsByLine: Map<number, CommentLine> | undefined;
   const docCommentOf = (skeleton: StageSkeleton, index: number) => {
     // Its comment lines lie after the stage before it: where neither was re-parsed, they are the previous version's.
     const kept = previous?.parsed.stages[index] === skeleton && (index === 0 ? previous.parsed.header === header : previous.parsed.stages[index - 1] === parsed.stages[index - 1]);
     if (kept) return previous.model.stages[index].docComment;
-    commentsByLine ??= new Map(parsed.comments.map((c) => [c.range.start.line, c]));
-    return docCommentAbove(skeleton.fromRange.start.line, commentsByLine);
+    return docCommentAbove(skeleton.fromRange.start.line, parsed.comments);
   };
   const argDefaults = globalArgDefaults(header.globalArgs);
   const fromScope = globalScope(header.globalArgs);
@@ -41,7 +41,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     if (old && reusable!.parsed.stages[index] === skeleton && old.docComment === docComment) return old;
     return stageOf(skeleton, index, docComment, skeleton.base && baseOf(skeleton.base.text));
   });
-  const resolver = new StageResolver(stages, argDefaults);
+  // It indexes every stage's name: with the same names and global ARGs the previous version's answers alike.
+  const resolver = reusable?.resolver ?? new StageResolver(stages, argDefaults);
   const referencesIn = parsed.stages.map((skeleton, index) => {
     const old = reusable?.referencesIn[index];
     if (old && reusable!.parsed.stages[index] === skeleton) return old;
@@ -78,7 +79,7 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
     circular: links.circular,
     openAtEnd: parsed.openAtEnd,
   };
-  return { parsed, model, referencesIn };
+  return { parsed, model, referencesIn, resolver };
 }
 
 type Links = Pick<StageModel, 'references' | 'scratchMounts' | 'edges' | 'builtFrom' | 'referencesTo' | 'baseReferences' | 'circular'>;
@@ -143,13 +144,16 @@ function stageOf(skeleton: StageSkeleton, index: number, docComment: string | un
   };
 }
 
-/** The block of comment lines right above FROM, top to bottom; `# check=` lines are configuration, not text. */
-function docCommentAbove(fromLine: number, commentsByLine: ReadonlyMap<number, CommentLine>): string | undefined {
+/**
+ * The block of comment lines right above FROM, top to bottom; `# check=` lines are configuration, not text.
+ * `comments` are in line order: found by binary search, not indexed (a map of 1,000 comments on every edit).
+ */
+function docCommentAbove(fromLine: number, comments: readonly CommentLine[]): string | undefined {
   const lines: string[] = [];
-  for (let line = fromLine - 1; commentsByLine.has(line); line--) {
-    const text = commentsByLine.get(line)!.text;
-    if (/^check\s*=/i.test(text)) break;
-    lines.unshift(text);
+  let line = fromLine - 1;
+  for (let i = countAtOrBefore(comments, (c) => c.range.start.line, line) - 1; i >= 0 && comments[i].range.start.line === line; i--, line--) {
+    if (/^check\s*=/i.test(comments[i].text)) break;
+    lines.unshift(comments[i].text);
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

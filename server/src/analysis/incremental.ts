@@ -8,6 +8,9 @@ import { parseDockerfile } from './parse';
 import { isOpenAtEnd, parseFile } from './parseFile';
 import { changeLines, lineCount } from './lines';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
+import { countAtOrBefore } from './positions';
+
+const commentLine = (comment: CommentLine) => comment.range.start.line;
 
 /** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
 export function reparse(previous: ParsedFile, previousText: string, text: string): ParsedFile {
@@ -41,36 +44,28 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
   }
   const firstOld = stages[first].fromRange.start.line;
   const afterOld = next ? next.fromRange.start.line : oldCount;
-  const newStages = [...stages.slice(0, first), ...reparsed, ...stages.slice(last + 1).map((stage) => shift(stage, delta))];
+  // Whole-file arrays are copied as blocks (the comments are in line order): an edit at 1,000 stages allocates
+  // the three arrays it returns and the stages it re-parsed, little else, so the garbage collector has less to do.
+  const after = stages.slice(last + 1);
+  const newStages = stages.slice(0, first).concat(reparsed, delta === 0 ? after : after.map((stage) => shift(stage, delta)));
+  const commentsAfter = previous.comments.slice(countAtOrBefore(previous.comments, commentLine, afterOld - 1));
   return {
     header: previous.header,
     stages: newStages,
-    comments: [
-      ...previous.comments.filter((c) => c.range.start.line < firstOld),
-      ...part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
-      ...previous.comments.filter((c) => c.range.start.line >= afterOld).map((c) => shift(c, delta)),
-    ] as CommentLine[],
+    comments: previous.comments.slice(0, countAtOrBefore(previous.comments, commentLine, firstOld - 1)).concat(
+      part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
+      delta === 0 ? commentsAfter : commentsAfter.map((c) => shift(c, delta)),
+    ),
     lines: table,
     // With a stage after the edit, the file's end is text the edit left alone.
     openAtEnd: next ? previous.openAtEnd : isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
   };
 }
 
-/** The stage whose span (its FROM line up to the next FROM) holds the line; binary search. */
+/** The stage whose span (its FROM line up to the next FROM) holds the line. */
 function stageHoldingLine(stages: readonly StageSkeleton[], line: number): number | undefined {
-  let low = 0;
-  let high = stages.length - 1;
-  let found: number | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (stages[middle].fromRange.start.line <= line) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  const count = countAtOrBefore(stages, (stage) => stage.fromRange.start.line, line);
+  return count > 0 ? count - 1 : undefined;
 }
 
 /**
@@ -87,19 +82,39 @@ function parsePart(text: string, startLine: number, escapeCharacter: string): Pi
   return { stages: parsed.stages.map((stage) => shift(stage, delta)), comments: parsed.comments.map((c) => shift(c, delta)) };
 }
 
-/** A copy with every position moved by `delta` lines. */
+/**
+ * `value` with every position moved by `delta` lines: new objects only on the way to a position, the rest shared
+ * (plain data, never changed).
+ */
 function shift<T>(value: T, delta: number): T {
-  if (delta === 0) return value;
-  if (Array.isArray(value)) return value.map((item) => shift(item, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
+  if (delta === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const moved = shift(value[i], delta);
+      if (moved !== value[i]) (copy ??= value.slice())[i] = moved;
+    }
+    return (copy ?? value) as T;
+  }
   const record = value as Record<string, unknown>;
   if (typeof record.line === 'number' && typeof record.character === 'number') {
     return { line: record.line + delta, character: record.character } as T;
   }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
+  let copy: Record<string, unknown> | undefined;
+  // `for in`, not Object.keys: an array of keys for each of the tens of thousands of objects an edit that adds a
+  // line walks at 1,000 stages was 7 MB (the skeletons are plain objects: no inherited enumerable keys).
+  for (const key in record) {
+    // An instruction's BuildKit readings are read here (instructionReading.ts): the copy holds them as data.
     const field = record[key];
-    copy[key] = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
+    const moved = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
+    if (moved !== field && !copy) {
+      copy = {};
+      for (const earlier in record) {
+        if (earlier === key) break;
+        copy[earlier] = record[earlier];
+      }
+    }
+    if (copy) copy[key] = moved;
   }
-  return copy as T;
+  return (copy ?? value) as T;
 }

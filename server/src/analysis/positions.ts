@@ -44,15 +44,18 @@ export function shownSelection(range: Range, lineLength: (line: number) => numbe
  * instruction a line belongs to. A binary search: the one way every feature finds "the one this line is in".
  */
 export function lastAtOrBefore<T>(items: readonly T[], lineOf: (item: T) => number, line: number): T | undefined {
+  const count = countAtOrBefore(items, lineOf, line);
+  return count > 0 ? items[count - 1] : undefined;
+}
+
+/** How many of `items` (in order of `lineOf`) lie at or before `line`; a binary search. */
+export function countAtOrBefore<T>(items: readonly T[], lineOf: (item: T) => number, line: number): number {
   let low = 0;
-  let high = items.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
+  let high = items.length;
+  while (low < high) {
     const middle = (low + high) >> 1;
-    if (lineOf(items[middle]) <= line) {
-      found = items[middle];
-      low = middle + 1;
-    } else high = middle - 1;
+    if (lineOf(items[middle]) <= line) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  return low;
 }

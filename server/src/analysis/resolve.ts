@@ -11,17 +11,23 @@ type Located = RawReference & { readonly inStage: number };
 export class StageResolver {
   /** Stage indices by normalized name, in file order (duplicates keep every definition). */
   private readonly byName = new Map<string, number[]>();
+  /**
+   * Each stage's normalized name, by index: the names only, not the stages, since assemble.ts keeps a resolver
+   * for later versions while the names stay (holding the stages held every stage a later edit replaced).
+   */
+  private readonly names: readonly (string | undefined)[];
 
   constructor(
-    private readonly stages: readonly Stage[],
+    stages: readonly Stage[],
     private readonly argDefaults: ReadonlyMap<string, string | undefined>,
   ) {
-    for (const stage of stages) {
-      if (stage.normalizedName === undefined) continue;
-      const list = this.byName.get(stage.normalizedName) ?? [];
-      list.push(stage.index);
-      this.byName.set(stage.normalizedName, list);
-    }
+    this.names = stages.map((stage) => stage.normalizedName);
+    this.names.forEach((name, index) => {
+      if (name === undefined) return;
+      const list = this.byName.get(name) ?? [];
+      list.push(index);
+      this.byName.set(name, list);
+    });
   }
 
   resolve(raw: RawReference, inStage: number): StageReference {
@@ -44,7 +50,7 @@ export class StageResolver {
     if (isStageIndex(raw.text)) {
       if (raw.kind === 'mount-from') return { kind: 'mount-index' };
       const index = Number(raw.text);
-      return index < this.stages.length ? { kind: 'stage', stage: index, by: 'index' } : { kind: 'index-out-of-range' };
+      return index < this.names.length ? { kind: 'stage', stage: index, by: 'index' } : { kind: 'index-out-of-range' };
     }
     const stage = this.lastStageNamed(raw.text);
     return stage === undefined ? { kind: 'image' } : { kind: 'stage', stage, by: 'name' };
@@ -57,19 +63,20 @@ export class StageResolver {
    * a stage selector (`FROM ${BUILD_OS}` picks one of several OS stages): any earlier stage may be meant.
    */
   private resolveFrom(text: string, inStage: number): Resolution {
-    const earlierStages = this.stages.slice(0, inStage).filter((s) => s.normalizedName !== undefined);
+    // Only a name with variables reads them; built on demand (the other FROMs are re-resolved on every edit).
+    const earlierStages = () => this.names.slice(0, inStage).flatMap((normalizedName, index) => (normalizedName === undefined ? [] : [{ index, normalizedName }]));
     if (isBareVariable(text)) {
       const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
-      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages.map((s) => s.index) };
+      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages().map((s) => s.index) };
       // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
-      const named = isAutomaticArg(text) ? earlierStages.filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
+      const named = isAutomaticArg(text) ? earlierStages().filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
       return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
     }
     if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
       if (!/^[a-z0-9-_.]*$/.test(literalParts(text))) return { kind: 'image' };
       const pattern = variablePattern(text);
-      const stages = earlierStages.filter((s) => pattern.test(s.normalizedName!));
+      const stages = earlierStages().filter((s) => pattern.test(s.normalizedName!));
       return stages.length > 0 ? { kind: 'pattern', stages: stages.map((s) => s.index) } : { kind: 'image' };
     }
     const stage = this.latestEarlier(text, inStage);
