@@ -27,7 +27,7 @@ import { quickFixes } from './features/codeActions/quickFixes';
 import { isRefactorAction, listRefactors, REFACTOR_KINDS, resolveRefactor } from './features/refactors/refactorActions';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
-import { codeLenses, isLensData, resolveCodeLens, type LensData } from './features/codeLens';
+import { codeLenses, isLensData, resolveCodeLens } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { stageList } from './features/stageList';
 import { stageGraph } from './features/stageGraph';
@@ -351,13 +351,16 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
     const context = contexts.dockerfile(uri);
     if (!context || !settings.codeLens) return [];
     const known = lensDocuments.indexOf(uri);
-    return codeLenses(context, known === -1 ? lensDocuments.push(uri) - 1 : known, { debugger: dockerfileDebugger, dockerCommands });
+    return codeLenses(context, known === -1 ? lensDocuments.push(uri) - 1 : known, store.get(uri)!.version, { debugger: dockerfileDebugger, dockerCommands });
   }));
 
   connection.onCodeLensResolve(guarded('codeLensResolve', (lens) => {
-    const uri = isLensData(lens.data) ? lensDocuments[lens.data[0]] : undefined;
-    const context = uri && contexts.dockerfile(uri);
-    return context ? resolveCodeLens(context, uri, { ...lens, data: lens.data as LensData }) : lens;
+    if (!isLensData(lens.data)) return lens;
+    const [document, version] = lens.data;
+    const uri = lensDocuments[document];
+    // A lens sent for an earlier version comes back as it was (not shown); the editor asks for the lenses again.
+    const context = uri !== undefined && store.get(uri)?.version === version ? contexts.dockerfile(uri) : undefined;
+    return context ? resolveCodeLens(context, uri, { ...lens, data: lens.data }) : lens;
   }));
 
   connection.languages.inlayHint.on(guarded('inlayHint', (params) => {

@@ -266,17 +266,23 @@ describe('code lenses', () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.ok(lenses.every((lens) => !lens.command));
     const references = lenses.find((lens) => lens.range.start.line === 0)!;
-    assert.deepEqual(references.data, [0, 0, 'use']);
+    const version = (references.data as number[])[1];
+    assert.deepEqual(references.data, [0, version, 0, 'use']);
     const resolved = await client.request<CodeLens>('codeLens/resolve', references);
     assert.equal(resolved.command?.title, 'used by: #1 (unnamed) · shipped in #1 (unnamed)');
     assert.deepEqual(resolved.command?.arguments?.[2], [
       { uri, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 10 } } },
       { uri, range: { start: { line: 2, character: 12 }, end: { line: 2, character: 17 } } },
     ]);
-    // The stage is gone since the lens was sent: it comes back as it was, and the editor asks for lenses again.
-    await client.change(uri, 'FROM alpine\n');
-    const stale = await client.request<CodeLens>('codeLens/resolve', { ...references, data: [0, 3, 'use'] });
-    assert.equal(stale.command, undefined);
+    // A stage added above since the lenses were sent: the old Build this stage lens would now name it. It comes back
+    // as it was (the editor shows no command, and asks for the lenses again), and the new lenses name each stage.
+    const build = lenses.find((lens) => (lens.data as unknown[])[3] === 'build')!;
+    await client.change(uri, lines('FROM scratch AS first', 'FROM alpine AS build', 'FROM build', 'COPY --from=build /a /a'));
+    assert.equal((await client.request<CodeLens>('codeLens/resolve', build)).command, undefined);
+    assert.equal((await client.request<CodeLens>('codeLens/resolve', references)).command, undefined);
+    const now = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const builds = await Promise.all(now.filter((lens) => (lens.data as unknown[])[3] === 'build').map((lens) => client.request<CodeLens>('codeLens/resolve', lens)));
+    assert.deepEqual(builds.map((lens) => [lens.range.start.line, lens.command?.arguments?.[1]]), [[0, 'first'], [1, 'build']]);
   }));
 });
 

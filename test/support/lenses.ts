@@ -4,5 +4,5 @@ import { codeLenses, isLensData, resolveCodeLens, type LensOptions } from '../..
 import type { FeatureContext } from '../../server/src/features/featureContext';
 
 export function shownLenses(context: FeatureContext, uri: string, options?: LensOptions): CodeLens[] {
-  return codeLenses(context, 0, options).map((lens) => (isLensData(lens.data) ? resolveCodeLens(context, uri, { ...lens, data: lens.data }) : lens));
+  return codeLenses(context, 0, 0, options).map((lens) => (isLensData(lens.data) ? resolveCodeLens(context, uri, { ...lens, data: lens.data }) : lens));
 }

@@ -4,7 +4,7 @@
 // through `codeLens/resolve` when the editor shows it: computing the lenses of a 300-stage file takes under a
 // millisecond, sending them is what costs (0.3 MB with their commands' arguments; 144 KB with the titles alone
 // and the references and users apart), and the editor resolves only the few in view. The document is named in a
-// lens by a number the server gives it (`LensData`), not by its URI, which would be half of what is sent.
+// lens by a number the server gives it and its version (`LensData`), not by its URI, which would be half of what is sent.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { BEFORE_FIRST_STAGE, type StageModel, type StageReference } from '../analysis/model';
 import { targetsNamingStage, type BuildTarget } from '../analysis/graph';
@@ -26,24 +26,28 @@ export interface LensOptions {
   readonly dockerCommands?: boolean;
 }
 
-/** `document`: the number the resolve of a lens finds the document by. */
-export function codeLenses({ model, reachability }: FeatureContext, document: number, options: LensOptions = {}): CodeLens[] {
+/** `document`: the number the resolve of a lens finds the document by; `version`: the document's version now. */
+export function codeLenses({ model, reachability }: FeatureContext, document: number, version: number, options: LensOptions = {}): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const stage of model.stages) {
     const range = stage.fromKeyword.range;
-    lenses.push(unresolved(range, [document, stage.index, 'use']));
-    if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) lenses.push(unresolved(range, [document, stage.index, 'target']));
+    lenses.push(unresolved(range, [document, version, stage.index, 'use']));
+    if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) lenses.push(unresolved(range, [document, version, stage.index, 'target']));
     if (stage.name && options.dockerCommands !== false) {
-      lenses.push(unresolved(range, [document, stage.index, 'build']));
+      lenses.push(unresolved(range, [document, version, stage.index, 'build']));
       // Without a target the debugger builds the last stage: this one says which.
-      if (options.debugger) lenses.push(unresolved(range, [document, stage.index, 'debug']));
+      if (options.debugger) lenses.push(unresolved(range, [document, version, stage.index, 'debug']));
     }
   }
   return lenses;
 }
 
-/** What a lens carries to its resolve: the document's number, the stage and which lens. */
-export type LensData = readonly [document: number, stage: number, lens: LensKind];
+/**
+ * What a lens carries to its resolve: the document's number, the version it was sent for (the server resolves a
+ * lens of an earlier version to nothing: a line added above since would make it name another stage, and *Build
+ * this stage* build it), the stage and which lens.
+ */
+export type LensData = readonly [document: number, version: number, stage: number, lens: LensKind];
 const LENS_KINDS = ['use', 'target', 'build', 'debug'] as const;
 type LensKind = typeof LENS_KINDS[number];
 
@@ -53,7 +57,7 @@ function unresolved(range: CodeLens['range'], data: LensData): CodeLens {
 
 /** Whether a lens's data is one `codeLenses` sent (a client sends back what it got, or anything). */
 export function isLensData(data: unknown): data is LensData {
-  return Array.isArray(data) && data.length === 3 && Number.isInteger(data[0]) && Number.isInteger(data[1]) && LENS_KINDS.includes(data[2]);
+  return Array.isArray(data) && data.length === 4 && Number.isInteger(data[0]) && Number.isInteger(data[1]) && Number.isInteger(data[2]) && LENS_KINDS.includes(data[3]);
 }
 
 /**
@@ -61,7 +65,7 @@ export function isLensData(data: unknown): data is LensData {
  * stage is gone (an edit since: the editor asks for the lenses again).
  */
 export function resolveCodeLens({ model, reachability }: FeatureContext, uri: string, lens: CodeLens & { data: LensData }): CodeLens {
-  const [, index, kind] = lens.data;
+  const [, , index, kind] = lens.data;
   const stage = model.stages[index];
   if (!stage) return lens;
   if (kind === 'use') {
