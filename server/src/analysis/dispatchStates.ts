@@ -57,17 +57,17 @@ function implicitStatesUntil(model: StageModel, lastStage: number, beforeLine: n
   return states;
 }
 
-/**
- * Where a stage is named `scratch` (the last such, as findStateByName keeps it), every RUN mount without `from=`
- * depends on it: detectRunMount looks `scratch` up by name before it falls back to the empty image. A cache mount
- * then mounts it (dispatchRunMounts), so it must be defined before; any mount makes it a dependency.
- */
 /** The last stage named `scratch`, found without copying the stages (this runs on every edit). */
 function lastStageNamedScratch(stages: readonly Stage[]): Stage | undefined {
   for (let i = stages.length - 1; i >= 0; i--) if (stages[i].normalizedName === 'scratch') return stages[i];
   return undefined;
 }
 
+/**
+ * Where a stage is named `scratch` (the last such, as findStateByName keeps it), every RUN mount without `from=`
+ * depends on it: detectRunMount looks `scratch` up by name before it falls back to the empty image. A cache mount
+ * then mounts it (dispatchRunMounts), so it must be defined before; any mount makes it a dependency.
+ */
 export function scratchMountReferences(stages: readonly Stage[]): StageReference[] {
   const scratch = lastStageNamedScratch(stages);
   if (!scratch) return [];

@@ -4,7 +4,8 @@
 // through `codeLens/resolve` when the editor shows it: computing the lenses of a 300-stage file takes under a
 // millisecond, sending them is what costs (0.3 MB with their commands' arguments; 144 KB with the titles alone
 // and the references and users apart), and the editor resolves only the few in view. The document is named in a
-// lens by a number the server gives it and its version (`LensData`), not by its URI, which would be half of what is sent.
+// lens by a number the server gives it and its version (`LensData`), not by its URI, which would be half of what
+// is sent.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { BEFORE_FIRST_STAGE, type StageModel, type StageReference } from '../analysis/model';
 import { targetsNamingStage, type BuildTarget } from '../analysis/graph';
@@ -30,13 +31,13 @@ export interface LensOptions {
 export function codeLenses({ model, reachability }: FeatureContext, document: number, version: number, options: LensOptions = {}): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const stage of model.stages) {
-    const range = stage.fromKeyword.range;
-    lenses.push(unresolved(range, [document, version, stage.index, 'use']));
-    if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) lenses.push(unresolved(range, [document, version, stage.index, 'target']));
+    const lens = (kind: LensKind) => lenses.push({ range: stage.fromKeyword.range, data: [document, version, stage.index, kind] satisfies LensData });
+    lens('use');
+    if (targetsNamingStage(stage, reachability.builtBy[stage.index]).length > 0) lens('target');
     if (stage.name && options.dockerCommands !== false) {
-      lenses.push(unresolved(range, [document, version, stage.index, 'build']));
+      lens('build');
       // Without a target the debugger builds the last stage: this one says which.
-      if (options.debugger) lenses.push(unresolved(range, [document, version, stage.index, 'debug']));
+      if (options.debugger) lens('debug');
     }
   }
   return lenses;
@@ -51,18 +52,14 @@ export type LensData = readonly [document: number, version: number, stage: numbe
 const LENS_KINDS = ['use', 'target', 'build', 'debug'] as const;
 type LensKind = typeof LENS_KINDS[number];
 
-function unresolved(range: CodeLens['range'], data: LensData): CodeLens {
-  return { range, data };
-}
-
 /** Whether a lens's data is one `codeLenses` sent (a client sends back what it got, or anything). */
 export function isLensData(data: unknown): data is LensData {
   return Array.isArray(data) && data.length === 4 && Number.isInteger(data[0]) && Number.isInteger(data[1]) && Number.isInteger(data[2]) && LENS_KINDS.includes(data[3]);
 }
 
 /**
- * The title and command of a lens `codeLenses` sent, from the document as it is now; the lens as it came when its
- * stage is gone (an edit since: the editor asks for the lenses again).
+ * The title and command of a lens `codeLenses` sent for the document's current version (the server checks the
+ * version); the lens as it came when its stage is gone.
  */
 export function resolveCodeLens({ model, reachability }: FeatureContext, uri: string, lens: CodeLens & { data: LensData }): CodeLens {
   const [, , index, kind] = lens.data;
