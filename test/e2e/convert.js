@@ -5,7 +5,7 @@
 // preview for the README (docs/images/). The workspace turns inlay hints off (.vscode/settings.json): the stage
 // index the server shows after FROM would be read as part of the line.
 // usage: node convert.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
-const { openWorkbench, openFromExplorer, goToLine, openRefactorMenu, editorLines } = require('./workbench');
+const { openWorkbench, openFromExplorer, runCommand, goToLine, openRefactorMenu, editorLines } = require('./workbench');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -20,6 +20,9 @@ let page;
   const { browser, page: opened } = await openWorkbench(port, devPath, folder, { viewport: { width: 1280, height: 760 } });
   page = opened;
   await openFromExplorer(page, 'Dockerfile', 'FROM');
+  // The explorer opens the file in a preview tab (its label italic), which the Refactor Preview's diff would take
+  // over, and Apply then close: no editor left to read. Kept open, as a user's edit would keep it.
+  await runCommand(page, 'View: Keep Editor', () => page.locator('.tab.active .monaco-icon-label.italic').first().waitFor({ state: 'detached', timeout: 5000 }));
   await page.locator('.editor-instance .view-lines').first().click();
   await goToLine(page, 1, 1);
 
