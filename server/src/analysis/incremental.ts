@@ -104,7 +104,6 @@ function shift<T>(value: T, delta: number): T {
   // `for in`, not Object.keys: an array of keys for each of the tens of thousands of objects an edit that adds a
   // line walks at 1,000 stages was 7 MB (the skeletons are plain objects: no inherited enumerable keys).
   for (const key in record) {
-    // An instruction's BuildKit readings are read here (instructionReading.ts): the copy holds them as data.
     const field = record[key];
     const moved = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
     if (moved !== field && !copy) {

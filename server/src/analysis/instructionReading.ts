@@ -1,9 +1,12 @@
-// One BuildKit reading per instruction, made on first use and kept with the instruction: BuildKit's checks take the
-// placed reading (buildkitReading.ts), variables and UndefinedVar the dispatch steps (dispatchSteps.ts), both of one
-// parse of the text. Lazy, so that an analysis no check asks for reads no instruction again; kept on the stage's
-// skeleton, so that the stages an edit leaves alone keep theirs (incremental.ts reads it when it shifts a stage).
+// One BuildKit reading per instruction, made with the instruction and kept on the stage's skeleton as plain data
+// (the stages an edit leaves alone keep theirs): BuildKit's checks take the placed reading (buildkitReading.ts),
+// variables and UndefinedVar the dispatch steps (dispatchSteps.ts), both of one parse of the text. They were read
+// on first use, through a pair of getters defined on each instruction; but getters of their own give each object a
+// shape of its own, and V8 keeps such objects' properties in dictionaries: on the 1,000-stage file of `npm run
+// bench` (11,000 instructions) that was 17 MB of a 52 MB heap, which every full garbage collection walks. The
+// diagnostics read every instruction's readings anyway, right after each analysis.
 import type { BuildkitReading } from './buildkitReading';
-import { parseInstruction, placedReading, type ParsedInstruction } from './buildkitReading';
+import { parseInstruction, placedReading } from './buildkitReading';
 import { dispatchSteps, type DispatchStep } from './dispatchSteps';
 import type { Position } from './model';
 
@@ -26,14 +29,8 @@ export interface BuildkitReadings {
   readonly dispatch?: readonly DispatchStep[];
 }
 
-/** `info` with `buildkit` and `dispatch` as properties read from one parse of the source, on first use. */
-export function withBuildkitReadings<T extends object>(info: T, source: InstructionSource): T & BuildkitReadings {
-  let parsed: ParsedInstruction | undefined;
-  const parse = () => (parsed ??= parseInstruction(source.text, source.escape));
-  let reading: { readonly value?: BuildkitReading } | undefined;
-  let steps: readonly DispatchStep[] | undefined;
-  return Object.defineProperties(info, {
-    buildkit: { enumerable: true, get: () => (reading ??= { value: placedReading(parse(), source.start, source.lastInFile) }).value },
-    dispatch: { enumerable: true, get: () => (source.dispatched ? (steps ??= dispatchSteps(parse())) : undefined) },
-  }) as T & BuildkitReadings;
+/** `buildkit` and `dispatch`, read from one parse of the source. */
+export function buildkitReadings(source: InstructionSource): BuildkitReadings {
+  const parsed = parseInstruction(source.text, source.escape);
+  return { buildkit: placedReading(parsed, source.start, source.lastInFile), dispatch: source.dispatched ? dispatchSteps(parsed) : undefined };
 }

@@ -69,7 +69,7 @@ export interface InstructionInfo {
   readonly mounts?: readonly MountInfo[];
   /**
    * The instruction as BuildKit's parser reads it; undefined where it would not end it where dockerfile-ast does.
-   * Read on first use, from the same parse as `dispatch` (instructionReading.ts).
+   * Read from the same parse as `dispatch` (instructionReading.ts).
    */
   readonly buildkit?: BuildkitReading;
   /**

@@ -11,7 +11,7 @@ import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
 import type { BuildkitReading } from './buildkitReading';
 import type { DispatchStep } from './dispatchSteps';
-import { withBuildkitReadings, type InstructionSource } from './instructionReading';
+import { buildkitReadings, type BuildkitReadings, type InstructionSource } from './instructionReading';
 
 /** A stage as far as its own text tells: no index, nothing that depends on other parts of the file. */
 export interface StageSkeleton extends Omit<Stage, 'index' | 'expandedBase' | 'baseEvaluation' | 'docComment'> {
@@ -57,7 +57,7 @@ export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile
     } else if (from) {
       body.push(instruction);
     } else {
-      const { buildkit, dispatch } = withBuildkitReadings({}, source(instruction));
+      const { buildkit, dispatch } = buildkitReadings(source(instruction));
       if (buildkit) globalReadings.push(buildkit);
       if (keyword === 'ARG') globalArgs.push(...readArgs(instruction as Arg, dispatch ?? []));
     }
@@ -90,7 +90,7 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
   const platformFlag = from.getPlatformFlag();
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
-  const instructions = body.map((instruction) => withBuildkitReadings(instructionInfo(instruction), source(instruction)));
+  const instructions = body.map((instruction) => instructionInfo(instruction, buildkitReadings(source(instruction))));
   const fromSource = source(from);
   return {
     name,
@@ -98,7 +98,7 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
     asKeyword: hasAlias ? located(args[1].getValue(), args[1].getRange()) : undefined,
     fromKeyword: located(from.getInstruction(), from.getInstructionRange()),
     fromRange: from.getRange(),
-    fromReading: withBuildkitReadings({}, fromSource).buildkit,
+    fromReading: buildkitReadings({ ...fromSource, dispatched: false }).buildkit,
     range: { start: from.getRange().start, end: last.end },
     base: args.length > 0 ? located(args[0].getValue(), args[0].getRange()) : undefined,
     malformed: !(args.length === 1 || (hasAlias && args.length === 3)) || undefined,
@@ -129,8 +129,8 @@ function needsDispatch(instruction: Instruction, text: string): boolean {
   return trigger === 'ARG' || trigger === 'ENV' || text.includes('$');
 }
 
-/** What the instruction says, but for BuildKit's readings of it (instructionReading.ts). */
-function instructionInfo(instruction: Instruction): Omit<InstructionInfo, 'buildkit' | 'dispatch'> {
+/** What the instruction says, with BuildKit's readings of it (instructionReading.ts). */
+function instructionInfo(instruction: Instruction, { buildkit, dispatch }: BuildkitReadings): InstructionInfo {
   const keyword = instruction.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (instruction as Onbuild).getTriggerWord() : null;
   return {
@@ -145,6 +145,8 @@ function instructionInfo(instruction: Instruction): Omit<InstructionInfo, 'build
     workdir: keyword === 'WORKDIR' ? workdirPath(instruction) : undefined,
     outputs: keyword === 'RUN' ? runOutputs(instruction.getTextContent()) : undefined,
     mounts: keyword === 'RUN' ? mountsOf(instruction as ModifiableInstruction) : undefined,
+    buildkit,
+    dispatch,
   };
 }
 
