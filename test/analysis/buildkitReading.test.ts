@@ -106,7 +106,7 @@ describe('BuildKit reading: one per instruction, as plain data', () => {
     const reading = env.buildkit;
     assert.equal(reading?.rest, 'A=$B');
     assert.deepEqual(env.dispatch, [{ kind: 'env', pairs: [{ name: 'A', value: '$B' }] }]);
-    const edited = reparse(parsed, before, after);
+    const edited = reparse(parsed, before, after).parsed;
     assert.equal(edited.stages[0].instructions[0].buildkit, reading);
   });
 });

@@ -29,7 +29,7 @@ describe('incremental re-parse', () => {
   it('falls back to a full parse when a heredoc is left open into the next stage', () => {
     const before = lines('FROM a AS one', 'RUN true', 'FROM b AS two', 'COPY --from=one / /');
     const after = lines('FROM a AS one', 'RUN <<EOF', 'FROM b AS two', 'COPY --from=one / /');
-    const incremental = reparse(parseFile(before), before, after);
+    const incremental = reparse(parseFile(before), before, after).parsed;
     assert.equal(incremental.stages.length, 1);
     assert.deepEqual(incremental, parseFile(after));
   });
@@ -58,14 +58,25 @@ describe('incremental re-parse', () => {
     assert.deepEqual(renamed.model, analyze(before.replace('COPY --from=stage1', 'COPY --from=stage0'), 2));
   });
 
+  it('moves the resolved references of the stages below an edit that adds a line, without resolving them again', () => {
+    const before = generateDockerfile(5);
+    const after = before.replace('ENV PART=1', 'ENV PART=1\nENV MORE=1');
+    const document = AnalyzedDocument.fromText(before, 0);
+    const updated = document.update(after, 1);
+    const [moved, old] = [updated.model.referencesIn[4][0], document.model.referencesIn[4][0]];
+    assert.equal(moved.range.start.line, old.range.start.line + 1);
+    assert.equal(moved.resolution, old.resolution, 'the resolution is the previous version\'s');
+    assert.deepEqual(updated.model, analyze(after, 1));
+  });
+
   it('keeps the resolver (every stage name indexed) while the names and global ARGs stay, and builds one when a name changes', () => {
     const before = generateDockerfile(5);
     const first = assemble(parseFile(before), 0);
     const typedText = before.replace('ENV PART=2', 'ENV PART=22');
-    const typed = assemble(reparse(first.parsed, before, typedText), 1, first);
+    const typed = assemble(reparse(first.parsed, before, typedText).parsed, 1, first);
     assert.equal(typed.resolver, first.resolver);
     const renamedText = typedText.replace('AS stage1', 'AS stage1b');
-    const renamed = assemble(reparse(typed.parsed, typedText, renamedText), 2, typed);
+    const renamed = assemble(reparse(typed.parsed, typedText, renamedText).parsed, 2, typed);
     assert.notEqual(renamed.resolver, first.resolver);
     assert.deepEqual(renamed.model, analyze(renamedText, 2));
   });
@@ -83,7 +94,7 @@ describe('incremental re-parse', () => {
     const before = generateDockerfile(5);
     const after = before.replace('ENV PART=1', 'ENV PART=1\nENV MORE=1');
     const previous = parseFile(before);
-    const incremental = reparse(previous, before, after);
+    const incremental = reparse(previous, before, after).parsed;
     const run = (stages: typeof previous.stages) => stages[3].instructions.find((instruction) => instruction.outputs?.length)!;
     assert.notEqual(run(incremental.stages), run(previous.stages));
     assert.equal(run(incremental.stages).range.start.line, run(previous.stages).range.start.line + 1);
@@ -95,7 +106,7 @@ describe('incremental re-parse', () => {
     const before = generateDockerfile(5);
     const after = before.replace('ENV PART=2', 'ENV PART=2\nENV MORE=1');
     const previous = parseFile(before);
-    const incremental = reparse(previous, before, after);
+    const incremental = reparse(previous, before, after).parsed;
     assert.equal(incremental.stages[0], previous.stages[0]);
     assert.equal(incremental.stages[4].fromRange.start.line, previous.stages[4].fromRange.start.line + 1);
     assert.deepEqual(incremental, parseFile(after));

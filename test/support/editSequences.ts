@@ -49,7 +49,7 @@ function checkEditSequence(start: string, edits: number, random: Random, stats: 
   let document = AnalyzedDocument.fromText(text, 0);
   for (let i = 0; i < edits; i++) {
     const next = randomEdit(text, random);
-    const incremental = reparse(parsed, text, next);
+    const incremental = reparse(parsed, text, next).parsed;
     assert.deepEqual(incremental, parseFile(next), `edit ${i} differs from a full parse`);
     if (incremental.stages.length > 1 && incremental.stages[0] === parsed.stages[0]) stats.reused++;
     document = document.update(next, i + 1);

@@ -3,6 +3,7 @@
 // names, the stages an edit did not touch keep their resolved references (the common case while typing).
 import { BEFORE_FIRST_STAGE, type CommentLine, type Stage, type StageModel, type StageReference } from './model';
 import type { ParsedFile, StageSkeleton } from './stages';
+import type { MovedStages } from './incremental';
 import { StageResolver } from './resolve';
 import { globalArgDefaults } from './args';
 import { definiteValue, evaluate, type Evaluation, type Scope } from './evaluate';
@@ -10,7 +11,7 @@ import { globalScope } from './bindings';
 import { buildEdges, circularReferences, referencesTo, stagesBuiltFrom } from './graph';
 import { sourceDateEpochReference } from './sourceDateEpoch';
 import { scratchMountReferences } from './dispatchStates';
-import { countAtOrBefore } from './positions';
+import { countAtOrBefore, moveLines } from './positions';
 
 /** A model with what it was built from, so that the next version can reuse its parts. */
 export interface Assembled {
@@ -21,7 +22,8 @@ export interface Assembled {
   readonly resolver: StageResolver;
 }
 
-export function assemble(parsed: ParsedFile, version: number, previous?: Assembled): Assembled {
+/** `moved`: the stages an edit only moved since `previous` (incremental.ts). */
+export function assemble(parsed: ParsedFile, version: number, previous?: Assembled, moved?: MovedStages): Assembled {
   const { header } = parsed;
   const docCommentOf = (skeleton: StageSkeleton, index: number) => {
     // Its comment lines lie after the stage before it: where neither was re-parsed, they are the previous version's.
@@ -46,6 +48,8 @@ export function assemble(parsed: ParsedFile, version: number, previous?: Assembl
   const referencesIn = parsed.stages.map((skeleton, index) => {
     const old = reusable?.referencesIn[index];
     if (old && reusable!.parsed.stages[index] === skeleton) return old;
+    // A stage an edit above moved: the same names resolve its references alike, on other lines.
+    if (old && moved && index >= moved.from) return moveLines(old, moved.lines);
     const resolved = skeleton.references.map((raw) => resolver.resolve(raw, index));
     // Typing inside a stage seldom changes what it references: then the old objects, and all that hangs on them, stay.
     return old && sameReferences(resolved, old) ? old : resolved;

@@ -21,8 +21,8 @@ export class AnalyzedDocument {
 
   /** The next version's analysis, re-parsing and re-resolving only the stages the edit touched. */
   update(text: string, version: number): AnalyzedDocument {
-    const parsed = reparse(this.assembled.parsed, this.text, text);
-    const next = new AnalyzedDocument(text, assemble(parsed, version, this.assembled));
+    const { parsed, moved } = reparse(this.assembled.parsed, this.text, text);
+    const next = new AnalyzedDocument(text, assemble(parsed, version, this.assembled, moved));
     // The same edges and names (assemble keeps the edges only then): the targets reach the same stages.
     if (next.model.edges === this.model.edges) next.reachabilityCache = this.reachabilityCache;
     return next;

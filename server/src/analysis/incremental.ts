@@ -8,16 +8,30 @@ import { parseDockerfile } from './parse';
 import { isOpenAtEnd, parseFile } from './parseFile';
 import { changeLines, lineCount } from './lines';
 import { readParse, type ParsedFile, type StageSkeleton } from './stages';
-import { countAtOrBefore } from './positions';
+import { countAtOrBefore, moveLines } from './positions';
 
 const commentLine = (comment: CommentLine) => comment.range.start.line;
 
-/** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
-export function reparse(previous: ParsedFile, previousText: string, text: string): ParsedFile {
-  return reparseStages(previous, previousText, text) ?? parseFile(text);
+/**
+ * After an edit that added or removed lines: the stages from index `from` on are the previous parse's stages at
+ * the same index, only moved by `lines` lines (assemble.ts moves their resolved references along).
+ */
+export interface MovedStages {
+  readonly from: number;
+  readonly lines: number;
 }
 
-function reparseStages(previous: ParsedFile, previousText: string, text: string): ParsedFile | undefined {
+export interface Reparse {
+  readonly parsed: ParsedFile;
+  readonly moved?: MovedStages;
+}
+
+/** The parse of `text`, reusing `previous` (the parse of `previousText`) where the edit left stages alone. */
+export function reparse(previous: ParsedFile, previousText: string, text: string): Reparse {
+  return reparseStages(previous, previousText, text) ?? { parsed: parseFile(text) };
+}
+
+function reparseStages(previous: ParsedFile, previousText: string, text: string): Reparse | undefined {
   const stages = previous.stages;
   if (stages.length === 0) return undefined;
   const { prefix, oldEnd, newEnd, table } = changeLines(previous.lines, previousText, text);
@@ -47,19 +61,22 @@ function reparseStages(previous: ParsedFile, previousText: string, text: string)
   // Whole-file arrays are copied as blocks (the comments are in line order): an edit at 1,000 stages allocates
   // the three arrays it returns and the stages it re-parsed, little else, so the garbage collector has less to do.
   const after = stages.slice(last + 1);
-  const newStages = stages.slice(0, first).concat(reparsed, delta === 0 ? after : after.map((stage) => shift(stage, delta)));
+  const newStages = stages.slice(0, first).concat(reparsed, delta === 0 ? after : after.map((stage) => moveLines(stage, delta)));
   const commentsAfter = previous.comments.slice(countAtOrBefore(previous.comments, commentLine, afterOld - 1));
-  return {
+  const parsed: ParsedFile = {
     header: previous.header,
     stages: newStages,
     comments: previous.comments.slice(0, countAtOrBefore(previous.comments, commentLine, firstOld - 1)).concat(
       part.comments.filter((c) => c.range.start.line >= startLine && c.range.start.line < endLine),
-      delta === 0 ? commentsAfter : commentsAfter.map((c) => shift(c, delta)),
+      delta === 0 ? commentsAfter : commentsAfter.map((c) => moveLines(c, delta)),
     ),
     lines: table,
     // With a stage after the edit, the file's end is text the edit left alone.
     openAtEnd: next ? previous.openAtEnd : isOpenAtEnd(text, table, newStages, previous.header.escapeCharacter),
   };
+  // As many stages as before: each after the edit keeps its index, and its text, on other lines.
+  const moved = delta !== 0 && next && reparsed.length === last - first + 1 ? { from: last + 1, lines: delta } : undefined;
+  return { parsed, moved };
 }
 
 /** The stage whose span (its FROM line up to the next FROM) holds the line. */
@@ -79,41 +96,5 @@ function parsePart(text: string, startLine: number, escapeCharacter: string): Pi
   const firstStage = parsed.stages[0];
   if (!firstStage || firstStage.fromRange.start.line !== 1 || parsed.header.globalArgs.length > 0) return undefined;
   const delta = startLine - 1;
-  return { stages: parsed.stages.map((stage) => shift(stage, delta)), comments: parsed.comments.map((c) => shift(c, delta)) };
-}
-
-/**
- * `value` with every position moved by `delta` lines: new objects only on the way to a position, the rest shared
- * (plain data, never changed).
- */
-function shift<T>(value: T, delta: number): T {
-  if (delta === 0 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const moved = shift(value[i], delta);
-      if (moved !== value[i]) (copy ??= value.slice())[i] = moved;
-    }
-    return (copy ?? value) as T;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.line === 'number' && typeof record.character === 'number') {
-    return { line: record.line + delta, character: record.character } as T;
-  }
-  let copy: Record<string, unknown> | undefined;
-  // `for in`, not Object.keys: an array of keys for each of the tens of thousands of objects an edit that adds a
-  // line walks at 1,000 stages was 7 MB (the skeletons are plain objects: no inherited enumerable keys).
-  for (const key in record) {
-    const field = record[key];
-    const moved = key === 'instructionLine' ? (field as number) + delta : shift(field, delta);
-    if (moved !== field && !copy) {
-      copy = {};
-      for (const earlier in record) {
-        if (earlier === key) break;
-        copy[earlier] = record[earlier];
-      }
-    }
-    if (copy) copy[key] = moved;
-  }
-  return (copy ?? value) as T;
+  return { stages: parsed.stages.map((stage) => moveLines(stage, delta)), comments: parsed.comments.map((c) => moveLines(c, delta)) };
 }

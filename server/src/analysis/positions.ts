@@ -59,3 +59,39 @@ export function countAtOrBefore<T>(items: readonly T[], lineOf: (item: T) => num
   }
   return low;
 }
+
+/**
+ * `value` with every position (and `instructionLine`) moved by `delta` lines: new objects only on the way to a
+ * position, the rest shared (plain data, never changed).
+ */
+export function moveLines<T>(value: T, delta: number): T {
+  if (delta === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const moved = moveLines(value[i], delta);
+      if (moved !== value[i]) (copy ??= value.slice())[i] = moved;
+    }
+    return (copy ?? value) as T;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === 'number' && typeof record.character === 'number') {
+    return { line: record.line + delta, character: record.character } as T;
+  }
+  let copy: Record<string, unknown> | undefined;
+  // `for in`, not Object.keys: an array of keys for each of the tens of thousands of objects an edit that adds a
+  // line walks at 1,000 stages was 7 MB (the skeletons are plain objects: no inherited enumerable keys).
+  for (const key in record) {
+    const field = record[key];
+    const moved = key === 'instructionLine' ? (field as number) + delta : moveLines(field, delta);
+    if (moved !== field && !copy) {
+      copy = {};
+      for (const earlier in record) {
+        if (earlier === key) break;
+        copy[earlier] = record[earlier];
+      }
+    }
+    if (copy) copy[key] = moved;
+  }
+  return (copy ?? value) as T;
+}
