@@ -58,11 +58,10 @@ export function readUses(instruction: Instruction, escapeCharacter: string): Var
   const keyword = instruction.getKeyword();
   const instructionLine = instruction.getRange().start.line;
   const shell = keyword === 'RUN' ? shellContext(instruction) : undefined;
-  return scanVariables(text, instruction.getRange().start, escapeCharacter).map((found) => {
-    const use: VariableUse = { ...found, instructionLine, keyword };
-    if (!shell) return use;
-    return { ...use, shellLiteral: shell.isLiteral(found.range.start), shellAssigned: shell.assigned.has(use.name) };
-  });
+  // Literals written out, not spreads of `found`: V8 gave spread copies hidden classes of their own (resolve.ts).
+  return scanVariables(text, instruction.getRange().start, escapeCharacter).map(({ name, nameRange, range, operator }): VariableUse => (shell
+    ? { name, nameRange, range, operator, instructionLine, keyword, shellLiteral: shell.isLiteral(range.start), shellAssigned: shell.assigned.has(name) }
+    : { name, nameRange, range, operator, instructionLine, keyword }));
 }
 
 type ScannedVariable = Pick<VariableUse, 'name' | 'nameRange' | 'range' | 'operator'>;
