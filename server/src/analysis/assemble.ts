@@ -2,8 +2,7 @@
 // expansion, resolution, edges, cycles). Runs on every version; when the previous version had the same stage
 // names, the stages an edit did not touch keep their resolved references (the common case while typing).
 import { BEFORE_FIRST_STAGE, type CommentLine, type Stage, type StageModel, type StageReference } from './model';
-import type { ParsedFile, StageSkeleton } from './stages';
-import type { MovedStages } from './incremental';
+import type { MovedStages, ParsedFile, StageSkeleton } from './stages';
 import { StageResolver } from './resolve';
 import { globalArgDefaults } from './args';
 import { definiteValue, evaluate, type Evaluation, type Scope } from './evaluate';

@@ -7,19 +7,10 @@ import type { CommentLine } from './model';
 import { parseDockerfile } from './parse';
 import { isOpenAtEnd, parseFile } from './parseFile';
 import { changeLines, lineCount } from './lines';
-import { readParse, type ParsedFile, type StageSkeleton } from './stages';
+import { readParse, type MovedStages, type ParsedFile, type StageSkeleton } from './stages';
 import { countAtOrBefore, moveLines } from './positions';
 
 const commentLine = (comment: CommentLine) => comment.range.start.line;
-
-/**
- * After an edit that added or removed lines: the stages from index `from` on are the previous parse's stages at
- * the same index, only moved by `lines` lines (assemble.ts moves their resolved references along).
- */
-export interface MovedStages {
-  readonly from: number;
-  readonly lines: number;
-}
 
 export interface Reparse {
   readonly parsed: ParsedFile;

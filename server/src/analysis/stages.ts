@@ -36,6 +36,16 @@ export interface ParsedFile {
   readonly openAtEnd: boolean;
 }
 
+/**
+ * After an edit that added or removed lines: the stages from index `from` on are the previous parse's stages at
+ * the same index, only moved by `lines` lines (incremental.ts says so; assemble.ts moves their resolved
+ * references along).
+ */
+export interface MovedStages {
+  readonly from: number;
+  readonly lines: number;
+}
+
 /** Reads the whole parse of `text`: what stands before the first FROM is global. */
 export function readParse(dockerfile: Dockerfile, text: string): Omit<ParsedFile, 'lines' | 'openAtEnd'> {
   const globalArgs: GlobalArg[] = [];
