@@ -41,12 +41,14 @@ import { findTargetDefinition, hoverTarget } from './features/buildFiles/navigat
 import { targetDiagnostics, targetQuickFixes } from './features/buildFiles/diagnostics';
 import { prepareTargetRename, renameFromTarget } from './features/buildFiles/rename';
 import type { BuildingTargets } from './features/buildFiles/stageTargets';
+import type { IdleCollection } from './idleCollection';
 
 /**
  * Serves LSP on `connection` until it closes. `files`: how the workspace is read, given the workspace folders'
  * URIs (a browser worker's: through the client); Node's file system when absent.
  */
-export function startLanguageServer(connection: Connection, files?: (rootUris: readonly string[]) => FileAccess): void {
+/** `idle`: told of every request and edit, it collects garbage when they pause (Node only: idleCollection.ts). */
+export function startLanguageServer(connection: Connection, files?: (rootUris: readonly string[]) => FileAccess, idle?: IdleCollection): void {
   const store = new DocumentStore();
   let settings: Settings = DEFAULT_SETTINGS;
   let general: GeneralFeatures;
@@ -75,7 +77,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
     return clientCapabilities?.workspace?.configuration === true;
   }
 
-  const { guarded, onDocument } = requestHandlers((message) => connection.console.error(message), contexts);
+  const { guarded, onDocument } = requestHandlers((message) => connection.console.error(message), contexts, () => idle?.activity());
 
   /** The build files' targets that build the Dockerfile at `uri`, for references and rename. */
   function buildingTargets(uri: string): BuildingTargets {
@@ -240,6 +242,7 @@ export function startLanguageServer(connection: Connection, files?: (rootUris: r
   }
 
   store.documents.onDidChangeContent(({ document }) => {
+    idle?.activity();
     scheduler.schedule(document.uri, document.lineCount);
     checkOtherKind(document.uri);
   });

@@ -16,8 +16,8 @@ export interface DocumentHandlers<P, B, D, G> {
   readonly general?: (params: P, context: FeatureContext) => G | undefined;
 }
 
-/** The two wrappers, logging with `log` and finding a document's context in `contexts`. */
-export function requestHandlers(log: (message: string) => void, contexts: FeatureContexts) {
+/** The two wrappers, logging with `log`, finding a document's context in `contexts`, telling `activity` of each request. */
+export function requestHandlers(log: (message: string) => void, contexts: FeatureContexts, activity: () => void = () => undefined) {
   /**
    * Runs a handler so that no exception reaches the connection: a bug in one feature answers "nothing" for that
    * request and is logged, instead of taking the server down. Refusals meant for the user pass through.
@@ -31,6 +31,7 @@ export function requestHandlers(log: (message: string) => void, contexts: Featur
       return fallback(params);
     };
     return (params) => {
+      activity();
       try {
         const answer = handler(params);
         // An asynchronous handler's failure is caught where it settles.

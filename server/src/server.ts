@@ -2,5 +2,9 @@
 // connection picks the transport. The server itself is `languageServer.ts`.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
+import { IdleCollection } from './idleCollection';
 
-startLanguageServer(createConnection(ProposedFeatures.all));
+/** Node's `gc`, there under `--expose-gc` (client/src/serverLaunch.ts). */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+startLanguageServer(createConnection(ProposedFeatures.all), undefined, new IdleCollection(gc, () => process.memoryUsage().heapUsed));
