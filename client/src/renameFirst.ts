@@ -11,9 +11,10 @@
 // click, before the click's re-registration arrived, finds ours first too (measured: without it, theirs
 // answered such an F2 in the UI test). Where our server has nothing to rename, prepareRename declines and VS
 // Code asks the next provider as before. Once ours took the rename, VS Code must not hand it to theirs: an old
-// registration stays while a rename may still reach it (providerRegistrations.ts).
+// registration stays while a rename may still reach it (providerRegistrations.ts), and a refusal of the new
+// name ends the rename here (provideRenameEdits below).
 import * as vscode from 'vscode';
-import { PrepareRenameRequest, RenameRequest } from 'vscode-languageclient';
+import { LSPErrorCodes, PrepareRenameRequest, RenameRequest, ResponseError } from 'vscode-languageclient';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ProviderRegistrations, type Registration } from './providerRegistrations';
 
@@ -111,6 +112,13 @@ export class RenameFirst implements vscode.Disposable {
         try {
           const edit = await this.client.sendRequest(RenameRequest.type, { ...toProtocol.asTextDocumentPositionParams(document, position), newName }, token);
           return edit ? toCode.asWorkspaceEdit(edit, token) : undefined;
+        } catch (error) {
+          if (token.isCancellationRequested) throw error;
+          // Our server refused the new name (taken, not a valid name) or failed. Thrown, VS Code would ask the
+          // next provider for edits (RenameSkeleton._provideRenameEdits): the Docker extensions' rename, without
+          // the mount. So the refusal is shown here, as VS Code shows one, and the rename changes nothing.
+          void vscode.window.showInformationMessage(refusal(error));
+          return new vscode.WorkspaceEdit();
         } finally {
           this.registrations.renameEnded(registration);
         }
@@ -124,4 +132,10 @@ export class RenameFirst implements vscode.Disposable {
     this.registrations.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
+}
+
+/** What the user reads: our server's refusal as it stands, any other failure said to be ours. */
+function refusal(error: unknown): string {
+  if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) return error.message;
+  return `Dockerfile Stages could not rename: ${error instanceof Error ? error.message : String(error)}`;
 }
