@@ -29,13 +29,14 @@ let page;
   const name = page.locator('.view-line', { hasText: 'COPY --from=build /out/app' }).locator('span', { hasText: /^build$/ }).first();
   await name.click();
   await page.keyboard.press('F2');
-  // The rename box, once a provider's prepareRename answered with the name under the cursor.
-  const input = page.locator('.rename-box input, .rename-input').first();
-  await page.waitForFunction(() => document.querySelector('.rename-box input, .rename-input')?.value === 'build', null, { timeout: 15000 });
-  await input.press('Control+A');
-  await input.pressSequentially('compile');
-  await page.waitForFunction(() => document.querySelector('.rename-box input, .rename-input')?.value === 'compile', null, { timeout: 15000 });
-  await input.press('Enter');
+  // The rename box, once a provider's prepareRename answered with the name under the cursor, and focused: VS Code
+  // focuses it and selects the name 100 ms after it shows it (RenameWidget._show); keys typed before that went
+  // elsewhere or were selected over (under load the box once read `mpile`).
+  await page.waitForFunction(() => document.activeElement?.matches('.rename-box input, .rename-input') && document.activeElement.value === 'build', null, { timeout: 15000 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('compile');
+  await page.waitForFunction(() => document.activeElement?.matches('.rename-box input, .rename-input') && document.activeElement.value === 'compile', null, { timeout: 15000 });
+  await page.keyboard.press('Enter');
   // Either server's rename edits the COPY (in one edit with the rest): once it changed, the rename is applied.
   await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent.replace(/\u00a0/g, ' ').includes('COPY --from=compile'), null, { timeout: 15000 });
   const text = (await page.locator('.editor-instance .view-lines').first().textContent()).replace(/\u00a0/g, ' ');
