@@ -7,10 +7,11 @@
 // answered. The extension host answers a call for a disposed registration with nothing
 // (ExtHostLanguageFeatures._withAdapter returns its fallback, `undefined`), and VS Code takes nothing for "no
 // result" and asks the next provider in its list: the Docker extensions' server, whose rename leaves
-// `RUN --mount=...,from=` behind. Measured in the workbench test under load, once it lost its fixed waits (2 of
-// 3 runs): F2 registered ours anew and started the rename, and a re-registration right after (the click's throttled one 27 ms later; the
-// timer 3 s after our start, 1.1 s later) disposed that registration before VS Code's prepareRename reached
-// it; theirs renamed. So a registration stays while VS Code may still be about to call it:
+// `RUN --mount=...,from=` behind. Measured in the workbench test under load, once it lost its fixed waits
+// (theirs renamed in 3 of 13 runs; in 3 of 3 with a re-registration forced right after F2): F2 registered ours
+// anew and started the rename, and a re-registration right after (the click's throttled one 27 ms later; the
+// timer 3 s after our start, 78 ms or 1.1 s later) disposed that registration before VS Code's prepareRename
+// reached it; theirs renamed. So a registration stays while VS Code may still be about to call it:
 //  - for HANDOVER_MS after a newer one replaced it: a rename VS Code started on it just before reaches it in
 //    that time (its first call is sent as the rename starts; the extension host may be busy for a while);
 //  - from its prepareRename being called (not answered: the answer takes a server round trip) until its
