@@ -6,7 +6,7 @@ import { StageStatusBar } from './statusBar';
 
 export interface CommandHost {
   /** Our rename provider brought to the front (renameFirst.ts), before VS Code's rename starts. */
-  bringRenameToFront(): void;
+  bringRenameToFront(): void | Promise<void>;
   showStageGraph(): unknown;
   showWhatShips(target?: string): unknown;
 }
@@ -50,13 +50,13 @@ async function showReferences(uri: string, position: JsonPosition, locations: Js
 }
 
 /** F2 in a Dockerfile: our rename provider brought to the front (see renameFirst.ts), then VS Code's rename. */
-async function rename(bringRenameToFront: () => void): Promise<void> {
-  bringRenameToFront();
+async function rename(bringRenameToFront: CommandHost['bringRenameToFront']): Promise<void> {
+  await bringRenameToFront();
   await vscode.commands.executeCommand('editor.action.rename');
 }
 
 /** Puts the cursor on a stage name and starts a rename, after a refactor gave the stage a provisional name. */
-async function renameAt(bringRenameToFront: () => void, uri: string, position: { line: number; character: number }): Promise<void> {
+async function renameAt(bringRenameToFront: CommandHost['bringRenameToFront'], uri: string, position: { line: number; character: number }): Promise<void> {
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
   const at = new vscode.Position(position.line, position.character);
   editor.selection = new vscode.Selection(at, at);

@@ -25,7 +25,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const requests: StageRequests = { sendRequest: async (method, params) => (await client!).sendRequest(method, params) };
   context.subscriptions.push(
     ...registerSharedCommands(requests, {
-      bringRenameToFront: () => languageClientModule?.bringRenameToFront(),
+      // F2 right after a Dockerfile opened, before our server is up: ours is not registered yet, and theirs would
+      // rename alone (without the mount). So F2 waits for our server, as any request of ours does.
+      bringRenameToFront: async () => {
+        await client?.catch(() => undefined);
+        languageClientModule?.bringRenameToFront();
+      },
       // The graph panel (and the webview it loads) is its own bundle, loaded on first use.
       showStageGraph: () => (require(path.join(__dirname, 'graphPanel.js')) as typeof import('./graph/graphPanel')).showStageGraph(context, requests),
       // So is the What Ships tree view.

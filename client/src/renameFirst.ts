@@ -10,10 +10,13 @@
 // starts VS Code's rename: both messages go to VS Code's window in that order, so an F2 pressed right after a
 // click, before the click's re-registration arrived, finds ours first too (measured: without it, theirs
 // answered such an F2 in the UI test). Where our server has nothing to rename, prepareRename declines and VS
-// Code asks the next provider as before.
+// Code asks the next provider as before. Once ours took the rename, VS Code must not hand it to theirs: an old
+// registration stays while a rename may still reach it (providerRegistrations.ts), and a refusal of the new
+// name ends the rename here (provideRenameEdits below).
 import * as vscode from 'vscode';
-import { PrepareRenameRequest, RenameRequest } from 'vscode-languageclient';
+import { LSPErrorCodes, PrepareRenameRequest, RenameRequest, ResponseError } from 'vscode-languageclient';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { ProviderRegistrations, type Registration } from './providerRegistrations';
 
 /** At most one re-registration in this time; a trailing one follows a burst of selection changes. */
 const THROTTLE_MS = 250;
@@ -22,21 +25,9 @@ const SETTLE_DELAYS_MS = [1_000, 3_000, 10_000];
 /** How often, and how long, to look for those extensions activating (VS Code has no event for it). */
 const ACTIVATION_POLL_MS = 1_000;
 const ACTIVATION_WATCH_MS = 300_000;
-/** A rename VS Code started on a registration (its input box open) keeps that registration this long at most. */
-const RENAME_SESSION_MS = 120_000;
-
-/**
- * One registration of our provider. VS Code keeps the provider it started a rename with (prepareRename, then
- * the input box, then provideRenameEdits): disposed in between, the edits would fail. So a registration
- * replaced during a rename is retired only when that rename ends (or is long abandoned).
- */
-interface Registration {
-  disposable?: vscode.Disposable;
-  renameStartedAt?: number;
-}
 
 export class RenameFirst implements vscode.Disposable {
-  private readonly registrations: Registration[] = [];
+  private readonly registrations = new ProviderRegistrations((registration) => vscode.languages.registerRenameProvider(this.selector, this.provider(registration)));
   private readonly subscriptions: vscode.Disposable[] = [];
   private last = 0;
   private trailing?: NodeJS.Timeout;
@@ -92,30 +83,27 @@ export class RenameFirst implements vscode.Disposable {
   /** Registers our provider again: the newest, it is the one VS Code asks first. */
   bringToFront(): void {
     this.last = Date.now();
-    const registration: Registration = {};
-    registration.disposable = vscode.languages.registerRenameProvider(this.selector, this.provider(registration));
-    this.registrations.push(registration);
-    this.retireOld();
-  }
-
-  /** Disposes every registration but the newest, except one a rename is still using. */
-  private retireOld(): void {
-    const newest = this.registrations[this.registrations.length - 1];
-    for (const registration of [...this.registrations]) {
-      const inUse = registration.renameStartedAt !== undefined && Date.now() - registration.renameStartedAt < RENAME_SESSION_MS;
-      if (registration === newest || inUse) continue;
-      registration.disposable?.dispose();
-      this.registrations.splice(this.registrations.indexOf(registration), 1);
-    }
+    // A trailing one still pending would only replace this one again, as a rename may be starting on it.
+    clearTimeout(this.trailing);
+    this.registrations.add();
   }
 
   private provider(registration: Registration): vscode.RenameProvider {
     return {
       prepareRename: async (document, position, token) => {
         const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
-        const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token);
-        if (!result) return undefined;
-        registration.renameStartedAt = Date.now();
+        // Marked as soon as VS Code calls: a re-registration while the server answers must not dispose this one.
+        this.registrations.renameStarted(registration);
+        const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token)
+          .catch((error: unknown) => {
+            this.registrations.renameEnded(registration);
+            throw error;
+          });
+        // Declined (or refused, above): VS Code asks the next provider, and its edits.
+        if (!result) {
+          this.registrations.renameEnded(registration);
+          return undefined;
+        }
         if ('defaultBehavior' in result) return document.getWordRangeAtPosition(position);
         return 'range' in result ? { range: toCode.asRange(result.range), placeholder: result.placeholder } : toCode.asRange(result);
       },
@@ -124,9 +112,15 @@ export class RenameFirst implements vscode.Disposable {
         try {
           const edit = await this.client.sendRequest(RenameRequest.type, { ...toProtocol.asTextDocumentPositionParams(document, position), newName }, token);
           return edit ? toCode.asWorkspaceEdit(edit, token) : undefined;
+        } catch (error) {
+          if (token.isCancellationRequested) throw error;
+          // Our server refused the new name (taken, not a valid name) or failed. Thrown, VS Code would ask the
+          // next provider for edits (RenameSkeleton._provideRenameEdits): the Docker extensions' rename, without
+          // the mount. So the refusal is shown here, as VS Code shows one, and the rename changes nothing.
+          void vscode.window.showInformationMessage(refusal(error));
+          return new vscode.WorkspaceEdit();
         } finally {
-          registration.renameStartedAt = undefined;
-          this.retireOld();
+          this.registrations.renameEnded(registration);
         }
       },
     };
@@ -135,7 +129,13 @@ export class RenameFirst implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.trailing);
     this.timers.forEach((timer) => clearTimeout(timer));
-    this.registrations.forEach((registration) => registration.disposable?.dispose());
+    this.registrations.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
+}
+
+/** What the user reads: our server's refusal as it stands, any other failure said to be ours. */
+function refusal(error: unknown): string {
+  if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) return error.message;
+  return `Dockerfile Stages could not rename: ${error instanceof Error ? error.message : String(error)}`;
 }

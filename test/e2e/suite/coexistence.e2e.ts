@@ -101,6 +101,16 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     assert.deepEqual(compose && lines(compose[0]), [5]);
   });
 
+  it('ends a rename ours refused: their server does not rename in its place', async () => {
+    // `release` names a stage already: ours refuses the new name. Thrown, the refusal would make VS Code ask the
+    // next provider for edits (their server's), which renames `build` to `release` anyway, the mount left behind.
+    const at = positionOf('--from=build', 8);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'release');
+    const edited = edit.entries().flatMap(([, changes]) => changes.map((change) => change.range.start.line + 1));
+    record('F2 rename of `build` to `release` (taken by another stage)', edited.length === 0 ? 'refused, nothing edited' : `lines ${edited.join(', ')} edited`);
+    assert.deepEqual(edited, []);
+  });
+
   it('suggests the stages after `COPY --from=` twice (VS Code merges both lists), ours first', async () => {
     const items = await completions('COPY --from=');
     const stages = ['build', 'test', 'tools'];
