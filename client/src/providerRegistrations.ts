@@ -37,6 +37,7 @@ export interface Registration {
 
 export class ProviderRegistrations implements Disposable {
   private readonly registrations: Registration[] = [];
+  private lastDeclined?: string;
 
   /** `register`: registers the provider for one registration (it reports its rename's start and end here). */
   constructor(private readonly register: (registration: Registration) => Disposable, private readonly now: () => number = Date.now) {}
@@ -60,6 +61,21 @@ export class ProviderRegistrations implements Disposable {
   renameEnded(registration: Registration): void {
     registration.renameStartedAt = undefined;
     this.retire();
+  }
+
+  /**
+   * Our server declined to rename at `position` (a document version and a place in it). VS Code then asks the
+   * next provider in its list, and the next ones are our older registrations, kept above: each would ask the
+   * server the same question again, a round trip each (up to 120 of them after 30 s of cursor moves). They take
+   * the answer from here instead: the server's answer depends on the version and the place only.
+   */
+  declined(position: string): void {
+    this.lastDeclined = position;
+  }
+
+  /** Whether our server just declined to rename at `position`: an older registration declines too, at once. */
+  wasDeclined(position: string): boolean {
+    return this.lastDeclined === position;
   }
 
   /** How many registrations are live (for tests). */

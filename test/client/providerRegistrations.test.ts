@@ -80,4 +80,14 @@ describe('rename provider registrations', () => {
     registrations.dispose();
     assert.equal(live.length, 0);
   });
+
+  it('remembers the place our server declined, so that the older registrations VS Code asks next decline without asking it again', () => {
+    const { registrations } = setUp();
+    const place = 'file:///w/Dockerfile@3:4:10';
+    assert.equal(registrations.wasDeclined(place), false);
+    registrations.declined(place);
+    assert.equal(registrations.wasDeclined(place), true);
+    assert.equal(registrations.wasDeclined('file:///w/Dockerfile@4:4:10'), false, 'another version may answer otherwise');
+    assert.equal(registrations.wasDeclined('file:///w/Dockerfile@3:4:11'), false);
+  });
 });
