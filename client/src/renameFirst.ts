@@ -94,19 +94,20 @@ export class RenameFirst implements vscode.Disposable {
         const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
         const place = `${document.uri.toString()}@${document.version}:${position.line}:${position.character}`;
         if (this.registrations.wasDeclined(place)) return undefined;
+        // Declined or refused (RenameSkeleton collects the reasons): VS Code asks the next provider, and its edits.
+        const decline = () => {
+          if (!token.isCancellationRequested) this.registrations.declined(place);
+          this.registrations.renameEnded(registration);
+        };
         // Marked as soon as VS Code calls: a re-registration while the server answers must not dispose this one.
         this.registrations.renameStarted(registration);
         const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token)
           .catch((error: unknown) => {
-            // A refusal: VS Code goes on to the next provider as for a decline (RenameSkeleton collects the reasons).
-            if (!token.isCancellationRequested) this.registrations.declined(place);
-            this.registrations.renameEnded(registration);
+            decline();
             throw error;
           });
-        // Declined (or refused, above): VS Code asks the next provider, and its edits.
         if (!result) {
-          this.registrations.declined(place);
-          this.registrations.renameEnded(registration);
+          decline();
           return undefined;
         }
         if ('defaultBehavior' in result) return document.getWordRangeAtPosition(position);

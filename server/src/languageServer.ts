@@ -45,9 +45,9 @@ import type { IdleCollection } from './idleCollection';
 
 /**
  * Serves LSP on `connection` until it closes. `files`: how the workspace is read, given the workspace folders'
- * URIs (a browser worker's: through the client); Node's file system when absent.
+ * URIs (a browser worker's: through the client); Node's file system when absent. `idle`: told of every request
+ * and edit, it collects garbage when they pause (Node only: idleCollection.ts).
  */
-/** `idle`: told of every request and edit, it collects garbage when they pause (Node only: idleCollection.ts). */
 export function startLanguageServer(connection: Connection, files?: (rootUris: readonly string[]) => FileAccess, idle?: IdleCollection): void {
   const store = new DocumentStore();
   let settings: Settings = DEFAULT_SETTINGS;
