@@ -11,8 +11,8 @@
 // click, before the click's re-registration arrived, finds ours first too (measured: without it, theirs
 // answered such an F2 in the UI test). Where our server has nothing to rename, prepareRename declines and VS
 // Code asks the next provider as before. Once ours took the rename, VS Code must not hand it to theirs: an old
-// registration stays while a rename may still reach it (providerRegistrations.ts), and a refusal of the new
-// name ends the rename here (provideRenameEdits below).
+// registration stays while a rename may still reach it (providerRegistrations.ts), and a refusal ends the rename
+// here: of the place (a stage named through ARGs: prepareRename below) and of the new name (provideRenameEdits).
 import * as vscode from 'vscode';
 import { LSPErrorCodes, PrepareRenameRequest, RenameRequest, ResponseError } from 'vscode-languageclient';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
@@ -94,7 +94,7 @@ export class RenameFirst implements vscode.Disposable {
         const { code2ProtocolConverter: toProtocol, protocol2CodeConverter: toCode } = this.client;
         const place = `${document.uri.toString()}@${document.version}:${position.line}:${position.character}`;
         if (this.registrations.wasDeclined(place)) return undefined;
-        // Declined or refused (RenameSkeleton collects the reasons): VS Code asks the next provider, and its edits.
+        // Declined, or failed: VS Code asks the next provider, and its edits.
         const decline = () => {
           if (!token.isCancellationRequested) this.registrations.declined(place);
           this.registrations.renameEnded(registration);
@@ -103,6 +103,10 @@ export class RenameFirst implements vscode.Disposable {
         this.registrations.renameStarted(registration);
         const result = await this.client.sendRequest(PrepareRenameRequest.type, toProtocol.asTextDocumentPositionParams(document, position), token)
           .catch((error: unknown) => {
+            if (!token.isCancellationRequested && isRefusal(error)) {
+              this.registrations.renameEnded(registration);
+              throw endingRejection(error.message);
+            }
             decline();
             throw error;
           });
@@ -140,8 +144,25 @@ export class RenameFirst implements vscode.Disposable {
   }
 }
 
+/** Our server refused the rename (a name it must not rename, a name it cannot take), as opposed to failing. */
+function isRefusal(error: unknown): error is ResponseError<unknown> {
+  return error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed;
+}
+
 /** What the user reads: our server's refusal as it stands, any other failure said to be ours. */
 function refusal(error: unknown): string {
-  if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) return error.message;
+  if (isRefusal(error)) return error.message;
   return `Dockerfile Stages could not rename: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * A refusal at prepareRename, thrown so that it ends the rename instead of handing it on. An Error or a string
+ * thrown there becomes a reject reason (the extension host's RenameAdapter), and RenameSkeleton then asks the
+ * next provider: the Docker extensions' server, which renames what ours refused (a stage named through ARGs, a
+ * variable a RUN sets itself), and breaks the build. Anything else fails the rename location, and VS Code's
+ * RenameController shows such a failure at the cursor, as it shows a reject reason, where it is a Markdown
+ * string: a plain object with a string `value` (isMarkdownString). Elsewhere the rename ends without a message.
+ */
+function endingRejection(message: string): { readonly value: string } {
+  return { value: message.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&') };
 }

@@ -1,7 +1,7 @@
 // F2 in the workbench beside the Docker extensions' server (the Container Tools double installed): a click on a
 // stage name and F2 at once, as soon as both servers are up, so that our provider is registered again while the
 // rename is under way (the click moved the cursor, and our timers after the start fire); typing the new name and
-// Enter must still rename every reference, the mount's too.
+// Enter must still rename every reference, the mount's too. Then F2 where ours refuses must end the rename.
 // usage: node coexistenceUi.js PORT EXTENSION_DIR WORKSPACE SCREENSHOT_DIR
 const { openWorkbench, openFromExplorer } = require('./workbench');
 const path = require('node:path');
@@ -44,6 +44,14 @@ let page;
   const renamed = ['AS compile', 'FROM compile AS test', 'from=compile go test', 'COPY --from=compile /out/app'].filter((part) => text.includes(part));
   if (renamed.length !== 4 || text.includes('from=build')) throw new Error(`rename beside the incumbent left references: ${renamed.length} of 4 renamed`);
   console.log('coexistence UI: PASS F2 beside the incumbent renamed all 4 references, the mount too');
+  // F2 where ours refuses the place (the RUN after `ARG LEVEL` sets LEVEL itself): our reason at the cursor, as
+  // VS Code shows a refusal, and no rename box (which would be their server's, renaming what ours refused).
+  await page.locator('.view-line', { hasText: 'ARG LEVEL=1' }).locator('span', { hasText: /LEVEL/ }).first().click();
+  await page.keyboard.press('F2');
+  await page.waitForFunction(() => document.querySelector('.monaco-editor-overlaymessage')?.textContent.includes('also sets LEVEL itself'), null, { timeout: 15000 });
+  await page.screenshot({ path: path.join(shots, 'coexistence-refusal.png') });
+  if (await page.locator('.rename-box input, .rename-input').isVisible()) throw new Error('a rename box opened where ours refused');
+  console.log('coexistence UI: PASS F2 where ours refuses shows our reason, and no rename box');
   await browser.close();
 })().catch(async (error) => {
   console.error('coexistence UI test failed:', error.message);

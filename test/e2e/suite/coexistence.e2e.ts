@@ -111,6 +111,26 @@ describe(`Beside the Docker extensions' server (${ORDER})`, () => {
     assert.deepEqual(edited, []);
   });
 
+  it('ends a rename ours refused at the place: their server does not rename in its place', async () => {
+    // The RUN after `ARG LEVEL` sets LEVEL itself: ours refuses to rename the ARG. A refusal given as a reject
+    // reason would make VS Code ask the next provider (their server's), which renames the ARG and the RUN's
+    // `$LEVEL` but not the RUN's own `LEVEL=2`, and so changes what the RUN prints.
+    const at = positionOf('ARG LEVEL', 'ARG L'.length);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    const refusal = await waitFor('our refusal ending the rename', async () => {
+      // A place prepared (theirs, before our provider was registered again) resolves; our refusal rejects.
+      const rejection = await Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', document.uri, at)).then(() => undefined, (error: { value?: unknown }) => error);
+      // Markdown, as VS Code shows it: the text with its escapes taken out.
+      return typeof rejection?.value === 'string' ? rejection.value.replace(/\\(.)/g, '$1') : undefined;
+    }, 10000);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'THRESHOLD')
+      .then((answer) => answer, () => undefined);
+    const edited = edit?.entries().flatMap(([, changes]) => changes.map((change) => change.range.start.line + 1)) ?? [];
+    record('F2 on `ARG LEVEL` (the RUN after it sets LEVEL itself)', edited.length === 0 ? `refused, nothing edited: "${refusal}"` : `lines ${edited.join(', ')} edited`);
+    assert.match(refusal, /The RUN on line 20 also sets LEVEL itself/);
+    assert.deepEqual(edited, []);
+  });
+
   it('suggests the stages after `COPY --from=` twice (VS Code merges both lists), ours first', async () => {
     const items = await completions('COPY --from=');
     const stages = ['build', 'test', 'tools'];
