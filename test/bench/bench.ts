@@ -66,16 +66,15 @@ async function timeRequest(client: LspClient, method: string, params: unknown): 
 }
 
 /**
- * With `oursOnly` (`node out/bench/bench.js 1000 --ours`, for quick comparisons while working) the incumbent
- * is not started; where its turn came, our diagnostics of the edit are awaited instead, as its seconds at
- * 1,000 stages would let them finish.
- */
-/**
+ * Each request comes right after an edit of the copy it is asked about (one keystroke: the last character of
+ * the ENV value toggles), and each edit once the other server is done with its own (its diagnostics of them
+ * published): on two cores a server still validating takes a core from the one timed. At 1,000 stages the
+ * incumbent validates an edit for seconds; while both copies were edited before each request, ours were timed
+ * as it did (their medians three times those of the rounds past its ones), and it validated two edits before
+ * each of its own requests.
  * `incumbentIterations`: fewer requests to the incumbent where each takes seconds (1,000 stages), so that ours get
- * enough for a p95 (of 10, the p95 is the slowest). Past them the incumbent is no longer edited either: it
- * validates each edit for seconds at 1,000 stages, and edits sent with no request between them queued up work
- * that kept one of the two cores busy under every later request of ours (and its shutdown waited minutes for the
- * queue), a load the rounds before, where its work came between ours, did not put on them.
+ * enough for a p95 (of 10, the p95 is the slowest). `oursOnly` (`node out/bench/bench.js 1000 --ours`, for quick
+ * comparisons while working): the incumbent is not started.
  */
 async function runSize(stages: number, iterations: number, incumbentIterations: number, oursOnly = false): Promise<void> {
   const text = generateDockerfile(stages);
@@ -86,16 +85,28 @@ async function runSize(stages: number, iterations: number, incumbentIterations: 
   const clients = Object.values(servers).filter((client): client is LspClient => client !== undefined);
   for (const client of clients) await client.open(URI, text);
   const results = new Map<string, { ours: number[]; incumbent: number[]; unsupported: Set<string> }>();
-  let toggle = false;
-  const editEach = async (round: number) => {
-    toggle = !toggle;
-    // One keystroke: the last character of the ENV value changes.
-    const column = lines[editLine].length - 1;
-    for (const client of clients) {
-      if (client === servers.incumbent && round >= incumbentIterations + 2) continue;
-      if (oursOnly) await client.diagnosticsFor(URI, 60_000);
-      await client.edit(URI, { start: { line: editLine, character: column }, end: { line: editLine, character: column + 1 } }, toggle ? 'x' : lines[editLine][column]);
+  const toggled = new Map<LspClient, boolean>();
+  /** A server's edits it was not yet seen done with: its publications before the first, how many, the last version. */
+  const pending = new Map<LspClient, { before: number; edits: number; version: number }>();
+  // Done: diagnostics of the last version published (ours), or one publication per edit (the incumbent validates
+  // each edit, in order, and names no version).
+  const done = (client: LspClient, { before, edits, version }: { before: number; edits: number; version: number }) =>
+    client.until('diagnostics of its last edit', () => {
+      const published = client.publications.slice(before).filter((p) => p.uri === URI);
+      return published.some((p) => p.version === version) || published.length >= edits || undefined;
+    }, 60_000);
+  const editAlone = async (edited: LspClient) => {
+    for (const [client, edits] of pending) {
+      if (client === edited) continue;
+      await done(client, edits);
+      pending.delete(client);
     }
+    const toggle = !toggled.get(edited);
+    toggled.set(edited, toggle);
+    const column = lines[editLine].length - 1;
+    const before = pending.get(edited) ?? { before: edited.publications.length, edits: 0, version: 0 };
+    const version = await edited.edit(URI, { start: { line: editLine, character: column }, end: { line: editLine, character: column + 1 } }, toggle ? 'x' : lines[editLine][column]);
+    pending.set(edited, { before: before.before, edits: before.edits + 1, version });
   };
   const lines = text.split('\n');
   for (let i = 0; i < iterations + 2; i++) {
@@ -106,7 +117,7 @@ async function runSize(stages: number, iterations: number, incumbentIterations: 
       for (const which of order) {
         if (!servers[which]) continue;
         if (which === 'incumbent' && i >= incumbentIterations + 2) continue;
-        await editEach(i);
+        await editAlone(servers[which]!);
         const ms = await timeRequest(servers[which]!, scenario.method, scenario.params(scenario.at === 'variable' ? variable : scenario.at === 'path' ? path : reference));
         if (ms === undefined) entry.unsupported.add(which);
         else if (i >= 2) entry[which].push(ms); // the first two rounds warm up the JIT
