@@ -77,6 +77,16 @@ describe('FROM X', () => {
     assert.deepEqual(only(image, 'from').resolution, { kind: 'image' });
   });
 
+  it('reads a bare $X whose global ARG has no default as a selector of any earlier stage: only --build-arg sets it', () => {
+    // fluent-bit's packaging/distros/*/Dockerfile: `ARG BASE_BUILDER`, `*-base` stages, `FROM $BASE_BUILDER AS builder`.
+    const model = analyze(lines('ARG BASE', 'FROM alpine AS a-base', 'FROM alpine AS b-base', 'FROM $BASE AS builder', 'RUN make'));
+    assert.deepEqual(model.baseReferences[2]!.resolution, { kind: 'pattern', stages: [0, 1], buildArg: 'BASE' });
+    assert.deepEqual(unused(model), []);
+    // No earlier stage to name: an image, as before; an undeclared $X is no build arg either.
+    assert.deepEqual(only(analyze(lines('ARG BASE', 'FROM $BASE AS builder')), 'from').resolution, { kind: 'image' });
+    assert.deepEqual(analyze(lines('FROM alpine AS a', 'FROM $UNDECLARED')).baseReferences[1]!.resolution, { kind: 'image' });
+  });
+
   it('expands a global ARG that uses an earlier one, and ${X:-default}', () => {
     const model = analyze(lines('ARG V=3', 'ARG IMAGE=alpine:${V}', 'FROM ${IMAGE}', 'FROM ${MISSING:-busybox}'));
     assert.equal(model.stages[0].expandedBase, 'alpine:3');

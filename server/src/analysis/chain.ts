@@ -16,6 +16,26 @@ export function fromChain(model: StageModel, stage: Stage): Stage[] {
 }
 
 /**
+ * Every stage this one may be built FROM, directly or through others: its FROM chain, and where a FROM is built
+ * from ARGs (`FROM ${BASE}`), each stage that name may be, with their chains. Whatever those stages declare may
+ * reach this one, depending on the build's `--build-arg`.
+ */
+export function possibleAncestors(model: StageModel, stage: Stage): ReadonlySet<number> {
+  const found = new Set<number>();
+  const waiting = [stage.index];
+  for (let index = waiting.pop(); index !== undefined; index = waiting.pop()) {
+    const resolution = model.baseReferences[index]?.resolution;
+    const parents = resolution?.kind === 'stage' ? [resolution.stage] : resolution?.kind === 'pattern' ? resolution.stages : [];
+    for (const parent of parents) {
+      if (found.has(parent) || parent === stage.index) continue;
+      found.add(parent);
+      waiting.push(parent);
+    }
+  }
+  return found;
+}
+
+/**
  * The first stage of a stage's FROM chain, the one built on an image (or `scratch`); undefined for a chain that
  * comes back on itself (a FROM cycle, which BuildKit rejects), which starts nowhere.
  */

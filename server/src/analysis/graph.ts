@@ -171,9 +171,10 @@ export function reachability(
   const last = stages[stages.length - 1];
   const defaultName = stageLabel(last);
   const targets: BuildTarget[] = [{ name: defaultName, origin: 'default target' }, ...extraTargets.map((target) => (target.isDefault ? { ...target, name: defaultName } : target))];
-  const successors: number[][] = stages.map(() => []);
-  for (const edge of edges) successors[edge.from].push(edge.to);
   const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
+  const decidedByBuilds = fromsDecidedByBuilds(fromVariables, targets);
+  const successors: number[][] = stages.map(() => []);
+  for (const edge of edges) if (!decidedByBuilds.has(edge.reference)) successors[edge.from].push(edge.to);
   targets.forEach((target, i) => {
     const roots = [...(i === 0 || target.isDefault ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
     const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, number[]>();
@@ -188,6 +189,16 @@ export function reachability(
     }
   });
   return { builtBy, targets };
+}
+
+/**
+ * The FROMs whose name only `--build-arg` sets (`FROM $BASE`, a global `ARG BASE` with no default) where a target
+ * considered passes it: those builds say what they name, and a build that does not pass it cannot run (BuildKit
+ * refuses the blank name). Where none passes it, any earlier stage may be meant.
+ */
+function fromsDecidedByBuilds(fromVariables: readonly StageReference[], targets: readonly BuildTarget[]): Set<StageReference> {
+  return new Set(fromVariables.filter(({ resolution }) => resolution.kind === 'pattern' && resolution.buildArg !== undefined
+    && targets.some((target) => target.args?.[resolution.buildArg!] !== undefined)));
 }
 
 /**

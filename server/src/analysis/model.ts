@@ -152,8 +152,11 @@ export const BEFORE_FIRST_STAGE = -1;
 /** How BuildKit resolves a reference (../shared/docs/stage-semantics.md). */
 export type Resolution =
   | { readonly kind: 'stage'; readonly stage: number; readonly by: 'name' | 'index' }
-  /** A name that is built from ARGs: any of these stages may be meant (all of them count as used). */
-  | { readonly kind: 'pattern'; readonly stages: readonly number[] }
+  /**
+   * A name that is built from ARGs: any of these stages may be meant (all of them count as used). `buildArg`: the
+   * global ARG, with no default, that alone makes the name (`FROM $BASE`): only `--build-arg` gives it a value.
+   */
+  | { readonly kind: 'pattern'; readonly stages: readonly number[]; readonly buildArg?: string }
   /** Pulled as an image or a named build context. */
   | { readonly kind: 'image' }
   /** `--from=$X` / `from=$X`: BuildKit does not expand variables there. */

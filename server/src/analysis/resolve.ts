@@ -57,14 +57,18 @@ export class StageResolver {
    * `FROM X`: after global ARG expansion, X is compared as written with the lower-cased names of the stages
    * defined earlier; the latest earlier definition wins. A name built from ARGs may be any earlier stage its
    * pattern can produce, since `--build-arg` can set the ARG. A bare `${BASE}` whose default names a stage is
-   * a stage selector (`FROM ${BUILD_OS}` picks one of several OS stages): any earlier stage may be meant.
+   * a stage selector (`FROM ${BUILD_OS}` picks one of several OS stages): any earlier stage may be meant. So may
+   * it where the global ARG has no default: only `--build-arg` gives it a value, an image's name or a stage's
+   * (fluent-bit's `FROM $BASE_BUILDER`, which its build script sets to one of the `*-base` stages).
    */
   private resolveFrom(text: string, inStage: number): Resolution {
     // Only a name with variables reads them; built on demand (the other FROMs are re-resolved on every edit).
     const earlierStages = () => this.names.slice(0, inStage).flatMap((normalizedName, index) => (normalizedName === undefined ? [] : [{ index, normalizedName }]));
     if (isBareVariable(text)) {
-      const stage = this.latestEarlier(expandDefaults(text, this.argDefaults), inStage);
-      if (stage !== undefined) return { kind: 'pattern', stages: earlierStages().map((s) => s.index) };
+      const stages = earlierStages().map((s) => s.index);
+      if (this.latestEarlier(expandDefaults(text, this.argDefaults), inStage) !== undefined) return { kind: 'pattern', stages };
+      const buildArg = this.setOnlyByBuildArg(text);
+      if (buildArg !== undefined && stages.length > 0) return { kind: 'pattern', stages, buildArg };
       // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
       const named = isAutomaticArg(text) ? earlierStages().filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
       return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
@@ -78,6 +82,12 @@ export class StageResolver {
     }
     const stage = this.latestEarlier(text, inStage);
     return stage === undefined ? { kind: 'image' } : { kind: 'stage', stage, by: 'name' };
+  }
+
+  /** The name of the global ARG a bare variable reads, where it is declared without a default. */
+  private setOnlyByBuildArg(bareVariable: string): string | undefined {
+    const name = bareVariable.replace(/[${}]/g, '');
+    return this.argDefaults.has(name) && this.argDefaults.get(name) === undefined ? name : undefined;
   }
 
   private latestEarlier(name: string, inStage: number): number | undefined {

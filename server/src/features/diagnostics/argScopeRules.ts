@@ -11,7 +11,7 @@
 // one finding per `$X`.
 
 import type { Stage, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain, lookupInStage, possibleAncestors, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/model';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
@@ -62,7 +62,11 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   if (globalLine !== undefined) return `ARG ${use.name} is declared before the first FROM (line ${globalLine + 1}), which makes it visible in FROM lines only`;
   if (AUTOMATIC_ARGS.has(use.name)) return `BuildKit sets ${use.name} in the global scope, visible in FROM lines only`;
   const chain = new Set(fromChain(model, stage).map((s) => s.index));
-  const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
+  const declaring = (declaredIn.get(use.name) ?? []).filter((other) => !chain.has(other.index));
+  // A stage its FROM built from ARGs may name declares it: whether it reaches this one depends on `--build-arg`.
+  const mayInherit = declaring.length > 0 ? possibleAncestors(model, stage) : new Set<number>();
+  if (declaring.some((other) => mayInherit.has(other.index))) return undefined;
+  const elsewhere = declaring[0];
   if (!elsewhere) return undefined;
   return `ARG ${use.name} is declared in stage '${stageLabel(elsewhere)}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
 }
