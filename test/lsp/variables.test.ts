@@ -58,6 +58,13 @@ describe('variables over LSP', () => {
     assert.match((await hover(lines('FROM --platform=$BUILD|PLATFORM a'))).value, /set by BuildKit: the platform of the machine running the build/);
   });
 
+  it('says what a variable depends on where a FROM built from ARGs may build the stage on one that sets it', async () => {
+    // Before, "not in scope here: no ARG or ENV of this stage or the stages it is built FROM sets it", untrue for BASE=a-base.
+    const { value } = await hover(lines('ARG BASE', 'FROM alpine AS a-base', 'ARG X=1', 'FROM alpine AS b-base', 'ENV X=2', 'FROM $BASE AS builder', 'RUN echo "$|X"'));
+    assert.equal(value, '**$X** depends on the stage this one is built on, which a FROM built from ARGs chooses: stage a-base sets it (line 3), '
+      + 'stage b-base sets it (line 5); built on another, nothing in this file sets it.');
+  });
+
   it('hovers a declaration with its uses', async () => {
     const { value } = await hover(lines('ARG G|O=1.22', 'FROM golang:$GO AS a', 'ARG GO', 'RUN echo $GO', 'FROM b', 'RUN echo $GO'));
     assert.match(value, /\*\*ARG GO\*\* = `1\.22`, before the first FROM/);
