@@ -21,6 +21,14 @@ interface Row {
 
 const ROWS: readonly Row[] = [
   {
+    what: 'a FROM built from ARGs in a shipped chain: the stages it may name may ship (undetermined), not build-only',
+    // `ARG VARIANT=arm`: the default build ships base-arm in final; `--build-arg VARIANT=amd` ships base-amd.
+    text: lines('ARG VARIANT=arm', 'FROM debian:12 AS base-arm', 'CMD ["/opt/app/run"]', 'FROM debian:12 AS base-amd', 'FROM golang AS tools',
+      'FROM base-${VARIANT} AS build', 'FROM build AS final'),
+    targetRoles: ['final: image (default-target)'],
+    stageRoles: ['base-arm: undetermined', 'base-amd: undetermined', 'tools: unused', 'build: shipped', 'final: shipped'],
+  },
+  {
     what: 'the blog post\'s build: the build stage is build-only, but the line that made the binary ships',
     text: lines('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM golang:1.22 AS tools', 'FROM scratch AS release', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'),
     targetRoles: ['release: image (start-command)'],

@@ -9,7 +9,8 @@
 // or one of its instructions made (or made something inside) a path such a copy takes, followed through every
 // `COPY --from` (provenance.ts); *build-only* when the targets that build it are images or undetermined that do not
 // ship it; *check-only* when only checks build it; *unused* when no target does. Where an undetermined target would
-// ship a stage that no image ships, the stage's role is *undetermined* too. Each image target also says which
+// ship a stage that no image ships, the stage's role is *undetermined* too, as is a stage a FROM built from ARGs
+// (`FROM base-${VARIANT}`) in a shipped chain may name. Each image target also says which
 // references carry files into its image (the stage graph marks their edges): the FROM lines of its chain, its
 // chain's `COPY --from`s, and, for a path such a copy takes from a stage, the FROM lines from the stage whose
 // line made it down to the stage copied from, and that line's own `COPY --from` (followed the same way). A RUN
@@ -19,7 +20,7 @@ import type { Stage, StageModel, StageReference } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
 import { hasVariable } from '../args';
-import { fromChain } from '../chain';
+import { fromChain, possibleAncestors } from '../chain';
 import { copyFromReference } from '../fileSketch';
 import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
@@ -100,6 +101,15 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
   for (const { target, stages } of named.filter(({ target }) => isPattern(target))) {
     for (const stage of stages.filter((index) => roleOf(index, target).kind !== 'check')) {
       for (const shipped of partsOf(stage).stages) maybeShipped.add(shipped);
+    }
+  }
+  // So is what a stage that ships (or may) would be built on where its FROM is built from ARGs (`FROM base-${V}`):
+  // any stage the name may be, and what that one would ship.
+  for (const shipped of [...model.stages.keys()].filter((index) => shippedIn[index].length > 0 || maybeShipped.has(index))) {
+    const certain = new Set(fromChain(model, model.stages[shipped]).map((stage) => stage.index));
+    for (const ancestor of possibleAncestors(model, model.stages[shipped])) {
+      if (certain.has(ancestor)) continue;
+      for (const part of partsOf(ancestor).stages) maybeShipped.add(part);
     }
   }
   const isCheck = (target: BuildTarget) => targets.some((t) => t.target === target && t.role.kind === 'check');
