@@ -32,6 +32,15 @@ describe('the base of a chain', () => {
 });
 
 describe('the steps that add files', () => {
+  it('a relative path on a chain that starts on an image: its WORKDIR is the image\'s, unknown, until an absolute one', () => {
+    // `FROM golang` runs in /go: `COPY . .` and `go build -o app` write under /go, not under /.
+    const { steps } = provenanceOf(lines('FROM golang:1.22', 'COPY . .', 'RUN go build -o app', 'WORKDIR /src', 'COPY go.mod ./'));
+    assert.deepEqual(steps.map(brief), ['2: COPY  … <- context', '3: RUN  … <- run', '4: WORKDIR /src <- workdir', '5: COPY /src /src/go.mod <- context']);
+    assert.deepEqual(steps.map((step) => step.placeUnknown === true), [true, true, false, false]);
+    // On scratch the WORKDIR starts at /.
+    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY app .')).steps.map(brief), ['2: COPY / /app <- context']);
+  });
+
   it('COPY from the context, ADD of a URL, a heredoc, WORKDIR, a RUN with known outputs (never complete)', () => {
     const { steps } = provenanceOf(lines(
       'FROM alpine',

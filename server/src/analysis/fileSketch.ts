@@ -12,19 +12,27 @@ import { definiteValue } from './evaluate';
 
 /**
  * Visits the instructions of a stage's FROM chain, its first stage first, each with the WORKDIR it runs in
- * (undefined once a variable decides it), until `visit` says stop; returns the WORKDIR there (or at the end).
+ * (undefined where it is not known: a variable decides it, or the chain starts on an image, whose own WORKDIR
+ * BuildKit starts from (`FROM golang` runs in /go), until an absolute WORKDIR), until `visit` says stop; returns
+ * the WORKDIR there (or at the end).
  */
 export function walkChain(model: StageModel, stage: Stage, visit: (current: Stage, instruction: InstructionInfo, dir: string | undefined) => boolean | void): string | undefined {
-  let dir: string | undefined = '/';
-  for (const current of fromChain(model, stage).reverse()) {
+  const chain = fromChain(model, stage).reverse();
+  let dir: string | undefined = startsOnScratch(model, chain[0]) ? '/' : undefined;
+  for (const current of chain) {
     for (const instruction of current.instructions) {
       if (visit(current, instruction, dir) === true) return dir;
       if (instruction.keyword !== 'WORKDIR' || instruction.workdir === undefined) continue;
       const workdir = expandedPath(model, current, instruction, instruction.workdir);
-      dir = dir === undefined || workdir === undefined ? undefined : posix.resolve(dir, workdir);
+      dir = workdir === undefined || (dir === undefined && !workdir.startsWith('/')) ? undefined : posix.resolve(dir ?? '/', workdir);
     }
   }
   return dir;
+}
+
+/** A chain's first stage built on `scratch`, which starts in `/`; an image (or a stage a FROM built from ARGs may name) starts in its own WORKDIR. */
+function startsOnScratch(model: StageModel, root: Stage): boolean {
+  return model.baseReferences[root.index]?.resolution.kind === 'image' && root.expandedBase?.toLowerCase() === 'scratch';
 }
 
 /** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where a variable decides. */
@@ -61,7 +69,7 @@ export function producedPaths(model: StageModel, stage: Stage): ReadonlyMap<stri
   if (!produced) {
     const paths = new Map<string, ProducedPath>();
     walkChain(model, stage, (current, instruction, dir) => {
-      if (dir !== undefined) for (const path of pathsMadeBy(model, current, instruction, dir)) paths.set(path, { stage: current, instruction });
+      for (const path of pathsMadeBy(model, current, instruction, dir)) paths.set(path, { stage: current, instruction });
     });
     known.set(stage, produced = paths);
   }
@@ -74,7 +82,8 @@ export interface PathMakers {
   readonly made?: { readonly path: string } & ProducedPath;
   /**
    * The COPY/ADD instructions that fill the root itself (`COPY --from=xx / /`, `COPY . /`), latest first: they
-   * may bring any path, so they say where it may come from, never that they made it.
+   * may bring any path, so they say where it may come from, never that they made it. So do those, and the RUNs,
+   * that write a relative path where the WORKDIR is unknown (`COPY . .` on `FROM golang`, which runs in /go).
    */
   readonly rootCopies: readonly ProducedPath[];
 }
@@ -84,7 +93,8 @@ export function makersOf(model: StageModel, stage: Stage, path: string): PathMak
   const produced = producedPaths(model, stage);
   const rootCopies: ProducedPath[] = [];
   walkChain(model, stage, (current, instruction, dir) => {
-    if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && dir !== undefined && pathsMadeBy(model, current, instruction, dir).includes('/')) rootCopies.unshift({ stage: current, instruction });
+    const fillsRoot = (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && pathsMadeBy(model, current, instruction, dir).includes('/');
+    if (fillsRoot || (dir === undefined && writesRelative(instruction))) rootCopies.unshift({ stage: current, instruction });
   });
   for (let at = path; at !== '/'; at = posix.dirname(at)) {
     const made = produced.get(at);
@@ -93,18 +103,27 @@ export function makersOf(model: StageModel, stage: Stage, path: string): PathMak
   return { made: path === '/' && produced.has('/') ? { path, ...produced.get('/')! } : undefined, rootCopies };
 }
 
-export function pathsMadeBy(model: StageModel, stage: Stage, instruction: InstructionInfo, dir: string): string[] {
+/** A COPY/ADD to a relative destination, or a RUN with a relative output: where they write depends on the WORKDIR. */
+export function writesRelative(instruction: InstructionInfo): boolean {
+  if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).some((path) => !path.startsWith('/'));
+  return (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instruction.copyPaths !== undefined && !instruction.copyPaths.destination.text.startsWith('/');
+}
+
+/** The paths an instruction makes; `dir`, the WORKDIR it runs in, undefined where unknown (relative paths are then too). */
+export function pathsMadeBy(model: StageModel, stage: Stage, instruction: InstructionInfo, dir: string | undefined): string[] {
   const expand = (text: string) => expandedPath(model, stage, instruction, text);
+  const resolve = (path: string) => (dir === undefined && !path.startsWith('/') ? [] : [posix.resolve(dir ?? '/', path)]);
   if (instruction.keyword === 'WORKDIR' && instruction.workdir) {
     const workdir = expand(instruction.workdir);
-    return workdir === undefined ? [] : [posix.resolve(dir, workdir)];
+    return workdir === undefined ? [] : resolve(workdir);
   }
-  if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).map((path) => posix.resolve(dir, path));
+  if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).flatMap(resolve);
   const paths = instruction.copyPaths;
   const target = paths && expand(paths.destination.text);
   const sources = paths?.sources.map((source) => expand(source.text)) ?? [];
   if (target === undefined || sources.some((source) => source === undefined)) return [];
-  const destination = posix.resolve(dir, target);
+  const [destination] = resolve(target);
+  if (destination === undefined) return [];
   // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
   const intoDirectory = target.endsWith('/') || sources.length > 1 || target === '.';
   return intoDirectory ? [destination, ...sources.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];

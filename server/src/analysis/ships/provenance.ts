@@ -9,7 +9,7 @@ import { posix } from '../posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../model';
 import type { Evaluation } from '../evaluate';
 import { fromChain, rootStage } from '../chain';
-import { copyFromReference, pathsMadeBy, walkChain } from '../fileSketch';
+import { copyFromReference, pathsMadeBy, walkChain, writesRelative } from '../fileSketch';
 import { hasVariable } from '../args';
 
 /** The image a chain starts on. */
@@ -54,6 +54,8 @@ export interface ShipStep {
   readonly paths: readonly string[];
   /** The paths are not all known (a variable without one value, a WORKDIR that depends on the build, a RUN). */
   readonly pathsIncomplete: boolean;
+  /** It writes a relative path where the WORKDIR is unknown (`COPY . .` on `FROM golang`): it may make any path. */
+  readonly placeUnknown?: true;
   readonly source: StepSource;
 }
 
@@ -145,13 +147,13 @@ class Tracer {
       return { stage: stage.index, instruction, paths: [], pathsIncomplete: true, source: { kind: 'unknown', reason: 'an ONBUILD trigger, which runs in the stage built FROM this one' } };
     }
     if (!['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(keyword)) return undefined;
-    const made = dir === undefined ? [] : pathsMadeBy(this.model, stage, instruction, dir);
+    const made = pathsMadeBy(this.model, stage, instruction, dir);
     // ADD extracts a local source that is an archive (BuildKit tells by its content) into the destination: what it
     // makes there is unknown, only the destination is certain.
     const extracts = keyword === 'ADD' && instruction.copyPaths?.sources.some((source) => !isRemote(source.text));
     const paths = extracts ? made.slice(0, 1) : [...new Set(made)];
     const pathsIncomplete = keyword === 'RUN' || paths.length === 0 || extracts === true;
-    const base = { stage: stage.index, instruction, paths, pathsIncomplete };
+    const base = { stage: stage.index, instruction, paths, pathsIncomplete, ...(dir === undefined && writesRelative(instruction) ? { placeUnknown: true as const } : {}) };
     if (keyword === 'RUN') return { ...base, source: { kind: 'run' } };
     if (keyword === 'WORKDIR') return { ...base, source: { kind: 'workdir' } };
     return { ...base, source: this.copySource(stage, instruction) };
@@ -186,7 +188,7 @@ class Tracer {
     if (hasVariable(written)) return { written, steps: [], base };
     const path = posix.resolve('/', written);
     const steps = once(() => provenance().steps.flatMap((step) => {
-      const relation = relationTo(path, step.paths);
+      const relation = relationTo(path, step.paths) ?? (step.placeUnknown ? 'holds' : undefined);
       return relation ? [{ step, relation }] : [];
     }));
     return { path, written, base, get steps() { return steps(); } };

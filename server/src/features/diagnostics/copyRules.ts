@@ -86,9 +86,11 @@ function fromAncestor(model: StageModel, stage: Stage, source: Stage, instructio
   const { sources, destination, setsOwnerOrMode } = instruction.copyPaths!;
   const workdir = workdirAt(model, stage, instruction.range.start.line);
   // `--chown`/`--chmod` change what is there: then the COPY does something.
-  if (setsOwnerOrMode || sources.length !== 1 || !workdir || hasVariable(sources[0].text) || hasVariable(destination.text)) return [];
+  if (setsOwnerOrMode || sources.length !== 1 || hasVariable(sources[0].text) || hasVariable(destination.text)) return [];
+  // A relative destination needs the WORKDIR, unknown on a chain that starts on an image until an absolute one.
+  if (workdir === undefined && !destination.text.startsWith('/')) return [];
   const from = posix.resolve('/', sources[0].text);
-  const to = posix.resolve(workdir, destination.text);
+  const to = posix.resolve(workdir ?? '/', destination.text);
   if (from !== to) return [];
   return [{
     code: 'CopyFromAncestor',
