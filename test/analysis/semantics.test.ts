@@ -85,6 +85,8 @@ describe('FROM X', () => {
     // No earlier stage to name: an image, as before; an undeclared $X is no build arg either.
     assert.deepEqual(only(analyze(lines('ARG BASE', 'FROM $BASE AS builder')), 'from').resolution, { kind: 'image' });
     assert.deepEqual(analyze(lines('FROM alpine AS a', 'FROM $UNDECLARED')).baseReferences[1]!.resolution, { kind: 'image' });
+    // BuildKit sets an automatic ARG declared so (`ARG TARGETOS`): the stages named like its values, as undeclared.
+    assert.deepEqual(analyze(lines('ARG TARGETOS', 'FROM a AS linux', 'FROM a AS other', 'FROM ${TARGETOS}')).baseReferences[2]!.resolution, { kind: 'pattern', stages: [0] });
   });
 
   it('expands a global ARG that uses an earlier one, and ${X:-default}', () => {

@@ -67,11 +67,13 @@ export class StageResolver {
     if (isBareVariable(text)) {
       const stages = earlierStages().map((s) => s.index);
       if (this.latestEarlier(expandDefaults(text, this.argDefaults), inStage) !== undefined) return { kind: 'pattern', stages };
-      const buildArg = this.setOnlyByBuildArg(text);
-      if (buildArg !== undefined && stages.length > 0) return { kind: 'pattern', stages, buildArg };
       // An automatic platform ARG always has a value (`FROM ${TARGETOS}`: linux, windows...): the stages named like one.
-      const named = isAutomaticArg(text) ? earlierStages().filter((s) => variablePattern(text).test(s.normalizedName!)) : [];
-      return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
+      if (isAutomaticArg(text)) {
+        const named = earlierStages().filter((s) => variablePattern(text).test(s.normalizedName!));
+        return named.length > 0 ? { kind: 'pattern', stages: named.map((s) => s.index) } : { kind: 'image' };
+      }
+      const buildArg = this.setOnlyByBuildArg(text);
+      return buildArg !== undefined && stages.length > 0 ? { kind: 'pattern', stages, buildArg } : { kind: 'image' };
     }
     if (hasVariable(text)) {
       // `golang:${GO}-alpine` can name no stage: a ':' (or '/', '@', an upper-case letter) never appears in one.
