@@ -35,7 +35,7 @@ function startsOnScratch(model: StageModel, root: Stage): boolean {
   return model.baseReferences[root.index]?.resolution.kind === 'image' && root.expandedBase?.toLowerCase() === 'scratch';
 }
 
-/** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where a variable decides. */
+/** The WORKDIR in effect for an instruction starting on `line` of `stage` (Infinity: after its last); undefined where unknown (walkChain). */
 export function workdirAt(model: StageModel, stage: Stage, line: number): string | undefined {
   if (line !== Infinity) return walkChain(model, stage, (current, instruction) => current === stage && instruction.range.start.line >= line);
   const known = sketchOf(model).finalWorkdir;
