@@ -28,7 +28,7 @@ export function checkArgScope(model: StageModel, undefinedVars: readonly Finding
       const origin = unboundArg(model, stage, use, globalLines, declaredIn);
       if (!origin) continue;
       const lookup = lookupInStage(model, stage.index, use.instructionLine, use.name);
-      if (lookup.chain.length > 0) continue;
+      if (lookup.chain.length > 0 || mayInherit(model, stage, use.name, declaredIn)) continue;
       // Once per name and stage: one `ARG` line mends them all.
       reported.add(use.name);
       findings.push({
@@ -62,13 +62,17 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   if (globalLine !== undefined) return `ARG ${use.name} is declared before the first FROM (line ${globalLine + 1}), which makes it visible in FROM lines only`;
   if (AUTOMATIC_ARGS.has(use.name)) return `BuildKit sets ${use.name} in the global scope, visible in FROM lines only`;
   const chain = new Set(fromChain(model, stage).map((s) => s.index));
-  const declaring = (declaredIn.get(use.name) ?? []).filter((other) => !chain.has(other.index));
-  // A stage its FROM built from ARGs may name declares it: whether it reaches this one depends on `--build-arg`.
-  const mayInherit = declaring.length > 0 ? possibleAncestors(model, stage) : new Set<number>();
-  if (declaring.some((other) => mayInherit.has(other.index))) return undefined;
-  const elsewhere = declaring[0];
+  const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
   if (!elsewhere) return undefined;
   return `ARG ${use.name} is declared in stage '${stageLabel(elsewhere)}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
+}
+
+/** A stage a FROM built from ARGs may build this one on declares the ARG: whether it reaches here depends on `--build-arg`. */
+function mayInherit(model: StageModel, stage: Stage, name: string, declaredIn: ReadonlyMap<string, Stage[]>): boolean {
+  const declaring = declaredIn.get(name);
+  if (!declaring) return false;
+  const possible = possibleAncestors(model, stage);
+  return declaring.some((other) => possible.has(other.index));
 }
 
 function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
