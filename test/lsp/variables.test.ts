@@ -77,6 +77,9 @@ describe('variables over LSP', () => {
     assert.match((await at('test')).value, /- Platform: `\$BUILDPLATFORM`, from stage build \(its own `--platform=linux\/arm64` is ignored\)/);
     assert.match((await at('build')).value, /- Platform: `\$BUILDPLATFORM`\n- ARGs: `GO`, `OUT=\/out`/);
     assert.match((await at('release')).value, /- Platform: the target platform/);
+    // A FROM built from ARGs may build it on a stage, whose platform it then takes (before: `$BUILDPLATFORM`).
+    const { value } = await hover(lines('ARG BASE', 'FROM --platform=linux/arm64 alpine AS a-base', 'FROM --platform=$BUILDPLATFORM $BASE AS bu|ilder', 'FROM builder'));
+    assert.match(value, /- Platform: depends on what `\$BASE` names \(line 3\): built on a stage, that stage's platform; on an image, `\$BUILDPLATFORM`/);
   });
 
   it('goes from a use to the stage\'s ARG and the global default', async () => {

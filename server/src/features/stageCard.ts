@@ -56,6 +56,14 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
 }
 
 function platformDescription(model: StageModel, stage: Stage): string {
+  const chain = fromChain(model, stage);
+  const root = chain[chain.length - 1];
+  const base = model.baseReferences[root.index];
+  // Built on a stage, a stage takes that stage's platform (its own flag ignored): which one, a build arg decides.
+  if (base?.resolution.kind === 'pattern' && base.resolution.stages.length > 0) {
+    const own = root.platform ? `\`${root.platform.text}\`` : 'the target platform';
+    return `depends on what \`${base.text}\` names (line ${base.range.start.line + 1}): built on a stage, that stage's platform; on an image, ${own}`;
+  }
   const platform = effectivePlatform(model, stage);
   if (!platform) return 'the target platform';
   const ignored = stage.platform && platform.stage !== stage ? ` (its own \`--platform=${stage.platform.text}\` is ignored)` : '';
