@@ -222,6 +222,11 @@ describe('platform ARGs', () => {
     expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN npm run build', 'FROM alpine', 'COPY --from=build /app /app'));
     expectAt('CrossCompileWithoutTarget', lines(plain[0], 'RUN ln -s xx-cc /out/xx-clang', 'FROM alpine', 'COPY --from=build /out /usr/bin'));
     expectAt('CrossCompileWithoutTarget', lines(...plain, 'FROM --platform=$BUILDPLATFORM alpine', 'COPY --from=build /app /app'));
+    // Built on a stage a FROM built from ARGs may name (which may set GOARCH, and whose platform it would take), or
+    // copied into one: which platform, a build arg decides.
+    const cross = ['ARG BASE', 'FROM golang AS cross', 'ARG TARGETARCH', 'ENV GOARCH=$TARGETARCH'];
+    expectAt('CrossCompileWithoutTarget', lines(...cross, 'FROM --platform=$BUILDPLATFORM $BASE AS build', 'RUN go build -o /app .', 'FROM alpine', 'COPY --from=build /app /app'));
+    expectAt('CrossCompileWithoutTarget', lines(...cross, ...plain, 'FROM $BASE AS final', 'COPY --from=build /app /app'));
   });
 });
 

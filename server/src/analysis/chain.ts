@@ -1,6 +1,6 @@
 // A stage's FROM chain: the stage it is built FROM, and so on up to the one built on an image (or `scratch`),
 // which is what a stage inherits its environment, platform and files from (dockerfile2llb's dispatchState.init).
-import type { Stage, StageModel } from './model';
+import type { Stage, StageModel, StageReference } from './model';
 
 /** The stage this one is built FROM, when its base is a stage of the file. */
 export function parentStage(model: StageModel, stage: Stage): Stage | undefined {
@@ -13,6 +13,16 @@ export function fromChain(model: StageModel, stage: Stage): Stage[] {
   const chain: Stage[] = [];
   for (let current: Stage | undefined = stage; current && !chain.includes(current); current = parentStage(model, current)) chain.push(current);
   return chain;
+}
+
+/**
+ * The FROM built from ARGs that the stage's chain starts at, where it may name a stage of the file (`FROM
+ * base-${VARIANT}`): what the chain inherits (platform, files, WORKDIR, ARGs) then depends on the build arg.
+ */
+export function patternBase(model: StageModel, stage: Stage): StageReference | undefined {
+  const chain = fromChain(model, stage);
+  const base = model.baseReferences[chain[chain.length - 1].index];
+  return base?.resolution.kind === 'pattern' && base.resolution.stages.length > 0 ? base : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { fromChain, parentStage, rootIsImage } from './chain';
 import { AUTOMATIC_ARGS } from './automaticArgs';
 
 export { AUTOMATIC_ARGS, PROXY_ARGS } from './automaticArgs';
-export { effectivePlatform, fromChain, parentStage, possibleAncestors, rootStage } from './chain';
+export { effectivePlatform, fromChain, parentStage, patternBase, possibleAncestors, rootStage } from './chain';
 
 /** One step of where a variable's value comes from, nearest first. */
 export type VariableOrigin =

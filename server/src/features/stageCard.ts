@@ -1,7 +1,7 @@
 // The Markdown summary of a stage, shown by hover and as completion documentation.
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
 import type { Reachability } from '../analysis/graph';
-import { effectivePlatform, fromChain, parentStage } from '../analysis/scope';
+import { effectivePlatform, fromChain, parentStage, patternBase } from '../analysis/scope';
 import { instructionOf, producedPaths } from '../analysis/fileSketch';
 import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './featureContext';
@@ -56,11 +56,10 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
 }
 
 function platformDescription(model: StageModel, stage: Stage): string {
-  const chain = fromChain(model, stage);
-  const root = chain[chain.length - 1];
-  const base = model.baseReferences[root.index];
   // Built on a stage, a stage takes that stage's platform (its own flag ignored): which one, a build arg decides.
-  if (base?.resolution.kind === 'pattern' && base.resolution.stages.length > 0) {
+  const base = patternBase(model, stage);
+  if (base) {
+    const root = model.stages[base.inStage];
     const own = root.platform ? `\`${root.platform.text}\`` : 'the target platform';
     return `depends on what \`${base.text}\` names (line ${base.range.start.line + 1}): built on a stage, that stage's platform; on an image, ${own}`;
   }

@@ -6,7 +6,7 @@
 // TARGETPLATFORM/TARGETVARIANT: what it compiles is for the build platform. Stages that run other commands
 // (web assets, downloads: the corpus's 12 `$BUILDPLATFORM` stages copied into target stages) are left alone.
 import type { Stage, StageEdge, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, fromChain } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain, patternBase } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
 
@@ -35,7 +35,8 @@ function crossCompiles(model: StageModel): Finding[] {
   const findings: Finding[] = [];
   for (const stage of model.stages) {
     const compiler = compilerOnBuildPlatform(stage);
-    if (!compiler || readsTarget(model, stage)) continue;
+    // Built on a stage a FROM built from ARGs names, it takes that stage's platform and ENV (GOARCH...): unknown.
+    if (!compiler || readsTarget(model, stage) || patternBase(model, stage)) continue;
     const user = edgesTo(model.edges, model.stages.length)[stage.index].find((edge) => edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
     if (!user) continue;
     const into = model.stages[user.from];
@@ -74,8 +75,9 @@ function compilerOnBuildPlatform(stage: Stage): string | undefined {
   return COMPILERS.get(stage);
 }
 
-/** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own). */
+/** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own); not where a build arg picks the stage it is built on. */
 function onTargetPlatform(model: StageModel, stage: Stage): boolean {
+  if (patternBase(model, stage)) return false;
   const withPlatform = fromChain(model, stage).find((current) => current.platform);
   return !withPlatform || /\$\{?TARGETPLATFORM\b/.test(withPlatform.platform!.text);
 }
