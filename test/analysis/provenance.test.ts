@@ -37,6 +37,8 @@ describe('the steps that add files', () => {
     const { steps } = provenanceOf(lines('FROM golang:1.22', 'COPY . .', 'RUN go build -o app', 'WORKDIR /src', 'COPY go.mod ./'));
     assert.deepEqual(steps.map(brief), ['2: COPY  … <- context', '3: RUN  … <- run', '4: WORKDIR /src <- workdir', '5: COPY /src /src/go.mod <- context']);
     assert.deepEqual(steps.map((step) => step.placeUnknown === true), [true, true, false, false]);
+    // An ADD of a Git repository clones it into the folder (before: a file named `bats-core.git#v1.13.0` in it).
+    assert.deepEqual(provenanceOf(lines('FROM scratch', 'ADD https://github.com/bats-core/bats-core.git#v1.13.0 /opt/bats/')).steps.map((step) => step.paths), [['/opt/bats']]);
     // On scratch the WORKDIR starts at /.
     assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY app .')).steps.map(brief), ['2: COPY / /app <- context']);
   });

@@ -126,7 +126,14 @@ export function pathsMadeBy(model: StageModel, stage: Stage, instruction: Instru
   if (destination === undefined) return [];
   // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
   const intoDirectory = target.endsWith('/') || sources.length > 1 || target === '.';
-  return intoDirectory ? [destination, ...sources.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];
+  // An ADD of a Git repository clones it into the destination: no file named like the URL.
+  const named = sources.filter((source) => !(instruction.keyword === 'ADD' && isGitSource(source!)));
+  return intoDirectory ? [destination, ...named.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];
+}
+
+/** A source ADD clones as a Git repository (BuildKit's gitutil.ParseGitRef): git@, git://, ssh://, or a URL ending in .git. */
+function isGitSource(source: string): boolean {
+  return /^(?:git@|git:\/\/|ssh:\/\/)/i.test(source) || /^https?:\/\/[^#]*\.git(?:#.*)?$/i.test(source);
 }
 
 /** A path of an instruction, its variables expanded as BuildKit expands them there; undefined unless one value. */
