@@ -39,6 +39,8 @@ describe('the steps that add files', () => {
     assert.deepEqual(steps.map((step) => step.placeUnknown === true), [true, true, false, false]);
     // An ADD of a Git repository clones it into the folder (before: a file named `bats-core.git#v1.13.0` in it).
     assert.deepEqual(provenanceOf(lines('FROM scratch', 'ADD https://github.com/bats-core/bats-core.git#v1.13.0 /opt/bats/')).steps.map((step) => step.paths), [['/opt/bats']]);
+    // A directory's contents are copied, not the directory (before: `/src/src` and `/usr/bin/out`).
+    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY src/ /src/', 'COPY out/ app.conf /usr/bin/')).steps.map((step) => step.paths), [['/src'], ['/usr/bin', '/usr/bin/app.conf']]);
     // On scratch the WORKDIR starts at /.
     assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY app .')).steps.map(brief), ['2: COPY / /app <- context']);
   });

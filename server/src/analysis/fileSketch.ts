@@ -126,8 +126,9 @@ export function pathsMadeBy(model: StageModel, stage: Stage, instruction: Instru
   if (destination === undefined) return [];
   // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
   const intoDirectory = target.endsWith('/') || sources.length > 1 || target === '.';
-  // An ADD of a Git repository clones it into the destination: no file named like the URL.
-  const named = sources.filter((source) => !(instruction.keyword === 'ADD' && isGitSource(source!)));
+  // An ADD of a Git repository clones it into the destination: no file named like the URL. A source written as a
+  // directory (`src/`, `.`) puts its contents there, not itself (`COPY src/ src/` makes no /src/src).
+  const named = sources.filter((source) => !(instruction.keyword === 'ADD' && isGitSource(source!)) && !/(?:^|\/)\.?$/.test(source!));
   return intoDirectory ? [destination, ...named.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];
 }
 
