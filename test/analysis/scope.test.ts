@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/parseFile';
 import { lookupInFrom, lookupInStage, type VariableLookup } from '../../server/src/analysis/scope';
 import { lines } from '../support/fixture';
+import { valueText } from '../../server/src/features/valueText';
+import { effectivePlatform } from '../../server/src/analysis/chain';
 
 /** Where the chain of a lookup leads: `arg@1:7` (kind, stage, line), `global:2`, `automatic`. */
 function chain(lookup: VariableLookup): string[] {
@@ -72,5 +74,35 @@ describe('variable scope', () => {
     assert.deepEqual(model.globalArgs.map((a) => [a.name, a.defaultValue]), [['A', undefined], ['B', 'x y'], ['C', undefined]]);
     assert.deepEqual(model.stages[0].declarations.map((d) => d.name), ['TARGETOS', 'TARGETARCH']);
     assert.deepEqual(model.globalArgs[1].nameRange, { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } });
+  });
+
+  it('says a value depends on the stage a FROM built from ARGs names, where a stage it may name sets it', () => {
+    const model = analyze(lines(
+      'ARG BASE', //                      1: no default: the build names the base
+      'FROM --platform=linux/arm64 alpine AS a-base', // 2
+      'ARG A=1', //                       3
+      'ENV E=2', //                       4
+      'FROM alpine AS b-base', //         5
+      'FROM $BASE AS builder', //         6
+      'ARG A', //                         7: no default: inherits a-base's A when built on it
+      'RUN echo $A $E $Z', //             8
+      'FROM builder AS child', //         9
+    ));
+    const e = lookupInStage(model, 2, 7, 'E');
+    // Before, "not in scope" with the base image's E as the only possible value.
+    assert.deepEqual([chain(e), e.possibleOrigins.map((o) => `${o.kind}@${o.stage}:${o.declaration.instructionLine + 1}`), e.value], [[], ['env@0:4'], undefined]);
+    assert.deepEqual(valueText(e.evaluation), { kind: 'depends', text: 'depends on the E of the stage `$BASE` names: (empty) or `${E}`', values: undefined });
+    assert.deepEqual(valueText(lookupInStage(model, 3, Infinity, 'E').evaluation), { kind: 'depends', text: 'depends on the E of the stage `$BASE` names: (empty) or `${E}`', values: undefined });
+    // Before, `A (no default)` alone, as if nothing could give it a value but --build-arg.
+    const a = lookupInStage(model, 2, 7, 'A');
+    assert.deepEqual([chain(a), a.value, valueText(a.evaluation)], [['arg@2:7'], undefined, { kind: 'depends', text: 'depends on the A of the stage `$BASE` names: (empty) or `${A}`', values: undefined }]);
+    // Set by no stage the FROM may name: what an image it may name sets, as on any image.
+    const z = lookupInStage(model, 2, 7, 'Z');
+    assert.deepEqual([z.possibleOrigins, valueText(z.evaluation)], [[], { kind: 'depends', text: "depends on the base image's Z: (empty) or `${Z}`", values: undefined }]);
+    // A chain on an image has no possible origins.
+    assert.deepEqual(lookupInStage(model, 1, Infinity, 'A').possibleOrigins, []);
+    assert.deepEqual(effectivePlatform(model, model.stages[3])?.kind, 'depends');
+    assert.deepEqual(effectivePlatform(model, model.stages[0]), { kind: 'flag', text: 'linux/arm64', stage: model.stages[0] });
+    assert.deepEqual(effectivePlatform(model, model.stages[1]), { kind: 'target' });
   });
 });

@@ -160,6 +160,8 @@ describe('ArgNotInScope', () => {
     expectAt('ArgNotInScope', lines('ARG BASE', 'FROM alpine AS a-base', 'ARG X=1', 'FROM a-base AS b', 'FROM $BASE AS builder', 'FROM builder', 'RUN echo "$X"'));
     // A global or automatic ARG the stage may inherit declared so from such a stage: the same.
     expectAt('ArgNotInScope', lines('ARG VERSION=1.2', 'ARG BASE', 'FROM alpine AS a-base', 'ARG VERSION', 'ARG TARGETARCH', 'FROM $BASE AS builder', 'RUN echo $VERSION $TARGETARCH'));
+    // Set by ENV in a stage the FROM may name (before: reported, as only ARGs were looked for there).
+    expectAt('ArgNotInScope', lines('ARG BASE', 'FROM alpine AS other', 'ARG X=1', 'FROM alpine AS a-base', 'ENV X=2', 'FROM $BASE AS builder', 'RUN echo "$X"'));
     // Declared in a stage after it, which no FROM of it can name: certain.
     const [later] = expectAt('ArgNotInScope', lines('ARG BASE=a-base', 'FROM alpine AS a-base', 'FROM ${BASE} AS builder', 'RUN echo "$[[X]]"', 'FROM alpine AS late', 'ARG X=1'));
     assert.match(later.message, /ARG X is declared in stage 'late' \(line 5\), which this stage is not built FROM/);

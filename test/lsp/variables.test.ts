@@ -65,6 +65,16 @@ describe('variables over LSP', () => {
       + 'stage b-base sets it (line 5); built on another, nothing in this file sets it.');
   });
 
+  it('completes, in a stage a FROM built from ARGs may build on another, what those stages set, saying it depends on them', async () => {
+    const fx = await open(lines('ARG BASE', 'FROM alpine AS a-base', 'ENV X=2', 'ARG VERSION=1', 'FROM $BASE AS builder', 'RUN echo ${|'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: fx.uri }, position: fx.cursor });
+    const byLabel = new Map(items.map((item) => [item.label, item]));
+    // Before, neither was offered: only the global BASE, as an ARG to add.
+    assert.deepEqual([byLabel.get('X')?.detail, byLabel.get('X')?.documentation], ['depends on the X of the stage `$BASE` names: (empty) or `${X}`', 'ENV in stage a-base, line 3 = `2`']);
+    assert.equal(byLabel.get('VERSION')?.detail, 'depends on the VERSION of the stage `$BASE` names: (empty) or `${VERSION}`');
+    assert.match(byLabel.get('BASE')!.detail!, /not in scope here/);
+  });
+
   it('hovers a declaration with its uses', async () => {
     const { value } = await hover(lines('ARG G|O=1.22', 'FROM golang:$GO AS a', 'ARG GO', 'RUN echo $GO', 'FROM b', 'RUN echo $GO'));
     assert.match(value, /\*\*ARG GO\*\* = `1\.22`, before the first FROM/);

@@ -64,6 +64,11 @@ export function imageValue(name: string): UnknownValue {
   return { name, source: 'image', mayBeUnset: name !== 'PATH', mayBeEmpty: name !== 'PATH', pattern: '.*' };
 }
 
+/** What the stage a FROM built from ARGs names (`base`, as written) sets, where some stage it may name sets it. */
+export function baseStageValue(name: string, base: string): UnknownValue {
+  return { name, source: 'base-stage', base, mayBeUnset: true, mayBeEmpty: true, pattern: '.*' };
+}
+
 /** The automatic ARGs' values in a build for the builder's own platform, linux/amd64: one build, for checks that expand words. */
 export const LINUX_AMD64_BUILD: ReadonlyMap<string, string> = new Map([
   ['TARGETPLATFORM', 'linux/amd64'], ['BUILDPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['BUILDOS', 'linux'],

@@ -10,8 +10,12 @@ import { processWord } from './shellLexer';
 /** Something the build decides and the Dockerfile does not. */
 export interface UnknownValue {
   readonly name: string;
-  /** A build argument without a default, a platform ARG of BuildKit's, or what a base image's ENV sets. */
-  readonly source: 'build-arg' | 'platform' | 'image';
+  /**
+   * A build argument without a default, a platform ARG of BuildKit's, what a base image's ENV sets, or what the
+   * stage a FROM built from ARGs names sets (`base`: that FROM's text).
+   */
+  readonly source: 'build-arg' | 'platform' | 'image' | 'base-stage';
+  readonly base?: string;
   readonly mayBeUnset: boolean;
   readonly mayBeEmpty: boolean;
   /** A regular expression of the values it takes when set and not empty (`linux|windows|...` for TARGETOS). */

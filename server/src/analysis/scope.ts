@@ -4,16 +4,19 @@
 import type { GlobalArg, Stage, StageModel } from './model';
 import type { VariableDeclaration } from './model';
 import { definiteValue, type Binding, type Evaluation } from './evaluate';
-import { declarationBinding, evaluateBinding, globalScope, lastDeclaration, stageBinding } from './bindings';
+import { declarationBinding, evaluateBinding, globalScope, lastDeclaration, possibleDeclarations, stageBinding } from './bindings';
 import { fromChain, parentStage, rootIsImage } from './chain';
 import { AUTOMATIC_ARGS } from './automaticArgs';
 
 export { AUTOMATIC_ARGS, PROXY_ARGS } from './automaticArgs';
 export { effectivePlatform, fromChain, parentStage, patternBase, possibleAncestors, rootStage } from './chain';
 
+/** An ARG or ENV declaration of a stage. */
+export interface StageOrigin { readonly kind: 'arg' | 'env'; readonly stage: number; readonly declaration: VariableDeclaration }
+
 /** One step of where a variable's value comes from, nearest first. */
 export type VariableOrigin =
-  | { readonly kind: 'arg' | 'env'; readonly stage: number; readonly declaration: VariableDeclaration }
+  | StageOrigin
   | { readonly kind: 'global-arg'; readonly arg: GlobalArg }
   | { readonly kind: 'automatic'; readonly name: string };
 
@@ -27,6 +30,11 @@ export interface VariableLookup {
   readonly evaluation: Evaluation;
   /** When nothing binds it: whether the stage's FROM chain ends at an image, whose ENV may set it. */
   readonly fromBaseImage?: boolean;
+  /**
+   * When nothing in the stage's FROM chain binds it, but the chain starts at a FROM built from ARGs (`FROM
+   * ${BASE}`): the declarations in the stages that FROM may name, which set it on the builds that choose them.
+   */
+  readonly possibleOrigins: readonly StageOrigin[];
 }
 
 /** A use in the FROM line of a stage: global ARGs and the automatic ones only. */
@@ -51,7 +59,8 @@ export function lookupInStage(model: StageModel, stageIndex: number, line: numbe
     if (declaration) return lookup(model, name, originsOf(model, current, declaration), binding);
   }
   const root = stages[stages.length - 1];
-  return lookup(model, name, [], binding, root !== undefined && rootIsImage(root));
+  const possible = () => (stage ? possibleDeclarations(model, stage, name).map(({ stage: setter, declaration }) => origin(setter, declaration)) : []);
+  return lookup(model, name, [], binding, root !== undefined && rootIsImage(root), possible);
 }
 
 /** What a stage's declaration itself holds: its own value, or (without a default) the global or inherited one. */
@@ -60,15 +69,19 @@ export function lookupDeclaration(model: StageModel, stageIndex: number, declara
   return lookup(model, declaration.name, originsOf(model, stage, declaration), () => declarationBinding(model, stage, declaration));
 }
 
-/** A lookup whose value is evaluated only when asked (rename and references want the chain alone). */
-function lookup(model: StageModel, name: string, chain: readonly VariableOrigin[], binding: () => Binding, fromBaseImage?: boolean): VariableLookup {
+/** A lookup whose value (and possible origins) are computed only when asked (rename and references want the chain alone). */
+function lookup(model: StageModel, name: string, chain: readonly VariableOrigin[], binding: () => Binding, fromBaseImage?: boolean, possible = (): StageOrigin[] => []): VariableLookup {
   let evaluation: Evaluation | undefined;
+  let possibleOrigins: readonly StageOrigin[] | undefined;
   return {
     name,
     chain,
     fromBaseImage,
     get evaluation() {
       return (evaluation ??= evaluateBinding(binding(), model.escapeCharacter));
+    },
+    get possibleOrigins() {
+      return (possibleOrigins ??= possible());
     },
     get value() {
       return definiteValue(this.evaluation);
@@ -78,7 +91,7 @@ function lookup(model: StageModel, name: string, chain: readonly VariableOrigin[
 
 /** The declaration, then where a value-less one takes its value from: the global ARG, BuildKit, the parent stage. */
 function originsOf(model: StageModel, stage: Stage, declaration: VariableDeclaration): VariableOrigin[] {
-  const here: VariableOrigin = { kind: declaration.kind, stage: stage.index, declaration };
+  const here = origin(stage, declaration);
   if (declaration.value !== undefined) return [here];
   const { name } = declaration;
   const global = lastGlobal(model, name);
@@ -86,6 +99,10 @@ function originsOf(model: StageModel, stage: Stage, declaration: VariableDeclara
   if (AUTOMATIC_ARGS.has(name)) return [here, { kind: 'automatic', name }];
   const parent = parentStage(model, stage);
   return [here, ...(parent ? lookupInStage(model, parent.index, Infinity, name).chain : [])];
+}
+
+function origin(stage: Stage, declaration: VariableDeclaration): StageOrigin {
+  return { kind: declaration.kind, stage: stage.index, declaration };
 }
 
 function lastGlobal(model: StageModel, name: string): GlobalArg | undefined {

@@ -25,11 +25,12 @@ export function valueText(evaluation: Evaluation): ValueText {
   return { kind: 'depends', text: `${subject}: ${orList(candidates)}${fails}`, values: forms.length === 0 && errors.length === 0 ? values : undefined };
 }
 
-/** `TARGETARCH`, `VERSION (no default)`, `the base image's PATH`, joined. */
+/** `TARGETARCH`, `VERSION (no default)`, `the base image's PATH`, `the GOOS of the stage `${BASE}` names`, joined. */
 function unknownsText(unknowns: readonly UnknownValue[]): string {
   return orList(unknowns.map((unknown) => {
     if (unknown.source === 'build-arg') return `${unknown.name} (no default)`;
     if (unknown.source === 'image') return `the base image's ${unknown.name}`;
+    if (unknown.source === 'base-stage') return `the ${unknown.name} of the stage \`${unknown.base}\` names`;
     return unknown.name;
   }), 'and');
 }

@@ -2,7 +2,7 @@
 // ENV declaration, its value and where it is used.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { GlobalArg, Stage, StageModel } from '../analysis/model';
-import { AUTOMATIC_ARGS, lookupDeclaration, possibleAncestors, type VariableLookup, type VariableOrigin } from '../analysis/scope';
+import { AUTOMATIC_ARGS, lookupDeclaration, type VariableLookup, type VariableOrigin } from '../analysis/scope';
 import { evaluateBinding, globalScope } from '../analysis/bindings';
 import type { Evaluation } from '../analysis/evaluate';
 import { code, valueText, type ValueText } from './valueText';
@@ -18,7 +18,7 @@ export function hoverVariable(context: FeatureContext, symbol: VariableSymbol): 
     const lookup = lookupUse(model, symbol.stage, use);
     const value = use.shellAssigned
       ? `**$${use.name}** is set by this RUN's own script.`
-      : [useText(model, symbol.stage, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n');
+      : [useText(model, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
   }
   const declared = symbol.kind === 'global-arg' ? symbol.arg : symbol.declaration;
@@ -47,24 +47,16 @@ function buildArgLines({ reachability }: FeatureContext, stage: Stage, lookup: V
     .map((target) => `- ${target.origin} sets \`${target.args![lookup.name]}\` for target \`${target.name}\``);
 }
 
-function useText(model: StageModel, stage: Stage, lookup: VariableLookup, inFrom: boolean): string {
+function useText(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
   const { name } = lookup;
-  const maybe = lookup.chain.length === 0 && !inFrom ? possibleDeclarations(model, stage, name) : [];
+  const maybe = lookup.chain.length === 0 && !inFrom ? lookup.possibleOrigins : [];
   if (maybe.length > 0) {
-    const setters = maybe.map(({ stage: setter, line }) => `stage ${stageLabel(setter)} sets it (line ${line + 1})`).join(', ');
+    const setters = maybe.map((setter) => `stage ${stageLabel(model.stages[setter.stage])} sets it (line ${setter.declaration.instructionLine + 1})`).join(', ');
     return `**$${name}** depends on the stage this one is built on, which a FROM built from ARGs chooses: ${setters}; built on another, nothing in this file sets it.`;
   }
   if (lookup.chain.length === 0) return `**$${name}** is not in scope here: ${notInScope(model, lookup, inFrom)}`;
   const heading = `**$${name}**${valueSuffix(valueText(lookup.evaluation))}`;
   return [heading, ...lookup.chain.map((origin) => `- ${originText(model, origin)}`)].join('\n\n');
-}
-
-/** The ARG or ENV declarations of the name in the stages a FROM built from ARGs may build this one on. */
-function possibleDeclarations(model: StageModel, stage: Stage, name: string): { stage: Stage; line: number }[] {
-  return [...possibleAncestors(model, stage)].sort((a, b) => a - b).flatMap((index) => {
-    const declaration = model.stages[index].declarations.find((d) => d.name === name);
-    return declaration ? [{ stage: model.stages[index], line: declaration.instructionLine }] : [];
-  });
 }
 
 /** ` = \`value\`` for one value (none when it is `written` itself), ` — depends on ...` where the build decides. */

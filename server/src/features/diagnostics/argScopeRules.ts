@@ -11,7 +11,7 @@
 // one finding per `$X`.
 
 import type { Stage, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, fromChain, lookupInStage, possibleAncestors, PROXY_ARGS } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../analysis/scope';
 import type { VariableUse } from '../../analysis/model';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
@@ -28,7 +28,8 @@ export function checkArgScope(model: StageModel, undefinedVars: readonly Finding
       const origin = unboundArg(model, stage, use, globalLines, declaredIn);
       if (!origin) continue;
       const lookup = lookupInStage(model, stage.index, use.instructionLine, use.name);
-      if (lookup.chain.length > 0 || mayInherit(model, stage, use.name, declaredIn)) continue;
+      // A stage a FROM built from ARGs may build this one on sets it: whether it reaches here depends on `--build-arg`.
+      if (lookup.chain.length > 0 || lookup.possibleOrigins.length > 0) continue;
       // Once per name and stage: one `ARG` line mends them all.
       reported.add(use.name);
       findings.push({
@@ -65,14 +66,6 @@ function unboundArg(model: StageModel, stage: Stage, use: VariableUse, globalLin
   const elsewhere = (declaredIn.get(use.name) ?? []).find((other) => !chain.has(other.index));
   if (!elsewhere) return undefined;
   return `ARG ${use.name} is declared in stage '${stageLabel(elsewhere)}' (line ${elsewhere.fromRange.start.line + 1}), which this stage is not built FROM`;
-}
-
-/** A stage a FROM built from ARGs may build this one on declares the ARG: whether it reaches here depends on `--build-arg`. */
-function mayInherit(model: StageModel, stage: Stage, name: string, declaredIn: ReadonlyMap<string, Stage[]>): boolean {
-  const declaring = declaredIn.get(name);
-  if (!declaring) return false;
-  const possible = possibleAncestors(model, stage);
-  return declaring.some((other) => possible.has(other.index));
 }
 
 function stagesDeclaringArgs(model: StageModel): Map<string, Stage[]> {
