@@ -20,6 +20,12 @@ describe('the stage card', () => {
     const text = lines('############################', '# build compiles the service', '#', '# for every platform', '#########', 'FROM golang AS build');
     assert.match(card(text, 0), /^\*\*build\*\* · stage #0\n\nbuild compiles the service\n\nfor every platform\n\n- Base/);
   });
+
+  it('ends the chain of a stage built on a FROM built from ARGs on what that FROM names, not on its default', () => {
+    // Before, `child ← builder ← a-base`: the default's value, as if the image or the stage were certain.
+    const text = lines('ARG BASE=a-base', 'FROM alpine AS a-base', 'FROM alpine AS b-base', 'FROM ${BASE} AS builder', 'FROM builder AS child');
+    assert.match(card(text, 3), /\n- Chain: child ← builder ← what `\$\{BASE\}` names\n/);
+  });
 });
 
 describe('the stage card\'s role line (analysis/ships/roles.ts)', () => {

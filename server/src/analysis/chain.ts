@@ -54,13 +54,25 @@ export function rootStage(model: StageModel, stage: Stage): Stage | undefined {
   return parentStage(model, root) ? undefined : root;
 }
 
+/** The platform a stage is built for, as far as the Dockerfile says. */
+export type StagePlatform =
+  /** The `--platform` of `stage`, the first of the FROM chain, built on an image. */
+  | { readonly kind: 'flag'; readonly text: string; readonly stage: Stage }
+  /** No `--platform` on the chain's first stage: the build's target platform. */
+  | { readonly kind: 'target' }
+  /** The chain starts at a FROM built from ARGs that may name a stage (`base`): a stage it names gives its platform. */
+  | { readonly kind: 'depends'; readonly base: StageReference; readonly root: Stage };
+
 /**
  * The platform a stage is built for: its own `--platform`, unless it is built FROM a stage, whose platform it
- * takes (dispatchState.init; its own flag is then ignored); else the target platform (undefined here).
+ * takes (dispatchState.init; its own flag is then ignored); else the target platform. Undefined for a FROM cycle.
  */
-export function effectivePlatform(model: StageModel, stage: Stage): { readonly text: string; readonly stage: Stage } | undefined {
+export function effectivePlatform(model: StageModel, stage: Stage): StagePlatform | undefined {
+  const base = patternBase(model, stage);
+  if (base) return { kind: 'depends', base, root: model.stages[base.inStage] };
   const root = rootStage(model, stage);
-  return root?.platform && { text: root.platform.text, stage: root };
+  if (!root) return undefined;
+  return root.platform ? { kind: 'flag', text: root.platform.text, stage: root } : { kind: 'target' };
 }
 
 /** A stage built on an image (not certainly `scratch`): the image's ENV is unknown here. */

@@ -56,15 +56,14 @@ export function stageCard({ model, reachability }: FeatureContext, stage: Stage)
 }
 
 function platformDescription(model: StageModel, stage: Stage): string {
-  // Built on a stage, a stage takes that stage's platform (its own flag ignored): which one, a build arg decides.
-  const base = patternBase(model, stage);
-  if (base) {
-    const root = model.stages[base.inStage];
+  const platform = effectivePlatform(model, stage);
+  if (!platform || platform.kind === 'target') return 'the target platform';
+  if (platform.kind === 'depends') {
+    // Built on a stage, a stage takes that stage's platform (its own flag ignored): which one, a build arg decides.
+    const { base, root } = platform;
     const own = root.platform ? `\`${root.platform.text}\`` : 'the target platform';
     return `depends on what \`${base.text}\` names (line ${base.range.start.line + 1}): built on a stage, that stage's platform; on an image, ${own}`;
   }
-  const platform = effectivePlatform(model, stage);
-  if (!platform) return 'the target platform';
   const ignored = stage.platform && platform.stage !== stage ? ` (its own \`--platform=${stage.platform.text}\` is ignored)` : '';
   return `\`${platform.text}\`${platform.stage === stage ? '' : `, from stage ${stageLabel(platform.stage)}`}${ignored}`;
 }
@@ -81,9 +80,13 @@ function baseDescription(stage: Stage): string {
 function chainLabels(model: StageModel, stage: Stage): string[] {
   const chain = fromChain(model, stage);
   const root = chain[chain.length - 1];
-  // A FROM cycle ends on the stage it comes back to; a chain on an image, on the image.
+  // A FROM cycle ends on the stage it comes back to; a chain on an image, on the image; a chain on a FROM built
+  // from ARGs that may name a stage, on what it names (not the default's value, which a build arg may change).
   const parent = parentStage(model, root);
-  return [...chain.map(stageLabel), parent ? stageLabel(parent) : root.expandedBase ?? root.base?.text ?? '?'];
+  if (parent) return [...chain.map(stageLabel), stageLabel(parent)];
+  const pattern = patternBase(model, stage);
+  const end = pattern ? `what \`${pattern.text}\` names` : root.expandedBase ?? root.base?.text ?? '?';
+  return [...chain.map(stageLabel), end];
 }
 
 function dependencies(model: StageModel, stage: Stage): string[] {

@@ -6,7 +6,7 @@
 // TARGETPLATFORM/TARGETVARIANT: what it compiles is for the build platform. Stages that run other commands
 // (web assets, downloads: the corpus's 12 `$BUILDPLATFORM` stages copied into target stages) are left alone.
 import type { Stage, StageEdge, StageModel } from '../../analysis/model';
-import { AUTOMATIC_ARGS, fromChain, patternBase } from '../../analysis/scope';
+import { AUTOMATIC_ARGS, effectivePlatform, fromChain } from '../../analysis/scope';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
 
@@ -36,7 +36,7 @@ function crossCompiles(model: StageModel): Finding[] {
   for (const stage of model.stages) {
     const compiler = compilerOnBuildPlatform(stage);
     // Built on a stage a FROM built from ARGs names, it takes that stage's platform and ENV (GOARCH...): unknown.
-    if (!compiler || readsTarget(model, stage) || patternBase(model, stage)) continue;
+    if (!compiler || readsTarget(model, stage) || platformDepends(model, stage)) continue;
     const user = edgesTo(model.edges, model.stages.length)[stage.index].find((edge) => edge.reference.kind !== 'from' && !edge.possible && onTargetPlatform(model, model.stages[edge.from]));
     if (!user) continue;
     const into = model.stages[user.from];
@@ -77,9 +77,13 @@ function compilerOnBuildPlatform(stage: Stage): string | undefined {
 
 /** Built for the target platform: no --platform anywhere on its FROM chain (or the target's own); not where a build arg picks the stage it is built on. */
 function onTargetPlatform(model: StageModel, stage: Stage): boolean {
-  if (patternBase(model, stage)) return false;
+  if (platformDepends(model, stage)) return false;
   const withPlatform = fromChain(model, stage).find((current) => current.platform);
   return !withPlatform || /\$\{?TARGETPLATFORM\b/.test(withPlatform.platform!.text);
+}
+
+function platformDepends(model: StageModel, stage: Stage): boolean {
+  return effectivePlatform(model, stage)?.kind === 'depends';
 }
 
 /** Whether the stage, or one it is built FROM, declares or uses a target platform ARG. */
