@@ -50,6 +50,7 @@ describe('cache mounts', () => {
     ['Go on another base (GOPATH is not known)', lines('FROM alpine', 'RUN go bu|ild')],
     ['a USER before it (the cache is that user\'s)', lines('FROM node:20', 'USER node', 'RUN npm c|i')],
     ['a USER in the stage it is built FROM', lines('FROM node:20 AS base', 'USER node', 'FROM base', 'RUN npm c|i')],
+    ['a USER in a stage a FROM built from ARGs may build it on', lines('ARG BASE', 'FROM node:20 AS node-base', 'USER node', 'FROM $BASE', 'RUN npm c|i')],
     ['pip told not to cache', lines('FROM python', 'RUN pip install --no-cache-dir -r r|equirements.txt')],
     ['every mount there', lines('FROM node', 'RUN --mount=type=cache,target=/root/.npm npm c|i')],
     ['a RUN without a package manager', lines('FROM node', 'RUN ec|ho hi')],

@@ -4,13 +4,13 @@
 // "Optimize cache usage in builds" (https://docs.docker.com/build/cache/optimize/#use-cache-mounts: Go, apt,
 // pip, npm, cargo), its Java guide (https://docs.docker.com/guides/java/develop/: `/root/.m2`) and Gradle's
 // user home (https://docs.gradle.org/current/userguide/directory_layout.html: `~/.gradle`). Offered only where
-// the directory is certain: no USER in the stage or its FROM chain (the base image's own user is taken to be
-// root, as the official images are), and for Go and Cargo only on the official images that set GOPATH and
-// CARGO_HOME. A cache mount's content is not in the image: apt's lists then stay out of it, as
+// the directory is certain: no USER in the stage or a stage it is (or, through a FROM built from ARGs, may be)
+// built FROM (the base image's own user is taken to be root, as the official images are), and for Go and Cargo
+// only on the official images that set GOPATH and CARGO_HOME. A cache mount's content is not in the image: apt's lists then stay out of it, as
 // `rm -rf /var/lib/apt/lists/*` would leave them.
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { InstructionInfo, Stage } from '../../analysis/model';
-import { fromChain } from '../../analysis/chain';
+import { fromChain, possibleAncestors } from '../../analysis/chain';
 import { stageAtLine } from '../locate';
 import type { FeatureContext } from '../featureContext';
 import { runCommands } from '../diagnostics/dependencyRules';
@@ -82,7 +82,11 @@ function mountEdits(context: FeatureContext, stage: Stage, run: InstructionInfo,
   return edits;
 }
 
-/** A USER before the RUN in its stage or its FROM chain: the manager's directory is then that user's. */
+/**
+ * A USER before the RUN in its stage, its FROM chain, or a stage a FROM built from ARGs may build it on: the
+ * manager's directory is then (or may be) that user's.
+ */
 function setsUser({ model }: FeatureContext, stage: Stage, run: InstructionInfo): boolean {
-  return fromChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'USER' && (s !== stage || i.range.start.line < run.range.start.line)));
+  const user = (s: Stage) => s.instructions.some((i) => i.keyword === 'USER' && (s !== stage || i.range.start.line < run.range.start.line));
+  return user(stage) || [...possibleAncestors(model, stage)].some((index) => user(model.stages[index]));
 }
