@@ -30,6 +30,7 @@ describe('DependenciesAfterSource', () => {
   const quiet: [string, string][] = [
     ['the manifests copied and installed first', lines('FROM golang', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go mod download', 'RUN go build')],
     ['installed in the stage it is built FROM', lines('FROM golang AS deps', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'FROM deps', 'COPY . .', 'RUN go mod download')],
+    ['installed in a stage a FROM built from ARGs may build it on', lines('ARG BASE', 'FROM golang AS deps', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'FROM golang AS bare', 'FROM $BASE', 'WORKDIR /src', 'COPY . .', 'RUN go mod download')],
     ['a copy of one directory', lines('FROM golang', 'WORKDIR /src', 'COPY src/ .', 'RUN go mod download')],
     ['a copy elsewhere than where it installs', lines('FROM python', 'WORKDIR /app', 'COPY . /data', 'RUN pip install -r requirements.txt')],
     ['a WORKDIR to another directory', lines('FROM python', 'COPY . .', 'WORKDIR /app', 'RUN pip install -r requirements.txt')],

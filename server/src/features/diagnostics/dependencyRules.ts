@@ -6,7 +6,7 @@
 // A Node install's manifests are read from the build context (nodeManifests.ts): without it (no workspace, a file
 // the .dockerignore excludes) nothing is said of npm, yarn or pnpm.
 import type { InstructionInfo, Stage, StageModel } from '../../analysis/model';
-import { parentStage } from '../../analysis/chain';
+import { parentStage, patternBase, possibleAncestors } from '../../analysis/chain';
 import { cleanPath, IgnoreMatcher } from '../../analysis/dockerignorePatterns';
 import type { ContextFileText, FeatureContext } from '../featureContext';
 import type { Finding } from './rules';
@@ -49,8 +49,7 @@ export function dependenciesAfterSource({ model, dockerignore, contextFile }: De
   // Per stage, the tools whose installs it has run, its FROM chain's included (a stage comes after its parent).
   const toolsAfter: ReadonlySet<string>[] = [];
   for (const stage of model.stages) {
-    const parent = parentStage(model, stage);
-    const inherited = parent && parent.index < stage.index ? toolsAfter[parent.index] : NO_TOOLS;
+    const inherited = inheritedTools(model, stage, toolsAfter);
     // The context's reader and .dockerignore are the same objects until one of their files changes.
     const result = BY_STAGE.keyed(stage, [inherited, dockerignore, contextFile], () => stageHits(model, stage, inherited, read));
     toolsAfter[stage.index] = result.installed;
@@ -60,6 +59,18 @@ export function dependenciesAfterSource({ model, dockerignore, contextFile }: De
 }
 
 const NO_TOOLS: ReadonlySet<string> = new Set();
+
+/**
+ * The tools a stage's base has installed: its parent's; where a FROM built from ARGs may build it on one of
+ * several stages, any of theirs (which one, `--build-arg` decides: an install there may already have run).
+ */
+function inheritedTools(model: StageModel, stage: Stage, toolsAfter: readonly ReadonlySet<string>[]): ReadonlySet<string> {
+  const parent = parentStage(model, stage);
+  if (parent) return parent.index < stage.index ? toolsAfter[parent.index] : NO_TOOLS;
+  if (!patternBase(model, stage)) return NO_TOOLS;
+  const possible = [...possibleAncestors(model, stage)].filter((index) => index < stage.index && toolsAfter[index].size > 0).map((index) => toolsAfter[index]);
+  return possible.length <= 1 ? possible[0] ?? NO_TOOLS : new Set(possible.flatMap((tools) => [...tools]));
+}
 
 /**
  * A stage's hits depend on its own instructions, the tools its FROM chain installed, and the build context's
