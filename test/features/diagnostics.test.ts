@@ -154,6 +154,13 @@ describe('ArgNotInScope', () => {
     expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'ONBUILD RUN echo $V', 'RUN echo ok', 'ARG V'));
   });
 
+  it('says nothing of `--from=a-${V}`, which reads no variable: BuildKit refuses it, VariableInStageReference says so', () => {
+    // Before, "$V is empty here": BuildKit never expands it (toCommand; parseMount for from=).
+    const refused = lines('ARG V=x', 'FROM alpine AS a-x', 'FROM alpine', 'COPY --from=a-${V} /a /b', 'RUN --mount=from=a-$V,target=/m echo');
+    expectAt('ArgNotInScope', refused);
+    assert.deepEqual(diagnose(refused).filter((d) => d.code === 'VariableInStageReference').map((d) => d.range.start.line), [3, 4]);
+  });
+
   it('says nothing where a FROM built from ARGs may name the stage declaring it: that depends on --build-arg', () => {
     // With BASE=a-base the builder inherits X (dispatchState.init); with another value it does not.
     expectAt('ArgNotInScope', lines('ARG BASE=a-base', 'FROM alpine AS a-base', 'ARG X=1', 'FROM alpine AS other', 'FROM ${BASE} AS builder', 'RUN echo "$X"'));

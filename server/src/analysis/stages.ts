@@ -2,13 +2,14 @@
 // Skeletons hold plain data only, so that the stages an edit did not touch can be reused as they are.
 import type { LineTable } from './lines';
 import type { Add, Arg, Dockerfile, From, Instruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
-import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range, Stage } from './model';
+import type { CommentLine, GlobalArg, InstructionInfo, Located, MountInfo, Range, Stage, VariableUse } from './model';
 import { readDirectiveBlock, type DirectiveBlock } from './directives';
 import { normalizeStageName } from './names';
 import { collectReferences, type RawReference } from './references';
 import { rawValues, readArgProperties, readDeclarations, readUses } from './variables';
 import { copyWords, shellWords, unquoted } from './words';
 import { runOutputs } from './runOutputs';
+import { comparePositions } from './positions';
 import type { BuildkitReading } from './buildkitReading';
 import type { DispatchStep } from './dispatchSteps';
 import { buildkitReadings, type BuildkitReadings, type InstructionSource } from './instructionReading';
@@ -101,6 +102,7 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
   const platformRange = platformFlag?.getValueRange();
   const last = body.length > 0 ? body[body.length - 1].getRange() : from.getRange();
   const instructions = body.map((instruction) => instructionInfo(instruction, buildkitReadings(source(instruction))));
+  const references = collectReferences(from, body);
   const fromSource = source(from);
   return {
     name,
@@ -115,11 +117,22 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
     platform: platformFlag && platformRange ? located(platformFlag.getValue() ?? '', platformRange) : undefined,
     platformFlagRange: platformFlag?.getRange(),
     instructions,
-    references: collectReferences(from, body),
+    references,
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
     declarations: body.flatMap((instruction, i) => readDeclarations(instruction, instructions[i].dispatch ?? [])),
-    uses: [from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, fromSource.escape)),
+    uses: withoutStageNames([from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, fromSource.escape)), references),
   };
+}
+
+/**
+ * `COPY --from=a-$V` and `--mount=from=a-$V` read no variable: BuildKit refuses the instruction ("variable
+ * expansion is not supported for --from": dockerfile2llb's toCommand; parseMount for from=), which
+ * VariableInStageReference says. So `$V` there is no use of V.
+ */
+function withoutStageNames(uses: VariableUse[], references: readonly RawReference[]): VariableUse[] {
+  const names = references.filter((reference) => reference.kind !== 'from' && reference.text.includes('$'));
+  const inside = (use: VariableUse, name: RawReference) => comparePositions(name.range.start, use.range.start) <= 0 && comparePositions(use.range.end, name.range.end) <= 0;
+  return names.length === 0 ? uses : uses.filter((use) => !names.some((name) => inside(use, name)));
 }
 
 /** A RUN's `--mount` flags in order: type (`bind` unless given), from= and target as written; keys are case-insensitive. */
