@@ -16,6 +16,14 @@ describe('SecretShipped', () => {
     assert.match(npmrc.message, /^The credential file \.npmrc \(\/app\/\.npmrc\) ships in the image/);
   });
 
+  it('a credential file copied under the WORKDIR the base image sets, or a stage a FROM built from ARGs names: said relative to it', () => {
+    // Before, nothing: the path was unknown, and the file was taken not to ship.
+    const [env, config] = expectAt('SecretShipped', lines('FROM node:20', 'COPY [[.env]] .', 'COPY [[id_rsa]] keys/', 'CMD ["node"]'));
+    assert.match(env.message, /^The credential file \.env \(\.\/\.env under the WORKDIR the base sets\) ships in the image/);
+    assert.match(config.message, /\(\.\/keys\/id_rsa under the WORKDIR the base sets\)/);
+    expectAt('SecretShipped', lines('ARG BASE', 'FROM node:20 AS node-base', 'WORKDIR /app', 'FROM $BASE', 'COPY [[.npmrc]] ./'));
+  });
+
   it('a credential file a build stage holds reaches the image through a COPY --from of it or of a folder holding it', () => {
     const [first] = expectAt('SecretShipped', lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY .npmrc ./', 'FROM node:20-slim', 'COPY --from=build [[/app]] /app', 'COPY --from=build [[/app/.npmrc]] /root/', 'COPY --from=build /app/dist /dist'));
     assert.match(first.message, /\.npmrc \(\/app\/\.npmrc\), copied in stage build on line 3, ships in the image through this copy of \/app/);

@@ -52,15 +52,24 @@ function finding(code: Finding['code'], instruction: InstructionInfo, message: s
   return { code, range: word?.range ?? instruction.keywordRange, message, instructionLine: instruction.range.start.line };
 }
 
-/** Each source of a context copy with the path it makes (`COPY a b /d/` makes /d/a and /d/b; `COPY a /f` makes /f). */
+/**
+ * Each source of a context copy with the path it makes (`COPY a b /d/` makes /d/a and /d/b; `COPY a /f` makes /f).
+ * Under a WORKDIR the chain's base decides (`FROM node` then `COPY .env .`), the path is said relative to it
+ * (`./.env`): the file ships all the same.
+ */
 function madeBySource(step: ShipStep, sent: Sent): { source: Located; made: string }[] {
   const copied = step.instruction.copyPaths;
-  const destination = step.paths[0];
-  if (step.source.kind !== 'context' || destination === undefined || !copied) return [];
+  if (step.source.kind !== 'context' || !copied) return [];
   const written = copied.destination.text;
+  const relative = step.paths.length === 0 && step.placeUnknown === true;
+  const destination = relative ? posix.normalize(written) : step.paths[0];
+  if (destination === undefined) return [];
   const intoFolder = written.endsWith('/') || written === '.' || copied.sources.length > 1;
   const sources = copied.sources;
-  return sources.filter((source) => sent(source.text)).map((source) => ({ source, made: intoFolder ? posix.join(destination, posix.basename(source.text)) : destination }));
+  return sources.filter((source) => sent(source.text)).map((source) => {
+    const made = intoFolder ? posix.join(destination, posix.basename(source.text)) : destination;
+    return { source, made: relative ? `./${made} under the WORKDIR the base sets` : made };
+  });
 }
 
 function secretsShipped(model: StageModel, provenance: ImageProvenance, sent: Sent): Finding[] {
