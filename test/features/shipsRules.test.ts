@@ -66,6 +66,8 @@ describe('WholeStageCopied (experimental)', () => {
     assert.equal(found.severity, 3);
     assert.match(found.message, /COPY --from=rootfs \/ copies the whole stage, its base image debian:12 included, into the image/);
     expectAt('WholeStageCopied', lines('FROM debian:12 AS rootfs', 'RUN apt-get update', 'FROM scratch', 'COPY --from=rootfs / /'), experimental);
+    // Built on what a FROM built from ARGs names, which may be a stage on scratch: no base image is certain.
+    expectAt('WholeStageCopied', lines('ARG BASE', 'FROM scratch AS files', 'COPY a /a', 'FROM $BASE AS rootfs', 'FROM alpine', 'COPY --from=rootfs / /rootfs/'), experimental);
   });
 });
 

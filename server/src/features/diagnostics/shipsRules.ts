@@ -132,7 +132,9 @@ function wholeStagesCopied(model: StageModel, provenance: ImageProvenance): Find
       const word = step.instruction.copyPaths?.sources[i];
       const base = path.base;
       const scratchImage = base.kind === 'image' && SCRATCH_IMAGES.has(base.image.split(/[:@]/)[0].toLowerCase());
-      if (path.path !== '/' || !word || scratchImage || (base.kind !== 'image' && base.kind !== 'depends')) return [];
+      // A FROM built from ARGs that may name a stage may name one on scratch: then no base image is copied.
+      const mayBeStage = base.kind === 'depends' && (base.stages?.length ?? 0) > 0;
+      if (path.path !== '/' || !word || scratchImage || mayBeStage || (base.kind !== 'image' && base.kind !== 'depends')) return [];
       const what = base.kind === 'image' ? `image ${base.image}` : `image ${base.written}, which depends on the build`;
       return [finding('WholeStageCopied', step.instruction, `COPY --from=${stageLabel(model.stages[source.stage])} / copies the whole stage, its base ${what} included, into the image`, word)];
     });
