@@ -35,14 +35,16 @@ describe('the steps that add files', () => {
   it('a relative path on a chain that starts on an image: its WORKDIR is the image\'s, unknown, until an absolute one', () => {
     // `FROM golang` runs in /go: `COPY . .` and `go build -o app` write under /go, not under /.
     const { steps } = provenanceOf(lines('FROM golang:1.22', 'COPY . .', 'RUN go build -o app', 'WORKDIR /src', 'COPY go.mod ./'));
-    assert.deepEqual(steps.map(brief), ['2: COPY  … <- context', '3: RUN  … <- run', '4: WORKDIR /src <- workdir', '5: COPY /src /src/go.mod <- context']);
+    assert.deepEqual(steps.map(brief), ['2: COPY  … <- context', '3: RUN  … <- run', '4: WORKDIR /src <- workdir', '5: COPY /src <- context']);
     assert.deepEqual(steps.map((step) => step.placeUnknown === true), [true, true, false, false]);
     // An ADD of a Git repository clones it into the folder (before: a file named `bats-core.git#v1.13.0` in it).
     assert.deepEqual(provenanceOf(lines('FROM scratch', 'ADD https://github.com/bats-core/bats-core.git#v1.13.0 /opt/bats/')).steps.map((step) => step.paths), [['/opt/bats']]);
-    // A directory's contents are copied, not the directory (before: `/src/src` and `/usr/bin/out`).
-    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY src/ /src/', 'COPY out/ app.conf /usr/bin/')).steps.map((step) => step.paths), [['/src'], ['/usr/bin', '/usr/bin/app.conf']]);
+    // A directory's contents are copied, not the directory (before: `/src/src` and `/usr/bin/out`); whether `app.conf`
+    // or `ui` is a file or a directory is not known here, so only the folder copied into is certain (before:
+    // `/usr/bin/app.conf`, and prefect's `COPY ./ui .` made `/opt/ui/ui`).
+    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY src/ /src/', 'COPY out/ app.conf /usr/bin/', 'WORKDIR /opt/ui', 'COPY ./ui .')).steps.map((step) => step.paths), [['/src'], ['/usr/bin'], ['/opt/ui'], ['/opt/ui']]);
     // On scratch the WORKDIR starts at /.
-    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY app .')).steps.map(brief), ['2: COPY / /app <- context']);
+    assert.deepEqual(provenanceOf(lines('FROM scratch', 'COPY app .')).steps.map(brief), ['2: COPY / <- context']);
   });
 
   it('COPY from the context, ADD of a URL, a heredoc, WORKDIR, a RUN with known outputs (never complete)', () => {
@@ -59,17 +61,23 @@ describe('the steps that add files', () => {
     ));
     assert.deepEqual(steps.map(brief), [
       '2: WORKDIR /app <- workdir',
-      '3: COPY /app /app/app.conf <- context',
+      '3: COPY /app <- context',
       '4: ADD /opt /opt/x.tgz <- url',
       '5: COPY /etc/motd <- heredoc',
       '8: RUN /data … <- run',
     ]);
   });
+  it('what a RUN writes under its own mounts stays there; a download is named as its URL\'s path ends', () => {
+    // Before, `/src/go.sum` and `/tmp/work` (docker-credential-helpers' `--mount=target=.,type=tmpfs`).
+    const { steps } = provenanceOf(lines('FROM alpine', 'WORKDIR /src', 'RUN --mount=target=.,type=tmpfs touch go.sum && mkdir -p /out', 'RUN --mount=type=cache,target=/tmp mkdir -p /tmp/work /data',
+      'ADD https://example.com/dl/tool.tgz?version=2#sha /opt/'));
+    assert.deepEqual(steps.map((step) => step.paths), [['/src'], ['/out'], ['/data'], ['/opt', '/opt/tool.tgz']]);
+  });
   it('ADD of a local file may extract an archive: only the destination is certain', () => {
     assert.deepEqual(provenanceOf(lines('FROM alpine', 'ADD rootfs.tar.gz /')).steps.map(brief), ['2: ADD / … <- context']);
   });
   it('a destination with a build arg is unknown; one with a default is expanded', () => {
-    assert.deepEqual(provenanceOf(lines('FROM alpine', 'ARG D', 'COPY a $D/', 'ARG E=/e', 'COPY b $E/')).steps.map(brief), ['3: COPY  … <- context', '5: COPY /e /e/b <- context']);
+    assert.deepEqual(provenanceOf(lines('FROM alpine', 'ARG D', 'COPY a $D/', 'ARG E=/e', 'COPY b $E/')).steps.map(brief), ['3: COPY  … <- context', '5: COPY /e <- context']);
   });
   it('the chain, first stage first; an ONBUILD trigger of a parent runs in the child, the target\'s own does not', () => {
     const { steps } = provenanceOf(lines('FROM alpine AS a', 'COPY x /x', 'ONBUILD COPY y /y', 'FROM a', 'COPY z /z', 'ONBUILD RUN true'));

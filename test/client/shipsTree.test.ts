@@ -39,7 +39,7 @@ describe('Show What Ships tree', () => {
       '/usr/bin/app @6 — line 6 · COPY --from=build /out/app /usr/bin/app',
       '  stage build: /out/app',
       '    line 4 · RUN go build -o /out/app . @4 — made it',
-      '/etc/app/config.yaml @7 — line 7 · COPY config.yaml /etc/app/',
+      '/etc/app @7 — line 7 · COPY config.yaml /etc/app/', // the folder it fills: config.yaml may be one
       '  build context: config.yaml',
       '(paths not known here) @8 — line 8 · RUN apk add --no-cache ca-certificates',
     ]);
@@ -55,7 +55,7 @@ describe('Show What Ships tree', () => {
     ));
     assert.deepEqual(outline(tree), [
       'base: scratch @3 — line 3 · FROM, stage #2 (unnamed) · empty',
-      '/bin/curl @4 — line 4 · COPY --from=tools /usr/bin/curl /bin/',
+      '/bin @4 — line 4 · COPY --from=tools /usr/bin/curl /bin/', // the folder it fills: /usr/bin/curl may be one
       '  stage tools: /usr/bin/curl',
       "    or tools's base: debian:12 @2 — line 2 · FROM, stage tools · its files are unknown here",
       '/n @5 — line 5 · COPY --from=empty /nothing /n',

@@ -264,7 +264,9 @@ describe('COPY --from paths', () => {
     // it is reported, saying that the base image could have it.
     const [bin] = expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN go build -o bin/tool .', 'FROM alpine', 'COPY --from=build [[bin/tool]] /x'));
     assert.equal(bin.message, "COPY --from=build reads 'bin/tool' from the root of stage 'build' (/bin/tool), not from its WORKDIR /src, where line 3 makes /src/bin/tool (unless the base image golang has /bin/tool).");
-    expectAt('CopyFromRelativePath', lines('FROM scratch AS build', 'WORKDIR /src', 'COPY x.so lib/', 'FROM alpine', 'COPY --from=build [[lib/x.so]] /x'));
+    expectAt('CopyFromRelativePath', lines('FROM scratch AS build', 'WORKDIR /src', 'COPY lib/x.so lib/x.so', 'FROM alpine', 'COPY --from=build [[lib/x.so]] /x'));
+    // `COPY x.so lib/` makes /src/lib/x.so only if x.so is a file (a folder's contents would land in lib/): not said.
+    expectAt('CopyFromRelativePath', lines('FROM scratch AS build', 'WORKDIR /src', 'COPY x.so lib/', 'FROM alpine', 'COPY --from=build lib/x.so /x'));
     // Only a path made exactly there: under a folder made under the WORKDIR (`bin/`), the root's /bin may hold it.
     expectAt('CopyFromRelativePath', lines('FROM golang AS build', 'WORKDIR /src', 'RUN mkdir -p bin', 'FROM alpine', 'COPY --from=build bin/sh /x'));
     // Something copied in at the root (a whole stage, a folder above the path) may hold it.

@@ -92,6 +92,7 @@ describe('values as BuildKit expands them', () => {
   it('expands the file sketch\'s paths: WORKDIR $DIR and COPY to ${DIR}', () => {
     const { model } = contextOf(lines('FROM scratch AS build', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY a ./bin/', 'ARG OUT=${APP}/out', 'COPY b ${OUT}/'));
     const paths = [...producedPaths(model, model.stages[0]).keys()].sort();
-    assert.deepEqual(paths, ['/srv/app', '/srv/app/bin', '/srv/app/bin/a', '/srv/app/out', '/srv/app/out/b']);
+    // The folders; not a and b in them, which may be folders whose contents the COPY puts there.
+    assert.deepEqual(paths, ['/srv/app', '/srv/app/bin', '/srv/app/out']);
   });
 });

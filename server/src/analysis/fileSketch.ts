@@ -117,19 +117,39 @@ export function pathsMadeBy(model: StageModel, stage: Stage, instruction: Instru
     const workdir = expand(instruction.workdir);
     return workdir === undefined ? [] : resolve(workdir);
   }
-  if (instruction.keyword === 'RUN') return (instruction.outputs ?? []).flatMap(resolve);
+  if (instruction.keyword === 'RUN') return outsideMounts(instruction, (instruction.outputs ?? []).flatMap(resolve), resolve);
   const paths = instruction.copyPaths;
   const target = paths && expand(paths.destination.text);
   const sources = paths?.sources.map((source) => expand(source.text)) ?? [];
   if (target === undefined || sources.some((source) => source === undefined)) return [];
   const [destination] = resolve(target);
   if (destination === undefined) return [];
-  // `COPY a b /dir/` and `COPY a /dir/` put each source's base name in the directory; `COPY a /file` names the file.
+  // `COPY a b /dir/` and `COPY a /dir/` put a file source in the directory by its base name, but a directory
+  // source's contents only (BuildKit's CopyDirContentsOnly), and a pattern whatever it matches; whether a build
+  // context's or a stage's path is a file or a directory is not known here, so only the directory is certain.
+  // A URL ADD downloads one file, named as the URL's path ends (an ADD of a Git repository clones into it).
   const intoDirectory = target.endsWith('/') || sources.length > 1 || target === '.';
-  // An ADD of a Git repository clones it into the destination: no file named like the URL. A source written as a
-  // directory (`src/`, `.`) puts its contents there, not itself (`COPY src/ src/` makes no /src/src).
-  const named = sources.filter((source) => !(instruction.keyword === 'ADD' && isGitSource(source!)) && !/(?:^|\/)\.?$/.test(source!));
-  return intoDirectory ? [destination, ...named.map((source) => posix.join(destination, posix.basename(source!)))] : [destination];
+  const downloads = instruction.keyword === 'ADD' ? sources.filter((source) => /^https?:\/\//i.test(source!) && !isGitSource(source!)) : [];
+  return intoDirectory ? [destination, ...downloads.map((url) => posix.join(destination, downloadName(url!)))] : [destination];
+}
+
+/** The file name of a download: the URL's path's last part, without query or fragment. */
+function downloadName(url: string): string {
+  return posix.basename(url.replace(/[?#].*$/, '').replace(/^https?:\/\/[^/]*/i, '') || '/') || 'index.html';
+}
+
+/**
+ * A RUN's outputs that stay in the image: what it writes under one of its own mounts (a cache, a tmpfs, a bind
+ * mount, a secret) goes to the mount, not to the image (dockerfile2llb's dispatchRunMounts).
+ */
+function outsideMounts(instruction: InstructionInfo, outputs: string[], resolve: (path: string) => string[]): string[] {
+  const targets = (instruction.mounts ?? []).flatMap((mount) => (mount.target === undefined || hasVariable(mount.target) ? [] : resolve(mount.target)));
+  return targets.length === 0 ? outputs : outputs.filter((path) => !targets.some((target) => path === target || isInside(path, target)));
+}
+
+/** `inner` is strictly inside folder `outer`. */
+export function isInside(inner: string, outer: string): boolean {
+  return outer === '/' ? inner !== '/' : inner.startsWith(`${outer}/`);
 }
 
 /** A source ADD clones as a Git repository (BuildKit's gitutil.ParseGitRef): git@, git://, ssh://, or a URL ending in .git. */

@@ -9,7 +9,9 @@ import { posix } from '../posixPath';
 import type { InstructionInfo, Stage, StageModel } from '../model';
 import type { Evaluation } from '../evaluate';
 import { fromChain, rootStage } from '../chain';
-import { copyFromReference, pathsMadeBy, walkChain, writesRelative } from '../fileSketch';
+import { copyFromReference, isInside, pathsMadeBy, walkChain, writesRelative } from '../fileSketch';
+
+export { isInside } from '../fileSketch';
 import { hasVariable } from '../args';
 
 /** The image a chain starts on. */
@@ -114,10 +116,6 @@ export function relationTo(path: string, made: readonly string[]): RelatedStep['
   return undefined;
 }
 
-/** `inner` is strictly inside folder `outer`. */
-export function isInside(inner: string, outer: string): boolean {
-  return outer === '/' ? inner !== '/' : inner.startsWith(`${outer}/`);
-}
 
 class Tracer {
   private readonly done = new Map<number, ImageProvenance>();
