@@ -149,6 +149,11 @@ export interface NamedContext {
 export interface Reachability {
   /** Per stage, the targets that build it (empty = unused). */
   readonly builtBy: readonly (readonly BuildTarget[])[];
+  /**
+   * Per stage, the targets of `builtBy` that build it only where a name built from ARGs names it (`FROM
+   * binaries-$TARGETOS`, `COPY --from=build-${VARIANT}`), with the first such reference on the way there.
+   */
+  readonly mayBuild: readonly (ReadonlyMap<BuildTarget, StageReference> | undefined)[];
   /** The targets considered, for messages. */
   readonly targets: readonly BuildTarget[];
 }
@@ -167,28 +172,52 @@ export function reachability(
   references: readonly StageReference[] = [],
 ): Reachability {
   const builtBy: BuildTarget[][] = stages.map(() => []);
-  if (stages.length === 0) return { builtBy, targets: [] };
+  const mayBuild: Map<BuildTarget, StageReference>[] = [];
+  if (stages.length === 0) return { builtBy, mayBuild, targets: [] };
   const last = stages[stages.length - 1];
   const defaultName = stageLabel(last);
   const targets: BuildTarget[] = [{ name: defaultName, origin: 'default target' }, ...extraTargets.map((target) => (target.isDefault ? { ...target, name: defaultName } : target))];
   const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
   const decidedByBuilds = fromsDecidedByBuilds(fromVariables, targets);
-  const successors: number[][] = stages.map(() => []);
-  for (const edge of edges) if (!decidedByBuilds.has(edge.reference)) successors[edge.from].push(edge.to);
+  const successors: Step[][] = stages.map(() => []);
+  for (const edge of edges) if (!decidedByBuilds.has(edge.reference)) successors[edge.from].push({ to: edge.to, possible: edge.possible ? edge.reference : undefined });
   targets.forEach((target, i) => {
     const roots = [...(i === 0 || target.isDefault ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
-    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, number[]>();
-    const seen = new Set<number>();
-    const pending = [...roots];
-    while (pending.length > 0) {
-      const stage = pending.pop()!;
-      if (seen.has(stage)) continue;
-      seen.add(stage);
+    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, Step[]>();
+    const next = (stage: number) => [...successors[stage], ...extra.get(stage) ?? []];
+    // First what the target builds for certain, then what it may build through a name built from ARGs.
+    const certain = walk(roots, (stage) => next(stage).filter((step) => !step.possible).map((step) => step.to));
+    const via = new Map<number, StageReference>();
+    const reached = walk([...certain], (stage) => next(stage).filter((step) => !certain.has(step.to) && !via.has(step.to)).map((step) => {
+      via.set(step.to, step.possible ?? via.get(stage)!);
+      return step.to;
+    }));
+    for (const stage of reached) {
       builtBy[stage].push(target);
-      pending.push(...successors[stage], ...extra.get(stage) ?? []);
+      const reference = via.get(stage);
+      if (reference) (mayBuild[stage] ??= new Map()).set(target, reference);
     }
   });
-  return { builtBy, targets };
+  return { builtBy, mayBuild, targets };
+}
+
+/** An edge to follow: to a stage, and the reference built from ARGs that names it, if it only may. */
+interface Step {
+  readonly to: number;
+  readonly possible?: StageReference;
+}
+
+/** The stages reached from `roots` over `next`, in the order reached. */
+function walk(roots: readonly number[], next: (stage: number) => readonly number[]): Set<number> {
+  const seen = new Set<number>();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const stage = pending.pop()!;
+    if (seen.has(stage)) continue;
+    seen.add(stage);
+    pending.push(...next(stage));
+  }
+  return seen;
 }
 
 /**
@@ -206,8 +235,8 @@ function fromsDecidedByBuilds(fromVariables: readonly StageReference[], targets:
  * `--build-arg`): for that build the FROM names the stage. A value the build file leaves unknown is a
  * pattern (`${FLB_DISTRO}-base`), so every earlier stage it can produce may be meant.
  */
-function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageReference[], args: Readonly<Record<string, string>>): Map<number, number[]> {
-  const edges = new Map<number, number[]>();
+function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageReference[], args: Readonly<Record<string, string>>): Map<number, Step[]> {
+  const edges = new Map<number, Step[]>();
   for (const reference of fromReferences) {
     let passed = false;
     const text = reference.text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (variable, braced, plain) => {
@@ -221,7 +250,8 @@ function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageR
     const named = hasVariable(text)
       ? earlier.filter((stage) => stage.normalizedName !== undefined && variablePattern(text).test(stage.normalizedName)).map((stage) => stage.index)
       : earlier.filter((stage) => stage.normalizedName === text).slice(-1).map((stage) => stage.index);
-    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named]);
+    const possible = hasVariable(text) ? reference : undefined;
+    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named.map((to) => ({ to, possible }))]);
   }
   return edges;
 }

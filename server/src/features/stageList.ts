@@ -13,7 +13,11 @@ export function stageList({ model, reachability }: FeatureContext): StageList {
     base: stage.expandedBase ?? stage.base?.text,
     range: stage.range,
     selectionRange: declarationRange(stage),
-    builtBy: reachability.builtBy[stage.index].map((target) => `${target.name} (${target.origin})`),
+    builtBy: reachability.builtBy[stage.index].map((target) => {
+      // Reached only where a name built from ARGs names it: said so (`release (default target), if binaries-$TARGETOS names it`).
+      const via = reachability.mayBuild[stage.index]?.get(target);
+      return `${target.name} (${target.origin}${via ? `, if ${via.text} names it` : ''})`;
+    }),
   }));
   return { stages, defaultTarget: stages[stages.length - 1]?.label };
 }
