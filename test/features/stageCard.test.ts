@@ -21,6 +21,29 @@ describe('the stage card', () => {
     assert.match(card(text, 0), /^\*\*build\*\* · stage #0\n\nbuild compiles the service\n\nfor every platform\n\n- Base/);
   });
 
+  it('says a target may build a stage only a name built from ARGs reaches, and which name', () => {
+    // Before, "Built by target `release` (default target)" on every binaries-* stage (docker/buildx's binaries-$TARGETOS).
+    const text = lines('FROM alpine AS binaries-linux', 'FROM alpine AS binaries-freebsd', 'FROM binaries-freebsd AS freebsd-extra', 'FROM binaries-$TARGETOS AS binaries', 'FROM binaries AS release');
+    const status = (index: number) => card(text, index).split('\n').find((line) => /^- (Built|May be built|Unused)/.test(line));
+    assert.equal(status(1), '- May be built by target `release` (default target), where `binaries-$TARGETOS` (line 4) names it');
+    assert.equal(status(3), '- Built by target `release` (default target)');
+    assert.equal(status(2), '- Unused: no build target reaches it (targets considered: `release` (default target))');
+    const list = stageList(featureContext(AnalyzedDocument.fromText(text)));
+    assert.deepEqual(list.stages.map((stage) => stage.builtBy), [['release (default target, if binaries-$TARGETOS names it)'], ['release (default target, if binaries-$TARGETOS names it)'], [], ['release (default target)'], ['release (default target)']]);
+  });
+
+  it('gives the platform\'s value where a global ARG sets a platform ARG: its default replaces BuildKit\'s value', () => {
+    // Before, "`$BUILDPLATFORM`" alone (linkerd's `ARG BUILDPLATFORM=linux/amd64`).
+    const text = lines('ARG BUILDPLATFORM=linux/amd64', 'FROM --platform=$BUILDPLATFORM golang AS build', 'FROM --platform=$TARGETPLATFORM alpine AS run');
+    assert.match(card(text, 0), /\n- Platform: `\$BUILDPLATFORM` → `linux\/amd64`\n/);
+    assert.match(card(text, 1), /\n- Platform: `\$TARGETPLATFORM`\n/);
+  });
+
+  it('offers no empty base: BuildKit refuses it', () => {
+    // Before, "(empty) or `${base_image}`" (jaeger's `FROM $base_image`).
+    assert.match(card(lines('ARG base_image', 'FROM $base_image AS release'), 0), /\n- Base: `\$base_image` → depends on base_image \(no default\): `\$\{base_image\}`, or BuildKit refuses it\n/);
+  });
+
   it('ends the chain of a stage built on a FROM built from ARGs on what that FROM names, not on its default', () => {
     // Before, `child ← builder ← a-base`: the default's value, as if the image or the stage were certain.
     const text = lines('ARG BASE=a-base', 'FROM alpine AS a-base', 'FROM alpine AS b-base', 'FROM ${BASE} AS builder', 'FROM builder AS child');
@@ -40,6 +63,14 @@ describe('the stage card\'s role line (analysis/ships/roles.ts)', () => {
     assert.equal(roleOf(3), '- Role: shipped, in the image of #3 (unnamed); as a target, an image (its start command, line 7)');
     assert.equal(roleOf(1), undefined);
     assert.equal(roleOf(2, ['test']), '- Role: check-only, only checks build it; as a target, a check (named like one)');
+  });
+
+  it('says why a role depends on the build: the FROM built from ARGs that may name the stage', () => {
+    // Before, "a target that may be an image or exported files (`--output`) builds it", though the only target is an image.
+    const text = lines('FROM alpine AS qdrant-cpu', 'FROM alpine AS qdrant-gpu', 'ARG GPU', 'FROM qdrant-${GPU:-cpu} AS qdrant', 'CMD ["qdrant"]');
+    const context = featureContext(AnalyzedDocument.fromText(text));
+    const role = stageCard(context, context.model.stages[0]).split('\n').find((line) => line.startsWith('- Role'));
+    assert.equal(role, '- Role: depends on the build: `qdrant-${GPU:-cpu}` (line 4) may name a stage that ships it');
   });
 
   it('says exported files, in the card and the code lens, for a scratch target a build exports with --output', () => {

@@ -120,8 +120,15 @@ function sameResolutionInputs(before: ParsedFile, after: ParsedFile): boolean {
  */
 function expandBase(text: string, scope: Scope, escapeToken: string): Pick<Stage, 'expandedBase' | 'baseEvaluation'> {
   if (!text.includes('$')) return { expandedBase: text };
-  const baseEvaluation: Evaluation = evaluate(text, scope, escapeToken);
+  const baseEvaluation = withoutEmptyName(evaluate(text, scope, escapeToken), text);
   return { expandedBase: definiteValue(baseEvaluation) || undefined, baseEvaluation };
+}
+
+/** An empty base is no possible base: BuildKit refuses the build ("base name (...) should not be blank", buildDispatchStates). */
+function withoutEmptyName(evaluation: Evaluation, text: string): Evaluation {
+  if (!evaluation.values.includes('')) return evaluation;
+  const { forms, opaque, dependsOn, pattern } = evaluation;
+  return { values: evaluation.values.filter((value) => value !== ''), forms, opaque, errors: [...evaluation.errors, `base name (${text}) should not be blank`], dependsOn, pattern };
 }
 
 function stageOf(skeleton: StageSkeleton, index: number, docComment: string | undefined, base: Pick<Stage, 'expandedBase' | 'baseEvaluation'> | undefined): Stage {

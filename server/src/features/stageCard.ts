@@ -1,11 +1,13 @@
 // The Markdown summary of a stage, shown by hover and as completion documentation.
 import { BEFORE_FIRST_STAGE, type Stage, type StageModel, type StageReference } from '../analysis/model';
-import type { Reachability } from '../analysis/graph';
+import type { BuildTarget, Reachability } from '../analysis/graph';
 import { effectivePlatform, fromChain, parentStage, patternBase } from '../analysis/scope';
 import { instructionOf, producedPaths } from '../analysis/fileSketch';
 import { stageLabel } from '../analysis/names';
 import type { FeatureContext } from './featureContext';
 import { code, valueText } from './valueText';
+import { evaluateInFrom } from '../analysis/bindings';
+import { definiteValue } from '../analysis/evaluate';
 import { byName, consideredTargets } from './diagnostics/unusedStage';
 import { shipsLine } from './ships/shipsCard';
 import { roleLine } from './ships/roleLine';
@@ -61,11 +63,20 @@ function platformDescription(model: StageModel, stage: Stage): string {
   if (platform.kind === 'depends') {
     // Built on a stage, a stage takes that stage's platform (its own flag ignored): which one, a build arg decides.
     const { base, root } = platform;
-    const own = root.platform ? `\`${root.platform.text}\`` : 'the target platform';
+    const own = root.platform ? platformValue(model, root.platform.text) : 'the target platform';
     return `depends on what \`${base.text}\` names (line ${base.range.start.line + 1}): built on a stage, that stage's platform; on an image, ${own}`;
   }
   const ignored = stage.platform && platform.stage !== stage ? ` (its own \`--platform=${stage.platform.text}\` is ignored)` : '';
-  return `\`${platform.text}\`${platform.stage === stage ? '' : `, from stage ${stageLabel(platform.stage)}`}${ignored}`;
+  return `${platformValue(model, platform.text)}${platform.stage === stage ? '' : `, from stage ${stageLabel(platform.stage)}`}${ignored}`;
+}
+
+/**
+ * A `--platform` as written, and its value where the file decides it: a global `ARG BUILDPLATFORM=linux/amd64`
+ * replaces BuildKit's own value (buildMetaArgs: `AddOrReplace`), so `$BUILDPLATFORM` is `linux/amd64` there.
+ */
+function platformValue(model: StageModel, text: string): string {
+  const value = text.includes('$') ? definiteValue(evaluateInFrom(model, text)) : undefined;
+  return value !== undefined && value !== text ? `\`${text}\` → ${code(value)}` : `\`${text}\``;
 }
 
 function baseDescription(stage: Stage): string {
@@ -123,13 +134,26 @@ function users(model: StageModel, stage: Stage): string[] {
 export function buildStatus(reachability: Reachability, stage: Stage): string {
   const builtBy = reachability.builtBy[stage.index] ?? [];
   if (builtBy.length === 0) return `Unused: no build target reaches it (${consideredTargets(reachability, (name) => `\`${name}\``)})`;
-  const resolved = builtBy.filter((target) => !target.unresolved);
+  const maybe = reachability.mayBuild[stage.index];
+  const listed = (targets: readonly BuildTarget[]) => byName(targets).map(([name, origins]) => `target \`${name}\` (${origins.join(', ')})`).join(', ');
+  const resolved = builtBy.filter((target) => !target.unresolved && !maybe?.has(target));
+  const possibly = builtBy.filter((target) => !target.unresolved && maybe?.has(target));
   const unresolved = builtBy.filter((target) => target.unresolved);
-  const parts = resolved.length > 0 ? ['Built by ' + byName(resolved).map(([name, origins]) => `target \`${name}\` (${origins.join(', ')})`).join(', ')] : [];
+  const parts = resolved.length > 0 ? [`Built by ${listed(resolved)}`] : [];
+  // Reached only where a name built from ARGs names it: `binaries-$TARGETOS` builds it for one platform only.
+  for (const [reference, targets] of groupBy(possibly, (target) => maybe!.get(target)!)) {
+    parts.push(`${parts.length > 0 ? 'may also be built' : 'May be built'} by ${listed(targets)}, where \`${reference.text}\` (line ${reference.range.start.line + 1}) names it`);
+  }
   if (unresolved.length > 0) {
-    parts.push(`${resolved.length > 0 ? 'may also be built' : 'May be built'} by builds not resolved: ${[...new Set(unresolved.map((target) => `${target.origin} (${target.unresolved})`))].join(', ')}`);
+    parts.push(`${parts.length > 0 ? 'may also be built' : 'May be built'} by builds not resolved: ${[...new Set(unresolved.map((target) => `${target.origin} (${target.unresolved})`))].join(', ')}`);
   }
   return parts.join('; ');
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...groups.get(key(item)) ?? [], item]);
+  return groups;
 }
 
 /** The description without the banner lines made only of `#` (`#######` above and below it), nor the blank lines they leave at its ends. */

@@ -20,7 +20,7 @@ import type { Stage, StageModel, StageReference } from '../model';
 import type { BuildTarget, Reachability } from '../graph';
 import { stagesMatchingTarget } from '../graph';
 import { hasVariable } from '../args';
-import { fromChain, possibleAncestors } from '../chain';
+import { fromChain, patternBase, possibleAncestors } from '../chain';
 import { copyFromReference } from '../fileSketch';
 import { chainBase, imageProvenance, type ShipStep } from './provenance';
 
@@ -46,11 +46,22 @@ export interface TargetOfRoles {
   readonly shipping: ReadonlySet<StageReference>;
 }
 
+/** Why a stage's role is undetermined: what decides whether it ships. */
+export type Undetermined =
+  /** A target that may be an image or exported files, as `--output` decides, would ship it. */
+  | { readonly kind: 'output'; readonly target: BuildTarget }
+  /** A target whose name is a pattern (a variable, a build not resolved) may be a stage that ships it. */
+  | { readonly kind: 'target-pattern'; readonly target: BuildTarget }
+  /** A FROM built from ARGs in a chain that ships (or may) may name a stage that ships it. */
+  | { readonly kind: 'base-pattern'; readonly reference: StageReference };
+
 export interface StageRoles {
   /** Every target of the reachability that names a stage, with its role. */
   readonly targets: readonly TargetOfRoles[];
   /** Per stage. */
   readonly stages: readonly StageRole[];
+  /** Per stage whose role is undetermined, why (the first reason found). */
+  readonly undetermined: readonly (Undetermined | undefined)[];
   /** Per stage, the image targets it ships in. */
   readonly shippedIn: readonly (readonly BuildTarget[])[];
 }
@@ -89,27 +100,30 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
     return [{ target, stage: stages[0], role, shipping: role.kind === 'image' ? partsOf(stages[0]).references : new Set() }];
   });
   const shippedIn: BuildTarget[][] = model.stages.map(() => []);
-  const maybeShipped = new Set<number>();
+  const maybeShipped = new Map<number, Undetermined>();
+  const mayShip = (stage: number, why: Undetermined) => { if (!maybeShipped.has(stage)) maybeShipped.set(stage, why); };
   for (const { target, stage, role } of targets) {
     if (role.kind === 'check' || role.kind === 'exported-files') continue;
     for (const shipped of partsOf(stage).stages) {
       if (role.kind === 'image') shippedIn[shipped].push(target);
-      else maybeShipped.add(shipped);
+      else mayShip(shipped, { kind: 'output', target });
     }
   }
   // What each stage a pattern may name would ship is shipped perhaps: undetermined unless an image ships it.
   for (const { target, stages } of named.filter(({ target }) => isPattern(target))) {
     for (const stage of stages.filter((index) => roleOf(index, target).kind !== 'check')) {
-      for (const shipped of partsOf(stage).stages) maybeShipped.add(shipped);
+      for (const shipped of partsOf(stage).stages) mayShip(shipped, { kind: 'target-pattern', target });
     }
   }
   // So is what a stage that ships (or may) would be built on where its FROM is built from ARGs (`FROM base-${V}`):
   // any stage the name may be, and what that one would ship.
   for (const shipped of [...model.stages.keys()].filter((index) => shippedIn[index].length > 0 || maybeShipped.has(index))) {
+    const base = patternBase(model, model.stages[shipped]);
+    if (!base) continue;
     const certain = new Set(fromChain(model, model.stages[shipped]).map((stage) => stage.index));
     for (const ancestor of possibleAncestors(model, model.stages[shipped])) {
       if (certain.has(ancestor)) continue;
-      for (const part of partsOf(ancestor).stages) maybeShipped.add(part);
+      for (const part of partsOf(ancestor).stages) mayShip(part, { kind: 'base-pattern', reference: base });
     }
   }
   const isCheck = (target: BuildTarget) => targets.some((t) => t.target === target && t.role.kind === 'check');
@@ -120,7 +134,8 @@ function computeRoles(model: StageModel, reachability: Reachability): StageRoles
     if (maybeShipped.has(index)) return 'undetermined';
     return builtBy.every(isCheck) ? 'check-only' : 'build-only';
   });
-  return { targets, stages, shippedIn };
+  const undetermined = stages.map((role, index) => (role === 'undetermined' ? maybeShipped.get(index) : undefined));
+  return { targets, stages, undetermined, shippedIn };
 }
 
 /** `exportedBy`: where a build that exports the target's files (`-o type=local`) is, if it does. */

@@ -2,7 +2,7 @@
 // the target it is (if it is one) makes.
 import type { Stage, StageModel } from '../../analysis/model';
 import type { Reachability } from '../../analysis/graph';
-import { stageRoles, type TargetRole } from '../../analysis/ships/roles';
+import { stageRoles, type TargetRole, type Undetermined } from '../../analysis/ships/roles';
 
 /** `Role: shipped, in the image of target release (the default target)`; undefined for an unused stage (the card says it). */
 export function roleLine(model: StageModel, reachability: Reachability, stage: Stage): string | undefined {
@@ -16,7 +16,15 @@ export function roleLine(model: StageModel, reachability: Reachability, stage: S
     case 'shipped': return `Role: shipped, in the image of ${names(roles.shippedIn[stage.index])}${target}`;
     case 'build-only': return `Role: build-only, nothing of it is known to reach an image${target}`;
     case 'check-only': return `Role: check-only, only checks build it${target}`;
-    case 'undetermined': return `Role: depends on the build: a target that may be an image or exported files (\`--output\`) builds it${target}`;
+    case 'undetermined': return `Role: depends on the build: ${undeterminedText(roles.undetermined[stage.index])}${target}`;
+  }
+}
+
+function undeterminedText(why: Undetermined | undefined): string {
+  switch (why?.kind) {
+    case 'target-pattern': return `target \`${why.target.name}\` (${why.target.origin}) may be a stage that ships it`;
+    case 'base-pattern': return `\`${why.reference.text}\` (line ${why.reference.range.start.line + 1}) may name a stage that ships it`;
+    default: return 'a target that may be an image or exported files (`--output`) builds it';
   }
 }
 
