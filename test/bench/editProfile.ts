@@ -12,6 +12,7 @@ import { definition } from '../../server/src/features/definition';
 import { complete } from '../../server/src/features/completion';
 import { highlight, references } from '../../server/src/features/references';
 import { rename } from '../../server/src/features/rename';
+import { codeLenses } from '../../server/src/features/codeLens';
 import type { BuildingTargets } from '../../server/src/features/buildFiles/stageTargets';
 import { benchPositions, generateDockerfile } from '../support/generate';
 
@@ -37,6 +38,7 @@ function main(): void {
     'completion after `$`': (context) => complete(context, { ...variable, character: variable.character + 1 }, URI),
     'completion of a `COPY --from` path': (context) => complete(context, path, URI),
     'definition of a `COPY --from` path': (context) => definition(context, path, URI),
+    'code lens': (context) => codeLenses(context, 0, 0),
   };
   let document = AnalyzedDocument.fromText(text, 0);
   const times: Record<string, number[]> = {};
