@@ -42,7 +42,7 @@ describe('editor features', () => {
     const lenses = shownLenses(context(), 'file:///x');
     assert.deepEqual(lenses.map((l) => `${l.range.start.line}:${l.command!.title}`), [
       '3:used by: #1 (unnamed)', '3:Build this stage',
-      '6:unused: no target builds it',
+      '6:unused: no known target builds it',
       '8:built as target unused · shipped in unused', '8:Build this stage',
     ]);
   });
@@ -58,6 +58,16 @@ describe('editor features', () => {
     const context = featureContext(AnalyzedDocument.fromText(TEXT), [{ name: 'build', origin: 'compose.yaml:5' }]);
     const titles = shownLenses(context, 'file:///x').filter((l) => l.range.start.line === 3).map((l) => l.command!.title);
     assert.deepEqual(titles, ['used by: #1 (unnamed) · shipped in build', 'target in compose.yaml:5', 'Build this stage']);
+  });
+
+  it('says a FROM built from ARGs may use the stage, and names a target once', () => {
+    // Before, "used by: debug" (jaeger's `FROM $debug_image`, which its builds set to an image).
+    const possible = shownLenses(featureContext(AnalyzedDocument.fromText(lines('ARG debug_image', 'FROM alpine AS release', 'FROM golang AS build', 'FROM $debug_image AS debug', 'COPY --from=build /a /a'))), 'file:///x');
+    assert.equal(possible.find((l) => l.range.start.line === 1)!.command!.title, 'may be used by: debug');
+    assert.equal(possible.find((l) => l.range.start.line === 2)!.command!.title, 'used by: debug · shipped in debug');
+    // Before, "built as target final, final" where two build files build it.
+    const twice = featureContext(AnalyzedDocument.fromText(lines('FROM alpine AS base', 'FROM base AS final', 'FROM alpine AS other')), [{ name: 'final', origin: 'compose.yaml:3' }, { name: 'final', origin: 'docker-bake.hcl:2' }]);
+    assert.equal(shownLenses(twice, 'file:///x').find((l) => l.range.start.line === 1)!.command!.title, 'built as target final · shipped in final');
   });
 
   it('names up to three users; past them it counts, and Build this stage stays on the line', () => {

@@ -89,13 +89,16 @@ export function resolveCodeLens({ model, reachability }: FeatureContext, uri: st
 
 /** Who uses the stage (past three, how many), or what builds it where nothing refers to it. */
 function useTitle(model: StageModel, references: readonly StageReference[], builtBy: readonly BuildTarget[]): string {
-  const users = [...new Set(references.map((r) => userLabel(model, r)))];
-  return users.length > MAX_NAMES ? `used by ${usersCounted(references)}`
-    : users.length > 0 ? `used by: ${users.join(', ')}`
-    : builtBy.length === 0 ? 'unused: no target builds it'
-    // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
-    : builtBy.every((t) => t.unresolved) ? 'may be built by builds not resolved'
-    : `built as target ${namesOrCount(builtBy.map((t) => t.name), 'targets')}`;
+  // A name built from ARGs (`FROM $debug_image`) may name the stage or not: said apart, as the card says "may use".
+  const certain = references.filter((r) => r.resolution.kind !== 'pattern');
+  const possible = references.filter((r) => r.resolution.kind === 'pattern' && !certain.some((c) => c.inStage === r.inStage));
+  const users = (list: readonly StageReference[]) => [...new Set(list.map((r) => userLabel(model, r)))];
+  const listed = (list: readonly StageReference[]) => (users(list).length > MAX_NAMES ? ` ${usersCounted(list)}` : `: ${users(list).join(', ')}`);
+  if (references.length > 0) return [certain.length > 0 ? `used by${listed(certain)}` : '', possible.length > 0 ? `may be used by${listed(possible)}` : ''].filter((part) => part !== '').join('; ');
+  if (builtBy.length === 0) return 'unused: no known target builds it';
+  // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
+  if (builtBy.every((t) => t.unresolved)) return 'may be built by builds not resolved';
+  return `built as target ${namesOrCount([...new Set(builtBy.map((t) => t.name))], 'targets')}`;
 }
 
 /**
