@@ -35,11 +35,11 @@ describe('COPY --from source paths and whole-root copies', () => {
     const only = at(lines('FROM xx AS tools', 'FROM golang AS build', 'COPY --from=tools / /', 'RUN make build DESTDIR=/out', 'FROM build AS more',
       'FROM alpine', 'COPY --from=more /out/a|pp /app'));
     assert.deepEqual(only, {
-      hover: '`/out/app` in stage **more**: not made by any instruction of more; it may come from tools\'s root (line 3, stage build), or from its base image `golang`',
+      hover: '`/out/app` in stage **more**: no instruction of more is known to make it; it may come from tools\'s root (line 3, stage build), or from its base image `golang`',
       lines: [3],
     });
     const two = at(lines('FROM scratch AS s', 'COPY --from=a / /', 'COPY . /', 'FROM alpine', 'COPY --from=s /etc/x.co|nf /x'));
-    assert.deepEqual(two, { hover: '`/etc/x.conf` in stage **s**: not made by any instruction of s; it may come from what line 3 copies (`COPY . /`), or from a\'s root (line 2)', lines: [3, 2] });
+    assert.deepEqual(two, { hover: '`/etc/x.conf` in stage **s**: no instruction of s is known to make it; it may come from what line 3 copies (`COPY . /`), or from a\'s root (line 2)', lines: [3, 2] });
   });
 });
 

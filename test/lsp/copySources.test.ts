@@ -30,13 +30,23 @@ describe('COPY --from source paths over LSP', () => {
   it('follow the FROM chain, and read JSON and quoted paths', async () => {
     const { hover, links } = await at(lines(...build, 'FROM alpine', 'COPY --link --from=more ["/etc/app/conf d|ir/x", "/x"]'));
     // Inside the folder the COPY fills, not `/etc/app/conf dir`: a folder `conf dir` would put its contents there.
-    assert.equal(hover, '`/etc/app/conf dir/x` in stage **more**: inside `/etc/app`, made by line 5 (`COPY "conf dir" /etc/app/`)');
+    assert.equal(hover, '`/etc/app/conf dir/x` in stage **more**: inside `/etc/app`, which line 5 (`COPY "conf dir" /etc/app/`) fills: it may come from there');
     assert.deepEqual(links.map((l) => l.targetRange.start.line), [4]);
+  });
+
+  it('say of a path inside a folder a WORKDIR makes that no line is known to make it, and which RUNs may', async () => {
+    // Before, "inside `/src`, made by line 2 (`WORKDIR /src`)", as if the WORKDIR had made the binary.
+    const { hover } = await at(lines('FROM golang AS build', 'WORKDIR /src', 'RUN make alloy', 'FROM alpine', 'COPY --from=build /src/build/al|loy /bin/alloy'));
+    assert.equal(hover, '`/src/build/alloy` in stage **build**: inside `/src`, made by line 2 (`WORKDIR /src`); no instruction is known to make the path itself; RUN line 3 may write it');
+    // A folder something is made in (moby's PreserveOwnership test): before, "not made by any instruction".
+    const folder = await at(lines('FROM alpine AS base', 'RUN mkdir -p /dir/subdir', 'FROM scratch', 'COPY --from=base /d|ir /'));
+    assert.equal(folder.hover, '`/dir` in stage **base**: line 2 (`RUN mkdir -p /dir/subdir`) makes `/dir/subdir` inside it');
   });
 
   it('say where else the path may come from', async () => {
     assert.equal((await at(lines(...build, 'FROM alpine', 'COPY --from=build /usr/lo|cal/go /go'))).hover,
-      '`/usr/local/go` in stage **build**: not made by any instruction of build (it may come from its base image `golang:1.22`)');
+      // Before, "not made by any instruction of build", though what its RUN writes is not known.
+      '`/usr/local/go` in stage **build**: no instruction of build is known to make it; RUN line 3 may write it (it may come from its base image `golang:1.22`)');
     const { hover, links } = await at(lines('FROM scratch AS empty', 'FROM alpine', 'COPY --from=empty /no|thing /x'));
     assert.equal(hover, '`/nothing` in stage **empty**: not made by any instruction of empty');
     assert.deepEqual(links, []);
