@@ -56,6 +56,10 @@ describe('variables over LSP', () => {
   it('says why a variable is not in scope, and what BuildKit sets', async () => {
     assert.match((await hover(lines('ARG V=1', 'FROM a', 'RUN echo $|V'))).value, /not in scope here: the global ARG is visible in FROM lines only; declare `ARG V`/);
     assert.match((await hover(lines('FROM --platform=$BUILD|PLATFORM a'))).value, /set by BuildKit: the platform of the machine running the build/);
+    // Not "not in scope here": the base image's ENV may set it (GOPATH on golang), BuildKit sets PATH where it has none.
+    assert.equal((await hover(lines('FROM golang', 'RUN echo $GO|PATH'))).value, '**$GOPATH** is not set by this Dockerfile: no ARG or ENV of this stage or the stages it is built FROM sets it; the base image\'s ENV may.');
+    assert.match((await hover(lines('FROM golang', 'RUN echo $PA|TH'))).value, /^\*\*\$PATH\*\* is the base image's PATH \(BuildKit sets a default where the image has none\)/);
+    assert.equal((await hover(lines('FROM scratch', 'COPY a $PA|TH/'))).value, '**$PATH** = `/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`: set by BuildKit, as the stage\'s image has no PATH.');
   });
 
   it('says what a variable depends on where a FROM built from ARGs may build the stage on one that sets it', async () => {

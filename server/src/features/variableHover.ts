@@ -54,7 +54,7 @@ function useText(model: StageModel, lookup: VariableLookup, inFrom: boolean): st
     const setters = maybe.map((setter) => `stage ${stageLabel(model.stages[setter.stage])} sets it (line ${setter.declaration.instructionLine + 1})`).join(', ');
     return `**$${name}** depends on the stage this one is built on, which a FROM built from ARGs chooses: ${setters}; built on another, nothing in this file sets it.`;
   }
-  if (lookup.chain.length === 0) return `**$${name}** is not in scope here: ${notInScope(model, lookup, inFrom)}`;
+  if (lookup.chain.length === 0) return notSet(model, lookup, inFrom);
   const heading = `**$${name}**${valueSuffix(valueText(lookup.evaluation))}`;
   return [heading, ...lookup.chain.map((origin) => `- ${originText(model, origin)}`)].join('\n\n');
 }
@@ -85,12 +85,20 @@ export function originText(model: StageModel, origin: VariableOrigin): string {
   }
 }
 
-function notInScope(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
+/**
+ * A name nothing in scope declares: a global or automatic ARG outside FROM lines is out of scope; another name is
+ * not set by this Dockerfile, which is no claim that it is empty where the base image's ENV may set it (PATH, which
+ * BuildKit sets where the image has none; `GOPATH` on the golang images).
+ */
+function notSet(model: StageModel, lookup: VariableLookup, inFrom: boolean): string {
   const { name } = lookup;
-  if (inFrom) return 'FROM lines see global ARGs (declared before the first FROM) and BuildKit\'s automatic ones only.';
+  const heading = `**$${name}** is not in scope here`;
+  if (inFrom) return `${heading}: FROM lines see global ARGs (declared before the first FROM) and BuildKit's automatic ones only.`;
   const global = model.globalArgs.some((arg) => arg.name === name);
   if (global || AUTOMATIC_ARGS.has(name)) {
-    return `${global ? 'the global ARG' : 'BuildKit\'s automatic ARG'} is visible in FROM lines only; declare \`ARG ${name}\` in this stage to use it.`;
+    return `${heading}: ${global ? 'the global ARG' : 'BuildKit\'s automatic ARG'} is visible in FROM lines only; declare \`ARG ${name}\` in this stage to use it.`;
   }
-  return lookup.fromBaseImage ? 'no ARG or ENV of this stage or the stages it is built FROM sets it; the base image\'s ENV may.' : 'nothing sets it: it is empty.';
+  if (!lookup.fromBaseImage) return name === 'PATH' ? `**$PATH**${valueSuffix(valueText(lookup.evaluation))}: set by BuildKit, as the stage's image has no PATH.` : `**$${name}** is not set here: it is empty.`;
+  if (name === 'PATH') return '**$PATH** is the base image\'s PATH (BuildKit sets a default where the image has none): no ENV of this stage or the stages it is built FROM sets it.';
+  return `**$${name}** is not set by this Dockerfile: no ARG or ENV of this stage or the stages it is built FROM sets it; the base image's ENV may.`;
 }
