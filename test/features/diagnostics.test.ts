@@ -154,6 +154,11 @@ describe('ArgNotInScope', () => {
     expectAt('ArgNotInScope', lines('ARG V=1', 'FROM a', 'ONBUILD RUN echo $V', 'RUN echo ok', 'ARG V'));
   });
 
+  it('says nothing of CMD, ENTRYPOINT or HEALTHCHECK text, which the container\'s shell reads with `docker run -e`\'s values', () => {
+    // Before, "$PORT is empty here" (atuin's `CMD ... ${PORT:-8888}`: the automatic-ARG form aside, the same for any ARG).
+    expectAt('ArgNotInScope', lines('ARG PORT=80', 'FROM node', 'CMD serve -l $PORT', 'ENTRYPOINT run $PORT', 'HEALTHCHECK CMD curl localhost:$PORT'));
+  });
+
   it('says nothing of `--from=a-${V}`, which reads no variable: BuildKit refuses it, VariableInStageReference says so', () => {
     // Before, "$V is empty here": BuildKit never expands it (toCommand; parseMount for from=).
     const refused = lines('ARG V=x', 'FROM alpine AS a-x', 'FROM alpine', 'COPY --from=a-${V} /a /b', 'RUN --mount=from=a-$V,target=/m echo');

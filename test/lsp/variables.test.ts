@@ -79,6 +79,45 @@ describe('variables over LSP', () => {
     assert.match(byLabel.get('BASE')!.detail!, /not in scope here/);
   });
 
+  it('says a RUN\'s own script sets a variable only after it assigns it as a command', async () => {
+    const value = async (text: string) => (await hover(text)).value.split('\n')[0];
+    // Before, "set by this RUN's own script" for each: an argument, quoted text, the assignment's own value, a prefix.
+    assert.equal(await value(lines('ARG PACKAGE=x', 'FROM a', 'ARG PACKAGE', 'RUN make PACKAGE=$PACK|AGE')), '**$PACKAGE** = `x`');
+    assert.equal(await value(lines('ARG SKIP=false', 'FROM a', 'ARG SKIP', 'RUN echo "(SKIP=true)" && echo $SK|IP')), '**$SKIP** = `false`');
+    assert.equal(await value(lines('ARG X=a@b', 'FROM a', 'ARG X', 'RUN X=${X|%%@*} && echo $X')), '**$X** = `a@b`');
+    assert.equal(await value(lines('ARG X=1', 'FROM a', 'ARG X', 'RUN X=2 make && echo $|X')), '**$X** = `1`');
+    // After an assignment that is a command, a loop variable, `read`: the script's.
+    assert.equal(await value(lines('ARG X=1', 'FROM a', 'ARG X', 'RUN X=2 && echo $|X')), '**$X** is set by this RUN\'s own script.');
+    assert.equal(await value(lines('ARG X=1', 'FROM a', 'ARG X', 'RUN export X=2; echo $|X')), '**$X** is set by this RUN\'s own script.');
+    assert.equal(await value(lines('ARG X=1', 'FROM a', 'ARG X', 'RUN for X in a b; do echo $|X; done')), '**$X** is set by this RUN\'s own script.');
+  });
+
+  it('says CMD, ENTRYPOINT and HEALTHCHECK text is read by the container\'s shell, from its environment', async () => {
+    // Before, "= (empty)" (DependencyTrack's `${EXTRA_JAVA_OPTIONS}`, passed with docker run -e) and "not in scope".
+    assert.equal((await hover(lines('FROM eclipse-temurin', 'ENV EXTRA=', 'CMD java ${EX|TRA} -jar app.jar'))).value,
+      '**$EXTRA** is read by the container\'s shell when the container starts, not by the build: the image\'s ENV sets it = (empty) (line 2), which `docker run -e EXTRA=…` may change.');
+    assert.equal((await hover(lines('ARG PORT=80', 'FROM node', 'ARG PORT', 'CMD serve -l ${PO|RT:-3000}'))).value,
+      '**$PORT** is read by the container\'s shell when the container starts, not by the build: an ARG is not in the container\'s environment: it is what the base image\'s ENV or `docker run -e PORT=…` sets.');
+    assert.equal((await hover(lines('FROM node', 'ENTRYPOINT ["serve", "$P|ORT"]'))).value, '**$PORT** stays as written: the exec form (`ENTRYPOINT [...]`) runs no shell.');
+  });
+
+  it('gives no value to `$X` the RUN\'s shell reads as written: quoted, or under a PowerShell SHELL; none on SHELL', async () => {
+    // Before, "$url is not in scope here" (PowerShell-Docker's `$url = ...`) and an ARG's value for `'$X'`.
+    const literal = /^\*\*\$url\*\* is read as written by the shell of this RUN/;
+    assert.match((await hover(lines('FROM mcr.microsoft.com/powershell', 'SHELL ["pwsh", "-Command"]', 'RUN $u|rl = "https://x"; Invoke-WebRequest $url'))).value, literal);
+    assert.match((await hover(lines('ARG url=1', 'FROM a', 'ARG url', "RUN echo '$u|rl'"))).value, literal);
+    assert.match((await hover(lines('ARG url=1', 'FROM a', 'ARG url', 'SHELL ["/bin/bash", "-c"]', 'RUN echo $u|rl'))).value, /^\*\*\$url\*\* = `1`/);
+    const shell = await open(lines('FROM a', 'SHELL ["powershell", "-Command", "$Error|ActionPreference = \'Stop\';"]'));
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: shell.uri }, position: shell.cursor }), null);
+  });
+
+  it('reads `${A:-${B:-1}}` on B as B, and no variable in a COPY heredoc with a quoted delimiter', async () => {
+    assert.match((await hover(lines('FROM a', 'ENV B=2', 'EXPOSE ${A:-${|B:-1}}'))).value, /^\*\*\$B\*\* = `2`/);
+    // BuildKit writes `<<"EOF"` bodies as they are: before, "$coverdir is not in scope" (docker/buildx's Dockerfile).
+    const fx = await open(lines('FROM a', 'COPY --chmod=755 <<"EOF" /usr/bin/run', 'coverdir=/cover', 'echo $cover|dir', 'EOF'));
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: fx.uri }, position: fx.cursor }), null);
+  });
+
   it('hovers a declaration with its uses', async () => {
     const { value } = await hover(lines('ARG G|O=1.22', 'FROM golang:$GO AS a', 'ARG GO', 'RUN echo $GO', 'FROM b', 'RUN echo $GO'));
     assert.match(value, /\*\*ARG GO\*\* = `1\.22`, before the first FROM/);

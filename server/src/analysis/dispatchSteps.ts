@@ -5,6 +5,12 @@
 import { processWord } from './shellLexer';
 import { parseInstruction, type ParsedInstruction } from './buildkitReading';
 
+/**
+ * Instructions whose text BuildKit keeps as written (their commands expand no word, commands.go): the container's
+ * shell reads their `$X` when it starts (a check: each time it runs), from the container's environment.
+ */
+export const RUNTIME_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
 export type DispatchStep =
   /** A word expanded with the environment as it is at this step; a heredoc body is expanded as BuildKit's ExpandRaw does. */
   | { readonly kind: 'expand'; readonly word: string; readonly heredoc?: true }

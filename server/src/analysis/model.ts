@@ -39,7 +39,10 @@ export interface VariableUse {
    * such uses are `shellLiteral` or `shellAssigned`, and no rule speaks of them.
    */
   readonly shellLiteral?: boolean;
+  /** The script assigns X somewhere (as a command: `X=1;`, `export X=`, `for X in`, `read X`). */
   readonly shellAssigned?: boolean;
+  /** ... before this use: the use reads the script's value (the assignment's own value still reads the ARG or ENV). */
+  readonly shellSetBefore?: boolean;
 }
 
 export interface InstructionInfo {

@@ -120,8 +120,24 @@ function readStage(from: From, body: Instruction[], source: (instruction: Instru
     references,
     // An ONBUILD trigger runs in the stages built FROM this one: its variables are theirs.
     declarations: body.flatMap((instruction, i) => readDeclarations(instruction, instructions[i].dispatch ?? [])),
-    uses: withoutStageNames([from, ...body.filter((instruction) => instruction.getKeyword() !== 'ONBUILD')].flatMap((instruction) => readUses(instruction, fromSource.escape)), references),
+    uses: withoutStageNames(stageUses(from, body, fromSource.escape), references),
   };
+}
+
+/** The `$X` of the FROM line and the body (not ONBUILD triggers'), each RUN's read under the SHELL set before it in the stage. */
+function stageUses(from: From, body: readonly Instruction[], escape: string): VariableUse[] {
+  let posixShell = true;
+  return [from, ...body].flatMap((instruction) => {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'SHELL') posixShell = isPosixShell(instruction);
+    return keyword === 'ONBUILD' ? [] : readUses(instruction, escape, posixShell);
+  });
+}
+
+/** `SHELL ["/bin/bash", "-c"]` and the like; not PowerShell (`powershell`, `pwsh`) or `cmd`. */
+function isPosixShell(shell: Instruction): boolean {
+  const program = /^\s*\[\s*"([^"]*)"/.exec(shell.getTextContent().replace(/^\s*SHELL\s*/i, ''))?.[1] ?? '';
+  return /(?:^|[\\/])(?:sh|bash|ash|dash|zsh|ksh|mksh)$/i.test(program);
 }
 
 /**

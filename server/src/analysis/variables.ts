@@ -52,16 +52,35 @@ export function readArgProperties(arg: Arg): NameValue[] {
   });
 }
 
-export function readUses(instruction: Instruction, escapeCharacter: string): VariableUse[] {
+/**
+ * The `$X` of an instruction. `posixShell`: whether the stage's SHELL (as far as the stage says) is a POSIX shell;
+ * under PowerShell or cmd a RUN's `$X` is theirs to read (`$x` a PowerShell variable, `$env:X` the environment's).
+ * SHELL's own words are not expanded (no dispatch step reads them) and read no variable of the build.
+ */
+export function readUses(instruction: Instruction, escapeCharacter: string, posixShell = true): VariableUse[] {
   const text = instruction.getTextContent();
-  if (!text.includes('$')) return [];
   const keyword = instruction.getKeyword();
+  if (!text.includes('$') || keyword === 'SHELL') return [];
   const instructionLine = instruction.getRange().start.line;
-  const shell = keyword === 'RUN' ? shellContext(instruction) : undefined;
+  const shell = keyword === 'RUN' ? shellContext(instruction, posixShell) : undefined;
+  const literalFrom = keyword === 'COPY' || keyword === 'ADD' ? quotedHeredocBody(text, instructionLine) : Infinity;
   // Literals written out, not spreads of `found`: V8 gave spread copies hidden classes of their own (resolve.ts).
-  return scanVariables(text, instruction.getRange().start, escapeCharacter).map(({ name, nameRange, range, operator }): VariableUse => (shell
-    ? { name, nameRange, range, operator, instructionLine, keyword, shellLiteral: shell.isLiteral(range.start), shellAssigned: shell.assigned.has(name) }
+  return scanVariables(text, instruction.getRange().start, escapeCharacter).filter(({ range }) => range.start.line < literalFrom).map(({ name, nameRange, range, operator }): VariableUse => (shell
+    ? { name, nameRange, range, operator, instructionLine, keyword, shellLiteral: shell.isLiteral(range.start), shellAssigned: shell.sets(name), shellSetBefore: shell.setBefore(name, range.start) }
     : { name, nameRange, range, operator, instructionLine, keyword }));
+}
+
+/**
+ * The first line of the heredoc bodies of a COPY or ADD whose heredocs all have a quoted delimiter (`<<"EOF"`,
+ * `<<'EOF'`): BuildKit writes those bodies as they are (parser.go: expand only where the word has no quotes;
+ * SourcesAndDest.ExpandRaw skips them), so their `$X` is no use. Infinity otherwise.
+ */
+function quotedHeredocBody(text: string, firstLine: number): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  const opener = lines.findIndex((line) => line.includes('<<'));
+  if (opener === -1) return Infinity;
+  const delimiters = [...lines[opener].matchAll(/<<-?\s*(["']?)[A-Za-z_]/g)];
+  return delimiters.length > 0 && delimiters.every((match) => match[1] !== '') ? firstLine + opener + 1 : Infinity;
 }
 
 type ScannedVariable = Pick<VariableUse, 'name' | 'nameRange' | 'range' | 'operator'>;
@@ -111,32 +130,77 @@ function closingBrace(line: string, from: number): number {
   return -1;
 }
 
-/** Names a shell script sets itself: `X=...`, `export X=`, `for X in`, `read X`. */
-const ASSIGNMENT = /(?:^|[\s;&|(`])(?:(?:export|local|readonly|declare|typeset)\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)\+?=|\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*((?:[A-Za-z_][A-Za-z0-9_]*\s*)+)/g;
+/**
+ * Names a shell script sets itself: assignments that are a whole command (`X=1;`, `A=1 B=2 &&`: not `X=1 cmd`, which
+ * sets X for cmd only, nor a word of a command's arguments such as `make PACKAGE=$PACKAGE`), `export X=` and the
+ * like, `for X in`, `read X`; in command position (after the keyword and flags, `;`, `&`, `|`, `(`, a backquote, a
+ * line break no backslash continues, `then`, `do`, `else`), not in quoted text.
+ */
+const COMMAND_START = String.raw`(?:^\s*RUN(?:\s+--\S+)*|[;&|(\x60]|(?<!\\\r?)\n|\b(?:then|do|else)(?=\s))(?:\s|\\\r?\n)*`;
+/** A word of an assignment's value: quoted text, or characters that end no word (no quote begins one here). */
+const VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\s;&|"'])*`;
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const ASSIGNMENT = new RegExp([
+  String.raw`${COMMAND_START}(?:export|local|readonly|declare|typeset)\s+(?:-\w+\s+)*(${NAME})\+?=${VALUE}`,
+  String.raw`${COMMAND_START}((?:${NAME}\+?=${VALUE}[ \t]+)*${NAME}\+?=${VALUE})(?=[ \t]*(?:$|[;&|)\r\n\x60]))`,
+  String.raw`\bfor\s+(${NAME})\s+in\b`,
+  String.raw`\bread\s+(?:-\w+\s+)*((?:${NAME}[ \t]*)+)`,
+].join('|'), 'gi');
 
-/** What the shell does with a RUN's text: which `$` it leaves alone (quoted, escaped), which names it sets. */
-function shellContext(instruction: Instruction): { isLiteral: (at: Range['start']) => boolean; assigned: Set<string> } {
+/** The names a match of ASSIGNMENT sets. */
+function assignedNames(match: RegExpMatchArray): string[] {
+  if (match[2] !== undefined) return [...match[2].matchAll(new RegExp(String.raw`(?:^|[ \t])(${NAME})\+?=`, 'g'))].map((m) => m[1]);
+  return (match[1] ?? match[3] ?? match[4]).split(/\s+/).filter((name) => name !== '');
+}
+
+/**
+ * What the shell does with a RUN's text: which `$` it leaves alone (quoted, escaped), which names the script sets
+ * itself (rename and the rules leave those alone: in a loop, a use before the assignment may read it too), and which
+ * uses read a value the script itself set: those after an assignment of the name (the assignment's own value,
+ * `X=${X%%@*}`, still reads the ARG or ENV).
+ */
+function shellContext(instruction: Instruction, posixShell: boolean): { isLiteral: (at: Range['start']) => boolean; sets: (name: string) => boolean; setBefore: (name: string, at: Range['start']) => boolean } {
   const text = instruction.getTextContent();
   const lines = text.split(/\r\n|\r|\n/);
   const start = instruction.getRange().start;
-  const assigned = new Set<string>();
+  const lineStarts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(match.index! + match[0].length);
+  const offsetOf = (at: Range['start']) => (lineStarts[at.line - start.line] ?? text.length) + (at.line === start.line ? at.character - start.character : at.character);
+  /** On the `$`'s own line: escaped, or after an odd number of single quotes outside double quotes. */
+  const quoting = (at: Range['start']) => {
+    const line = lines[at.line - start.line] ?? '';
+    const column = at.line === start.line ? at.character - start.character : at.character;
+    let single = false;
+    let double = false;
+    for (let i = 0; i < column; i++) {
+      if (line[i] === "'" && !double) single = !single;
+      else if (line[i] === '"' && !single) double = !double;
+    }
+    return { escaped: line[column - 1] === '\\', single, double };
+  };
+  const positionOf = (offset: number): Range['start'] => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return { line: start.line + line, character: (line === 0 ? start.character : 0) + offset - lineStarts[line] };
+  };
+  // Where each name is first set: the end of its assignment (a use after it may read the script's value).
+  const assignedAt = new Map<string, number>();
   for (const match of text.matchAll(ASSIGNMENT)) {
-    for (const name of (match[1] ?? match[2] ?? match[3]).split(/\s+/)) if (name) assigned.add(name);
+    const at = match.index! + match[0].search(/\S/);
+    const { single, double } = quoting(positionOf(at));
+    if (single || double) continue;
+    for (const name of assignedNames(match)) if (!assignedAt.has(name)) assignedAt.set(name, match.index! + match[0].length);
   }
   return {
-    assigned,
-    // On the `$`'s own line: escaped, or after an odd number of single quotes outside double quotes.
     isLiteral: (at) => {
-      const line = lines[at.line - start.line] ?? '';
-      const column = at.line === start.line ? at.character - start.character : at.character;
-      if (line[column - 1] === '\\') return true;
-      let single = false;
-      let double = false;
-      for (let i = 0; i < column; i++) {
-        if (line[i] === "'" && !double) single = !single;
-        else if (line[i] === '"' && !single) double = !double;
-      }
-      return single;
+      if (!posixShell) return true;
+      const { escaped, single } = quoting(at);
+      return escaped || single;
+    },
+    sets: (name) => assignedAt.has(name),
+    setBefore: (name, at) => {
+      const assigned = assignedAt.get(name);
+      return assigned !== undefined && offsetOf(at) >= assigned;
     },
   };
 }

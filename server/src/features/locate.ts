@@ -6,7 +6,7 @@ import { BEFORE_FIRST_STAGE, type GlobalArg, type Located, type Position, type S
 import { hasVariable } from '../analysis/args';
 import { copyFromReference } from '../analysis/fileSketch';
 import { stagesNamedBy } from '../analysis/graph';
-import { lastAtOrBefore, rangeContains } from '../analysis/positions';
+import { comparePositions, lastAtOrBefore, rangeContains } from '../analysis/positions';
 
 export type StageSymbol =
   | { readonly kind: 'stage-declaration'; readonly stage: Stage }
@@ -65,8 +65,9 @@ export function variableAt(model: StageModel, position: Position): VariableSymbo
     const arg = model.globalArgs.find((a) => rangeContains(a.nameRange, position));
     return arg && { kind: 'global-arg', arg };
   }
-  // The whole `${X:-y}` counts for a use, the name for a declaration.
-  const use = stage.uses.find((u) => rangeContains(u.range, position));
+  // The whole `${X:-y}` counts for a use, the name for a declaration; in `${A:-${B:-1}}`, the innermost (B on B).
+  let use: VariableUse | undefined;
+  for (const u of stage.uses) if (rangeContains(u.range, position) && (!use || comparePositions(u.range.start, use.range.start) > 0)) use = u;
   if (use) return { kind: 'variable-use', stage, use };
   const declaration = stage.declarations.find((d) => rangeContains(d.nameRange, position));
   return declaration && { kind: 'variable-declaration', stage, declaration };

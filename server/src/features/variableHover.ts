@@ -1,7 +1,7 @@
 // Hover on a variable: at a use, its value there and where it comes from (or why nothing sets it); at an ARG or
 // ENV declaration, its value and where it is used.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { GlobalArg, Stage, StageModel } from '../analysis/model';
+import type { GlobalArg, Stage, StageModel, VariableUse } from '../analysis/model';
 import { AUTOMATIC_ARGS, lookupDeclaration, type VariableLookup, type VariableOrigin } from '../analysis/scope';
 import { evaluateBinding, globalScope } from '../analysis/bindings';
 import type { Evaluation } from '../analysis/evaluate';
@@ -10,15 +10,19 @@ import type { FeatureContext } from './featureContext';
 import { lookupUse, usesOf } from './locateVariable';
 import type { VariableSymbol } from './locate';
 import { stageLabel } from '../analysis/names';
+import { RUNTIME_KEYWORDS } from '../analysis/dispatchSteps';
 
 export function hoverVariable(context: FeatureContext, symbol: VariableSymbol): Hover {
   const { model } = context;
   if (symbol.kind === 'variable-use') {
     const { use } = symbol;
     const lookup = lookupUse(model, symbol.stage, use);
-    const value = use.shellAssigned
+    // Quoted (`'$X'`), escaped, or under a SHELL that is no POSIX shell: the RUN's shell gives `$X` no value of X.
+    const literal = use.shellLiteral ? `**$${use.name}** is read as written by the shell of this RUN: quoted or escaped text, or a SHELL that is not sh (PowerShell reads the environment's X as \`$env:${use.name}\`).` : undefined;
+    const runtime = literal ?? (RUNTIME_KEYWORDS.has(use.keyword) ? runtimeText(model, symbol.stage, use, lookup) : undefined);
+    const value = runtime ?? (use.shellSetBefore
       ? `**$${use.name}** is set by this RUN's own script.`
-      : [useText(model, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n');
+      : [useText(model, lookup, use.keyword === 'FROM'), ...buildArgLines(context, symbol.stage, lookup)].join('\n\n'));
     return { contents: { kind: MarkupKind.Markdown, value }, range: use.range };
   }
   const declared = symbol.kind === 'global-arg' ? symbol.arg : symbol.declaration;
@@ -33,6 +37,23 @@ export function hoverVariable(context: FeatureContext, symbol: VariableSymbol): 
     uses.length === 0 ? 'Not used.' : `Used on line${uses.length === 1 ? '' : 's'} ${uses.map(({ stage, use }) => `${use.nameRange.start.line + 1} (${stageLabel(stage)})`).join(', ')}`,
   ];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: declared.nameRange };
+}
+
+/**
+ * `$X` in CMD, ENTRYPOINT or HEALTHCHECK: BuildKit keeps the text (their commands expand no word), so the
+ * container's shell reads X from the container's environment: the image's ENV, which `docker run -e` may change; an
+ * ARG is not in it. In the exec form no shell runs: `$X` stays as written.
+ */
+function runtimeText(model: StageModel, stage: Stage, use: VariableUse, lookup: VariableLookup): string {
+  const heading = `**$${use.name}**`;
+  const instruction = stage.instructions.find((i) => i.range.start.line === use.instructionLine);
+  if (instruction?.buildkit?.json) return `${heading} stays as written: the exec form (\`${use.keyword} [...]\`) runs no shell.`;
+  const when = use.keyword === 'HEALTHCHECK' ? 'each time the check runs' : 'when the container starts';
+  const env = lookup.chain[0]?.kind === 'env' ? lookup.chain[0] : undefined;
+  const from = env
+    ? `the image's ENV sets it${valueSuffix(valueText(lookupDeclaration(model, env.stage, env.declaration).evaluation))} (line ${env.declaration.instructionLine + 1}), which \`docker run -e ${use.name}=…\` may change`
+    : `${lookup.chain.length > 0 ? 'an ARG is not in the container\'s environment: ' : ''}it is what the base image's ENV or \`docker run -e ${use.name}=…\` sets`;
+  return `${heading} is read by the container's shell ${when}, not by the build: ${from}.`;
 }
 
 /**

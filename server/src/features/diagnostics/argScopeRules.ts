@@ -2,7 +2,8 @@
 // ones such as TARGETARCH) are visible in FROM lines only; a stage sees its own ARG/ENV declarations and what it
 // inherits through `FROM <stage>`, nothing else (docs/variables.md). So `$X` there does not get the ARG's value:
 // it is empty, unless the base image's ENV sets X. Shell-form RUN included, where BuildKit's UndefinedVar does not
-// look; text the shell leaves literal (`'$X'`, `\$X`) or a name the script sets itself are not reported, nor
+// look; text the shell leaves literal (`'$X'`, `\$X`), a name the script sets itself, or CMD, ENTRYPOINT and
+// HEALTHCHECK text (the container's shell reads it, with `docker run -e`'s values) are not reported, nor
 // `${X:-word}` / `${X:+word}`, which say what they want when X is empty; except for BuildKit's automatic ARGs,
 // which are never empty where they are in scope: `${TARGETARCH:-amd64}` in a stage that does not declare
 // TARGETARCH takes its default for every platform (shell/lex.go counts it unmatched, and BuildKit's UndefinedVar
@@ -15,6 +16,7 @@ import { AUTOMATIC_ARGS, fromChain, lookupInStage, PROXY_ARGS } from '../../anal
 import type { VariableUse } from '../../analysis/model';
 import type { Finding } from './rules';
 import { stageLabel } from '../../analysis/names';
+import { RUNTIME_KEYWORDS } from '../../analysis/dispatchSteps';
 
 export function checkArgScope(model: StageModel, undefinedVars: readonly Finding[] = []): Finding[] {
   const byUndefinedVar = new Set(undefinedVars.map((finding) => `${finding.instructionLine}:${finding.data?.variable}`));
@@ -45,7 +47,7 @@ export function checkArgScope(model: StageModel, undefinedVars: readonly Finding
 }
 
 function mayReport(use: VariableUse): boolean {
-  return use.keyword !== 'FROM' && !use.shellLiteral && !use.shellAssigned && (use.operator === undefined || AUTOMATIC_ARGS.has(use.name)) && !PROXY_ARGS.has(use.name);
+  return use.keyword !== 'FROM' && !RUNTIME_KEYWORDS.has(use.keyword) && !use.shellLiteral && !use.shellAssigned && (use.operator === undefined || AUTOMATIC_ARGS.has(use.name)) && !PROXY_ARGS.has(use.name);
 }
 
 /** What the use gets here: nothing (or the base image's ENV); for `${X:-word}` and the like, the same on every build. */
