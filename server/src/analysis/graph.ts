@@ -180,44 +180,59 @@ export function reachability(
   const fromVariables = references.filter((reference) => reference.kind === 'from' && reference.resolution.kind !== 'stage' && hasVariable(reference.text));
   const decidedByBuilds = fromsDecidedByBuilds(fromVariables, targets);
   const successors: Step[][] = stages.map(() => []);
-  for (const edge of edges) if (!decidedByBuilds.has(edge.reference)) successors[edge.from].push({ to: edge.to, possible: edge.possible ? edge.reference : undefined });
+  for (const edge of edges) if (!decidedByBuilds.has(edge.reference)) successors[edge.from].push(edge);
   targets.forEach((target, i) => {
     const roots = [...(i === 0 || target.isDefault ? [last.index] : stagesMatchingTarget(stages, target.name)), ...buildWide];
-    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : new Map<number, Step[]>();
-    const next = (stage: number) => [...successors[stage], ...extra.get(stage) ?? []];
-    // First what the target builds for certain, then what it may build through a name built from ARGs.
-    const certain = walk(roots, (stage) => next(stage).filter((step) => !step.possible).map((step) => step.to));
-    const via = new Map<number, StageReference>();
-    const reached = walk([...certain], (stage) => next(stage).filter((step) => !certain.has(step.to) && !via.has(step.to)).map((step) => {
-      via.set(step.to, step.possible ?? via.get(stage)!);
-      return step.to;
-    }));
-    for (const stage of reached) {
+    const extra = target.args ? buildArgEdges(stages, fromVariables, target.args) : NO_STEPS;
+    const { certain, via } = reach(roots, successors, extra);
+    for (const stage of certain) builtBy[stage].push(target);
+    for (const [stage, reference] of via) {
       builtBy[stage].push(target);
-      const reference = via.get(stage);
-      if (reference) (mayBuild[stage] ??= new Map()).set(target, reference);
+      (mayBuild[stage] ??= new Map()).set(target, reference);
     }
   });
   return { builtBy, mayBuild, targets };
 }
 
-/** An edge to follow: to a stage, and the reference built from ARGs that names it, if it only may. */
+/** An edge to follow: to a stage; `possible` where only a name built from ARGs names it (`reference`, that name). */
 interface Step {
   readonly to: number;
-  readonly possible?: StageReference;
+  readonly possible: boolean;
+  readonly reference: StageReference;
 }
 
-/** The stages reached from `roots` over `next`, in the order reached. */
-function walk(roots: readonly number[], next: (stage: number) => readonly number[]): Set<number> {
-  const seen = new Set<number>();
+const NO_STEPS: ReadonlyMap<number, readonly Step[]> = new Map();
+const NONE: readonly Step[] = [];
+
+/**
+ * What a target builds from its roots: for certain over the edges that are not only possible, then, past those,
+ * through a name built from ARGs (`via`: the first such reference on the way). Walked without building arrays per
+ * stage: reachability is computed again on edits, on files of 1,000 stages.
+ */
+function reach(roots: readonly number[], successors: readonly (readonly Step[])[], extra: ReadonlyMap<number, readonly Step[]>): { certain: Set<number>; via: Map<number, StageReference> } {
+  const certain = new Set<number>();
   const pending = [...roots];
-  while (pending.length > 0) {
-    const stage = pending.pop()!;
-    if (seen.has(stage)) continue;
-    seen.add(stage);
-    pending.push(...next(stage));
+  for (let stage = pending.pop(); stage !== undefined; stage = pending.pop()) {
+    if (certain.has(stage)) continue;
+    certain.add(stage);
+    for (const step of successors[stage]) if (!step.possible) pending.push(step.to);
+    for (const step of extra.get(stage) ?? NONE) if (!step.possible) pending.push(step.to);
   }
-  return seen;
+  const via = new Map<number, StageReference>();
+  const visit = (from: number, step: Step) => {
+    if (certain.has(step.to) || via.has(step.to)) return;
+    via.set(step.to, step.possible ? step.reference : via.get(from)!);
+    pending.push(step.to);
+  };
+  for (const stage of certain) {
+    for (const step of successors[stage]) if (step.possible) visit(stage, step);
+    for (const step of extra.get(stage) ?? NONE) if (step.possible) visit(stage, step);
+  }
+  for (let stage = pending.pop(); stage !== undefined; stage = pending.pop()) {
+    for (const step of successors[stage]) visit(stage, step);
+    for (const step of extra.get(stage) ?? NONE) visit(stage, step);
+  }
+  return { certain, via };
 }
 
 /**
@@ -250,8 +265,8 @@ function buildArgEdges(stages: readonly Stage[], fromReferences: readonly StageR
     const named = hasVariable(text)
       ? earlier.filter((stage) => stage.normalizedName !== undefined && variablePattern(text).test(stage.normalizedName)).map((stage) => stage.index)
       : earlier.filter((stage) => stage.normalizedName === text).slice(-1).map((stage) => stage.index);
-    const possible = hasVariable(text) ? reference : undefined;
-    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named.map((to) => ({ to, possible }))]);
+    const possible = hasVariable(text);
+    if (named.length > 0) edges.set(reference.inStage, [...edges.get(reference.inStage) ?? [], ...named.map((to) => ({ to, possible, reference }))]);
   }
   return edges;
 }
