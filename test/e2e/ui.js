@@ -10,13 +10,20 @@ const fs = require('node:fs');
 
 const [port, devPath, folder, shots] = process.argv.slice(2);
 
-/** Shows the hover at a position (Ctrl+K Ctrl+I) and returns its text. */
+/**
+ * Shows the hover at a position (Ctrl+K Ctrl+I) and returns its text, read in the same step that sees it shown: the
+ * workbench may hide a hover again (a code lens or diagnostics refresh), and then it is asked for once more.
+ */
 async function hoverAt(page, line, column) {
-  await goToLine(page, line, column);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
-  return page.locator('.monaco-hover:not(.hidden)').first().textContent();
+  for (let attempt = 1; ; attempt++) {
+    await goToLine(page, line, column);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const contents = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15000 });
+    const text = await contents.evaluate((element) => (element.closest('.monaco-hover:not(.hidden)') ? element.closest('.monaco-hover').textContent : undefined));
+    if (text !== undefined || attempt === 3) return text ?? '';
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** Asks for suggestions (Ctrl+Space) until the server's answer, which includes `expected`, is shown. */
