@@ -7,7 +7,7 @@ import type { GlobalArg, Stage, StageModel } from './model';
 import type { VariableDeclaration } from './model';
 import { AUTOMATIC_ARGS, automaticValue, baseStageValue, buildArgValue, DEFAULT_PATH, imageValue } from './automaticArgs';
 import { evaluate, type Binding, type Evaluation, type Scope, type UnknownValue } from './evaluate';
-import { fromChain, parentStage, patternBase, possibleAncestors, rootIsImage } from './chain';
+import { fromChain, parentStage, patternBase, patternFrom, possibleAncestors, rootIsImage } from './chain';
 
 const UNSET: Binding = { kind: 'unset' };
 
@@ -60,7 +60,7 @@ export function stageBinding(model: StageModel, stage: Stage, line: number, name
   }
   const root = chain[chain.length - 1];
   if (parentStage(model, root)) return UNSET;
-  const fromPattern = patternBinding(model, stage, name);
+  const fromPattern = patternBinding(model, stage, root, name);
   if (fromPattern) return fromPattern;
   if (rootIsImage(root)) return unknown(imageValue(name));
   // `scratch`: BuildKit sets PATH for a stage whose image has none (a scratch stage is built for the target
@@ -77,7 +77,7 @@ export function declarationBinding(model: StageModel, stage: Stage, declaration:
   if (global?.kind === 'word') return global;
   if (AUTOMATIC_ARGS.has(name)) return unknown(automaticValue(name));
   const parent = parentStage(model, stage);
-  const inherited = parent ? stageBinding(model, parent, Infinity, name) : patternBinding(model, stage, name);
+  const inherited = parent ? stageBinding(model, parent, Infinity, name) : patternBinding(model, stage, stage, name);
   return inherited && inherited.kind !== 'unset' && !(inherited.kind === 'unknown' && inherited.unknown.source === 'image') ? inherited : unknown(buildArgValue(name));
 }
 
@@ -94,10 +94,13 @@ function declarationScope(model: StageModel, stage: Stage, declaration: Variable
   };
 }
 
-/** Where the stage's chain starts at a FROM built from ARGs and a stage it may name sets the name: what that stage sets. */
-function patternBinding(model: StageModel, stage: Stage, name: string): Binding | undefined {
-  const base = patternBase(model, stage);
-  return base && possibleDeclarations(model, stage, name).length > 0 ? unknown(baseStageValue(name, base.text)) : undefined;
+/**
+ * Where the stage's chain (whose first stage is `first`) starts at a FROM built from ARGs and a stage it may name
+ * sets the name: what that stage sets. On a chain that starts on an image, one look at `first`'s base.
+ */
+function patternBinding(model: StageModel, stage: Stage, first: Stage, name: string): Binding | undefined {
+  const base = patternFrom(model, first);
+  return base && declarationsInPossibleBases(model, stage, name).length > 0 ? unknown(baseStageValue(name, base.text)) : undefined;
 }
 
 /**
@@ -105,7 +108,10 @@ function patternBinding(model: StageModel, stage: Stage, name: string): Binding 
  * or through others (`FROM ${BASE}`), by stage: whether its value reaches this stage depends on `--build-arg`.
  */
 export function possibleDeclarations(model: StageModel, stage: Stage, name: string): { readonly stage: Stage; readonly declaration: VariableDeclaration }[] {
-  if (!patternBase(model, stage)) return [];
+  return patternBase(model, stage) ? declarationsInPossibleBases(model, stage, name) : [];
+}
+
+function declarationsInPossibleBases(model: StageModel, stage: Stage, name: string): { readonly stage: Stage; readonly declaration: VariableDeclaration }[] {
   return [...possibleAncestors(model, stage)].sort((a, b) => a - b).flatMap((index) => {
     const declaration = lastDeclaration(model.stages[index], name, Infinity);
     return declaration ? [{ stage: model.stages[index], declaration }] : [];

@@ -21,7 +21,12 @@ export function fromChain(model: StageModel, stage: Stage): Stage[] {
  */
 export function patternBase(model: StageModel, stage: Stage): StageReference | undefined {
   const chain = fromChain(model, stage);
-  const base = model.baseReferences[chain[chain.length - 1].index];
+  return patternFrom(model, chain[chain.length - 1]);
+}
+
+/** The FROM built from ARGs that a chain's first stage is built on, where it may name a stage of the file. */
+export function patternFrom(model: StageModel, first: Stage): StageReference | undefined {
+  const base = model.baseReferences[first.index];
   return base?.resolution.kind === 'pattern' && base.resolution.stages.length > 0 ? base : undefined;
 }
 

@@ -93,7 +93,10 @@ function useTitle(model: StageModel, references: readonly StageReference[], buil
   const certain = references.filter((r) => r.resolution.kind !== 'pattern');
   const possible = references.filter((r) => r.resolution.kind === 'pattern' && !certain.some((c) => c.inStage === r.inStage));
   const users = (list: readonly StageReference[]) => [...new Set(list.map((r) => userLabel(model, r)))];
-  const listed = (list: readonly StageReference[]) => (users(list).length > MAX_NAMES ? ` ${usersCounted(list)}` : `: ${users(list).join(', ')}`);
+  const listed = (list: readonly StageReference[]) => {
+    const names = users(list);
+    return names.length > MAX_NAMES ? ` ${usersCounted(list)}` : `: ${names.join(', ')}`;
+  };
   if (references.length > 0) return [certain.length > 0 ? `used by${listed(certain)}` : '', possible.length > 0 ? `may be used by${listed(possible)}` : ''].filter((part) => part !== '').join('; ');
   if (builtBy.length === 0) return 'unused: no known target builds it';
   // Only builds whose target is not known may build it: a name like `${TARGET}` would read as a target.
